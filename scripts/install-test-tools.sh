@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the real tools the tests drive (AWS CLI v2, headless Chromium and its driver)
+# from Debian's packages when they are missing. Tests that need them fail loudly rather
+# than skip, so this runs before the test phase of `mvn verify`.
+set -euo pipefail
+need=()
+command -v aws >/dev/null 2>&1 || need+=(awscli)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "install-test-tools: installing ${need[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -1,0 +1,46 @@
+package dev.logship.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code java -jar logship.jar <command>}. */
+@Command(
+        name = "logship",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "GitOps operator that keeps log forwarders on Amazon ECS equal to a Git repository.",
+        subcommands = {
+            ValidateCommand.class,
+            RenderCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            ServeCommand.class,
+            DemoCommand.class,
+            LocalEcsCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Every long option can also be set with an environment variable LOGSHIP_<OPTION>,",
+                "e.g. --ecs-endpoint -> LOGSHIP_ECS_ENDPOINT.", "",
+                "Example:", "  logship validate examples/desired-state"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setDefaultValueProvider(new EnvironmentDefaults(System.getenv()));
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

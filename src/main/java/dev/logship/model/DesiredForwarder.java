@@ -1,0 +1,24 @@
+package dev.logship.model;
+
+import java.util.Objects;
+
+/**
+ * One forwarder rendered for one cluster. {@code perNodePort}: REPLICA service whose
+ * desiredCount logship keeps equal to the cluster's ACTIVE nodes. {@code adopt}: take over a
+ * same-named service that lacks logship's ownership tags instead of reporting a conflict.
+ * {@code contentHash}: hash of the normalised desired content, also carried as a tag.
+ */
+public record DesiredForwarder(
+        ForwarderKey key,
+        TaskDefinitionSpec taskDefinition,
+        ServiceSpec service,
+        boolean perNodePort,
+        boolean adopt,
+        String contentHash) {
+
+    public DesiredForwarder {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(taskDefinition, "taskDefinition");
+        Objects.requireNonNull(service, "service");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.logship.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An ECS service as CreateService accepts it, minus the task definition reference (the apply
+ * step resolves a family to a concrete revision). {@code desiredCount} is null for DAEMON and
+ * for perNodePort until the cluster's node count is known.
+ */
+public record ServiceSpec(
+        String serviceName,
+        SchedulingStrategy schedulingStrategy,
+        Integer desiredCount,
+        List<PlacementConstraint> placementConstraints,
+        DeploymentSpec deployment,
+        String propagateTags,
+        Map<String, String> tags) {
+
+    public ServiceSpec {
+        Objects.requireNonNull(serviceName, "serviceName");
+        Objects.requireNonNull(schedulingStrategy, "schedulingStrategy");
+        placementConstraints = Immutable.list(placementConstraints);
+        deployment = deployment == null ? DeploymentSpec.defaults() : deployment;
+        tags = Immutable.sortedMap(tags);
+    }
+
+    public ServiceSpec withDesiredCount(Integer count) {
+        return new ServiceSpec(serviceName, schedulingStrategy, count, placementConstraints, deployment, propagateTags, tags);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.logship.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A task definition as RegisterTaskDefinition accepts it (EC2 launch type). {@code networkMode}
+ * null means ECS's default ({@code bridge} on Linux EC2). Tags are the task definition's own.
+ */
+public record TaskDefinitionSpec(
+        String family,
+        String networkMode,
+        List<String> requiresCompatibilities,
+        List<ContainerSpec> containers,
+        List<Volume> volumes,
+        List<PlacementConstraint> placementConstraints,
+        Map<String, String> tags) {
+
+    public TaskDefinitionSpec {
+        Objects.requireNonNull(family, "family");
+        requiresCompatibilities = Immutable.list(requiresCompatibilities);
+        containers = Immutable.list(containers);
+        volumes = Immutable.list(volumes);
+        placementConstraints = Immutable.list(placementConstraints);
+        tags = Immutable.sortedMap(tags);
+    }
+
+    public TaskDefinitionSpec withFamily(String newFamily) {
+        return new TaskDefinitionSpec(newFamily, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, tags);
+    }
+
+    public TaskDefinitionSpec withTags(Map<String, String> newTags) {
+        return new TaskDefinitionSpec(family, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, newTags);
+    }
+}

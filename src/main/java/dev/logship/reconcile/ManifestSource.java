@@ -1,0 +1,20 @@
+package dev.logship.reconcile;
+
+import dev.logship.model.Snapshot;
+
+/**
+ * Where desired state comes from (a Git repository, or a plain directory). Owned here, by
+ * its consumer; implemented by the {@code git} package.
+ */
+public interface ManifestSource {
+
+    /**
+     * Brings the source up to date and returns the manifest files at the configured ref.
+     * Throws {@link SourceUnavailableException} when the source cannot be read (remote
+     * unreachable, ref deleted, history rewritten): the caller keeps the last good snapshot.
+     */
+    Snapshot fetch() throws SourceUnavailableException;
+
+    /** A description safe for logs and status: never contains credentials. */
+    String describe();
+}
