@@ -36,6 +36,7 @@ public final class FieldPaths {
         String p = TASK_DEFINITION;
         put(out, p + "family", normalised.family());
         put(out, p + "networkMode", normalised.networkMode());
+        put(out, p + "executionRoleArn", normalised.executionRoleArn());
         putList(out, p + "requiresCompatibilities", normalised.requiresCompatibilities());
         for (ContainerSpec c : normalised.containers()) {
             container(out, p + "containers[" + c.name() + "].", c);

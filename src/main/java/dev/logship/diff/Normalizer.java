@@ -37,7 +37,7 @@ public final class Normalizer {
                 .toList();
         List<String> compatibilities = spec.requiresCompatibilities().stream().sorted().toList();
         return new TaskDefinitionSpec(spec.family(), networkMode, compatibilities, containers, volumes,
-                constraints(spec.placementConstraints()), spec.tags());
+                constraints(spec.placementConstraints()), spec.tags(), spec.executionRoleArn());
     }
 
     static ContainerSpec container(ContainerSpec c, String networkMode) {

@@ -1,0 +1,109 @@
+package dev.logship.sync;
+
+import dev.logship.diff.Change;
+import dev.logship.diff.ClusterPlan;
+import dev.logship.diff.Conflict;
+import dev.logship.diff.Differ;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.DesiredForwarder;
+import dev.logship.model.LiveCluster;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The use case the CLI and the controller share, for one cluster: {@link #plan} observes ECS
+ * and diffs (nothing changes: the controller's OutOfSync check), {@link #apply} executes a
+ * plan and assesses health, {@link #health} only observes and assesses.
+ */
+public final class ClusterSynchronizer {
+    private final EcsGateways gateways;
+    private final SyncOptions options;
+
+    public ClusterSynchronizer(EcsGateways gateways, SyncOptions options) {
+        this.gateways = gateways;
+        this.options = options;
+    }
+
+    public ClusterSynchronizer(EcsGateways gateways) {
+        this(gateways, SyncOptions.defaults());
+    }
+
+    /** Observes the cluster and diffs it with the desired state. Throws {@link GatewayException}. */
+    public ClusterPlan plan(DesiredCluster desired) {
+        return Differ.diff(desired, gateways.forCluster(desired.target()).observe());
+    }
+
+    /** Executes {@code plan} (made by {@link #plan} for the same desired cluster), then assesses health. */
+    public SyncResult apply(DesiredCluster desired, ClusterPlan plan) {
+        String name = desired.target().name();
+        List<String> warnings = plan.warnings();
+        if (!plan.clusterExists()) {
+            List<SyncResult.Failure> failures = List.of(new SyncResult.Failure("", "DescribeClusters",
+                    "ECS cluster " + desired.target().clusterName() + " not found"));
+            return new SyncResult(name, List.of(), failures, warnings, Map.of(), Health.missing("cluster not found"));
+        }
+        EcsGateway gateway = gateways.forCluster(desired.target());
+        PlanExecutor executor = new PlanExecutor(gateway, options);
+        if (!desired.target().suspend()) {
+            executor.execute(plan);
+        }
+        Map<String, Health> health = executor.mutated() ? observedHealth(desired, plan, gateway) : plannedHealth(desired, plan);
+        return new SyncResult(name, executor.steps, executor.failures, warnings, health, Health.worst(health.values()));
+    }
+
+    /** Plans and applies in one go. */
+    public SyncResult sync(DesiredCluster desired) {
+        return apply(desired, plan(desired));
+    }
+
+    /** Observes and judges every forwarder; does not change anything. */
+    public Map<String, Health> health(DesiredCluster desired) {
+        LiveCluster live = gateways.forCluster(desired.target()).observe();
+        return assess(desired, live, conflicts(Differ.diff(desired, live)));
+    }
+
+    private Map<String, Health> observedHealth(DesiredCluster desired, ClusterPlan plan, EcsGateway gateway) {
+        try {
+            return assess(desired, gateway.observe(), conflicts(plan));
+        } catch (GatewayException e) {
+            Map<String, Health> unknown = new TreeMap<>();
+            desired.forwarders().forEach(f -> unknown.put(f.key().toString(), Health.unknown(e.getMessage())));
+            return unknown;
+        }
+    }
+
+    /** Nothing was changed, so the plan's observation is still the latest. */
+    private static Map<String, Health> plannedHealth(DesiredCluster desired, ClusterPlan plan) {
+        List<dev.logship.model.LiveService> services = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            if (c instanceof dev.logship.diff.NoChange n) {
+                services.add(n.live());
+            } else if (c instanceof dev.logship.diff.Update u) {
+                services.add(u.live());
+            } else if (c instanceof dev.logship.diff.Recreate r) {
+                services.add(r.live());
+            }
+        }
+        LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services);
+        return assess(desired, live, conflicts(plan));
+    }
+
+    private static Map<String, String> conflicts(ClusterPlan plan) {
+        Map<String, String> out = new TreeMap<>();
+        plan.changes(Conflict.class).forEach(c -> out.put(c.key().toString(), c.reason()));
+        return out;
+    }
+
+    private static Map<String, Health> assess(DesiredCluster desired, LiveCluster live, Map<String, String> conflicts) {
+        Map<String, Health> health = new TreeMap<>();
+        for (DesiredForwarder f : desired.forwarders()) {
+            String key = f.key().toString();
+            health.put(key, conflicts.containsKey(key)
+                    ? Health.degraded("conflict: " + conflicts.get(key))
+                    : HealthAssessor.assess(f, live.service(f.service().serviceName()), live.activeNodes()));
+        }
+        return health;
+    }
+}

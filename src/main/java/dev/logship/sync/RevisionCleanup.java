@@ -1,0 +1,28 @@
+package dev.logship.sync;
+
+import dev.logship.model.OwnershipTags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Deregisters revisions of logship's families that no service of this cluster uses, keeping
+ * the newest {@code keep} (another cluster in the region may still be rolling onto or off
+ * them; rollbacks stay cheap). Only revisions carrying logship's ownership tag are touched.
+ */
+final class RevisionCleanup {
+    private RevisionCleanup() {}
+
+    static List<String> deregisterUnused(EcsGateway gateway, String family, Set<String> inUse, int keep) {
+        List<String> deregistered = new ArrayList<>();
+        List<String> arns = gateway.activeRevisionArns(family);
+        for (int i = keep; i < arns.size(); i++) {
+            String arn = arns.get(i);
+            if (!inUse.contains(arn) && OwnershipTags.isManaged(gateway.describeTaskDefinition(arn).tags())) {
+                gateway.deregister(arn);
+                deregistered.add(arn);
+            }
+        }
+        return deregistered;
+    }
+}

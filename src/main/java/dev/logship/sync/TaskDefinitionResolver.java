@@ -1,0 +1,42 @@
+package dev.logship.sync;
+
+import dev.logship.diff.Normalizer;
+import dev.logship.model.TaskDefinitionSpec;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Finds the revision to run for a desired task definition: any ACTIVE revision of the family
+ * whose normalised content (tags included) equals it, else a newly registered one. Reuse makes
+ * clusters with equal content share a revision and makes a registration that happened just
+ * before a crash count. One resolver lives for one apply, so forwarders sharing content in
+ * the same run share the lookup as well.
+ */
+final class TaskDefinitionResolver {
+    private final EcsGateway gateway;
+    private final Map<TaskDefinitionSpec, String> resolved = new HashMap<>();
+
+    TaskDefinitionResolver(EcsGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** The ARN to use and whether it had to be registered now. */
+    record Resolution(String arn, boolean registered) {}
+
+    Resolution resolve(TaskDefinitionSpec desired) {
+        TaskDefinitionSpec wanted = Normalizer.taskDefinition(desired);
+        String known = resolved.get(wanted);
+        if (known != null) {
+            return new Resolution(known, false);
+        }
+        for (String arn : gateway.activeRevisionArns(desired.family())) {
+            if (Normalizer.taskDefinition(gateway.describeTaskDefinition(arn)).equals(wanted)) {
+                resolved.put(wanted, arn);
+                return new Resolution(arn, false);
+            }
+        }
+        String arn = gateway.register(desired);
+        resolved.put(wanted, arn);
+        return new Resolution(arn, true);
+    }
+}
