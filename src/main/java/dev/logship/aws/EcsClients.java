@@ -66,7 +66,8 @@ final class EcsClients implements AutoCloseable {
 
     private AwsCredentialsProvider credentials(ClientKey key) {
         AwsCredentialsProvider base = baseCredentials();
-        if (key.roleArn() == null || key.roleArn().isBlank()) {
+        if (key.roleArn() == null || key.roleArn().isBlank() || settings.endpointIsLocal()) {
+            // local-ecs accepts any signature and there is no STS beside it: the role is not assumed.
             return base;
         }
         StsClient sts = StsClient.builder().region(Region.of(key.region())).httpClient(http).credentialsProvider(base).build();
