@@ -56,7 +56,7 @@ final class PlanExecutor {
                     revisions.put(change.key(), resolution.arn());
                     inUse.add(resolution.arn());
                     if (resolution.registered()) {
-                        touchedFamilies.add(desired.taskDefinition().family());
+                        touch(desired.taskDefinition().family());
                         steps.add(SyncResult.step(change.key(), "register", resolution.arn()));
                     }
                 });
@@ -75,7 +75,7 @@ final class PlanExecutor {
             run(prune.key(), "DeleteService", () -> {
                 gateway.deleteService(prune.serviceName());
                 steps.add(SyncResult.step(prune.key(), "prune", "deleted service " + prune.serviceName()));
-                touchedFamilies.add(family(prune.live().taskDefinitionArn()));
+                touch(family(prune.live().taskDefinitionArn()));
             });
         }
         cleanUpRevisions();
@@ -87,7 +87,7 @@ final class PlanExecutor {
         if (live != null && live.taskDefinitionArn() != null) {
             inUse.add(live.taskDefinitionArn());
             if (change instanceof Update u && u.needsTaskDefinition()) {
-                touchedFamilies.add(family(live.taskDefinitionArn()));
+                touch(family(live.taskDefinitionArn()));
             }
         }
     }
@@ -147,7 +147,6 @@ final class PlanExecutor {
     }
 
     private void cleanUpRevisions() {
-        touchedFamilies.remove(null);
         for (String family : touchedFamilies) {
             run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, family, inUse,
                     options.keepRevisions()).forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn))));
@@ -162,6 +161,12 @@ final class PlanExecutor {
         } catch (GatewayException e) {
             failures.add(SyncResult.failure(key, e.operation(), e.getMessage()));
             return false;
+        }
+    }
+
+    private void touch(String family) {
+        if (family != null) {
+            touchedFamilies.add(family);
         }
     }
 
