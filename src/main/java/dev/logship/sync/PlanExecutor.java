@@ -148,7 +148,7 @@ final class PlanExecutor {
 
     private void cleanUpRevisions() {
         for (String family : touchedFamilies) {
-            run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, family, inUse,
+            run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, resolver.activeRevisions(family), inUse,
                     options.keepRevisions()).forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn))));
         }
     }

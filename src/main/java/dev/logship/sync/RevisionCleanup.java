@@ -13,9 +13,8 @@ import java.util.Set;
 final class RevisionCleanup {
     private RevisionCleanup() {}
 
-    static List<String> deregisterUnused(EcsGateway gateway, String family, Set<String> inUse, int keep) {
+    static List<String> deregisterUnused(EcsGateway gateway, List<String> arns, Set<String> inUse, int keep) {
         List<String> deregistered = new ArrayList<>();
-        List<String> arns = gateway.activeRevisionArns(family);
         for (int i = keep; i < arns.size(); i++) {
             String arn = arns.get(i);
             if (!inUse.contains(arn) && OwnershipTags.isManaged(gateway.describeTaskDefinition(arn).tags())) {

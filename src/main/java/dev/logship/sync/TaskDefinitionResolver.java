@@ -2,7 +2,9 @@ package dev.logship.sync;
 
 import dev.logship.diff.Normalizer;
 import dev.logship.model.TaskDefinitionSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Map;
 final class TaskDefinitionResolver {
     private final EcsGateway gateway;
     private final Map<TaskDefinitionSpec, String> resolved = new HashMap<>();
+    private final Map<String, List<String>> listings = new HashMap<>();
 
     TaskDefinitionResolver(EcsGateway gateway) {
         this.gateway = gateway;
@@ -29,7 +32,7 @@ final class TaskDefinitionResolver {
         if (known != null) {
             return new Resolution(known, false);
         }
-        for (String arn : gateway.activeRevisionArns(desired.family())) {
+        for (String arn : activeRevisions(desired.family())) {
             if (Normalizer.taskDefinition(gateway.describeTaskDefinition(arn)).equals(wanted)) {
                 resolved.put(wanted, arn);
                 return new Resolution(arn, false);
@@ -37,6 +40,15 @@ final class TaskDefinitionResolver {
         }
         String arn = gateway.register(desired);
         resolved.put(wanted, arn);
+        listings.get(desired.family()).add(0, arn);
         return new Resolution(arn, true);
+    }
+
+    /**
+     * ACTIVE revisions of a family, newest first, listed once per apply and kept current with
+     * what this apply registered (so revision cleanup needs no second listing).
+     */
+    List<String> activeRevisions(String family) {
+        return listings.computeIfAbsent(family, f -> new ArrayList<>(gateway.activeRevisionArns(f)));
     }
 }
