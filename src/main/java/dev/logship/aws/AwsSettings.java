@@ -23,7 +23,7 @@ public record AwsSettings(URI endpoint, AwsCredentialsProvider credentials, Rate
     public static AwsSettings of(String endpointOption, Map<String, String> environment) {
         String endpoint = endpointOption != null && !endpointOption.isBlank() ? endpointOption : environment.get(ENDPOINT_VARIABLE);
         return new AwsSettings(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim()), null,
-                RateLimits.ecsDefaults(), 10);
+                RateLimits.ecsDefaults(), 12);
     }
 
     public AwsSettings withCredentials(AwsCredentialsProvider provider) {
