@@ -4,6 +4,7 @@ import dev.logship.model.ContainerSpec;
 import dev.logship.model.DeploymentSpec;
 import dev.logship.model.HealthCheck;
 import dev.logship.model.MountPoint;
+import dev.logship.model.OwnershipTags;
 import dev.logship.model.PlacementConstraint;
 import dev.logship.model.PortMapping;
 import dev.logship.model.SchedulingStrategy;
@@ -12,12 +13,15 @@ import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.model.Volume;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Reduces desired and live specs to one canonical form, so that record equality means "ECS
  * would run the same thing". Applied to BOTH sides: values ECS fills in when absent become
- * absent, lists whose order ECS does not keep are sorted. Server-filled fields (ARN,
+ * absent, lists whose order ECS does not keep are sorted, and a task definition's
+ * content-hash tag is left out (it is a label of the content, not content). Server-filled fields (ARN,
  * revision, status, registeredAt...) never reach the model records in the first place.
  */
 public final class Normalizer {
@@ -36,8 +40,11 @@ public final class Normalizer {
                 .sorted(Comparator.comparing(Volume::name, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         List<String> compatibilities = spec.requiresCompatibilities().stream().sorted().toList();
+        Map<String, String> tags = new TreeMap<>(spec.tags());
+        // The hash covers the service too; a service-only change must not force a new revision.
+        tags.remove(OwnershipTags.CONTENT_HASH);
         return new TaskDefinitionSpec(spec.family(), networkMode, compatibilities, containers, volumes,
-                constraints(spec.placementConstraints()), spec.tags(), spec.executionRoleArn());
+                constraints(spec.placementConstraints()), tags, spec.executionRoleArn());
     }
 
     static ContainerSpec container(ContainerSpec c, String networkMode) {

@@ -115,6 +115,23 @@ class DifferTest {
         assertThat(plan.warnings()).singleElement().asString().contains("not found");
     }
 
+    @Test
+    void serviceOnlyChangeNeedsNoNewRevisionEvenThoughTheContentHashMoved() {
+        DesiredForwarder old = daemon("papertrail");
+        java.util.Map<String, String> tags = new java.util.TreeMap<>(old.service().tags());
+        tags.put(dev.logship.model.OwnershipTags.CONTENT_HASH, "def456");
+        java.util.Map<String, String> tdTags = new java.util.TreeMap<>(old.taskDefinition().tags());
+        tdTags.put(dev.logship.model.OwnershipTags.CONTENT_HASH, "def456");
+        ServiceSpec s = old.service();
+        DesiredForwarder desired = new DesiredForwarder(old.key(), old.taskDefinition().withTags(tdTags),
+                new ServiceSpec(s.serviceName(), s.schedulingStrategy(), null, List.of(), s.deployment(), s.propagateTags(), tags),
+                false, false, "def456");
+        Update update = Differ.diff(cluster(target(true, false), desired), liveCluster(live(old))).changes(Update.class).get(0);
+        assertThat(update.needsTaskDefinition()).isFalse();
+        assertThat(update.needsServiceUpdate()).isTrue();
+        assertThat(update.needsTagging()).isTrue();
+    }
+
     static DesiredForwarder withImage(DesiredForwarder f, String image) {
         var td = f.taskDefinition();
         var c = td.containers().get(0);
