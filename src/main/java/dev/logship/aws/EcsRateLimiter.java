@@ -1,7 +1,6 @@
 package dev.logship.aws;
 
 import io.github.bucket4j.Bucket;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ final class EcsRateLimiter {
     EcsRateLimiter(RateLimits limits) {
         if (limits.enabled()) {
             limits.perBucket().forEach((bucket, rate) -> buckets.put(bucket, Bucket.builder()
-                    .addLimit(limit -> limit.capacity(rate[0]).refillGreedy(rate[1], Duration.ofSeconds(1)))
+                    .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.tokens(), rate.period()))
                     .build()));
         }
     }
