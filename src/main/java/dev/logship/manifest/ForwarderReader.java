@@ -1,0 +1,105 @@
+package dev.logship.manifest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the spec of a {@code kind: LogForwarder}, applying {@link Defaults}. */
+final class ForwarderReader {
+    static final List<String> FIELDS = List.of("clusters", "image", "routes", "env", "excludeLabels", "backlog",
+            "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt");
+    /** Environment variables logship sets itself from other fields. */
+    private static final Map<String, String> RENDERED_ENV =
+            Map.of("ROUTE_URIS", "spec.routes", "EXCLUDE_LABELS", "spec.excludeLabels", "BACKLOG", "spec.backlog");
+
+    private ForwarderReader() {}
+
+    static Optional<ForwarderManifest> read(Context context, String name, Position position, String directory, Node spec) {
+        Optional<Fields> maybe = Fields.of(context, spec, "spec", FIELDS);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields fields = maybe.get();
+        int before = context.problems().size();
+        List<String> clusters = fields.get("clusters")
+                .flatMap(node -> Values.stringList(context, node, "spec.clusters")).orElse(null);
+        String image = fields.string("image")
+                .filter(value -> ClusterReader.check(context, fields, "image", EcsRules.image(value)))
+                .orElse(Defaults.IMAGE);
+        Optional<RoutesReader.Routes> routes = RoutesReader.read(context, fields);
+        Map<String, String> env = env(context, fields);
+        Map<String, String> excludeLabels = fields.get("excludeLabels")
+                .flatMap(node -> Values.stringMap(context, node, "spec.excludeLabels"))
+                .map(ForwarderReader::byName).orElse(Map.of());
+        Boolean backlog = fields.bool("backlog").orElse(null);
+        ResourcesReader.Resources resources = ResourcesReader.read(context, fields);
+        Scheduling scheduling = scheduling(context, fields);
+        int hostPort = hostPort(context, fields, scheduling);
+        var constraints = PlacementReader.read(context, fields);
+        Map<String, String> tags = TagsReader.read(context, fields);
+        String dockerSocket = fields.string("dockerSocket").filter(path -> ClusterReader.check(context, fields,
+                "dockerSocket", path.startsWith("/") ? Optional.empty()
+                        : Optional.of("expected an absolute path on the node, e.g. " + Defaults.DOCKER_SOCKET)))
+                .orElse(Defaults.DOCKER_SOCKET);
+        boolean adopt = fields.bool("adopt").orElse(false);
+        if (context.problems().size() > before || name == null || routes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Position> clusterPositions = fields.get("clusters")
+                .filter(node -> node instanceof org.yaml.snakeyaml.nodes.SequenceNode)
+                .map(node -> ((org.yaml.snakeyaml.nodes.SequenceNode) node).getValue().stream().map(context::at).toList())
+                .orElse(List.of());
+        return Optional.of(new ForwarderManifest(name, directory, position, clusters, fields.positionOf("clusters"),
+                clusterPositions,
+                image, routes.get().literal(), routes.get().secret(), env, excludeLabels, backlog,
+                resources.cpu(), resources.memory(), resources.memoryReservation(), scheduling, hostPort,
+                constraints, tags, dockerSocket, adopt));
+    }
+
+    private static Map<String, String> env(Context context, Fields fields) {
+        Map<String, String> env = new TreeMap<>();
+        fields.get("env").flatMap(node -> Values.stringMap(context, node, "spec.env")).ifPresent(entries ->
+                entries.forEach((key, value) -> {
+                    String field = "spec.env." + key.getValue();
+                    Optional<String> complaint = EcsRules.envName(key.getValue()).or(() ->
+                            Optional.ofNullable(RENDERED_ENV.get(key.getValue()))
+                                    .map(source -> key.getValue() + " is set by logship from " + source + "; use that field"));
+                    complaint.ifPresentOrElse(message -> context.report(key, field, message),
+                            () -> env.put(key.getValue(), value));
+                }));
+        return env;
+    }
+
+    private static Scheduling scheduling(Context context, Fields fields) {
+        return fields.string("scheduling").map(value -> {
+            Scheduling scheduling = Scheduling.fromYaml(value);
+            if (scheduling == null) {
+                String hint = Suggestions.closest(value, Scheduling.yamlNames()).map(s -> "; did you mean " + s + "?").orElse("");
+                context.report(fields.positionOf("scheduling"), "spec.scheduling",
+                        "unknown scheduling \"" + value + "\": expected one of " + Scheduling.yamlNames() + hint);
+                return Scheduling.DAEMON;
+            }
+            return scheduling;
+        }).orElse(Scheduling.DAEMON);
+    }
+
+    /** ECS reserves these host ports for the Docker daemon and its agent in bridge mode. */
+    private static final List<Integer> RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679, 51680);
+
+    private static int hostPort(Context context, Fields fields, Scheduling scheduling) {
+        if (fields.has("hostPort") && scheduling != Scheduling.PER_NODE_PORT) {
+            context.report(fields.positionOf("hostPort"), "spec.hostPort", "hostPort only applies to scheduling: perNodePort");
+        }
+        return fields.integer("hostPort", 1, 65535).filter(port -> ClusterReader.check(context, fields, "hostPort",
+                RESERVED_PORTS.contains(port) ? Optional.of("port " + port + " is reserved by ECS on every node "
+                        + RESERVED_PORTS) : Optional.empty())).orElse(Defaults.HOST_PORT);
+    }
+
+    static Map<String, String> byName(Map<org.yaml.snakeyaml.nodes.ScalarNode, String> entries) {
+        Map<String, String> map = new TreeMap<>();
+        entries.forEach((key, value) -> map.put(key.getValue(), value));
+        return map;
+    }
+}
