@@ -17,7 +17,6 @@ final class ClusterReader {
             return Optional.empty();
         }
         Fields fields = maybe.get();
-        int before = context.problems().size();
         String clusterName = fields.string("clusterName")
                 .filter(value -> check(context, fields, "clusterName", EcsRules.clusterName(value)))
                 .orElse(name);
@@ -30,11 +29,14 @@ final class ClusterReader {
         boolean prune = fields.bool("prune").orElse(true);
         boolean allowEmpty = fields.bool("allowEmpty").orElse(false);
         boolean suspend = fields.bool("suspend").orElse(false);
-        if (context.problems().size() > before || region == null || name == null) {
+        if (name == null) {
             return Optional.empty();
         }
-        return Optional.of(new ClusterManifest(
-                new ClusterTarget(name, clusterName, region, roleArn, prune, allowEmpty, suspend), directory, position));
+        // Returned even with problems (region "" when unusable) so cross-document checks still
+        // see the name: a broken Cluster must not also make its forwarders look orphaned.
+        return Optional.of(new ClusterManifest(new ClusterTarget(name, clusterName, region == null ? "" : region,
+                roleArn, prune, allowEmpty, suspend), directory, position,
+                fields.has("clusterName") ? fields.positionOf("clusterName") : position));
     }
 
     /** Reports a rule's complaint at the field; true when there is none. */

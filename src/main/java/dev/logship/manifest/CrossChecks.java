@@ -21,9 +21,9 @@ final class CrossChecks {
                 continue;
             }
             String ecsKey = cluster.target().region() + "/" + cluster.target().clusterName();
-            ClusterManifest owner = byEcsCluster.putIfAbsent(ecsKey, cluster);
+            ClusterManifest owner = cluster.target().region().isEmpty() ? null : byEcsCluster.putIfAbsent(ecsKey, cluster);
             if (owner != null) {
-                problems.add(cluster.position().problem("spec.clusterName", "ECS cluster " + ecsKey
+                problems.add(cluster.clusterNamePosition().problem("spec.clusterName", "ECS cluster " + ecsKey
                         + " is already managed by Cluster \"" + owner.name() + "\" (" + where(owner.position())
                         + "); two Clusters would prune each other's forwarders"));
             }

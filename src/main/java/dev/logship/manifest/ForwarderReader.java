@@ -22,7 +22,6 @@ final class ForwarderReader {
             return Optional.empty();
         }
         Fields fields = maybe.get();
-        int before = context.problems().size();
         List<String> clusters = fields.get("clusters")
                 .flatMap(node -> Values.stringList(context, node, "spec.clusters")).orElse(null);
         String image = fields.string("image")
@@ -37,6 +36,7 @@ final class ForwarderReader {
         ResourcesReader.Resources resources = ResourcesReader.read(context, fields);
         Scheduling scheduling = scheduling(context, fields);
         int hostPort = hostPort(context, fields, scheduling);
+        scheduling = scheduling == null ? Scheduling.DAEMON : scheduling;
         var constraints = PlacementReader.read(context, fields);
         Map<String, String> tags = TagsReader.read(context, fields);
         String dockerSocket = fields.string("dockerSocket").filter(path -> ClusterReader.check(context, fields,
@@ -44,7 +44,7 @@ final class ForwarderReader {
                         : Optional.of("expected an absolute path on the node, e.g. " + Defaults.DOCKER_SOCKET)))
                 .orElse(Defaults.DOCKER_SOCKET);
         boolean adopt = fields.bool("adopt").orElse(false);
-        if (context.problems().size() > before || name == null || routes.isEmpty()) {
+        if (name == null) {
             return Optional.empty();
         }
         List<Position> clusterPositions = fields.get("clusters")
@@ -53,7 +53,8 @@ final class ForwarderReader {
                 .orElse(List.of());
         return Optional.of(new ForwarderManifest(name, directory, position, clusters, fields.positionOf("clusters"),
                 clusterPositions,
-                image, routes.get().literal(), routes.get().secret(), env, excludeLabels, backlog,
+                image, routes.map(RoutesReader.Routes::literal).orElse(List.of()),
+                routes.map(RoutesReader.Routes::secret).orElse(null), env, excludeLabels, backlog,
                 resources.cpu(), resources.memory(), resources.memoryReservation(), scheduling, hostPort,
                 constraints, tags, dockerSocket, adopt));
     }
@@ -72,24 +73,26 @@ final class ForwarderReader {
         return env;
     }
 
+    /** The scheduling asked for; null when it is not one logship knows (already reported). */
     private static Scheduling scheduling(Context context, Fields fields) {
-        return fields.string("scheduling").map(value -> {
-            Scheduling scheduling = Scheduling.fromYaml(value);
-            if (scheduling == null) {
-                String hint = Suggestions.closest(value, Scheduling.yamlNames()).map(s -> "; did you mean " + s + "?").orElse("");
-                context.report(fields.positionOf("scheduling"), "spec.scheduling",
-                        "unknown scheduling \"" + value + "\": expected one of " + Scheduling.yamlNames() + hint);
-                return Scheduling.DAEMON;
-            }
-            return scheduling;
-        }).orElse(Scheduling.DAEMON);
+        String value = fields.string("scheduling").orElse(null);
+        if (value == null) {
+            return Scheduling.DAEMON;
+        }
+        Scheduling scheduling = Scheduling.fromYaml(value);
+        if (scheduling == null) {
+            String hint = Suggestions.closest(value, Scheduling.yamlNames()).map(s -> "; did you mean " + s + "?").orElse("");
+            context.report(fields.positionOf("scheduling"), "spec.scheduling",
+                    "unknown scheduling \"" + value + "\": expected one of " + Scheduling.yamlNames() + hint);
+        }
+        return scheduling;
     }
 
     /** ECS reserves these host ports for the Docker daemon and its agent in bridge mode. */
     private static final List<Integer> RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679, 51680);
 
     private static int hostPort(Context context, Fields fields, Scheduling scheduling) {
-        if (fields.has("hostPort") && scheduling != Scheduling.PER_NODE_PORT) {
+        if (fields.has("hostPort") && scheduling == Scheduling.DAEMON) {
             context.report(fields.positionOf("hostPort"), "spec.hostPort", "hostPort only applies to scheduling: perNodePort");
         }
         return fields.integer("hostPort", 1, 65535).filter(port -> ClusterReader.check(context, fields, "hostPort",

@@ -35,8 +35,9 @@ final class Values {
     }
 
     static Optional<Integer> integer(Context context, Node node, String field, int min, int max) {
+        String range = max == Integer.MAX_VALUE ? "an integer of at least " + min : "an integer from " + min + " to " + max;
         if (!(node instanceof ScalarNode scalar) || !Tag.INT.equals(node.getTag())) {
-            return wrongType(context, node, field, "an integer from " + min + " to " + max);
+            return wrongType(context, node, field, range);
         }
         String text = scalar.getValue().replace("_", "");
         long value;
@@ -46,7 +47,7 @@ final class Values {
             value = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         if (value < min || value > max) {
-            context.report(node, field, "expected an integer from " + min + " to " + max + ", got " + scalar.getValue());
+            context.report(node, field, "expected " + range + ", got " + scalar.getValue());
             return Optional.empty();
         }
         return Optional.of((int) value);
