@@ -29,7 +29,8 @@ final class Fields {
     static Optional<Fields> of(Context context, Node node, String path, List<String> known) {
         if (!(node instanceof MappingNode mapping)) {
             if (Tags.isStandard(node)) {
-                context.report(node, path, "expected a mapping with fields " + known + ", got " + Tags.describe(node));
+                context.report(node, path.isEmpty() ? "(document)" : path,
+                        "expected a mapping with fields " + known + ", got " + Tags.describe(node));
             }
             return Optional.empty();
         }
@@ -43,7 +44,7 @@ final class Fields {
     private void add(NodeTuple tuple, List<String> known) {
         Node keyNode = tuple.getKeyNode();
         if (!(keyNode instanceof ScalarNode scalar)) {
-            context.report(keyNode, path, "expected a field name, got " + Tags.describe(keyNode));
+            context.report(keyNode, path.isEmpty() ? "(document)" : path, "expected a field name, got " + Tags.describe(keyNode));
             return;
         }
         String key = scalar.getValue();

@@ -1,7 +1,8 @@
 package dev.logship.manifest;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -22,16 +23,32 @@ final class SourceText {
                 return failed(file, "file looks binary (contains NUL bytes); expected UTF-8 YAML text");
             }
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, null);
-        } catch (CharacterCodingException e) {
-            return failed(file, "file is not valid UTF-8; save it as UTF-8");
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            return new Decoded(null, notUtf8(file, bytes, in.position()));
         }
+        String text = out.flip().toString();
+        return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, null);
+    }
+
+    /** Points at the first byte that is not UTF-8, counting columns in characters decoded so far. */
+    private static Problem notUtf8(String file, byte[] bytes, int offset) {
+        int lineStart = 0;
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
+        return new Problem(file, line, column, "(file)", "file is not valid UTF-8 (byte 0x"
+                + String.format("%02X", bytes[offset] & 0xff) + "); save it as UTF-8");
     }
 
     private static Decoded failed(String file, String message) {

@@ -66,7 +66,7 @@ class HostileYamlTest {
     @Test
     void reportsInvalidUtf8() {
         byte[] latin1 = "apiVersion: logship.dev/v1\nkind: Cluster\nmetadata:\n  name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(problemsOf(latin1)).containsExactly("evil.yaml:1:1: (file): file is not valid UTF-8; save it as UTF-8");
+        assertThat(problemsOf(latin1)).containsExactly("evil.yaml:4:12: (file): file is not valid UTF-8 (byte 0xE9); save it as UTF-8");
     }
 
     @Test
@@ -74,6 +74,12 @@ class HostileYamlTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
         assertThat(problemsOf(png)).containsExactly(
                 "evil.yaml:1:1: (file): file looks binary (contains NUL bytes); expected UTF-8 YAML text");
+    }
+
+    @Test
+    void reportsADocumentThatIsNotAMapping() {
+        assertThat(problemsOf("just a string\n")).containsExactly(
+                "evil.yaml:1:1: (document): expected a mapping with fields [apiVersion, kind, metadata, spec], got a string");
     }
 
     @Test
