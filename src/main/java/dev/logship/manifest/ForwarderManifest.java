@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * A parsed {@code kind: LogForwarder} with defaults applied. {@code clusters} is null when the
  * manifest left it out (meaning: the Clusters of its own directory). Exactly one of
- * {@code routes} (literal URIs) and {@code routeSecret} is set.
+ * {@code routes} (literal URIs) and {@code routeSecret} is set. {@code executionRoleArn} (nullable)
+ * is the role ECS uses to read {@code routeSecret}.
  */
 public record ForwarderManifest(
         String name,
@@ -32,7 +33,8 @@ public record ForwarderManifest(
         List<PlacementConstraint> placementConstraints,
         Map<String, String> tags,
         String dockerSocket,
-        boolean adopt) {
+        boolean adopt,
+        String executionRoleArn) {
 
     public ForwarderManifest {
         Objects.requireNonNull(name, "name");

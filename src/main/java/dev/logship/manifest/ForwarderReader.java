@@ -9,7 +9,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the spec of a {@code kind: LogForwarder}, applying {@link Defaults}. */
 final class ForwarderReader {
     static final List<String> FIELDS = List.of("clusters", "image", "routes", "env", "excludeLabels", "backlog",
-            "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt");
+            "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn");
     /** Environment variables logship sets itself from other fields. */
     private static final Map<String, String> RENDERED_ENV =
             Map.of("ROUTE_URIS", "spec.routes", "EXCLUDE_LABELS", "spec.excludeLabels", "BACKLOG", "spec.backlog");
@@ -44,6 +44,7 @@ final class ForwarderReader {
                         : Optional.of("expected an absolute path on the node, e.g. " + Defaults.DOCKER_SOCKET)))
                 .orElse(Defaults.DOCKER_SOCKET);
         boolean adopt = fields.bool("adopt").orElse(false);
+        String executionRoleArn = executionRole(context, fields, routes);
         if (name == null) {
             return Optional.empty();
         }
@@ -56,7 +57,7 @@ final class ForwarderReader {
                 image, routes.map(RoutesReader.Routes::literal).orElse(List.of()),
                 routes.map(RoutesReader.Routes::secret).orElse(null), env, excludeLabels, backlog,
                 resources.cpu(), resources.memory(), resources.memoryReservation(), scheduling, hostPort,
-                constraints, tags, dockerSocket, adopt));
+                constraints, tags, dockerSocket, adopt, executionRoleArn));
     }
 
     private static Map<String, String> env(Context context, Fields fields) {
@@ -71,6 +72,19 @@ final class ForwarderReader {
                             () -> env.put(key.getValue(), value));
                 }));
         return env;
+    }
+
+    /** ECS reads container secrets with the task execution role, so a uriFrom route needs one. */
+    private static String executionRole(Context context, Fields fields, Optional<RoutesReader.Routes> routes) {
+        String role = fields.string("executionRoleArn")
+                .filter(arn -> ClusterReader.check(context, fields, "executionRoleArn", EcsRules.roleArn(arn)))
+                .orElse(null);
+        boolean secretRoute = routes.map(r -> r.secret() != null).orElse(false);
+        if (secretRoute && !fields.has("executionRoleArn")) {
+            context.report(fields.positionOf("routes"), "spec.executionRoleArn", "a uriFrom route needs "
+                    + "spec.executionRoleArn: ECS reads SSM parameters and secrets with the task execution role");
+        }
+        return role;
     }
 
     /** The scheduling asked for; null when it is not one logship knows (already reported). */

@@ -26,6 +26,9 @@ public final class CliInputJson {
     public static Map<String, Object> registerTaskDefinition(TaskDefinitionSpec spec, boolean maskSecrets) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("family", spec.family());
+        if (spec.executionRoleArn() != null) {
+            input.put("executionRoleArn", spec.executionRoleArn());
+        }
         if (spec.networkMode() != null) {
             input.put("networkMode", spec.networkMode());
         }

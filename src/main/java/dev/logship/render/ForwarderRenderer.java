@@ -68,7 +68,7 @@ final class ForwarderRenderer {
                 null);
         return new TaskDefinitionSpec(FAMILY_PREFIX + forwarder.name(), "bridge", List.of("EC2"), List.of(container),
                 List.of(new Volume(SOCKET_VOLUME, forwarder.dockerSocket()), new Volume(HOSTNAME_VOLUME, "/etc/hostname")),
-                List.of(), Map.of());
+                List.of(), Map.of(), forwarder.executionRoleArn());
     }
 
     private static ServiceSpec withTags(ServiceSpec service, Map<String, String> tags) {

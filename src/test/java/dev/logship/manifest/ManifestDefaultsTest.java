@@ -59,8 +59,18 @@ class ManifestDefaultsTest {
     void secretsManagerRouteMustBeAnArn() {
         Manifests manifests = Manifests.parse(TestSnapshots.of(
                 "c.yaml", cluster("prod", "us-east-1"),
-                "f.yaml", forwarder("pt", "routes:\n  - uriFrom:\n      secretsManager: my-secret")));
+                "f.yaml", forwarder("pt", "executionRoleArn: arn:aws:iam::123456789012:role/r\n"
+                        + "routes:\n  - uriFrom:\n      secretsManager: my-secret")));
         assertThat(manifests.problems()).extracting(Problem::toString).containsExactly(
-                "f.yaml:8:25: spec.routes[0].uriFrom.secretsManager: expected a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)");
+                "f.yaml:9:25: spec.routes[0].uriFrom.secretsManager: expected a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)");
+    }
+
+    @Test
+    void aSecretRouteNeedsAnExecutionRole() {
+        Manifests manifests = Manifests.parse(TestSnapshots.of(
+                "c.yaml", cluster("prod", "us-east-1"),
+                "f.yaml", forwarder("pt", "routes:\n  - uriFrom:\n      ssm: /logship/route")));
+        assertThat(manifests.problems()).extracting(Problem::toString).containsExactly(
+                "f.yaml:7:5: spec.executionRoleArn: a uriFrom route needs spec.executionRoleArn: ECS reads SSM parameters and secrets with the task execution role");
     }
 }

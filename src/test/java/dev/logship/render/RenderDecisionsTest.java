@@ -63,7 +63,9 @@ class RenderDecisionsTest {
 
     @Test
     void routeFromSsmBecomesAnEcsSecretAndNeverTheCommand() {
-        DesiredForwarder f = only("routes:\n  - uriFrom:\n      ssm: /logship/route");
+        DesiredForwarder f = only("executionRoleArn: arn:aws:iam::123456789012:role/read-route\n"
+                + "routes:\n  - uriFrom:\n      ssm: /logship/route");
+        assertThat(f.taskDefinition().executionRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/read-route");
         ContainerSpec c = f.taskDefinition().containers().get(0);
         assertThat(c.command()).isEmpty();
         assertThat(c.secrets()).containsExactly(Map.entry("ROUTE_URIS", "/logship/route"));
