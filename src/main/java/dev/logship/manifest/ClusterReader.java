@@ -18,13 +18,13 @@ final class ClusterReader {
         }
         Fields fields = maybe.get();
         String clusterName = fields.string("clusterName")
-                .filter(value -> check(context, fields, "clusterName", EcsRules.clusterName(value)))
+                .filter(value -> fields.check("clusterName", EcsRules.clusterName(value)))
                 .orElse(name);
         String region = fields.requiredString("region", "an AWS region such as us-east-1")
-                .filter(value -> check(context, fields, "region", EcsRules.region(value)))
+                .filter(value -> fields.check("region", EcsRules.region(value)))
                 .orElse(null);
         String roleArn = fields.string("roleArn")
-                .filter(value -> check(context, fields, "roleArn", EcsRules.roleArn(value)))
+                .filter(value -> fields.check("roleArn", EcsRules.roleArn(value)))
                 .orElse(null);
         boolean prune = fields.bool("prune").orElse(true);
         boolean allowEmpty = fields.bool("allowEmpty").orElse(false);
@@ -37,11 +37,5 @@ final class ClusterReader {
         return Optional.of(new ClusterManifest(new ClusterTarget(name, clusterName, region == null ? "" : region,
                 roleArn, prune, allowEmpty, suspend), directory, position,
                 fields.has("clusterName") ? fields.positionOf("clusterName") : position));
-    }
-
-    /** Reports a rule's complaint at the field; true when there is none. */
-    static boolean check(Context context, Fields fields, String key, Optional<String> complaint) {
-        complaint.ifPresent(message -> context.report(fields.positionOf(key), fields.child(key), message));
-        return complaint.isEmpty();
     }
 }

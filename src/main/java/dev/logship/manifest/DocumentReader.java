@@ -41,7 +41,7 @@ final class DocumentReader {
         String name = top.required("metadata", "a mapping with name")
                 .flatMap(node -> Fields.of(context, node, "metadata", METADATA))
                 .flatMap(metadata -> metadata.requiredString("name", "a name")
-                        .filter(value -> ClusterReader.check(context, metadata, "name", "LogForwarder".equals(kind)
+                        .filter(value -> metadata.check("name", "LogForwarder".equals(kind)
                                 ? EcsRules.forwarderName(value) : EcsRules.name(value, EcsRules.MAX_NAME))))
                 .orElse(null);
         Optional<Node> spec = top.required("spec", "the " + (kind == null ? "" : kind + " ") + "spec");

@@ -101,6 +101,12 @@ final class Fields {
         return get(key).flatMap(v -> Values.bool(context, v, child(key)));
     }
 
+    /** Reports a rule's complaint about a field's value at that value; true when there is none. */
+    boolean check(String key, Optional<String> complaint) {
+        complaint.ifPresent(message -> context.report(positionOf(key), child(key), message));
+        return complaint.isEmpty();
+    }
+
     Position position() {
         return context.at(node);
     }

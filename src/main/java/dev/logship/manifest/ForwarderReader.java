@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads the spec of a {@code kind: LogForwarder}, applying {@link Defaults}. */
 final class ForwarderReader {
@@ -25,7 +27,7 @@ final class ForwarderReader {
         List<String> clusters = fields.get("clusters")
                 .flatMap(node -> Values.stringList(context, node, "spec.clusters")).orElse(null);
         String image = fields.string("image")
-                .filter(value -> ClusterReader.check(context, fields, "image", EcsRules.image(value)))
+                .filter(value -> fields.check("image", EcsRules.image(value)))
                 .orElse(Defaults.IMAGE);
         Optional<RoutesReader.Routes> routes = RoutesReader.read(context, fields);
         Map<String, String> env = env(context, fields);
@@ -39,7 +41,7 @@ final class ForwarderReader {
         scheduling = scheduling == null ? Scheduling.DAEMON : scheduling;
         var constraints = PlacementReader.read(context, fields);
         Map<String, String> tags = TagsReader.read(context, fields);
-        String dockerSocket = fields.string("dockerSocket").filter(path -> ClusterReader.check(context, fields,
+        String dockerSocket = fields.string("dockerSocket").filter(path -> fields.check(
                 "dockerSocket", path.startsWith("/") ? Optional.empty()
                         : Optional.of("expected an absolute path on the node, e.g. " + Defaults.DOCKER_SOCKET)))
                 .orElse(Defaults.DOCKER_SOCKET);
@@ -49,8 +51,8 @@ final class ForwarderReader {
             return Optional.empty();
         }
         List<Position> clusterPositions = fields.get("clusters")
-                .filter(node -> node instanceof org.yaml.snakeyaml.nodes.SequenceNode)
-                .map(node -> ((org.yaml.snakeyaml.nodes.SequenceNode) node).getValue().stream().map(context::at).toList())
+                .filter(SequenceNode.class::isInstance)
+                .map(node -> ((SequenceNode) node).getValue().stream().map(context::at).toList())
                 .orElse(List.of());
         return Optional.of(new ForwarderManifest(name, directory, position, clusters, fields.positionOf("clusters"),
                 clusterPositions,
@@ -77,7 +79,7 @@ final class ForwarderReader {
     /** ECS reads container secrets with the task execution role, so a uriFrom route needs one. */
     private static String executionRole(Context context, Fields fields, Optional<RoutesReader.Routes> routes) {
         String role = fields.string("executionRoleArn")
-                .filter(arn -> ClusterReader.check(context, fields, "executionRoleArn", EcsRules.roleArn(arn)))
+                .filter(arn -> fields.check("executionRoleArn", EcsRules.roleArn(arn)))
                 .orElse(null);
         boolean secretRoute = routes.map(r -> r.secret() != null).orElse(false);
         if (secretRoute && !fields.has("executionRoleArn")) {
@@ -109,12 +111,12 @@ final class ForwarderReader {
         if (fields.has("hostPort") && scheduling == Scheduling.DAEMON) {
             context.report(fields.positionOf("hostPort"), "spec.hostPort", "hostPort only applies to scheduling: perNodePort");
         }
-        return fields.integer("hostPort", 1, 65535).filter(port -> ClusterReader.check(context, fields, "hostPort",
+        return fields.integer("hostPort", 1, 65535).filter(port -> fields.check("hostPort",
                 RESERVED_PORTS.contains(port) ? Optional.of("port " + port + " is reserved by ECS on every node "
                         + RESERVED_PORTS) : Optional.empty())).orElse(Defaults.HOST_PORT);
     }
 
-    static Map<String, String> byName(Map<org.yaml.snakeyaml.nodes.ScalarNode, String> entries) {
+    static Map<String, String> byName(Map<ScalarNode, String> entries) {
         Map<String, String> map = new TreeMap<>();
         entries.forEach((key, value) -> map.put(key.getValue(), value));
         return map;

@@ -71,11 +71,11 @@ final class RoutesReader {
         }
         if (fields.has("ssm")) {
             return fields.string("ssm")
-                    .filter(name -> ClusterReader.check(context, fields, "ssm", EcsRules.ssmParameter(name)))
+                    .filter(name -> fields.check("ssm", EcsRules.ssmParameter(name)))
                     .map(name -> new RouteSecret(RouteSecret.Store.SSM, name));
         }
         return fields.string("secretsManager")
-                .filter(arn -> ClusterReader.check(context, fields, "secretsManager", EcsRules.secretArn(arn)))
+                .filter(arn -> fields.check("secretsManager", EcsRules.secretArn(arn)))
                 .map(arn -> new RouteSecret(RouteSecret.Store.SECRETS_MANAGER, arn));
     }
 }

@@ -3,6 +3,7 @@ package dev.logship.manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -55,7 +56,7 @@ final class Values {
 
     static Optional<Boolean> bool(Context context, Node node, String field) {
         if (node instanceof ScalarNode scalar && Tag.BOOL.equals(node.getTag())) {
-            String value = scalar.getValue().toLowerCase(java.util.Locale.ROOT);
+            String value = scalar.getValue().toLowerCase(Locale.ROOT);
             return Optional.of(value.equals("true") || value.equals("yes") || value.equals("on") || value.equals("y"));
         }
         return wrongType(context, node, field, "true or false");
