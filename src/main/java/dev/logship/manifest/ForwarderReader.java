@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads the spec of a {@code kind: LogForwarder}, applying {@link Defaults}. */
@@ -31,9 +30,7 @@ final class ForwarderReader {
                 .orElse(Defaults.IMAGE);
         Optional<RoutesReader.Routes> routes = RoutesReader.read(context, fields);
         Map<String, String> env = env(context, fields);
-        Map<String, String> excludeLabels = fields.get("excludeLabels")
-                .flatMap(node -> Values.stringMap(context, node, "spec.excludeLabels"))
-                .map(ForwarderReader::byName).orElse(Map.of());
+        Map<String, String> excludeLabels = excludeLabels(context, fields);
         Boolean backlog = fields.bool("backlog").orElse(null);
         ResourcesReader.Resources resources = ResourcesReader.read(context, fields);
         Scheduling scheduling = scheduling(context, fields);
@@ -89,6 +86,21 @@ final class ForwarderReader {
         return role;
     }
 
+    /** Rendered as {@code label:value;label2:value2}, so ':' in a label and ';' anywhere would split wrongly. */
+    private static Map<String, String> excludeLabels(Context context, Fields fields) {
+        Map<String, String> labels = new TreeMap<>();
+        fields.get("excludeLabels").flatMap(node -> Values.stringMap(context, node, "spec.excludeLabels")).ifPresent(entries ->
+                entries.forEach((key, value) -> {
+                    if (key.getValue().contains(":") || key.getValue().contains(";") || value.contains(";")) {
+                        context.report(key, "spec.excludeLabels." + key.getValue(),
+                                "labels may not contain ':' or ';' and values may not contain ';' (logspout's EXCLUDE_LABELS separators)");
+                    } else {
+                        labels.put(key.getValue(), value);
+                    }
+                }));
+        return labels;
+    }
+
     /** The scheduling asked for; null when it is not one logship knows (already reported). */
     private static Scheduling scheduling(Context context, Fields fields) {
         String value = fields.string("scheduling").orElse(null);
@@ -114,11 +126,5 @@ final class ForwarderReader {
         return fields.integer("hostPort", 1, 65535).filter(port -> fields.check("hostPort",
                 RESERVED_PORTS.contains(port) ? Optional.of("port " + port + " is reserved by ECS on every node "
                         + RESERVED_PORTS) : Optional.empty())).orElse(Defaults.HOST_PORT);
-    }
-
-    static Map<String, String> byName(Map<ScalarNode, String> entries) {
-        Map<String, String> map = new TreeMap<>();
-        entries.forEach((key, value) -> map.put(key.getValue(), value));
-        return map;
     }
 }

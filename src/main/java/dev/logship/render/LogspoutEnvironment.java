@@ -16,7 +16,7 @@ final class LogspoutEnvironment {
     static Map<String, String> of(ForwarderManifest forwarder) {
         Map<String, String> env = new TreeMap<>(forwarder.env());
         if (!forwarder.excludeLabels().isEmpty()) {
-            // logspout's format: key:value pairs separated by semicolons.
+            // logspout >= 3.2.9 (gliderlabs/logspout#459): label:value pairs separated by ';'.
             env.put(EXCLUDE_LABELS, forwarder.excludeLabels().entrySet().stream()
                     .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(";")));
         }

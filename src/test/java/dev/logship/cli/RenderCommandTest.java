@@ -54,7 +54,7 @@ class RenderCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("forwarders/routes.yaml:7:14: spec.clusters[0]: no Cluster named \"prdo\"; did you mean prod?",
-                "render: 42 problems; nothing rendered (see logship validate)");
+                "render: 44 problems; nothing rendered (see logship validate)");
     }
 
     @Test
