@@ -64,4 +64,25 @@ class DirectoryReaderTest {
         assertThatThrownBy(() -> DirectoryReader.read(file))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a directory");
     }
+
+    @Test
+    void carriesSymlinkedDirectoriesButIgnoresOtherLinks() throws IOException {
+        Path outside = Files.createTempDirectory("outside");
+        Files.writeString(outside.resolve("c.yaml"), "a: 1");
+        Files.createSymbolicLink(root.resolve("shared"), outside);
+        Files.createSymbolicLink(root.resolve("notes.txt"), outside.resolve("c.yaml"));
+
+        assertThat(DirectoryReader.read(root).files()).extracting(SourceFile::path, SourceFile::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("shared", SourceFile.Kind.SYMLINK));
+        Files.delete(outside.resolve("c.yaml"));
+        Files.delete(outside);
+    }
+
+    @Test
+    void reportsSubmodulesFromAGitSnapshot() {
+        Snapshot snapshot = new Snapshot(new dev.logship.model.Revision("abc", ""),
+                java.util.List.of(new SourceFile("vendor/manifests", SourceFile.Kind.SUBMODULE, null)));
+        assertThat(Manifests.parse(snapshot).problems()).extracting(Problem::toString).containsExactly(
+                "vendor/manifests:1:1: (file): submodules are not read: copy the manifests into this repository");
+    }
 }
