@@ -69,6 +69,10 @@ final class CrossChecks {
                         .orElse("; defined Clusters: " + byName.keySet());
                 problems.add(at.problem("spec.clusters[" + i + "]",
                         "no Cluster named \"" + name + "\"" + hint));
+            } else if (name.length() + 1 + forwarder.name().length() > EcsRules.MAX_TAG_VALUE) {
+                problems.add(at.problem("spec.clusters[" + i + "]", "\"" + name + "/" + forwarder.name().substring(0, 8)
+                        + "...\" is longer than the " + EcsRules.MAX_TAG_VALUE + " characters of the logship.dev/forwarder tag; "
+                        + "shorten the Cluster or LogForwarder name"));
             } else {
                 resolved.add(name);
             }

@@ -22,6 +22,9 @@ final class EcsRules {
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SSM_NAME = Pattern.compile("(arn:aws[a-z-]*:ssm:[a-z0-9-]+:\\d{12}:parameter)?/?[A-Za-z0-9_.\\-/]{1,2011}");
+    /** AWS tag characters: letters, numbers, spaces and + - = . _ : / @. */
+    private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    static final int MAX_TAG_VALUE = 256;
     private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@:-]+");
 
     private EcsRules() {}
@@ -76,6 +79,9 @@ final class EcsRules {
         if (key.isEmpty() || key.length() > 128) {
             return Optional.of("tag keys must be 1 to 128 characters, got " + key.length());
         }
+        if (!TAG_TEXT.matcher(key).matches()) {
+            return Optional.of("tag keys may contain only letters, numbers, spaces and + - = . _ : / @");
+        }
         if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
             return Optional.of("the aws: prefix is reserved for AWS");
         }
@@ -86,8 +92,11 @@ final class EcsRules {
     }
 
     static Optional<String> tagValue(String value) {
-        return value.length() > 256 ? Optional.of("tag values must be at most 256 characters, got " + value.length())
-                : Optional.empty();
+        if (value.length() > MAX_TAG_VALUE) {
+            return Optional.of("tag values must be at most " + MAX_TAG_VALUE + " characters, got " + value.length());
+        }
+        return TAG_TEXT.matcher(value).matches() ? Optional.empty()
+                : Optional.of("tag values may contain only letters, numbers, spaces and + - = . _ : / @");
     }
 
     /** An image must name a version: an untagged or :latest image changes under a running cluster. */
