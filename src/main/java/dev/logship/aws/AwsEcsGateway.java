@@ -65,11 +65,27 @@ final class AwsEcsGateway implements EcsGateway {
                     .services(chunk).include(ServiceField.TAGS)));
             for (Service s : described.services()) {
                 if ("ACTIVE".equals(s.status())) {
-                    services.add(ServiceMapper.toLive(s, s.taskDefinition() == null ? null : describeTaskDefinition(s.taskDefinition())));
+                    services.add(ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition())));
                 }
             }
         }
         return new LiveCluster(cluster, true, nodes, services);
+    }
+
+    /**
+     * The service's revision, or null when ECS says it cannot be described (deleted): the
+     * diff then shows it and apply moves the service to the desired revision. Transient
+     * failures still fail the observation, so nothing is decided on a partial view.
+     */
+    private TaskDefinitionSpec resolvedTaskDefinition(String arn) {
+        try {
+            return arn == null ? null : describeTaskDefinition(arn);
+        } catch (GatewayException e) {
+            if ("ClientException".equals(e.errorCode())) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     @Override
