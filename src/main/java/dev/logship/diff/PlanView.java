@@ -34,9 +34,20 @@ public record PlanView(String revision, boolean hasChanges, Summary summary, Lis
         String reason = change instanceof Conflict c ? c.reason()
                 : change instanceof Recreate r ? "scheduling strategy " + r.live().schedulingStrategy()
                         + " -> " + r.service().schedulingStrategy() + " (ECS cannot change it in place)"
+                : change instanceof Create c ? created(c)
+                : change instanceof Prune p ? "running " + p.live().taskDefinitionArn()
                 : null;
         return new ChangeView(change.key().toString(), change.serviceName(), change.action().name(),
                 change.action().symbol(), reason, diffs);
+    }
+
+    private static String created(Create c) {
+        String images = c.desired().taskDefinition().containers().stream().map(x -> x.image())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String scheduling = c.service().desiredCount() == null ? c.service().schedulingStrategy().name()
+                : c.service().schedulingStrategy() + " x" + c.service().desiredCount()
+                        + (c.desired().perNodePort() ? " (one per active node)" : "");
+        return scheduling + ", family " + c.desired().taskDefinition().family() + ", image " + images;
     }
 
     static Summary summary(List<ClusterPlan> plans) {
