@@ -18,6 +18,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalEcsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("localecs");
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus
+        // delayed ACKs add ~40 ms to every call. Read once, when the JDK server first loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private final LocalEcsConfig config;
     private final StateFile stateFile;
     private final EcsEngine engine;
