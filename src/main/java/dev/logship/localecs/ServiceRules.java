@@ -43,11 +43,11 @@ final class ServiceRules {
 
     private static void checkDaemon(JsonNode body) {
         if (body.hasNonNull("desiredCount")) {
-            throw EcsError.invalid("The daemon scheduling strategy does not support a desired count for services.");
+            throw EcsError.invalid("The daemon scheduling strategy does not support a desired count for services. Remove the desired count value and try again");
         }
         JsonNode strategies = body.get("placementStrategy");
         if (strategies != null && strategies.isArray() && !strategies.isEmpty()) {
-            throw EcsError.invalid("The daemon scheduling strategy does not support placement strategies.");
+            throw EcsError.invalid("The daemon scheduling strategy does not support placement strategies. Remove the placement strategy and try again");
         }
         JsonNode config = body.get("deploymentConfiguration");
         if (config != null && config.hasNonNull("maximumPercent") && config.get("maximumPercent").asInt() > 100) {

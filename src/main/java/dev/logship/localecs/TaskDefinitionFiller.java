@@ -23,8 +23,19 @@ final class TaskDefinitionFiller {
         ArrayNode containers = td.putArray("containerDefinitions");
         String networkMode = request.hasNonNull("networkMode") ? request.get("networkMode").asText() : "bridge";
         Set<String> attributes = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (JsonNode container : request.get("containerDefinitions")) {
-            containers.add(fillContainer(container, networkMode, attributes));
+            ObjectNode filled = fillContainer(container, networkMode, attributes);
+            String name = filled.get("name").asText();
+            if (!names.add(name)) {
+                throw EcsError.client("Container names must be unique: '" + name + "' appears twice.");
+            }
+            if (!request.hasNonNull("memory") && !filled.hasNonNull("memory") && !filled.hasNonNull("memoryReservation")) {
+                throw EcsError.client("Invalid setting for container '" + name
+                        + "'. At least one of 'memory' or 'memoryReservation' must be specified.");
+            }
+            checkVolumes(request, filled);
+            containers.add(filled);
         }
         td.put("family", request.get("family").asText());
         request.fields().forEachRemaining(field -> {
@@ -92,6 +103,19 @@ final class TaskDefinitionFiller {
             attributes.add(DOCKER_API + "1.19");
         }
         return c;
+    }
+
+    /** Every mount point must name a volume the task definition declares. */
+    private static void checkVolumes(JsonNode request, ObjectNode container) {
+        Set<String> volumes = new LinkedHashSet<>();
+        request.path("volumes").forEach(v -> volumes.add(v.path("name").asText()));
+        for (JsonNode mount : container.path("mountPoints")) {
+            String source = mount.path("sourceVolume").asText();
+            if (!volumes.contains(source)) {
+                throw EcsError.client("Invalid 'containerDefinitions' parameter: container '" + container.get("name").asText()
+                        + "' mounts volume '" + source + "', which is not declared in 'volumes'.");
+            }
+        }
     }
 
     /** Protocol defaults to tcp; host port is the container port outside bridge mode, else 0 (dynamic). */

@@ -68,6 +68,7 @@ final class Views {
         out.put("enableECSManagedTags", s.enableECSManagedTags);
         out.put("propagateTags", s.propagateTags);
         out.put("enableExecuteCommand", s.enableExecuteCommand);
+        out.putObject("deploymentController").put("type", "ECS");
         if (withTags) {
             out.set("tags", tags.renderOf(s.arn));
         }

@@ -109,6 +109,21 @@ class SchedulerTest {
     }
 
     @Test
+    void theSdksServicesStableWaiterSeesTheRolloutFinish() {
+        start(LocalEcsConfig.builder().cluster("prod", 3).taskConvergence(Duration.ofMillis(300)).build());
+        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
+                .schedulingStrategy(SchedulingStrategy.DAEMON));
+
+        var outcome = ecs.waiter().waitUntilServicesStable(r -> r.cluster("prod").services("logspout"),
+                o -> o.waitTimeout(Duration.ofSeconds(30)).backoffStrategyV2(
+                        software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelay(Duration.ofMillis(100))));
+
+        assertThat(outcome.matched().response()).hasValueSatisfying(r -> assertThat(r.services().get(0).runningCount()).isEqualTo(3));
+        ecs.deleteService(r -> r.cluster("prod").service("logspout"));
+        ecs.waiter().waitUntilServicesInactive(r -> r.cluster("prod").services("logspout"));
+    }
+
+    @Test
     void aRollingUpdateKeepsTheOldDeploymentUntilTheNewTasksRun() {
         start(LocalEcsConfig.builder().cluster("prod", 2).taskConvergence(Duration.ofMillis(300)).build());
         ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")

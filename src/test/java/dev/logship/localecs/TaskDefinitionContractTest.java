@@ -107,6 +107,20 @@ class TaskDefinitionContractTest {
     }
 
     @Test
+    void containersNeedMemoryOnEc2AndMountsNeedDeclaredVolumes() {
+        assertThatThrownBy(() -> ecs.registerTaskDefinition(r -> r.family("nomem")
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("nginx").build())))
+                .isInstanceOf(ClientException.class)
+                .hasMessageContaining("Invalid setting for container 'app'. At least one of 'memory' or 'memoryReservation' must be specified.");
+        ecs.registerTaskDefinition(r -> r.family("taskmem").memory("256")
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("nginx").build()));
+        assertThatThrownBy(() -> ecs.registerTaskDefinition(r -> r.family("novol")
+                .containerDefinitions(ContainerDefinition.builder().name("app").image("nginx").memory(64)
+                        .mountPoints(m -> m.sourceVolume("dockersock").containerPath("/tmp/docker.sock")).build())))
+                .isInstanceOf(ClientException.class).hasMessageContaining("dockersock");
+    }
+
+    @Test
     void emptyTagListsAndReservedPrefixesAreRejected() {
         assertThatThrownBy(() -> ecs.registerTaskDefinition(LocalEcsFixture.logspout("x", 1).toBuilder().tags(List.of()).build()))
                 .isInstanceOf(InvalidParameterException.class);
