@@ -31,4 +31,14 @@ final class ClusterState {
     List<TaskState> liveTasks() {
         return tasks.stream().filter(t -> !t.stopped()).toList();
     }
+
+    /** Live tasks of a service, any deployment. */
+    List<TaskState> tasksOf(String service) {
+        return tasks.stream().filter(t -> !t.stopped() && service.equals(t.serviceName)).toList();
+    }
+
+    /** Live tasks of one deployment of a service. */
+    List<TaskState> tasksOf(String service, String deploymentId) {
+        return tasksOf(service).stream().filter(t -> deploymentId.equals(t.deploymentId)).toList();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.logship.localecs;
 
+import java.util.List;
+
 /** A service event line, as DescribeServices lists them. */
 final class ServiceEvent {
     public String id;
@@ -12,5 +14,14 @@ final class ServiceEvent {
         e.createdAtMillis = now;
         e.message = message;
         return e;
+    }
+
+    /** "(task a) (task b)", as ECS lists tasks in its events. */
+    static String taskList(List<TaskState> tasks) {
+        StringBuilder out = new StringBuilder();
+        for (TaskState t : tasks) {
+            out.append(out.length() == 0 ? "" : " ").append("(task ").append(Arns.lastSegment(t.arn)).append(")");
+        }
+        return out.toString();
     }
 }
