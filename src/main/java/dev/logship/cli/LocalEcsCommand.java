@@ -53,6 +53,11 @@ final class LocalEcsCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "FILE", description = "Save state here on every change and reload it on start.")
     Path state;
 
+    @Option(names = "--region", defaultValue = "us-east-1",
+            description = "Region in the ARNs of the --cluster clusters (calls use the region they are signed for). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String region;
+
     @Option(names = "--account-id", defaultValue = "000000000000", description = "Account id in ARNs. Default: ${DEFAULT-VALUE}.")
     String accountId;
 
@@ -63,7 +68,7 @@ final class LocalEcsCommand implements Callable<Integer> {
         }
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().port(port).bindHost(bind).accountId(accountId)
                 .throttle(throttle.equals("ecs")).timeScale(timeScale).latency(Duration.ofMillis(latencyMillis))
-                .taskConvergence(Duration.ofMillis(taskStartMillis)).stateFile(state);
+                .taskConvergence(Duration.ofMillis(taskStartMillis)).stateFile(state).region(region);
         for (String cluster : clusters) {
             String[] parts = cluster.split(":", 2);
             if (parts.length != 2 || parts[0].isBlank() || !parts[1].matches("\\d+")) {

@@ -27,8 +27,10 @@ final class ApiHandler implements HttpHandler {
     private final RateLimits rateLimits;
     private final CallCounts counts;
     private final FaultSettings faults;
+    private final String defaultRegion;
 
-    ApiHandler(EcsEngine engine, RateLimits rateLimits, CallCounts counts, FaultSettings faults) {
+    ApiHandler(EcsEngine engine, RateLimits rateLimits, CallCounts counts, FaultSettings faults, String defaultRegion) {
+        this.defaultRegion = defaultRegion;
         this.engine = engine;
         this.rateLimits = rateLimits;
         this.counts = counts;
@@ -40,7 +42,7 @@ final class ApiHandler implements HttpHandler {
         long started = System.nanoTime();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String action = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
-        String region = region(exchange.getRequestHeaders().getFirst("Authorization"));
+        String region = region(exchange.getRequestHeaders().getFirst("Authorization"), defaultRegion);
         String label = action == null ? String.valueOf(target) : action;
         try {
             byte[] request = readAll(exchange.getRequestBody());
@@ -119,14 +121,15 @@ final class ApiHandler implements HttpHandler {
         exchange.getResponseBody().write(body);
     }
 
-    static String region(String authorization) {
+    /** The region of a SigV4 credential scope; unsigned requests get the configured region. */
+    static String region(String authorization, String fallback) {
         if (authorization != null) {
             Matcher m = CREDENTIAL_SCOPE.matcher(authorization);
             if (m.find()) {
                 return m.group(1);
             }
         }
-        return "us-east-1";
+        return fallback;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

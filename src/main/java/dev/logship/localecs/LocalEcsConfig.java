@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param latency added to every call
  * @param taskConvergence how long a placed task stays PENDING before it counts as RUNNING
  * @param stateFile where state is saved on change and reloaded from on start; null keeps it in memory
+ * @param region region in the ARNs of clusters made at start or by the admin API (callers' own
+ *     requests use the region they sign for)
  */
 public record LocalEcsConfig(int port, String bindHost, String accountId, Map<String, Integer> clusters,
-        boolean throttle, double timeScale, Duration latency, Duration taskConvergence, Path stateFile) {
+        boolean throttle, double timeScale, Duration latency, Duration taskConvergence, Path stateFile, String region) {
 
     public LocalEcsConfig {
         if (port < 0 || port > 65535) {
@@ -41,6 +43,9 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
         }
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(taskConvergence, "taskConvergence");
+        if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new IllegalArgumentException("region must look like us-east-1, got " + region);
+        }
     }
 
     public static Builder builder() {
@@ -63,6 +68,7 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
         private Duration latency = Duration.ZERO;
         private Duration taskConvergence = Duration.ZERO;
         private Path stateFile;
+        private String region = "us-east-1";
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder bindHost(String bindHost) { this.bindHost = bindHost; return this; }
@@ -74,10 +80,11 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
         public Builder latency(Duration latency) { this.latency = latency; return this; }
         public Builder taskConvergence(Duration delay) { this.taskConvergence = delay; return this; }
         public Builder stateFile(Path stateFile) { this.stateFile = stateFile; return this; }
+        public Builder region(String region) { this.region = region; return this; }
 
         public LocalEcsConfig build() {
             return new LocalEcsConfig(port, bindHost, accountId, clusters, throttle, timeScale, latency,
-                    taskConvergence, stateFile);
+                    taskConvergence, stateFile, region);
         }
     }
 }

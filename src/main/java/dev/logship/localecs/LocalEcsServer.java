@@ -43,7 +43,7 @@ public final class LocalEcsServer implements AutoCloseable {
                 System::currentTimeMillis, this::save);
         this.rateLimits = new RateLimits(config.throttle(), config.timeScale());
         this.faults = new FaultSettings(Faults.latency(config.latency().toMillis()));
-        config.clusters().forEach((name, nodes) -> engine.setNodeCount(name, nodes, "us-east-1"));
+        config.clusters().forEach((name, nodes) -> engine.setNodeCount(name, nodes, config.region()));
         this.http = HttpServer.create(new InetSocketAddress(config.bindHost(), config.port()), 128);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "local-ecs-http");
@@ -51,7 +51,7 @@ public final class LocalEcsServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        http.createContext("/", new ApiHandler(engine, rateLimits, counts, faults));
+        http.createContext("/", new ApiHandler(engine, rateLimits, counts, faults, config.region()));
         http.createContext(AdminHandler.PREFIX, new AdminHandler(this));
     }
 
@@ -81,7 +81,7 @@ public final class LocalEcsServer implements AutoCloseable {
     /** Back to the configured start: clusters and nodes from the config, no faults, counts cleared. */
     public void reset() {
         engine.reset(new EcsState());
-        config.clusters().forEach((name, nodes) -> engine.setNodeCount(name, nodes, "us-east-1"));
+        config.clusters().forEach((name, nodes) -> engine.setNodeCount(name, nodes, config.region()));
         faults.reset();
         rateLimits.reset();
         counts.reset();
@@ -89,7 +89,7 @@ public final class LocalEcsServer implements AutoCloseable {
 
     /** Gives a cluster exactly this many ACTIVE container instances, creating the cluster if missing. */
     public void setNodeCount(String cluster, int activeNodes) {
-        engine.setNodeCount(cluster, activeNodes, "us-east-1");
+        engine.setNodeCount(cluster, activeNodes, config.region());
     }
 
     /** ACTIVE container instances per ACTIVE cluster. */

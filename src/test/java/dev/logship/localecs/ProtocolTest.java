@@ -158,6 +158,15 @@ class ProtocolTest {
     }
 
     @Test
+    void clustersMadeAtStartUseTheConfiguredRegion() throws Exception {
+        try (LocalEcsServer frankfurt = LocalEcsServer.start(LocalEcsConfig.builder().region("eu-central-1")
+                .cluster("prod", 1).build());
+                EcsClient client = LocalEcsFixture.client(frankfurt, Region.EU_CENTRAL_1)) {
+            assertThat(client.listClusters().clusterArns()).containsExactly("arn:aws:ecs:eu-central-1:000000000000:cluster/prod");
+        }
+    }
+
+    @Test
     void adminPathsAreNeverTakenForEcsCalls() throws Exception {
         HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/_localecs/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
