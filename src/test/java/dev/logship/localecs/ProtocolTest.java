@@ -127,18 +127,23 @@ class ProtocolTest {
 
     @Test
     void sdkRetriesRideOutThrottlingAndDroppedConnections() {
-        try (EcsClient retrying = LocalEcsFixture.client(server)) {
-            server.setFaults(new Faults(0.3, 0, 0.2, 0));
-            for (int i = 0; i < 5; i++) {
-                // Each call fails with probability 0.5; standard mode retries up to 3 attempts.
+        int succeeded = 0;
+        try (EcsClient retrying = LocalEcsFixture.clientWithQuickRetries(server)) {
+            server.setFaults(new Faults(0.25, 0, 0.25, 0));
+            for (int i = 0; i < 20; i++) {
+                // Each attempt fails with probability 0.5; standard mode makes up to 3 attempts.
                 try {
                     retrying.listClusters();
+                    succeeded++;
                 } catch (SdkClientException | EcsException tolerated) {
-                    // a rare 3-in-a-row failure is possible; the count below is what matters
+                    // three failures in a row happen (1 in 8); the counts below are what matter
                 }
             }
         }
-        assertThat(server.callCounts().get("ListClusters")).isGreaterThan(5L);
+        // Twenty calls without a single fault has odds of one in a million.
+        assertThat(server.callCounts().get("ListClusters")).isGreaterThan(20L);
+        assertThat(server.errorCounts()).containsKeys("ListClusters:ThrottlingException", "ListClusters:DroppedConnection");
+        assertThat(succeeded).isGreaterThan(10);
     }
 
     @Test
