@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * A task definition as RegisterTaskDefinition accepts it (EC2 launch type). {@code networkMode}
  * null means ECS's default ({@code bridge} on Linux EC2). Tags are the task definition's own.
+ * {@code executionRoleArn} (nullable) is required by ECS when a container has {@code secrets}:
+ * the agent uses it to read SSM parameters or Secrets Manager secrets.
  */
 public record TaskDefinitionSpec(
         String family,
@@ -15,7 +17,15 @@ public record TaskDefinitionSpec(
         List<ContainerSpec> containers,
         List<Volume> volumes,
         List<PlacementConstraint> placementConstraints,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        String executionRoleArn) {
+
+    /** A task definition without an execution role (no secrets). */
+    public TaskDefinitionSpec(String family, String networkMode, List<String> requiresCompatibilities,
+                              List<ContainerSpec> containers, List<Volume> volumes,
+                              List<PlacementConstraint> placementConstraints, Map<String, String> tags) {
+        this(family, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, tags, null);
+    }
 
     public TaskDefinitionSpec {
         Objects.requireNonNull(family, "family");
@@ -27,10 +37,10 @@ public record TaskDefinitionSpec(
     }
 
     public TaskDefinitionSpec withFamily(String newFamily) {
-        return new TaskDefinitionSpec(newFamily, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, tags);
+        return new TaskDefinitionSpec(newFamily, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, tags, executionRoleArn);
     }
 
     public TaskDefinitionSpec withTags(Map<String, String> newTags) {
-        return new TaskDefinitionSpec(family, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, newTags);
+        return new TaskDefinitionSpec(family, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, newTags, executionRoleArn);
     }
 }
