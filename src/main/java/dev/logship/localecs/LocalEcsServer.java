@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * methods here mirror the HTTP admin API under {@code /_localecs/}.
  */
 public final class LocalEcsServer implements AutoCloseable {
+    /** The ECS actions local-ecs serves that can change state. */
+    public static final Set<String> MUTATING_ACTIONS = EcsEngine.MUTATING;
     private static final Logger LOG = LoggerFactory.getLogger("localecs");
 
     static {
@@ -116,6 +119,13 @@ public final class LocalEcsServer implements AutoCloseable {
     /** Calls received per action (e.g. "RegisterTaskDefinition"), including throttled and faulted ones. */
     public Map<String, Long> callCounts() {
         return counts.all();
+    }
+
+    /** Calls received per action that can change ECS state (Create*, Update*, Register*, Tag*, ...). */
+    public Map<String, Long> mutatingCallCounts() {
+        Map<String, Long> out = new java.util.TreeMap<>(counts.all());
+        out.keySet().retainAll(MUTATING_ACTIONS);
+        return Map.copyOf(out);
     }
 
     /** Calls answered with an error, keyed "Action:ErrorType" (e.g. "UpdateService:ThrottlingException"). */

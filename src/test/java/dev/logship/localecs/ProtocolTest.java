@@ -121,6 +121,9 @@ class ProtocolTest {
 
         assertThat(server.callCounts()).containsEntry("ListClusters", 2L).containsEntry("DescribeClusters", 1L);
         assertThat(server.errorCounts()).containsEntry("ListClusters:ThrottlingException", 1L);
+        assertThat(server.mutatingCallCounts()).isEmpty();
+        ecs.createCluster(r -> r.clusterName("more"));
+        assertThat(server.mutatingCallCounts()).containsExactlyEntriesOf(java.util.Map.of("CreateCluster", 1L));
         server.resetCallCounts();
         assertThat(server.callCounts()).isEmpty();
     }
