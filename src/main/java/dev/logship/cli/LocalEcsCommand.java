@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         description = "Run an in-memory ECS endpoint (AWS JSON 1.1) for tests and demos; the AWS CLI, "
                 + "boto3 and the AWS SDKs work against it with only the endpoint changed.",
         footer = {"", "Example:", "  logship local-ecs --port 4566 --cluster prod:3 --state /tmp/local-ecs.json",
-                "  AWS_ENDPOINT_URL_ECS=http://127.0.0.1:4566 AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \\",
-                "    AWS_DEFAULT_REGION=us-east-1 aws ecs list-clusters"})
+                "  export AWS_ENDPOINT_URL_ECS=http://127.0.0.1:4566 AWS_DEFAULT_REGION=us-east-1",
+                "  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local",
+                "  aws ecs list-container-instances --cluster prod"})
 final class LocalEcsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,8 +32,8 @@ final class LocalEcsCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
     String bind;
 
-    @Option(names = "--cluster", paramLabel = "NAME:NODES",
-            description = "Create a cluster with this many ACTIVE container instances (repeatable).")
+    @Option(names = "--cluster", paramLabel = "NAME:NODES", split = ",",
+            description = "Create a cluster with this many ACTIVE container instances (repeatable, or comma-separated).")
     List<String> clusters = new ArrayList<>();
 
     @Option(names = "--throttle", defaultValue = "off", paramLabel = "off|ecs",
