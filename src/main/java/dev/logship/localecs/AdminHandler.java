@@ -26,6 +26,7 @@ final class AdminHandler implements HttpHandler {
             JsonNode body = readBody(exchange);
             ObjectNode out = switch ((write ? "POST " : "GET ") + path) {
                 case "GET health" -> Json.object().put("status", "ok");
+                case "GET state" -> (ObjectNode) Json.MAPPER.readTree(server.stateJson());
                 case "POST reset" -> { server.reset(); yield Json.object().put("reset", true); }
                 case "GET calls" -> calls();
                 case "POST calls/reset" -> { server.resetCallCounts(); yield calls(); }

@@ -137,6 +137,11 @@ public final class LocalEcsServer implements AutoCloseable {
         counts.reset();
     }
 
+    /** Everything local-ecs holds, as the JSON the state file contains (for debugging). */
+    public String stateJson() {
+        return engine.snapshot();
+    }
+
     private void save() {
         if (config.stateFile() != null) {
             stateFile.save(engine.snapshot());

@@ -48,6 +48,7 @@ class AdminHttpTest {
     void nodesFaultsThrottlingCallsAndResetOverHttp() throws Exception {
         assertThat(json(call("POST", "nodes", "{\"cluster\":\"edge\",\"count\":4}")).path("edge").asInt()).isEqualTo(4);
         assertThat(ecs.listContainerInstances(r -> r.cluster("edge")).containerInstanceArns()).hasSize(4);
+        assertThat(json(call("GET", "state", null)).path("clusters").path("edge").path("nodes").size()).isEqualTo(4);
 
         json(call("POST", "faults", "{\"throttleShare\":1.0}"));
         assertThat(json(call("GET", "faults", null)).path("throttleShare").asDouble()).isEqualTo(1.0);
