@@ -81,6 +81,45 @@ class SchedulerTest {
     }
 
     @Test
+    void updatingTheSeedsOnePerNodeServiceReplacesEveryTaskInPlace() {
+        start(LocalEcsConfig.builder().cluster("prod", 3).build());
+        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout").desiredCount(3));
+        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
+
+        ecs.updateService(r -> r.cluster("prod").service("logspout").taskDefinition("logspout:2"));
+
+        Service s = service("logspout");
+        assertThat(s.deployments()).singleElement().satisfies(d -> assertThat(d.rolloutState()).isEqualTo(DeploymentRolloutState.COMPLETED));
+        assertThat(tasks()).hasSize(3).allMatch(t -> t.taskDefinitionArn().endsWith("logspout:2"))
+                .extracting(Task::containerInstanceArn).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void distinctInstanceKeepsReplicasApartWithoutAnyHostPort() {
+        start(LocalEcsConfig.builder().cluster("prod", 2).build());
+        ecs.registerTaskDefinition(r -> r.family("web").containerDefinitions(
+                software.amazon.awssdk.services.ecs.model.ContainerDefinition.builder().name("web").image("nginx").memory(64).build()));
+
+        ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(3)
+                .placementConstraints(c -> c.type("distinctInstance")));
+        ecs.createService(r -> r.cluster("prod").serviceName("packed").taskDefinition("web").desiredCount(3));
+
+        assertThat(service("web").runningCount()).isEqualTo(2);
+        assertThat(service("packed").runningCount()).isEqualTo(3);
+    }
+
+    @Test
+    void scalingDownStopsTasksAndSaysSo() {
+        start(LocalEcsConfig.builder().cluster("prod", 3).build());
+        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout").desiredCount(3));
+
+        ecs.updateService(r -> r.cluster("prod").service("logspout").desiredCount(1));
+
+        assertThat(service("logspout").runningCount()).isEqualTo(1);
+        assertThat(service("logspout").events()).anySatisfy(e -> assertThat(e.message()).startsWith("(service logspout) has stopped 2 running tasks"));
+    }
+
+    @Test
     void removedNodesTakeTheirTasksWithThem() {
         start(LocalEcsConfig.builder().cluster("prod", 3).build());
         ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout").desiredCount(3));
