@@ -2,7 +2,9 @@ package dev.logship.localecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,10 +16,12 @@ import java.util.UUID;
 final class Placement {
     private final TaskDefinitions taskDefinitions;
     private final Arns arns;
+    private final Tags tags;
 
-    Placement(TaskDefinitions taskDefinitions, Arns arns) {
+    Placement(TaskDefinitions taskDefinitions, Arns arns, Tags tags) {
         this.taskDefinitions = taskDefinitions;
         this.arns = arns;
+        this.tags = tags;
     }
 
     int place(ClusterState cluster, ServiceState service, DeploymentState primary, int desired, long now) {
@@ -99,7 +103,23 @@ final class Placement {
         task.createdAtMillis = now;
         task.hostPorts = new ArrayList<>(ports);
         cluster.tasks.add(task);
+        tags.set(task.arn, taskTags(cluster, service, primary));
         return task;
+    }
+
+    /** Tags ECS puts on a service's task: managed ones if enabled, plus the propagated source's. */
+    private Map<String, String> taskTags(ClusterState cluster, ServiceState service, DeploymentState primary) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (service.enableECSManagedTags) {
+            out.put("aws:ecs:clusterName", cluster.name);
+            out.put("aws:ecs:serviceName", service.name);
+        }
+        if (service.propagateTags.equals("SERVICE")) {
+            out.putAll(tags.of(service.arn));
+        } else if (service.propagateTags.equals("TASK_DEFINITION")) {
+            out.putAll(tags.of(primary.taskDefinition));
+        }
+        return out;
     }
 
     private static boolean hasDistinctInstanceConstraint(ServiceState service) {

@@ -16,9 +16,9 @@ final class Scheduler {
     private final Placement placement;
     private final long convergenceMillis;
 
-    Scheduler(EcsState state, TaskDefinitions taskDefinitions, Arns arns, long convergenceMillis) {
+    Scheduler(EcsState state, Placement placement, long convergenceMillis) {
         this.state = state;
-        this.placement = new Placement(taskDefinitions, arns);
+        this.placement = placement;
         this.convergenceMillis = convergenceMillis;
     }
 
@@ -133,7 +133,9 @@ final class Scheduler {
     private void trimStopped(ClusterState cluster) {
         List<TaskState> stopped = cluster.tasks.stream().filter(TaskState::stopped).toList();
         if (stopped.size() > KEEP_STOPPED) {
-            cluster.tasks.removeAll(stopped.subList(0, stopped.size() - KEEP_STOPPED));
+            List<TaskState> dropped = stopped.subList(0, stopped.size() - KEEP_STOPPED);
+            cluster.tasks.removeAll(dropped);
+            dropped.forEach(t -> state.tags.remove(t.arn));
         }
     }
 }

@@ -68,6 +68,15 @@ final class Tags {
         state.tags.put(arn, merged);
     }
 
+    /** Replaces a resource's tags as ECS itself sets them (managed and propagated tags; no limit check). */
+    void set(String arn, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            state.tags.remove(arn);
+        } else {
+            state.tags.put(arn, new LinkedHashMap<>(tags));
+        }
+    }
+
     void remove(String arn, List<String> keys) {
         for (String key : keys) {
             if (key.toLowerCase().startsWith("aws:")) {

@@ -75,6 +75,22 @@ class ServiceContractTest {
     }
 
     @Test
+    void tasksCarryManagedAndPropagatedTags() {
+        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
+                .schedulingStrategy(SchedulingStrategy.DAEMON).propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true)
+                .tags(Tag.builder().key("owner").value("logship").build()));
+
+        List<String> arns = ecs.listTasks(r -> r.cluster("prod")).taskArns();
+        var tasks = ecs.describeTasks(r -> r.cluster("prod").tasks(arns).include(software.amazon.awssdk.services.ecs.model.TaskField.TAGS)).tasks();
+
+        assertThat(tasks).hasSize(3).allSatisfy(t -> assertThat(t.tags()).containsExactly(
+                Tag.builder().key("aws:ecs:clusterName").value("prod").build(),
+                Tag.builder().key("aws:ecs:serviceName").value("logspout").build(),
+                Tag.builder().key("owner").value("logship").build()));
+        assertThat(tasks.get(0).group()).isEqualTo("service:logspout");
+    }
+
+    @Test
     void replicaDefaultsAre200And100() {
         Service s = ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(1)).service();
 
