@@ -1,0 +1,158 @@
+package dev.logship.git;
+
+import dev.logship.model.Snapshot;
+import dev.logship.reconcile.ManifestSource;
+import dev.logship.reconcile.SourceUnavailableException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.FetchResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Follows one ref of a Git remote through a bare mirror under the data directory. Each
+ * {@link #fetch()} fetches incrementally, resolves the ref and reads the manifests as blobs.
+ * The last good outcome survives failures, and a force-push is flagged rather than refused.
+ * Thread-safe: fetches are serialised.
+ */
+public final class GitSource implements ManifestSource, AutoCloseable {
+    private static final RefSpec[] MIRROR_SPECS = {
+        new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")};
+
+    private final GitSourceConfig config;
+    private final RemoteUrl remote;
+    private final GitCredentials credentials;
+    private final Path mirrorDir;
+    private Repository mirror;
+    private FetchOutcome lastGood;
+    private FetchOutcome last;
+
+    public GitSource(GitSourceConfig config) {
+        this.config = config;
+        this.remote = RemoteUrl.parse(config.repo());
+        this.credentials = config.credentials().isPresent() ? config.credentials() : remote.embedded();
+        this.mirrorDir = config.dataDir().resolve("git").resolve(hash(remote.safeUrl()) + ".git");
+    }
+
+    @Override
+    public Snapshot fetch() throws SourceUnavailableException {
+        return fetchOutcome().snapshot();
+    }
+
+    /** Fetches and returns the full outcome (blob ids, force-push flag, duration). */
+    public synchronized FetchOutcome fetchOutcome() throws SourceUnavailableException {
+        long start = System.nanoTime();
+        Repository repo = openMirror();
+        FetchResult result = fetchInto(repo);
+        try {
+            RefResolver.Resolved target = RefResolver.resolve(repo, result, config.ref());
+            CommitReader.Read read = CommitReader.read(repo, target.commit(), config.path());
+            String previous = lastGood == null ? null : lastGood.commitId();
+            FetchOutcome outcome = new FetchOutcome(read.snapshot(), read.blobIds(), target.name(), previous,
+                    rewritesHistory(repo, previous, target.commit()), Duration.ofNanos(System.nanoTime() - start));
+            lastGood = outcome;
+            last = outcome;
+            return outcome;
+        } catch (IOException e) {
+            throw FetchFailures.mirrorFailed(e, credentials);
+        }
+    }
+
+    /** The most recent successful fetch, kept through later failures. */
+    public synchronized Optional<FetchOutcome> lastGood() {
+        return Optional.ofNullable(lastGood);
+    }
+
+    /** Whether the most recent successful fetch moved the ref to a commit that is not a descendant. */
+    public synchronized boolean lastFetchRewroteHistory() {
+        return last != null && last.historyRewritten();
+    }
+
+    @Override
+    public String describe() {
+        return remote.safeUrl() + (config.ref() == null ? "" : "@" + config.ref())
+                + (config.path().isEmpty() ? "" : " path " + config.path());
+    }
+
+    public Path mirrorDirectory() {
+        return mirrorDir;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (mirror != null) {
+            mirror.close();
+            mirror = null;
+        }
+    }
+
+    private Repository openMirror() throws SourceUnavailableException {
+        if (mirror != null) {
+            return mirror;
+        }
+        try {
+            if (Files.isDirectory(mirrorDir.resolve("objects"))) {
+                mirror = new FileRepositoryBuilder().setGitDir(mirrorDir.toFile()).setMustExist(true).build();
+            } else {
+                Files.createDirectories(mirrorDir.getParent());
+                mirror = Git.init().setBare(true).setGitDir(mirrorDir.toFile()).call().getRepository();
+            }
+            return mirror;
+        } catch (IOException | GitAPIException e) {
+            throw FetchFailures.mirrorFailed(e, credentials);
+        }
+    }
+
+    private FetchResult fetchInto(Repository repo) throws SourceUnavailableException {
+        try (Git git = Git.wrap(repo)) {
+            var fetch = git.fetch()
+                    .setRemote(remote.safeUrl())
+                    .setRefSpecs(MIRROR_SPECS)
+                    .setRemoveDeletedRefs(true)
+                    .setTagOpt(TagOpt.NO_TAGS)
+                    .setTimeout((int) Math.max(1, config.timeout().toSeconds()));
+            if (credentials.isPresent()) {
+                fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()));
+            }
+            return fetch.call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw FetchFailures.classify(e, remote.safeUrl(), credentials);
+        }
+    }
+
+    private static boolean rewritesHistory(Repository repo, String previous, ObjectId current) throws IOException {
+        if (previous == null || previous.equals(current.name())) {
+            return false;
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            ObjectId old = ObjectId.fromString(previous);
+            if (!repo.getObjectDatabase().has(old)) {
+                return true;
+            }
+            return !walk.isMergedInto(walk.parseCommit(old), walk.parseCommit(current));
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
