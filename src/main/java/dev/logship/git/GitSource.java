@@ -14,7 +14,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -59,7 +61,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
         Repository repo = openMirror();
         FetchResult result = fetchInto(repo);
         try {
-            RefResolver.Resolved target = RefResolver.resolve(repo, result, config.ref());
+            RefResolver.Resolved target = RefResolver.resolve(repo, config.ref() == null ? remoteHead(result) : null, config.ref());
             CommitReader.Read read = CommitReader.read(repo, target.commit(), config.path());
             String previous = lastGood == null ? null : lastGood.commitId();
             FetchOutcome outcome = new FetchOutcome(read.snapshot(), read.blobIds(), target.name(), previous,
@@ -111,6 +113,12 @@ public final class GitSource implements ManifestSource, AutoCloseable {
                 Files.createDirectories(mirrorDir.getParent());
                 mirror = Git.init().setBare(true).setGitDir(mirrorDir.toFile()).call().getRepository();
             }
+            // Protocol v2 lets the server send only the refs we fetch, not every ref of a big repo.
+            var settings = mirror.getConfig();
+            if (settings.getString("protocol", null, "version") == null) {
+                settings.setInt("protocol", null, "version", 2);
+                settings.save();
+            }
             return mirror;
         } catch (IOException | GitAPIException e) {
             throw FetchFailures.mirrorFailed(e, credentials);
@@ -129,6 +137,27 @@ public final class GitSource implements ManifestSource, AutoCloseable {
                 fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()));
             }
             return fetch.call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw FetchFailures.classify(e, remote.safeUrl(), credentials);
+        }
+    }
+
+    /**
+     * The remote's HEAD. Protocol v2 only advertises refs matching the fetch refspecs, so when
+     * the fetch did not bring HEAD along, ask for it with ls-remote (one extra round trip).
+     */
+    private Ref remoteHead(FetchResult fetched) throws SourceUnavailableException {
+        Ref head = fetched.getAdvertisedRef(Constants.HEAD);
+        if (head != null) {
+            return head;
+        }
+        try {
+            var lsRemote = Git.lsRemoteRepository().setRemote(remote.safeUrl())
+                    .setTimeout((int) Math.max(1, config.timeout().toSeconds()));
+            if (credentials.isPresent()) {
+                lsRemote.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()));
+            }
+            return lsRemote.callAsMap().get(Constants.HEAD);
         } catch (GitAPIException | RuntimeException e) {
             throw FetchFailures.classify(e, remote.safeUrl(), credentials);
         }

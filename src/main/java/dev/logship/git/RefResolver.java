@@ -9,7 +9,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.FetchResult;
 
 /**
  * Finds the commit to read in the freshly fetched mirror: the remote's default branch when no ref
@@ -20,8 +19,9 @@ final class RefResolver {
 
     private RefResolver() {}
 
-    static Resolved resolve(Repository repo, FetchResult fetched, String ref) throws IOException, SourceUnavailableException {
-        String wanted = ref == null ? defaultBranch(fetched) : ref;
+    /** @param remoteHead the remote's HEAD as advertised (needed only when {@code ref} is null) */
+    static Resolved resolve(Repository repo, Ref remoteHead, String ref) throws IOException, SourceUnavailableException {
+        String wanted = ref == null ? defaultBranch(repo, remoteHead) : ref;
         for (String candidate : candidates(wanted)) {
             Ref found = repo.exactRef(candidate);
             if (found != null) {
@@ -39,15 +39,20 @@ final class RefResolver {
                 : "ref '" + ref + "' not found on the remote (no such branch, tag or fetched commit)");
     }
 
-    private static String defaultBranch(FetchResult fetched) throws SourceUnavailableException {
-        Ref head = fetched.getAdvertisedRef(Constants.HEAD);
+    private static String defaultBranch(Repository repo, Ref head) throws IOException, SourceUnavailableException {
         if (head != null && head.isSymbolic()) {
             return head.getTarget().getName();
         }
         if (head != null && head.getObjectId() != null) {
-            // No symref capability: pick the branch at HEAD's commit.
-            for (Ref r : fetched.getAdvertisedRefs()) {
-                if (r.getName().startsWith(Constants.R_HEADS) && head.getObjectId().equals(r.getObjectId())) {
+            // No symref capability (old servers): pick the mirrored branch at HEAD's commit, main first.
+            for (String name : List.of("refs/heads/main", "refs/heads/master")) {
+                Ref r = repo.exactRef(name);
+                if (r != null && head.getObjectId().equals(r.getObjectId())) {
+                    return name;
+                }
+            }
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+                if (head.getObjectId().equals(r.getObjectId())) {
                     return r.getName();
                 }
             }
