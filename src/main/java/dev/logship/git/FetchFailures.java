@@ -13,18 +13,29 @@ final class FetchFailures {
     static final String AUTH_FAILED = "AuthFailed";
     static final String REF_NOT_FOUND = "RefNotFound";
     static final String MIRROR_FAILED = "MirrorFailed";
+    static final String HOST_KEY_REJECTED = "HostKeyRejected";
 
     private FetchFailures() {}
 
     static SourceUnavailableException classify(Throwable failure, String safeUrl, GitCredentials credentials) {
         String detail = describeChain(failure);
         String lower = detail.toLowerCase(Locale.ROOT);
-        String reason = lower.contains("not authorized") || lower.contains("authentication")
-                || lower.contains("401") || lower.contains("403") || lower.contains("auth fail")
-                ? AUTH_FAILED : REMOTE_UNREACHABLE;
-        String message = (reason.equals(AUTH_FAILED) ? "authentication to " : "cannot reach ")
-                + safeUrl + ": " + detail;
-        return new SourceUnavailableException(reason, scrub(message, credentials));
+        String reason;
+        String prefix;
+        if (lower.contains("server key did not validate") || lower.contains("host key")) {
+            reason = HOST_KEY_REJECTED;
+            prefix = "host key of " + safeUrl + " is not in the known_hosts file: ";
+        } else if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("cannot log in")
+                || lower.contains("401") || lower.contains("403") || lower.contains("auth fail")) {
+            reason = AUTH_FAILED;
+            prefix = "authentication to " + safeUrl + " failed: ";
+        } else {
+            reason = REMOTE_UNREACHABLE;
+            prefix = "cannot reach " + safeUrl + ": ";
+        }
+        // JGit starts its messages with the URL, which the prefix already names.
+        String shown = scrub(detail, credentials).replace(RemoteUrl.redact(safeUrl) + ": ", "");
+        return new SourceUnavailableException(reason, scrub(prefix, credentials) + shown);
     }
 
     static SourceUnavailableException refNotFound(String message) {

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * How to authenticate to an https remote: nothing, a token, or a username and password.
- * {@link #toString()} never shows the secret, so the record can be logged or put in status.
+ * How to authenticate: nothing, a token or username/password (https), or a private key file and
+ * a known_hosts file (ssh). {@link #toString()} never shows the secret, so it can be logged.
  */
-public record GitCredentials(String username, String secret) {
+public record GitCredentials(String username, String secret, Path sshKeyFile, Path knownHostsFile) {
     /** The username most Git hosts accept with a personal access token (GitHub, Gitea, GitLab). */
     public static final String TOKEN_USERNAME = "x-access-token";
 
@@ -22,6 +22,14 @@ public record GitCredentials(String username, String secret) {
         if (secret != null && secret.isBlank()) {
             throw new IllegalArgumentException("Git credentials: the token or password is empty");
         }
+        if ((sshKeyFile == null) != (knownHostsFile == null)) {
+            throw new IllegalArgumentException("ssh needs both a private key file and a known_hosts file"
+                    + " (--ssh-key-file and --ssh-known-hosts)");
+        }
+    }
+
+    public GitCredentials(String username, String secret) {
+        this(username, secret, null, null);
     }
 
     public static GitCredentials none() {
@@ -34,6 +42,21 @@ public record GitCredentials(String username, String secret) {
 
     public static GitCredentials basic(String username, String password) {
         return new GitCredentials(Objects.requireNonNull(username, "username"), Objects.requireNonNull(password, "password"));
+    }
+
+    /** An unencrypted private key (OpenSSH or PEM) and the known_hosts file that must list the server. */
+    public static GitCredentials sshKey(Path privateKey, Path knownHosts) {
+        return new GitCredentials(null, null, Objects.requireNonNull(privateKey, "privateKey"),
+                Objects.requireNonNull(knownHosts, "knownHosts"));
+    }
+
+    /** This with the ssh key files added (null keeps it as it is). */
+    public GitCredentials withSsh(Path privateKey, Path knownHosts) {
+        return privateKey == null && knownHosts == null ? this : new GitCredentials(username, secret, privateKey, knownHosts);
+    }
+
+    public boolean hasSshKey() {
+        return sshKeyFile != null;
     }
 
     /**
@@ -68,6 +91,10 @@ public record GitCredentials(String username, String secret) {
 
     @Override
     public String toString() {
-        return isPresent() ? "GitCredentials[username=" + username + ", secret=****]" : "GitCredentials[none]";
+        String ssh = hasSshKey() ? "sshKeyFile=" + sshKeyFile + ", knownHostsFile=" + knownHostsFile : "";
+        if (!isPresent()) {
+            return "GitCredentials[" + (ssh.isEmpty() ? "none" : ssh) + "]";
+        }
+        return "GitCredentials[username=" + username + ", secret=****" + (ssh.isEmpty() ? "" : ", " + ssh) + "]";
     }
 }

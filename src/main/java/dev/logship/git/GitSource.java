@@ -39,6 +39,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
     private final RemoteUrl remote;
     private final GitCredentials credentials;
     private final Path mirrorDir;
+    private final SshSessions ssh;
     private Repository mirror;
     private FetchOutcome lastGood;
     private FetchOutcome last;
@@ -46,8 +47,10 @@ public final class GitSource implements ManifestSource, AutoCloseable {
     public GitSource(GitSourceConfig config) {
         this.config = config;
         this.remote = RemoteUrl.parse(config.repo());
-        this.credentials = config.credentials().isPresent() ? config.credentials() : remote.embedded();
+        GitCredentials given = config.credentials();
+        this.credentials = given.isPresent() ? given : remote.embedded().withSsh(given.sshKeyFile(), given.knownHostsFile());
         this.mirrorDir = config.dataDir().resolve("git").resolve(hash(remote.safeUrl()) + ".git");
+        this.ssh = remote.isSsh() ? new SshSessions(credentials, config.dataDir()) : null;
     }
 
     @Override
@@ -100,6 +103,9 @@ public final class GitSource implements ManifestSource, AutoCloseable {
             mirror.close();
             mirror = null;
         }
+        if (ssh != null) {
+            ssh.close();
+        }
     }
 
     private Repository openMirror() throws SourceUnavailableException {
@@ -136,6 +142,9 @@ public final class GitSource implements ManifestSource, AutoCloseable {
             if (credentials.isPresent()) {
                 fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()));
             }
+            if (ssh != null) {
+                fetch.setTransportConfigCallback(ssh::configure);
+            }
             return fetch.call();
         } catch (GitAPIException | RuntimeException e) {
             throw FetchFailures.classify(e, remote.safeUrl(), credentials);
@@ -156,6 +165,9 @@ public final class GitSource implements ManifestSource, AutoCloseable {
                     .setTimeout((int) Math.max(1, config.timeout().toSeconds()));
             if (credentials.isPresent()) {
                 lsRemote.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()));
+            }
+            if (ssh != null) {
+                lsRemote.setTransportConfigCallback(ssh::configure);
             }
             return lsRemote.callAsMap().get(Constants.HEAD);
         } catch (GitAPIException | RuntimeException e) {

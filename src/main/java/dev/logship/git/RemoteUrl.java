@@ -17,8 +17,11 @@ record RemoteUrl(String safeUrl, GitCredentials embedded) {
     static RemoteUrl parse(String repo) {
         String trimmed = repo.strip();
         if (isSsh(trimmed)) {
-            throw new IllegalArgumentException("ssh remotes are not supported yet (" + redact(trimmed)
-                    + "); use an https URL with a token, a file:// URL or a local path");
+            // The user in ssh://git@host or git@host:path is a login name, not a secret: keep it.
+            if (trimmed.matches("^[a-z+]+://[^/@]*:[^/@]*@.*")) {
+                throw new IllegalArgumentException("ssh URLs take a key file, not a password: " + redact(trimmed));
+            }
+            return new RemoteUrl(trimmed, GitCredentials.none());
         }
         if (!trimmed.contains("://")) {
             return new RemoteUrl(Path.of(trimmed).toAbsolutePath().normalize().toUri().toString(), GitCredentials.none());
@@ -34,6 +37,10 @@ record RemoteUrl(String safeUrl, GitCredentials embedded) {
                 ? GitCredentials.token(userInfo)            // https://TOKEN@host/...
                 : GitCredentials.basic(userInfo.substring(0, colon), userInfo.substring(colon + 1));
         return new RemoteUrl(safe, creds);
+    }
+
+    boolean isSsh() {
+        return isSsh(safeUrl);
     }
 
     static boolean isSsh(String repo) {

@@ -49,4 +49,18 @@ class GitCredentialsTest {
         assertThatThrownBy(() -> new GitSourceConfig("/r", null, "a/../../etc", tmp, null))
                 .hasMessageContaining("--path");
     }
+
+    @Test
+    void sshUrlsKeepTheirLoginNameAndRefuseAPassword() {
+        assertThat(RemoteUrl.parse("git@github.com:acme/m.git").safeUrl()).isEqualTo("git@github.com:acme/m.git");
+        assertThat(RemoteUrl.parse("ssh://git@github.com/acme/m.git").embedded().isPresent()).isFalse();
+        assertThatThrownBy(() -> RemoteUrl.parse("ssh://git:hunter2@github.com/acme/m.git"))
+                .hasMessageContaining("key file").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void sshNeedsBothTheKeyAndKnownHosts() {
+        assertThatThrownBy(() -> new GitCredentials(null, null, tmp.resolve("id"), null)).hasMessageContaining("--ssh-known-hosts");
+        assertThat(GitCredentials.sshKey(tmp.resolve("id"), tmp.resolve("kh")).toString()).contains("sshKeyFile");
+    }
 }

@@ -93,13 +93,4 @@ class GitSourceFailureTest {
             assertThat(everything(e)).doesNotContain(TOKEN).doesNotContain("user:");
         }
     }
-
-    @Test
-    void sshRemotesAreRejectedWithAClearMessage() {
-        for (String url : new String[] {"git@github.com:acme/manifests.git", "ssh://git@github.com/acme/manifests.git"}) {
-            IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
-                    () -> new GitSource(new GitSourceConfig(url, null, "", dataDir, null)));
-            assertThat(e).hasMessageContaining("ssh remotes are not supported yet").hasMessageContaining("https");
-        }
-    }
 }
