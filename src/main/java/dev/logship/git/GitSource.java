@@ -10,19 +10,23 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.TrackingRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -34,6 +38,9 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 public final class GitSource implements ManifestSource, AutoCloseable {
     private static final RefSpec[] MIRROR_SPECS = {
         new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")};
+
+    private static final Set<RefUpdate.Result> UPDATED = EnumSet.of(RefUpdate.Result.NEW, RefUpdate.Result.FORCED,
+            RefUpdate.Result.FAST_FORWARD, RefUpdate.Result.NO_CHANGE, RefUpdate.Result.RENAMED);
 
     private final GitSourceConfig config;
     private final RemoteUrl remote;
@@ -87,6 +94,11 @@ public final class GitSource implements ManifestSource, AutoCloseable {
         return last != null && last.historyRewritten();
     }
 
+    /** The ref being followed: the configured one, else the default branch found by the last fetch (null before it). */
+    public synchronized String trackedRef() {
+        return config.ref() != null ? config.ref() : lastGood == null ? null : lastGood.resolvedRef();
+    }
+
     @Override
     public String describe() {
         return remote.safeUrl() + (config.ref() == null ? "" : "@" + config.ref())
@@ -132,6 +144,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
     }
 
     private FetchResult fetchInto(Repository repo) throws SourceUnavailableException {
+        FetchResult result;
         try (Git git = Git.wrap(repo)) {
             var fetch = git.fetch()
                     .setRemote(remote.safeUrl())
@@ -145,10 +158,19 @@ public final class GitSource implements ManifestSource, AutoCloseable {
             if (ssh != null) {
                 fetch.setTransportConfigCallback(ssh::configure);
             }
-            return fetch.call();
+            result = fetch.call();
         } catch (GitAPIException | RuntimeException e) {
             throw FetchFailures.classify(e, remote.safeUrl(), credentials);
         }
+        for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
+            // JGit reports a ref it could not update (e.g. a lock left by a crash) without throwing;
+            // reading on would silently serve the old commit as if it were current.
+            if (!UPDATED.contains(update.getResult())) {
+                throw FetchFailures.mirrorFailed(new IOException("could not update " + update.getLocalName()
+                        + " in " + mirrorDir + " (" + update.getResult() + "); remove stale *.lock files there"), credentials);
+            }
+        }
+        return result;
     }
 
     /**

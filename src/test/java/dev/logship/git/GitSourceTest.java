@@ -248,4 +248,33 @@ class GitSourceTest {
                     .extracting(e -> ((SourceUnavailableException) e).reason()).isEqualTo("RefNotFound");
         }
     }
+
+    @Test
+    void aStaleLockInTheMirrorFailsTheFetchInsteadOfServingTheOldCommit() throws Exception {
+        remote.commit("one", Map.of("a.yaml", "v: 1\n"));
+        remote.push("main");
+        try (GitSource source = source(remote.uri(), "main", "")) {
+            String first = source.fetch().revision().id();
+            Files.writeString(source.mirrorDirectory().resolve("refs/heads/main.lock"), "left by a crash\n");
+            remote.commit("two", Map.of("a.yaml", "v: 2\n"));
+            remote.push("main");
+
+            assertThatThrownBy(source::fetch).isInstanceOf(SourceUnavailableException.class)
+                    .hasMessageContaining("refs/heads/main").hasMessageContaining(".lock")
+                    .extracting(e -> ((SourceUnavailableException) e).reason()).isEqualTo("MirrorFailed");
+            assertThat(source.lastGood().orElseThrow().commitId()).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void tracksTheConfiguredRefOrTheDefaultBranchOnceKnown() throws Exception {
+        remote.commit("one", Map.of("a.yaml", "v: 1\n"));
+        remote.push("main");
+        try (GitSource pinned = source(remote.uri(), "v1", ""); GitSource following = source(remote.uri(), null, "")) {
+            assertThat(pinned.trackedRef()).isEqualTo("v1");
+            assertThat(following.trackedRef()).isNull();
+            following.fetch();
+            assertThat(following.trackedRef()).isEqualTo("refs/heads/main");
+        }
+    }
 }
