@@ -4,50 +4,25 @@ import dev.logship.model.Snapshot;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceUnavailableException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.HexFormat;
-import java.util.Set;
 import java.util.Optional;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
-import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.TagOpt;
-import org.eclipse.jgit.transport.TrackingRefUpdate;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * Follows one ref of a Git remote through a bare mirror under the data directory. Each
+ * Follows one ref of a Git remote through a bare {@link Mirror} under the data directory. Each
  * {@link #fetch()} fetches incrementally, resolves the ref and reads the manifests as blobs.
  * The last good outcome survives failures, and a force-push is flagged rather than refused.
  * Thread-safe: fetches are serialised.
  */
 public final class GitSource implements ManifestSource, AutoCloseable {
-    private static final RefSpec[] MIRROR_SPECS = {
-        new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")};
-
-    private static final Set<RefUpdate.Result> UPDATED = EnumSet.of(RefUpdate.Result.NEW, RefUpdate.Result.FORCED,
-            RefUpdate.Result.FAST_FORWARD, RefUpdate.Result.NO_CHANGE, RefUpdate.Result.RENAMED);
-
     private final GitSourceConfig config;
     private final RemoteUrl remote;
     private final GitCredentials credentials;
-    private final Path mirrorDir;
-    private final SshSessions ssh;
-    private Repository mirror;
+    private final Mirror mirror;
     private FetchOutcome lastGood;
     private FetchOutcome last;
 
@@ -56,8 +31,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
         this.remote = RemoteUrl.parse(config.repo());
         GitCredentials given = config.credentials();
         this.credentials = given.isPresent() ? given : remote.embedded().withSsh(given.sshKeyFile(), given.knownHostsFile());
-        this.mirrorDir = config.dataDir().resolve("git").resolve(hash(remote.safeUrl()) + ".git");
-        this.ssh = remote.isSsh() ? new SshSessions(credentials, config.dataDir()) : null;
+        this.mirror = new Mirror(remote, credentials, config.dataDir(), config.timeout());
     }
 
     @Override
@@ -68,10 +42,10 @@ public final class GitSource implements ManifestSource, AutoCloseable {
     /** Fetches and returns the full outcome (blob ids, force-push flag, duration). */
     public synchronized FetchOutcome fetchOutcome() throws SourceUnavailableException {
         long start = System.nanoTime();
-        Repository repo = openMirror();
-        FetchResult result = fetchInto(repo);
+        FetchResult result = mirror.fetch();
+        Repository repo = mirror.open();
         try {
-            RefResolver.Resolved target = RefResolver.resolve(repo, config.ref() == null ? remoteHead(result) : null, config.ref());
+            RefResolver.Resolved target = RefResolver.resolve(repo, config.ref() == null ? mirror.remoteHead(result) : null, config.ref());
             CommitReader.Read read = CommitReader.read(repo, target.commit(), config.path());
             String previous = lastGood == null ? null : lastGood.commitId();
             FetchOutcome outcome = new FetchOutcome(read.snapshot(), read.blobIds(), target.name(), previous,
@@ -106,95 +80,12 @@ public final class GitSource implements ManifestSource, AutoCloseable {
     }
 
     public Path mirrorDirectory() {
-        return mirrorDir;
+        return mirror.directory();
     }
 
     @Override
     public synchronized void close() {
-        if (mirror != null) {
-            mirror.close();
-            mirror = null;
-        }
-        if (ssh != null) {
-            ssh.close();
-        }
-    }
-
-    private Repository openMirror() throws SourceUnavailableException {
-        if (mirror != null) {
-            return mirror;
-        }
-        try {
-            if (Files.isDirectory(mirrorDir.resolve("objects"))) {
-                mirror = new FileRepositoryBuilder().setGitDir(mirrorDir.toFile()).setMustExist(true).build();
-            } else {
-                Files.createDirectories(mirrorDir.getParent());
-                mirror = Git.init().setBare(true).setGitDir(mirrorDir.toFile()).call().getRepository();
-            }
-            // Protocol v2 lets the server send only the refs we fetch, not every ref of a big repo.
-            var settings = mirror.getConfig();
-            if (settings.getString("protocol", null, "version") == null) {
-                settings.setInt("protocol", null, "version", 2);
-                settings.save();
-            }
-            return mirror;
-        } catch (IOException | GitAPIException e) {
-            throw FetchFailures.mirrorFailed(e, credentials);
-        }
-    }
-
-    private FetchResult fetchInto(Repository repo) throws SourceUnavailableException {
-        FetchResult result;
-        try (Git git = Git.wrap(repo)) {
-            var fetch = git.fetch()
-                    .setRemote(remote.safeUrl())
-                    .setRefSpecs(MIRROR_SPECS)
-                    .setRemoveDeletedRefs(true)
-                    .setTagOpt(TagOpt.NO_TAGS)
-                    .setTimeout((int) Math.max(1, config.timeout().toSeconds()));
-            if (credentials.isPresent()) {
-                fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()));
-            }
-            if (ssh != null) {
-                fetch.setTransportConfigCallback(ssh::configure);
-            }
-            result = fetch.call();
-        } catch (GitAPIException | RuntimeException e) {
-            throw FetchFailures.classify(e, remote.safeUrl(), credentials);
-        }
-        for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
-            // JGit reports a ref it could not update (e.g. a lock left by a crash) without throwing;
-            // reading on would silently serve the old commit as if it were current.
-            if (!UPDATED.contains(update.getResult())) {
-                throw FetchFailures.mirrorFailed(new IOException("could not update " + update.getLocalName()
-                        + " in " + mirrorDir + " (" + update.getResult() + "); remove stale *.lock files there"), credentials);
-            }
-        }
-        return result;
-    }
-
-    /**
-     * The remote's HEAD. Protocol v2 only advertises refs matching the fetch refspecs, so when
-     * the fetch did not bring HEAD along, ask for it with ls-remote (one extra round trip).
-     */
-    private Ref remoteHead(FetchResult fetched) throws SourceUnavailableException {
-        Ref head = fetched.getAdvertisedRef(Constants.HEAD);
-        if (head != null) {
-            return head;
-        }
-        try {
-            var lsRemote = Git.lsRemoteRepository().setRemote(remote.safeUrl())
-                    .setTimeout((int) Math.max(1, config.timeout().toSeconds()));
-            if (credentials.isPresent()) {
-                lsRemote.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(), credentials.secret()));
-            }
-            if (ssh != null) {
-                lsRemote.setTransportConfigCallback(ssh::configure);
-            }
-            return lsRemote.callAsMap().get(Constants.HEAD);
-        } catch (GitAPIException | RuntimeException e) {
-            throw FetchFailures.classify(e, remote.safeUrl(), credentials);
-        }
+        mirror.close();
     }
 
     private static boolean rewritesHistory(Repository repo, String previous, ObjectId current) throws IOException {
@@ -204,18 +95,9 @@ public final class GitSource implements ManifestSource, AutoCloseable {
         try (RevWalk walk = new RevWalk(repo)) {
             ObjectId old = ObjectId.fromString(previous);
             if (!repo.getObjectDatabase().has(old)) {
-                return true;
+                return true; // the old commit is gone from the mirror: it was only reachable from rewritten history
             }
             return !walk.isMergedInto(walk.parseCommit(old), walk.parseCommit(current));
-        }
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
