@@ -45,21 +45,36 @@ public final class TriggerQueue implements AutoCloseable {
         boolean scheduled;
         int failures;
         long notBeforeNanos = System.nanoTime(); // nanoTime may be negative: never compare against a sentinel
+        long lastStartNanos = System.nanoTime();
     }
 
     private final Runner runner;
     private final Backoff backoff;
+    private final long minIntervalNanos;
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final Map<String, KeyState> keys = new HashMap<>();
     private boolean shutdown;
 
     public TriggerQueue(Runner runner, int maxParallel, Backoff backoff) {
+        this(runner, maxParallel, backoff, Duration.ZERO);
+    }
+
+    /**
+     * @param minInterval the least time between the starts of two runs of one key: triggers
+     *     arriving while a fast run has already finished still collapse into one run (a burst of
+     *     webhooks causes at most two runs), at the cost of up to this much latency for the second.
+     */
+    public TriggerQueue(Runner runner, int maxParallel, Backoff backoff, Duration minInterval) {
         if (maxParallel < 1) {
             throw new IllegalArgumentException("maxParallel must be at least 1, got " + maxParallel);
         }
+        if (minInterval.isNegative()) {
+            throw new IllegalArgumentException("minInterval must not be negative, got " + minInterval);
+        }
         this.runner = runner;
         this.backoff = backoff;
+        this.minIntervalNanos = minInterval.toNanos();
         this.pool = Executors.newFixedThreadPool(maxParallel, named("reconcile"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("reconcile-backoff"));
     }
@@ -147,6 +162,7 @@ public final class TriggerQueue implements AutoCloseable {
                 return;
             }
             state.running = true;
+            state.lastStartNanos = System.nanoTime();
             reasons = new ArrayList<>(state.pending);
             state.pending.clear();
         }
@@ -164,7 +180,9 @@ public final class TriggerQueue implements AutoCloseable {
     private synchronized void finished(String key, KeyState state, RunResult result) {
         state.running = false;
         state.failures = result == RunResult.SUCCESS ? 0 : state.failures + 1;
-        state.notBeforeNanos = System.nanoTime() + backoff.after(state.failures).toNanos();
+        long afterBackoff = System.nanoTime() + backoff.after(state.failures).toNanos();
+        long afterInterval = state.lastStartNanos + minIntervalNanos;
+        state.notBeforeNanos = afterBackoff - afterInterval > 0 ? afterBackoff : afterInterval;
         if (!shutdown && result == RunResult.RETRY) {
             state.pending.add(RETRY_REASON);
         }

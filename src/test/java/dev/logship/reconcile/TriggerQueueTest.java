@@ -183,6 +183,29 @@ class TriggerQueueTest {
     }
 
     @Test
+    void aMinimumIntervalSpacesRunStartsSoLateTriggersStillCollapse() throws Exception {
+        Duration interval = Duration.ofMillis(500);
+        Queue<Long> startedAt = new ConcurrentLinkedQueue<>();
+        Queue<List<String>> reasons = new ConcurrentLinkedQueue<>();
+        queue = new TriggerQueue((key, why) -> {
+            startedAt.add(System.nanoTime());
+            reasons.add(why);
+            return RunResult.SUCCESS;
+        }, 1, Backoff.DEFAULT, interval);
+
+        queue.trigger("prod", "webhook 1");
+        waitUntil(() -> startedAt.size() == 1 && !queue.isRunning("prod"));
+        queue.trigger("prod", "webhook 2");
+        queue.trigger("prod", "webhook 3");
+        waitUntil(() -> startedAt.size() == 2 && !queue.isRunning("prod") && !queue.hasPending("prod"));
+
+        long gap = startedAt.stream().skip(1).findFirst().orElseThrow() - startedAt.peek();
+        assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(interval);
+        assertThat(reasons).containsExactly(List.of("webhook 1"), List.of("webhook 2", "webhook 3"));
+        assertThat(queue.consecutiveFailures("prod")).isZero();
+    }
+
+    @Test
     void backoffDoublesUpToItsCap() {
         Backoff backoff = Backoff.exponential(Duration.ofSeconds(5), Duration.ofSeconds(60));
         assertThat(backoff.after(0)).isZero();
