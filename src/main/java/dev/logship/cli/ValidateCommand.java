@@ -1,14 +1,49 @@
 package dev.logship.cli;
 
+import dev.logship.manifest.Problem;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.Snapshot;
+import dev.logship.render.DesiredStates;
+import dev.logship.render.ReadResult;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/** Checks a manifest directory and prints every problem as file:line:column: field: message. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check every manifest in DIR and print every problem found (not just the first).",
+        footer = {"", "Problems are printed to stdout as FILE:LINE:COLUMN: FIELD: MESSAGE.",
+                "Exit status: 0 no problems, 1 problems found, 2 usage error (e.g. DIR does not exist).",
+                "", "Example:", "  logship validate examples/desired-state"})
 final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    ManifestDirectory directory;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("validate: not implemented yet");
+        Snapshot snapshot = directory.read(spec.commandLine());
+        ReadResult result = DesiredStates.read(snapshot);
+        PrintWriter out = spec.commandLine().getOut();
+        if (result.ok()) {
+            int forwarders = result.state().clusters().stream().mapToInt(c -> c.forwarders().size()).sum();
+            out.printf("OK: %d clusters, %d forwarder deployments in %s (%s)%n", result.state().clusters().size(),
+                    forwarders, snapshot.revision().description(), snapshot.revision().shortId());
+            for (DesiredCluster cluster : result.state().clusters()) {
+                out.printf("  %s (%s, %s): %s%n", cluster.target().name(), cluster.target().clusterName(),
+                        cluster.target().region(), cluster.forwarders().stream().map(f -> f.key().forwarder()).toList());
+            }
+            return 0;
+        }
+        result.problems().forEach(out::println);
+        long files = result.problems().stream().map(Problem::file).distinct().count();
+        out.printf("%d problem%s in %d file%s%n", result.problems().size(), result.problems().size() == 1 ? "" : "s",
+                files, files == 1 ? "" : "s");
         return 1;
     }
 }

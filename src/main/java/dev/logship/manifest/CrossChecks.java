@@ -1,0 +1,86 @@
+package dev.logship.manifest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks that span documents: unique names, one owner per ECS cluster, forwarders' clusters exist. */
+final class CrossChecks {
+    private CrossChecks() {}
+
+    static Map<String, List<String>> run(List<ClusterManifest> clusters, List<ForwarderManifest> forwarders, List<Problem> problems) {
+        Map<String, ClusterManifest> byName = new LinkedHashMap<>();
+        Map<String, ClusterManifest> byEcsCluster = new HashMap<>();
+        for (ClusterManifest cluster : clusters) {
+            ClusterManifest first = byName.putIfAbsent(cluster.name(), cluster);
+            if (first != null) {
+                problems.add(cluster.position().problem("metadata.name", "duplicate Cluster name \"" + cluster.name()
+                        + "\" (first defined at " + where(first.position()) + ")"));
+                continue;
+            }
+            String ecsKey = cluster.target().region() + "/" + cluster.target().clusterName();
+            ClusterManifest owner = cluster.target().region().isEmpty() ? null : byEcsCluster.putIfAbsent(ecsKey, cluster);
+            if (owner != null) {
+                problems.add(cluster.clusterNamePosition().problem("spec.clusterName", "ECS cluster " + ecsKey
+                        + " is already managed by Cluster \"" + owner.name() + "\" (" + where(owner.position())
+                        + "); two Clusters would prune each other's forwarders"));
+            }
+        }
+        Map<String, ForwarderManifest> forwarderNames = new HashMap<>();
+        Map<String, List<String>> targets = new LinkedHashMap<>();
+        for (ForwarderManifest forwarder : forwarders) {
+            ForwarderManifest first = forwarderNames.putIfAbsent(forwarder.name(), forwarder);
+            if (first != null) {
+                problems.add(forwarder.position().problem("metadata.name", "duplicate LogForwarder name \""
+                        + forwarder.name() + "\" (first defined at " + where(first.position())
+                        + "); list several clusters in one forwarder's spec.clusters instead"));
+                continue;
+            }
+            targets.put(forwarder.name(), resolve(forwarder, clusters, byName, problems));
+        }
+        return targets;
+    }
+
+    private static List<String> resolve(ForwarderManifest forwarder, List<ClusterManifest> clusters,
+            Map<String, ClusterManifest> byName, List<Problem> problems) {
+        if (forwarder.clusters() == null) {
+            List<String> local = clusters.stream().filter(c -> c.directory().equals(forwarder.directory()))
+                    .map(ClusterManifest::name).distinct().toList();
+            if (local.isEmpty()) {
+                problems.add(forwarder.position().problem("spec.clusters", "no Cluster is defined in directory "
+                        + forwarder.directory() + "; name the clusters in spec.clusters"));
+            }
+            return local;
+        }
+        if (forwarder.clusters().isEmpty()) {
+            problems.add(forwarder.clustersPosition().problem("spec.clusters", "expected at least one Cluster name"));
+        }
+        List<String> resolved = new ArrayList<>();
+        for (int i = 0; i < forwarder.clusters().size(); i++) {
+            String name = forwarder.clusters().get(i);
+            Position at = i < forwarder.clusterItemPositions().size() ? forwarder.clusterItemPositions().get(i)
+                    : forwarder.clustersPosition();
+            if (resolved.contains(name)) {
+                problems.add(at.problem("spec.clusters[" + i + "]", "Cluster \"" + name + "\" is listed twice"));
+            } else if (!byName.containsKey(name)) {
+                String hint = Suggestions.closest(name, byName.keySet()).map(s -> "; did you mean " + s + "?")
+                        .orElse("; defined Clusters: " + byName.keySet());
+                problems.add(at.problem("spec.clusters[" + i + "]",
+                        "no Cluster named \"" + name + "\"" + hint));
+            } else if (name.length() + 1 + forwarder.name().length() > EcsRules.MAX_TAG_VALUE) {
+                problems.add(at.problem("spec.clusters[" + i + "]", "\"" + name + "/" + forwarder.name().substring(0, 8)
+                        + "...\" is longer than the " + EcsRules.MAX_TAG_VALUE + " characters of the logship.dev/forwarder tag; "
+                        + "shorten the Cluster or LogForwarder name"));
+            } else {
+                resolved.add(name);
+            }
+        }
+        return resolved;
+    }
+
+    private static String where(Position position) {
+        return position.file() + ":" + position.line();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.logship.manifest;
+
+import dev.logship.model.Revision;
+import dev.logship.model.Snapshot;
+import dev.logship.model.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads a plain directory of manifests into a {@link Snapshot}, the same shape the Git source
+ * produces: {@code *.yaml}/{@code *.yml} files at any depth, paths relative with {@code /}.
+ * Symlinks are never followed (a link could point outside the tree); they are carried as
+ * {@link SourceFile.Kind#SYMLINK} entries so validation reports them. Dot-directories
+ * ({@code .git}) are skipped.
+ */
+public final class DirectoryReader {
+    private DirectoryReader() {}
+
+    public static Snapshot read(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("manifest directory " + root + " does not exist");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(root + " is not a directory: expected a directory of *.yaml manifests");
+        }
+        List<SourceFile> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+                    return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String relative = relative(root, file);
+                    // A link to a manifest or to a directory would bring content from outside the tree.
+                    if (attrs.isSymbolicLink() && (isManifestName(relative) || Files.isDirectory(file))) {
+                        files.add(new SourceFile(relative, SourceFile.Kind.SYMLINK, null));
+                    } else if (attrs.isRegularFile() && isManifestName(relative)) {
+                        files.add(SourceFile.file(relative, Files.readAllBytes(file)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read manifest directory " + root + ": " + e.getMessage(), e);
+        }
+        files.sort(Comparator.comparing(SourceFile::path));
+        return new Snapshot(new Revision("dir:" + hash(files), root.toString()), files);
+    }
+
+    static boolean isManifestName(String path) {
+        return path.endsWith(".yaml") || path.endsWith(".yml");
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    /** sha256 over sorted (path, kind, content): equal trees give equal revisions. */
+    private static String hash(List<SourceFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (SourceFile file : files) {
+                digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.kind().name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content());
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

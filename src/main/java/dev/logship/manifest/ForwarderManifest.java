@@ -1,0 +1,54 @@
+package dev.logship.manifest;
+
+import dev.logship.model.Immutable;
+import dev.logship.model.PlacementConstraint;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A parsed {@code kind: LogForwarder} with defaults applied. {@code clusters} is null when the
+ * manifest left it out (meaning: the Clusters of its own directory). Exactly one of
+ * {@code routes} (literal URIs) and {@code routeSecret} is set. {@code executionRoleArn} (nullable)
+ * is the role ECS uses to read {@code routeSecret}.
+ */
+public record ForwarderManifest(
+        String name,
+        String directory,
+        Position position,
+        List<String> clusters,
+        Position clustersPosition,
+        List<Position> clusterItemPositions,
+        String image,
+        List<String> routes,
+        RouteSecret routeSecret,
+        Map<String, String> env,
+        Map<String, String> excludeLabels,
+        Boolean backlog,
+        int cpu,
+        Integer memory,
+        Integer memoryReservation,
+        Scheduling scheduling,
+        int hostPort,
+        List<PlacementConstraint> placementConstraints,
+        Map<String, String> tags,
+        String dockerSocket,
+        boolean adopt,
+        String executionRoleArn) {
+
+    public ForwarderManifest {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(position, "position");
+        clusters = clusters == null ? null : List.copyOf(clusters);
+        clusterItemPositions = Immutable.list(clusterItemPositions);
+        Objects.requireNonNull(image, "image");
+        routes = Immutable.list(routes);
+        env = Immutable.sortedMap(env);
+        excludeLabels = Immutable.sortedMap(excludeLabels);
+        Objects.requireNonNull(scheduling, "scheduling");
+        placementConstraints = Immutable.list(placementConstraints);
+        tags = Immutable.sortedMap(tags);
+        Objects.requireNonNull(dockerSocket, "dockerSocket");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.logship.manifest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * logspout route URIs: {@code [multiline+]ADAPTER[+TRANSPORT]://HOST:PORT[?filter.*=...]}.
+ * Messages never repeat the URI: a Papertrail host and port are as good as a password.
+ */
+final class RouteUris {
+    static final List<String> SCHEMES = List.of(
+            "syslog", "syslog+tcp", "syslog+udp", "syslog+tls", "raw", "raw+tcp", "raw+udp", "tcp", "udp", "tls");
+    static final List<String> OPTIONS = List.of(
+            "filter.name", "filter.id", "filter.sources", "filter.labels", "structured_data", "append_tag");
+
+    private RouteUris() {}
+
+    static Optional<String> check(String route) {
+        int separator = route.indexOf("://");
+        if (separator <= 0) {
+            return Optional.of("expected a route URI like syslog+tls://HOST:PORT");
+        }
+        String scheme = route.substring(0, separator);
+        String adapter = scheme.startsWith("multiline+") ? scheme.substring("multiline+".length()) : scheme;
+        if (!SCHEMES.contains(adapter)) {
+            String hint = Suggestions.closest(adapter, SCHEMES).map(s -> "; did you mean " + s + "?").orElse("");
+            return Optional.of("unsupported route scheme \"" + scheme + "\": expected one of " + SCHEMES
+                    + " (optionally prefixed with multiline+)" + hint);
+        }
+        URI uri;
+        try {
+            uri = new URI(route);
+        } catch (URISyntaxException e) {
+            return Optional.of("route is not a valid URI (" + e.getReason() + ")");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("route must not carry user:password; logspout ignores it");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return Optional.of("route needs a host: " + scheme + "://HOST:PORT");
+        }
+        if (uri.getPort() < 1) {
+            return Optional.of("route needs a port: " + scheme + "://HOST:PORT");
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+            return Optional.of("route must not have a path after HOST:PORT");
+        }
+        return uri.getRawQuery() == null ? Optional.empty() : checkQuery(uri.getRawQuery());
+    }
+
+    private static Optional<String> checkQuery(String query) {
+        for (String pair : query.split("&")) {
+            String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            if (!OPTIONS.contains(key)) {
+                String hint = Suggestions.closest(key, OPTIONS).map(s -> "; did you mean " + s + "?")
+                        .orElse("; expected one of " + OPTIONS);
+                return Optional.of("unknown route option \"" + key + "\"" + hint);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.logship.reconcile;
+
+import java.time.Instant;
+
+/**
+ * The manifest source as last seen: where it is (credentials already stripped), the revision
+ * in force, when it was fetched, and the current fetch or validation problem if any.
+ */
+public record SourceStatus(String repo, String ref, String path, String revision, String revisionMessage,
+                           Instant fetchedAt, String error) {
+    public static SourceStatus notFetched(String repo, String ref, String path) {
+        return new SourceStatus(repo, ref, path, null, null, null, null);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.logship.render;
+
+import dev.logship.manifest.Problem;
+import dev.logship.model.DesiredState;
+import java.util.List;
+
+/** The outcome of reading manifests: a desired state only when there are no problems at all. */
+public record ReadResult(DesiredState state, List<Problem> problems) {
+    public ReadResult {
+        problems = List.copyOf(problems);
+        if (state != null && !problems.isEmpty()) {
+            throw new IllegalArgumentException("a state with problems must not be applied");
+        }
+        if (state == null && problems.isEmpty()) {
+            throw new IllegalArgumentException("either a state or problems");
+        }
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    static ReadResult rendered(DesiredState state) {
+        return new ReadResult(state, List.of());
+    }
+
+    static ReadResult failed(List<Problem> problems) {
+        return new ReadResult(null, problems);
+    }
+}

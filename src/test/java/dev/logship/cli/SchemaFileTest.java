@@ -1,0 +1,51 @@
+package dev.logship.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The JSON Schema is valid JSON, knows every field logship reads, and every example points at it. */
+class SchemaFileTest {
+    private static final Path SCHEMA = Path.of("schema/logship-v1.schema.json");
+
+    @Test
+    void schemaIsJsonAndDescribesBothKinds() throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
+        assertThat(schema.get("$schema").asText()).isEqualTo("http://json-schema.org/draft-07/schema#");
+        assertThat(schema.at("/properties/kind/enum").toString()).isEqualTo("[\"Cluster\",\"LogForwarder\"]");
+        List<String> forwarderFields = fieldNames(schema.at("/definitions/forwarderSpec/properties"));
+        assertThat(forwarderFields).containsExactlyInAnyOrder("clusters", "image", "routes", "env", "excludeLabels",
+                "backlog", "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn");
+        assertThat(fieldNames(schema.at("/definitions/clusterSpec/properties")))
+                .containsExactlyInAnyOrder("clusterName", "region", "roleArn", "prune", "allowEmpty", "suspend");
+    }
+
+    @Test
+    void everyExampleStartsWithASchemaLineThatResolvesAndAnExplanation() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> files = Files.walk(Path.of("examples/desired-state"))) {
+            examples = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
+        for (Path example : examples) {
+            List<String> lines = Files.readAllLines(example);
+            assertThat(lines.get(0)).as(example.toString()).startsWith("# yaml-language-server: $schema=");
+            Path target = example.getParent().resolve(lines.get(0).substring(lines.get(0).indexOf('=') + 1)).normalize();
+            assertThat(target).as(example.toString()).isEqualTo(SCHEMA);
+            assertThat(lines.get(1)).as(example + " explains itself").startsWith("# ").hasSizeGreaterThan(20);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

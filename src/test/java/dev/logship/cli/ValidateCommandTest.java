@@ -1,0 +1,53 @@
+package dev.logship.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ValidateCommandTest {
+    private static final String EXAMPLES = "examples/desired-state";
+    private static final Path BROKEN = Path.of("src/test/resources/manifests/broken");
+
+    @Test
+    void examplesAreValid() {
+        CliRun run = CliRun.of("validate", EXAMPLES);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("OK: 3 clusters, 3 forwarder deployments in examples/desired-state (dir:")
+                .contains("  prod (prod-ecs, us-east-1): [papertrail]", "  staging (staging, eu-west-1): [papertrail-staging]",
+                        "  legacy (my-cluster-name, us-west-2): [logspout-service]");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void printsEveryProblemAndASummaryAndExitsOne() throws IOException {
+        CliRun run = CliRun.of("validate", "--path", BROKEN.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        String expected = String.join("\n", Files.readAllLines(BROKEN.resolveSibling("broken.expected")));
+        assertThat(run.out()).isEqualTo(expected + "\n44 problems in 10 files\n");
+    }
+
+    @Test
+    void aMissingDirectoryIsAUsageError() {
+        CliRun run = CliRun.of("validate", "no/such/dir");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("manifest directory no/such/dir does not exist");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void noDirectoryAtAllIsAUsageError() {
+        CliRun run = CliRun.of("validate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("a manifest directory is required: give DIR or --path DIR");
+    }
+
+    @Test
+    void helpShowsAnExample() {
+        CliRun run = CliRun.of("validate", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Example:", "logship validate examples/desired-state", "--path=DIR");
+    }
+}
