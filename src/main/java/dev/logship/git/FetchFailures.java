@@ -2,6 +2,8 @@ package dev.logship.git;
 
 import dev.logship.reconcile.SourceUnavailableException;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 
 /**
  * Turns JGit's failures into a {@link SourceUnavailableException} with a reason the status can
@@ -15,18 +17,35 @@ final class FetchFailures {
     static final String MIRROR_FAILED = "MirrorFailed";
     static final String HOST_KEY_REJECTED = "HostKeyRejected";
 
+    private static final Pattern AUTH_WORDS = Pattern.compile(
+            "not authorized|authentication|cannot log in|auth fail|\\b401\\b|\\b403\\b");
+
     private FetchFailures() {}
+
+    private static boolean causes(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static SourceUnavailableException classify(Throwable failure, String safeUrl, GitCredentials credentials) {
         String detail = describeChain(failure);
-        String lower = detail.toLowerCase(Locale.ROOT);
+        // Classify on the words of the message, not on the URL or paths it quotes (a temp dir
+        // named junit4031 once read as HTTP 403).
+        String lower = RemoteUrl.redact(detail).replace(RemoteUrl.redact(safeUrl), "").toLowerCase(Locale.ROOT);
+        boolean missingRepository = causes(failure, NoRemoteRepositoryException.class);
         String reason;
         String prefix;
-        if (lower.contains("server key did not validate") || lower.contains("host key")) {
+        if (missingRepository) {
+            reason = REMOTE_UNREACHABLE;
+            prefix = "cannot reach " + safeUrl + ": ";
+        } else if (lower.contains("server key did not validate") || lower.contains("host key")) {
             reason = HOST_KEY_REJECTED;
             prefix = "host key of " + safeUrl + " is not in the known_hosts file: ";
-        } else if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("cannot log in")
-                || lower.contains("401") || lower.contains("403") || lower.contains("auth fail")) {
+        } else if (AUTH_WORDS.matcher(lower).find()) {
             reason = AUTH_FAILED;
             prefix = "authentication to " + safeUrl + " failed: ";
         } else {

@@ -233,7 +233,8 @@ class GitSourceTest {
 
     @Test
     void aMissingRepositoryIsRemoteUnreachable() throws Exception {
-        try (GitSource source = source(tmp.resolve("does-not-exist.git").toUri().toString(), null, "")) {
+        // Digits and words in the path must not be read as an HTTP status or an auth failure.
+        try (GitSource source = source(tmp.resolve("403-authentication-401/does-not-exist.git").toUri().toString(), null, "")) {
             assertThatThrownBy(source::fetch).isInstanceOf(SourceUnavailableException.class)
                     .extracting(e -> ((SourceUnavailableException) e).reason()).isEqualTo("RemoteUnreachable");
             assertThat(source.lastGood()).isEmpty();
