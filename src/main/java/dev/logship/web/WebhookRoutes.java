@@ -24,6 +24,7 @@ public final class WebhookRoutes {
     public static final String PREFIX = "/api/v1/webhooks/";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DRAIN_FACTOR = 4;
 
     private final WebhookVerifier verifier;
     private final Consumer<String> onTrigger;
@@ -55,21 +56,33 @@ public final class WebhookRoutes {
         respond(ctx, outcome);
     }
 
-    /** The body, or null when it is over the limit (decided from Content-Length when given). */
+    /**
+     * The body, or null when it is over the limit. An oversized body is read on and discarded up
+     * to {@value #DRAIN_FACTOR} times the limit (never kept in memory), so the sender sees the 413
+     * instead of a connection reset mid-upload; beyond that the connection is simply dropped.
+     */
     private static byte[] readLimited(Context ctx, long limit) throws IOException {
-        String declared = ctx.header("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > limit) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                // Let Jetty's own framing decide; the bounded read below still applies.
-            }
-        }
+        long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.bodyInputStream()) {
+            if (declared > limit) {
+                drain(in, limit * DRAIN_FACTOR);
+                return null;
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            return body.length > limit ? null : body;
+            if (body.length > limit) {
+                drain(in, limit * DRAIN_FACTOR);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    private static void drain(InputStream in, long atMost) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = atMost;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= read;
         }
     }
 
