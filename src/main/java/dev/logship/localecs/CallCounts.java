@@ -1,0 +1,39 @@
+package dev.logship.localecs;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Calls received per action, all of them and those answered with an error (faults included). */
+final class CallCounts {
+    private final Map<String, LongAdder> all = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+    void received(String action) {
+        all.computeIfAbsent(action, a -> new LongAdder()).increment();
+    }
+
+    void failed(String action, String errorType) {
+        errors.computeIfAbsent(action + ":" + errorType, a -> new LongAdder()).increment();
+    }
+
+    Map<String, Long> all() {
+        return snapshot(all);
+    }
+
+    Map<String, Long> errors() {
+        return snapshot(errors);
+    }
+
+    void reset() {
+        all.clear();
+        errors.clear();
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.sum()));
+        return Map.copyOf(out);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.logship.localecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/** CreateCluster, DeleteCluster, DescribeClusters, ListClusters. */
+final class Clusters {
+    private final EcsState state;
+    private final Arns arns;
+    private final Tags tags;
+    private final Views views;
+
+    Clusters(EcsState state, Arns arns, Tags tags, Views views) {
+        this.state = state;
+        this.arns = arns;
+        this.tags = tags;
+        this.views = views;
+    }
+
+    /** The cluster a request names (name or ARN; "default" when absent), which must be ACTIVE. */
+    ClusterState resolve(JsonNode body) {
+        String ref = Json.text(body, "cluster");
+        ClusterState cluster = state.clusters.get(Arns.lastSegment(ref == null || ref.isEmpty() ? "default" : ref));
+        if (cluster == null || !cluster.status.equals("ACTIVE")) {
+            throw EcsError.clusterNotFound();
+        }
+        return cluster;
+    }
+
+    /** Creates the cluster if missing, or reactivates it; ECS's CreateCluster is idempotent. */
+    ClusterState ensure(String name, String region) {
+        ClusterState cluster = state.clusters.get(name);
+        if (cluster == null) {
+            cluster = ClusterState.create(name, arns.cluster(region, name));
+            state.clusters.put(name, cluster);
+        }
+        cluster.status = "ACTIVE";
+        return cluster;
+    }
+
+    ObjectNode create(Call call) {
+        String name = Json.text(call.body(), "clusterName");
+        name = name == null ? "default" : name;
+        if (!name.matches("[A-Za-z0-9_-]{1,255}")) {
+            throw EcsError.invalid("Cluster name can have up to 255 letters, numbers, hyphens and underscores.");
+        }
+        Map<String, String> newTags = Tags.parse(call.body());
+        ClusterState cluster = ensure(name, call.region());
+        tags.add(cluster.arn, newTags);
+        ObjectNode out = Json.object();
+        out.set("cluster", views.cluster(cluster, call.now(), true));
+        return out;
+    }
+
+    ObjectNode delete(Call call) {
+        ClusterState cluster = resolve(call.body());
+        if (!cluster.nodes.isEmpty()) {
+            throw EcsError.of("ClusterContainsContainerInstancesException",
+                    "The Cluster cannot be deleted while Container Instances are active or draining.");
+        }
+        if (cluster.services.values().stream().anyMatch(s -> !s.status.equals("INACTIVE"))) {
+            throw EcsError.of("ClusterContainsServicesException", "The Cluster cannot be deleted while Services are active.");
+        }
+        cluster.status = "INACTIVE";
+        ObjectNode out = Json.object();
+        out.set("cluster", views.cluster(cluster, call.now(), false));
+        return out;
+    }
+
+    ObjectNode describe(Call call) {
+        List<String> refs = Json.strings(call.body(), "clusters");
+        if (refs.isEmpty()) {
+            refs = List.of("default");
+        }
+        if (refs.size() > 100) {
+            throw EcsError.invalid("clusters can have at most 100 items.");
+        }
+        ObjectNode out = Json.object();
+        ArrayNode found = out.putArray("clusters");
+        ArrayNode failures = out.putArray("failures");
+        boolean withTags = Json.includes(call.body(), "TAGS");
+        for (String ref : refs) {
+            ClusterState cluster = state.clusters.get(Arns.lastSegment(ref));
+            if (cluster == null) {
+                String arn = ref.startsWith("arn:") ? ref : arns.cluster(call.region(), ref);
+                failures.addObject().put("arn", arn).put("reason", "MISSING");
+            } else {
+                found.add(views.cluster(cluster, call.now(), withTags));
+            }
+        }
+        return out;
+    }
+
+    ObjectNode list(Call call) {
+        List<String> all = state.clusters.values().stream().filter(c -> c.status.equals("ACTIVE")).map(c -> c.arn).toList();
+        Page<String> page = Page.of(all, Json.integer(call.body(), "maxResults"), Json.text(call.body(), "nextToken"), 100, 100);
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("clusterArns");
+        page.items().forEach(list::add);
+        if (page.nextToken() != null) {
+            out.put("nextToken", page.nextToken());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.logship.localecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Nodes: register, deregister, drain, list and describe container instances. */
+final class ContainerInstances {
+    private final EcsState state;
+    private final Arns arns;
+    private final Tags tags;
+    private final Views views;
+    private final Clusters clusters;
+
+    ContainerInstances(EcsState state, Arns arns, Tags tags, Views views, Clusters clusters) {
+        this.state = state;
+        this.arns = arns;
+        this.tags = tags;
+        this.views = views;
+        this.clusters = clusters;
+    }
+
+    NodeState add(ClusterState cluster, long now) {
+        NodeState node = new NodeState();
+        node.id = UUID.randomUUID().toString().replace("-", "");
+        node.arn = arns.containerInstance(Arns.region(cluster.arn), cluster.name, node.id);
+        node.ec2InstanceId = String.format("i-%017x", state.next());
+        node.registeredAtMillis = now;
+        cluster.nodes.put(node.arn, node);
+        return node;
+    }
+
+    /** Makes the cluster have exactly {@code count} ACTIVE nodes, removing the newest first. */
+    void setActiveCount(ClusterState cluster, int count, long now) {
+        List<NodeState> active = cluster.activeNodes();
+        for (int i = active.size(); i < count; i++) {
+            add(cluster, now);
+        }
+        for (int i = active.size() - 1; i >= count; i--) {
+            cluster.nodes.remove(active.get(i).arn);
+        }
+    }
+
+    ObjectNode register(Call call) {
+        ClusterState cluster = clusters.resolve(call.body());
+        Map<String, String> newTags = Tags.parse(call.body());
+        NodeState node = add(cluster, call.now());
+        tags.add(node.arn, newTags);
+        ObjectNode out = Json.object();
+        out.set("containerInstance", views.node(cluster, node, call.now(), false));
+        return out;
+    }
+
+    ObjectNode deregister(Call call) {
+        ClusterState cluster = clusters.resolve(call.body());
+        NodeState node = find(cluster, Json.required(call.body(), "containerInstance"));
+        boolean busy = cluster.liveTasks().stream().anyMatch(t -> node.arn.equals(t.containerInstanceArn));
+        if (busy && !Json.bool(call.body(), "force")) {
+            throw EcsError.invalid("Found running tasks on the instance.");
+        }
+        ObjectNode view = views.node(cluster, node, call.now(), false);
+        cluster.nodes.remove(node.arn);
+        view.put("status", "INACTIVE");
+        ObjectNode out = Json.object();
+        out.set("containerInstance", view);
+        return out;
+    }
+
+    ObjectNode updateState(Call call) {
+        ClusterState cluster = clusters.resolve(call.body());
+        String status = Json.required(call.body(), "status");
+        if (!status.equals("ACTIVE") && !status.equals("DRAINING")) {
+            throw EcsError.invalid("status must be ACTIVE or DRAINING.");
+        }
+        return describeMatching(call, cluster, node -> node.status = status);
+    }
+
+    ObjectNode describe(Call call) {
+        return describeMatching(call, clusters.resolve(call.body()), node -> { });
+    }
+
+    private ObjectNode describeMatching(Call call, ClusterState cluster, java.util.function.Consumer<NodeState> action) {
+        ObjectNode out = Json.object();
+        ArrayNode found = out.putArray("containerInstances");
+        ArrayNode failures = out.putArray("failures");
+        boolean withTags = Json.includes(call.body(), "TAGS");
+        for (String ref : Json.strings(call.body(), "containerInstances")) {
+            NodeState node = findOrNull(cluster, ref);
+            if (node == null) {
+                String arn = ref.startsWith("arn:") ? ref : arns.containerInstance(call.region(), cluster.name, ref);
+                failures.addObject().put("arn", arn).put("reason", "MISSING");
+            } else {
+                action.accept(node);
+                found.add(views.node(cluster, node, call.now(), withTags));
+            }
+        }
+        return out;
+    }
+
+    ObjectNode list(Call call) {
+        ClusterState cluster = clusters.resolve(call.body());
+        String status = Json.text(call.body(), "status");
+        List<String> all = cluster.nodes.values().stream()
+                .filter(n -> status == null || n.status.equals(status)).map(n -> n.arn).toList();
+        Page<String> page = Page.of(all, Json.integer(call.body(), "maxResults"), Json.text(call.body(), "nextToken"), 100, 100);
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("containerInstanceArns");
+        page.items().forEach(list::add);
+        if (page.nextToken() != null) {
+            out.put("nextToken", page.nextToken());
+        }
+        return out;
+    }
+
+    private NodeState find(ClusterState cluster, String ref) {
+        NodeState node = findOrNull(cluster, ref);
+        if (node == null) {
+            throw EcsError.invalid("The referenced container instance " + ref + " was not found.");
+        }
+        return node;
+    }
+
+    static NodeState findOrNull(ClusterState cluster, String ref) {
+        String id = Arns.lastSegment(ref);
+        return cluster.nodes.values().stream().filter(n -> n.id.equals(id)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.logship.localecs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * The in-memory ECS: one lock around one state, every action a method. The scheduler runs
+ * before each call so what a caller reads reflects the time it reads at.
+ */
+final class EcsEngine {
+    /** Actions that may change state; the state file is written after them. */
+    static final Set<String> MUTATING = Set.of("CreateCluster", "DeleteCluster", "RegisterContainerInstance",
+            "DeregisterContainerInstance", "UpdateContainerInstancesState", "RegisterTaskDefinition",
+            "DeregisterTaskDefinition", "DeleteTaskDefinitions", "CreateService", "UpdateService", "DeleteService",
+            "TagResource", "UntagResource");
+
+    private final Arns arns;
+    private final long convergenceMillis;
+    private final LongSupplier clock;
+    private final Runnable onChange;
+    private EcsState state;
+    private ContainerInstances nodes;
+    private Clusters clusters;
+    private Scheduler scheduler;
+    private Map<String, Function<Call, ObjectNode>> actions;
+
+    EcsEngine(EcsState initial, Arns arns, long convergenceMillis, LongSupplier clock, Runnable onChange) {
+        this.arns = arns;
+        this.convergenceMillis = convergenceMillis;
+        this.clock = clock;
+        this.onChange = onChange;
+        load(initial);
+    }
+
+    private void load(EcsState initial) {
+        state = initial;
+        Tags tags = new Tags(state);
+        TaskDefinitions taskDefinitions = new TaskDefinitions(state, arns, tags);
+        Views views = new Views(tags, taskDefinitions, arns, convergenceMillis);
+        clusters = new Clusters(state, arns, tags, views);
+        nodes = new ContainerInstances(state, arns, tags, views, clusters);
+        Services services = new Services(state, arns, tags, views, clusters, taskDefinitions);
+        Tasks tasks = new Tasks(arns, views, clusters);
+        TagActions tagActions = new TagActions(state, tags, taskDefinitions);
+        scheduler = new Scheduler(state, new Placement(taskDefinitions, arns, tags), convergenceMillis);
+        actions = Map.ofEntries(
+                Map.entry("CreateCluster", clusters::create),
+                Map.entry("DeleteCluster", clusters::delete),
+                Map.entry("DescribeClusters", clusters::describe),
+                Map.entry("ListClusters", clusters::list),
+                Map.entry("RegisterContainerInstance", nodes::register),
+                Map.entry("DeregisterContainerInstance", nodes::deregister),
+                Map.entry("UpdateContainerInstancesState", nodes::updateState),
+                Map.entry("DescribeContainerInstances", nodes::describe),
+                Map.entry("ListContainerInstances", nodes::list),
+                Map.entry("RegisterTaskDefinition", taskDefinitions::register),
+                Map.entry("DescribeTaskDefinition", taskDefinitions::describe),
+                Map.entry("ListTaskDefinitions", taskDefinitions::list),
+                Map.entry("ListTaskDefinitionFamilies", taskDefinitions::listFamilies),
+                Map.entry("DeregisterTaskDefinition", taskDefinitions::deregister),
+                Map.entry("DeleteTaskDefinitions", taskDefinitions::delete),
+                Map.entry("CreateService", services::create),
+                Map.entry("UpdateService", services::update),
+                Map.entry("DeleteService", services::delete),
+                Map.entry("DescribeServices", services::describe),
+                Map.entry("ListServices", services::list),
+                Map.entry("ListTasks", tasks::list),
+                Map.entry("DescribeTasks", tasks::describe),
+                Map.entry("TagResource", tagActions::tag),
+                Map.entry("UntagResource", tagActions::untag),
+                Map.entry("ListTagsForResource", tagActions::list));
+    }
+
+    boolean supports(String action) {
+        return actions.containsKey(action);
+    }
+
+    /** Serves one call; throws {@link EcsError} with ECS's error type on failure. */
+    synchronized ObjectNode handle(String action, com.fasterxml.jackson.databind.JsonNode body, String region) {
+        Function<Call, ObjectNode> handler = actions.get(action);
+        if (handler == null) {
+            throw EcsError.unknownAction(action);
+        }
+        long now = clock.getAsLong();
+        boolean changed = scheduler.settle(now);
+        try {
+            ObjectNode result = handler.apply(new Call(action, body, region, now));
+            changed |= MUTATING.contains(action);
+            changed |= scheduler.settle(now);
+            return result;
+        } finally {
+            if (changed) {
+                onChange.run();
+            }
+        }
+    }
+
+    synchronized void reset(EcsState fresh) {
+        load(fresh);
+        onChange.run();
+    }
+
+    /** Creates the cluster if missing and gives it exactly {@code count} ACTIVE container instances. */
+    synchronized void setNodeCount(String cluster, int count, String region) {
+        if (count < 0) {
+            throw new IllegalArgumentException("node count must be >= 0, got " + count);
+        }
+        long now = clock.getAsLong();
+        nodes.setActiveCount(clusters.ensure(cluster, region), count, now);
+        scheduler.settle(now);
+        onChange.run();
+    }
+
+    /** Runs the scheduler now, so time-based changes (tasks reaching RUNNING) are recorded. */
+    synchronized void tick() {
+        if (scheduler.settle(clock.getAsLong())) {
+            onChange.run();
+        }
+    }
+
+    synchronized Map<String, Integer> activeNodeCounts() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        state.clusters.values().stream().filter(c -> c.status.equals("ACTIVE"))
+                .forEach(c -> out.put(c.name, c.activeNodes().size()));
+        return out;
+    }
+
+    synchronized String snapshot() {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise local-ecs state", e);
+        }
+    }
+}

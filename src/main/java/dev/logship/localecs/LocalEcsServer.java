@@ -1,0 +1,156 @@
+package dev.logship.localecs;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bundled local ECS endpoint: an in-memory ECS speaking AWS JSON 1.1 over HTTP, so the
+ * AWS SDK, the AWS CLI and boto3 work against it with only the endpoint changed. The admin
+ * methods here mirror the HTTP admin API under {@code /_localecs/}.
+ */
+public final class LocalEcsServer implements AutoCloseable {
+    /** The ECS actions local-ecs serves that can change state. */
+    public static final Set<String> MUTATING_ACTIONS = EcsEngine.MUTATING;
+    private static final Logger LOG = LoggerFactory.getLogger("localecs");
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus
+        // delayed ACKs add ~40 ms to every call. Read once, when the JDK server first loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+    private final LocalEcsConfig config;
+    private final StateFile stateFile;
+    private final EcsEngine engine;
+    private final RateLimits rateLimits;
+    private final CallCounts counts = new CallCounts();
+    private final FaultSettings faults;
+    private final HttpServer http;
+    private final ExecutorService executor;
+
+    private LocalEcsServer(LocalEcsConfig config) throws IOException {
+        this.config = config;
+        this.stateFile = new StateFile(config.stateFile());
+        long convergence = Math.round(config.taskConvergence().toMillis() / config.timeScale());
+        this.engine = new EcsEngine(stateFile.loadOrEmpty(), new Arns(config.accountId()), convergence,
+                System::currentTimeMillis, this::save);
+        this.rateLimits = new RateLimits(config.throttle(), config.timeScale());
+        this.faults = new FaultSettings(Faults.latency(config.latency().toMillis()));
+        config.clusters().forEach((name, nodes) -> engine.setNodeCount(name, nodes, config.region()));
+        this.http = HttpServer.create(new InetSocketAddress(config.bindHost(), config.port()), 128);
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "local-ecs-http");
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(executor);
+        http.createContext("/", new ApiHandler(engine, rateLimits, counts, faults, config.region()));
+        http.createContext(AdminHandler.PREFIX, new AdminHandler(this));
+    }
+
+    /** Starts a server as configured; it listens before this returns. */
+    public static LocalEcsServer start(LocalEcsConfig config) {
+        try {
+            LocalEcsServer server = new LocalEcsServer(config);
+            server.http.start();
+            LOG.info("local-ecs listening on {} (account {}, throttling {})", server.endpoint(), config.accountId(),
+                    config.throttle() ? "ecs" : "off");
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("local-ecs cannot listen on " + config.bindHost() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** The endpoint to give clients, e.g. {@code http://127.0.0.1:4566}. */
+    public URI endpoint() {
+        return URI.create("http://" + config.bindHost() + ":" + port());
+    }
+
+    /** Back to the configured start: clusters and nodes from the config, no faults, counts cleared. */
+    public void reset() {
+        engine.reset(new EcsState());
+        config.clusters().forEach((name, nodes) -> engine.setNodeCount(name, nodes, config.region()));
+        faults.reset();
+        rateLimits.reset();
+        counts.reset();
+    }
+
+    /** Gives a cluster exactly this many ACTIVE container instances, creating the cluster if missing. */
+    public void setNodeCount(String cluster, int activeNodes) {
+        engine.setNodeCount(cluster, activeNodes, config.region());
+    }
+
+    /** ACTIVE container instances per ACTIVE cluster. */
+    public Map<String, Integer> nodeCounts() {
+        return engine.activeNodeCounts();
+    }
+
+    public void setFaults(Faults faults) {
+        this.faults.set(faults);
+    }
+
+    public Faults faults() {
+        return faults.current();
+    }
+
+    public void setThrottling(boolean on) {
+        rateLimits.setEnabled(on);
+    }
+
+    public boolean throttling() {
+        return rateLimits.enabled();
+    }
+
+    /** Calls received per action (e.g. "RegisterTaskDefinition"), including throttled and faulted ones. */
+    public Map<String, Long> callCounts() {
+        return counts.all();
+    }
+
+    /** Calls received per action that can change ECS state (Create*, Update*, Register*, Tag*, ...). */
+    public Map<String, Long> mutatingCallCounts() {
+        Map<String, Long> out = new java.util.TreeMap<>(counts.all());
+        out.keySet().retainAll(MUTATING_ACTIONS);
+        return Map.copyOf(out);
+    }
+
+    /** Calls answered with an error, keyed "Action:ErrorType" (e.g. "UpdateService:ThrottlingException"). */
+    public Map<String, Long> errorCounts() {
+        return counts.errors();
+    }
+
+    public void resetCallCounts() {
+        counts.reset();
+    }
+
+    /** Everything local-ecs holds, as the JSON the state file contains (for debugging). */
+    public String stateJson() {
+        return engine.snapshot();
+    }
+
+    private void save() {
+        if (config.stateFile() != null) {
+            stateFile.save(engine.snapshot());
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+    }
+}

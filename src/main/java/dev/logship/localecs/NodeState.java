@@ -1,0 +1,11 @@
+package dev.logship.localecs;
+
+/** A container instance (an EC2 node running the ECS agent). */
+final class NodeState {
+    public String arn;
+    public String id;
+    public String ec2InstanceId;
+    /** ACTIVE or DRAINING. */
+    public String status = "ACTIVE";
+    public long registeredAtMillis;
+}

@@ -1,0 +1,36 @@
+package dev.logship.localecs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** ECS-style pagination: an opaque nextToken carries the offset of the next item. */
+record Page<T>(List<T> items, String nextToken) {
+
+    static <T> Page<T> of(List<T> all, Integer maxResults, String nextToken, int defaultSize, int maxSize) {
+        int size = maxResults == null ? defaultSize : maxResults;
+        if (size < 1 || size > maxSize) {
+            throw EcsError.invalid("maxResults must be between 1 and " + maxSize + ".");
+        }
+        int from = nextToken == null || nextToken.isEmpty() ? 0 : decode(nextToken);
+        int to = Math.min(all.size(), from + size);
+        List<T> items = from >= all.size() ? List.of() : List.copyOf(all.subList(from, to));
+        return new Page<>(items, to < all.size() ? encode(to) : null);
+    }
+
+    private static String encode(int offset) {
+        return Base64.getEncoder().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decode(String token) {
+        try {
+            String text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+            if (!text.startsWith("offset:")) {
+                throw new IllegalArgumentException(text);
+            }
+            return Integer.parseInt(text.substring("offset:".length()));
+        } catch (IllegalArgumentException e) {
+            throw EcsError.invalid("Invalid nextToken.");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.logship.localecs;
+
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * ECS's documented per-account, per-Region API token buckets (burst, sustained per second).
+ * A time scale above 1 refills them faster so benchmarks keep the shape but run quicker.
+ */
+final class RateLimits {
+    private record Limit(long burst, long perSecond) {
+    }
+
+    private static final Limit SERVICE_MODIFY = new Limit(50, 5);
+    private static final Limit SERVICE_READ = new Limit(100, 20);
+    private static final Limit TASK_DEFINITION_MODIFY = new Limit(20, 1);
+    private static final Limit TASK_DEFINITION_READ = new Limit(50, 20);
+    private static final Limit TASK_DEFINITION_DELETE = new Limit(5, 1);
+    private static final Limit TAG_MODIFY = new Limit(20, 10);
+    private static final Limit TAG_READ = new Limit(50, 20);
+    private static final Limit CLUSTER_READ = new Limit(50, 20);
+    /** Actions not in the list above share a generous bucket so they cannot starve the rest. */
+    private static final Limit OTHER = new Limit(100, 40);
+
+    private static final Map<String, Limit> BY_ACTION = Map.ofEntries(
+            Map.entry("CreateService", SERVICE_MODIFY), Map.entry("UpdateService", SERVICE_MODIFY),
+            Map.entry("DeleteService", SERVICE_MODIFY),
+            Map.entry("DescribeServices", SERVICE_READ), Map.entry("ListServices", SERVICE_READ),
+            Map.entry("RegisterTaskDefinition", TASK_DEFINITION_MODIFY),
+            Map.entry("DeregisterTaskDefinition", TASK_DEFINITION_MODIFY),
+            Map.entry("DescribeTaskDefinition", TASK_DEFINITION_READ),
+            Map.entry("ListTaskDefinitions", TASK_DEFINITION_READ),
+            Map.entry("ListTaskDefinitionFamilies", TASK_DEFINITION_READ),
+            Map.entry("DeleteTaskDefinitions", TASK_DEFINITION_DELETE),
+            Map.entry("TagResource", TAG_MODIFY), Map.entry("UntagResource", TAG_MODIFY),
+            Map.entry("ListTagsForResource", TAG_READ),
+            Map.entry("DescribeClusters", CLUSTER_READ), Map.entry("ListClusters", CLUSTER_READ));
+
+    private final double timeScale;
+    private final Map<Limit, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile boolean enabled;
+
+    RateLimits(boolean enabled, double timeScale) {
+        this.enabled = enabled;
+        this.timeScale = timeScale;
+    }
+
+    void setEnabled(boolean on) {
+        if (on && !enabled) {
+            buckets.clear();
+        }
+        enabled = on;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** True when the call may proceed; false means answer with ThrottlingException. */
+    boolean tryAcquire(String action) {
+        if (!enabled) {
+            return true;
+        }
+        Limit limit = BY_ACTION.getOrDefault(action, OTHER);
+        return buckets.computeIfAbsent(limit, this::bucket).tryConsume(1);
+    }
+
+    void reset() {
+        buckets.clear();
+    }
+
+    private Bucket bucket(Limit limit) {
+        Duration period = Duration.ofNanos(Math.max(1, Math.round(1_000_000_000L / timeScale)));
+        return Bucket.builder()
+                .addLimit(l -> l.capacity(limit.burst()).refillGreedy(limit.perSecond(), period))
+                .build();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.logship.localecs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A small ECS service scheduler, run before every call: stops tasks on lost nodes, scales
+ * each service's PRIMARY deployment to its desired count ({@link Placement} picks nodes),
+ * and completes a deployment once all of its tasks are RUNNING, retiring the old ones.
+ */
+final class Scheduler {
+    private static final int KEEP_STOPPED = 200;
+    private final EcsState state;
+    private final Placement placement;
+    private final long convergenceMillis;
+
+    Scheduler(EcsState state, Placement placement, long convergenceMillis) {
+        this.state = state;
+        this.placement = placement;
+        this.convergenceMillis = convergenceMillis;
+    }
+
+    /** Brings every cluster's tasks towards what its services want; true when anything changed. */
+    boolean settle(long now) {
+        boolean changed = false;
+        for (ClusterState cluster : state.clusters.values()) {
+            changed |= stopTasksOnLostNodes(cluster, now);
+            for (ServiceState service : cluster.services.values()) {
+                if (!service.status.equals("INACTIVE")) {
+                    changed |= settle(cluster, service, now);
+                }
+            }
+            trimStopped(cluster);
+        }
+        return changed;
+    }
+
+    private boolean stopTasksOnLostNodes(ClusterState cluster, long now) {
+        boolean changed = false;
+        for (TaskState task : cluster.liveTasks()) {
+            NodeState node = cluster.nodes.get(task.containerInstanceArn);
+            if (node == null) {
+                task.stop(now, "Host EC2 instance terminated or deregistered.");
+                changed = true;
+            } else if (!node.status.equals("ACTIVE") && task.serviceName != null) {
+                task.stop(now, "Container instance is being drained.");
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private boolean settle(ClusterState cluster, ServiceState service, long now) {
+        DeploymentState primary = service.primary();
+        List<NodeState> active = cluster.activeNodes();
+        int desired = service.status.equals("DRAINING") ? 0 : service.daemon() ? active.size() : service.desiredCount;
+        if (service.daemon() && service.status.equals("ACTIVE")) {
+            service.desiredCount = desired;
+        }
+        boolean changed = scaleDown(cluster, service, primary, desired, now);
+        int placed = placement.place(cluster, service, primary, desired, now);
+        changed |= placed > 0;
+        List<TaskState> mine = cluster.tasksOf(service.name, primary.id);
+        boolean allRunning = mine.size() == desired && mine.stream().allMatch(t -> t.running(now, convergenceMillis));
+        if (allRunning) {
+            changed |= retireOldDeployments(cluster, service, now);
+            if (primary.rolloutState.equals("IN_PROGRESS")) {
+                primary.rolloutState = "COMPLETED";
+                primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
+                primary.updatedAtMillis = now;
+                service.event(UUID.randomUUID().toString(), now,
+                        "(service " + service.name + ") (deployment " + primary.id + ") deployment completed.");
+                changed = true;
+            }
+            if (!service.steady && service.status.equals("ACTIVE")) {
+                service.event(UUID.randomUUID().toString(), now, "(service " + service.name + ") has reached a steady state.");
+                service.steady = true;
+                changed = true;
+            }
+        } else if (service.steady) {
+            service.steady = false;
+            changed = true;
+        }
+        if (service.status.equals("DRAINING") && cluster.tasksOf(service.name).isEmpty()) {
+            service.status = "INACTIVE";
+            changed = true;
+        }
+        return changed;
+    }
+
+    private boolean scaleDown(ClusterState cluster, ServiceState service, DeploymentState primary, int desired, long now) {
+        List<TaskState> mine = new ArrayList<>(cluster.tasksOf(service.name, primary.id));
+        List<TaskState> stopped = new ArrayList<>();
+        if (service.daemon()) {
+            List<String> seen = new ArrayList<>();
+            for (TaskState t : mine) {
+                if (seen.contains(t.containerInstanceArn)) {
+                    stopped.add(t);
+                }
+                seen.add(t.containerInstanceArn);
+            }
+            mine.removeAll(stopped);
+        }
+        mine.sort(Comparator.comparingLong((TaskState t) -> t.createdAtMillis).reversed());
+        while (mine.size() > desired) {
+            stopped.add(mine.remove(0));
+        }
+        stopped.forEach(t -> t.stop(now, "Scaling activity initiated by (deployment " + primary.id + ")"));
+        if (!stopped.isEmpty()) {
+            service.event(UUID.randomUUID().toString(), now, "(service " + service.name + ") has stopped "
+                    + stopped.size() + " running tasks: " + ServiceEvent.taskList(stopped) + ".");
+        }
+        return !stopped.isEmpty();
+    }
+
+    private boolean retireOldDeployments(ClusterState cluster, ServiceState service, long now) {
+        if (service.deployments.size() <= 1) {
+            return false;
+        }
+        List<TaskState> old = cluster.tasksOf(service.name).stream()
+                .filter(t -> !t.deploymentId.equals(service.primary().id)).toList();
+        old.forEach(t -> t.stop(now, "Task replaced by (deployment " + service.primary().id + ")"));
+        if (!old.isEmpty()) {
+            service.event(UUID.randomUUID().toString(), now, "(service " + service.name + ") has stopped "
+                    + old.size() + " running tasks: " + ServiceEvent.taskList(old) + ".");
+        }
+        service.deployments.subList(1, service.deployments.size()).clear();
+        return true;
+    }
+
+    private void trimStopped(ClusterState cluster) {
+        List<TaskState> stopped = cluster.tasks.stream().filter(TaskState::stopped).toList();
+        if (stopped.size() > KEEP_STOPPED) {
+            List<TaskState> dropped = stopped.subList(0, stopped.size() - KEEP_STOPPED);
+            cluster.tasks.removeAll(dropped);
+            dropped.forEach(t -> state.tags.remove(t.arn));
+        }
+    }
+}

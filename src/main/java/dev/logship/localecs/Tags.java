@@ -1,0 +1,90 @@
+package dev.logship.localecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Tags on clusters, services, task definitions and the rest, keyed by resource ARN. */
+final class Tags {
+    static final int MAX_TAGS = 50;
+    private final EcsState state;
+
+    Tags(EcsState state) {
+        this.state = state;
+    }
+
+    /** Reads a request's {@code tags}: absent means none; an empty list is rejected as ECS does. */
+    static Map<String, String> parse(JsonNode body) {
+        JsonNode tags = body.get("tags");
+        Map<String, String> out = new LinkedHashMap<>();
+        if (tags == null || tags.isNull()) {
+            return out;
+        }
+        if (!tags.isArray() || tags.isEmpty()) {
+            throw EcsError.invalid("Tags can not be empty.");
+        }
+        for (JsonNode tag : tags) {
+            String key = Json.text(tag, "key");
+            if (key == null || key.isEmpty() || key.length() > 128) {
+                throw EcsError.invalid("Tag keys must be between 1 and 128 characters.");
+            }
+            if (key.toLowerCase().startsWith("aws:")) {
+                throw EcsError.invalid("Tag keys beginning with 'aws:' are reserved for AWS use.");
+            }
+            String value = Json.text(tag, "value");
+            out.put(key, value == null ? "" : value);
+        }
+        if (out.size() > MAX_TAGS) {
+            throw EcsError.invalid("Too many tags: a resource can have at most " + MAX_TAGS + " tags.");
+        }
+        return out;
+    }
+
+    static ArrayNode render(Map<String, String> tags) {
+        ArrayNode out = Json.array();
+        tags.forEach((k, v) -> out.addObject().put("key", k).put("value", v));
+        return out;
+    }
+
+    Map<String, String> of(String arn) {
+        return state.tags.getOrDefault(arn, Map.of());
+    }
+
+    ArrayNode renderOf(String arn) {
+        return render(of(arn));
+    }
+
+    void add(String arn, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(of(arn));
+        merged.putAll(tags);
+        if (merged.size() > MAX_TAGS) {
+            throw EcsError.invalid("Too many tags: a resource can have at most " + MAX_TAGS + " tags.");
+        }
+        state.tags.put(arn, merged);
+    }
+
+    /** Replaces a resource's tags as ECS itself sets them (managed and propagated tags; no limit check). */
+    void set(String arn, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            state.tags.remove(arn);
+        } else {
+            state.tags.put(arn, new LinkedHashMap<>(tags));
+        }
+    }
+
+    void remove(String arn, List<String> keys) {
+        for (String key : keys) {
+            if (key.toLowerCase().startsWith("aws:")) {
+                throw EcsError.invalid("Tag keys beginning with 'aws:' are reserved for AWS use.");
+            }
+        }
+        Map<String, String> kept = new LinkedHashMap<>(of(arn));
+        keys.forEach(kept::remove);
+        state.tags.put(arn, kept);
+    }
+}

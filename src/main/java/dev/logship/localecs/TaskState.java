@@ -1,0 +1,38 @@
+package dev.logship.localecs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A task placed on a node; RUNNING once the convergence delay has passed since creation. */
+final class TaskState {
+    public String arn;
+    public String taskDefinitionArn;
+    public String containerInstanceArn;
+    public String serviceName;
+    public String deploymentId;
+    public long createdAtMillis;
+    public Long stoppedAtMillis;
+    public String stoppedReason;
+    /** Host ports this task holds on its node (fixed host ports only). */
+    public List<Integer> hostPorts = new ArrayList<>();
+
+    boolean stopped() {
+        return stoppedAtMillis != null;
+    }
+
+    boolean running(long now, long convergenceMillis) {
+        return !stopped() && now >= createdAtMillis + convergenceMillis;
+    }
+
+    String lastStatus(long now, long convergenceMillis) {
+        if (stopped()) {
+            return "STOPPED";
+        }
+        return running(now, convergenceMillis) ? "RUNNING" : "PENDING";
+    }
+
+    void stop(long now, String reason) {
+        stoppedAtMillis = now;
+        stoppedReason = reason;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.logship.localecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** ListTasks and DescribeTasks over what the scheduler placed. */
+final class Tasks {
+    private final Arns arns;
+    private final Views views;
+    private final Clusters clusters;
+
+    Tasks(Arns arns, Views views, Clusters clusters) {
+        this.arns = arns;
+        this.views = views;
+        this.clusters = clusters;
+    }
+
+    ObjectNode list(Call call) {
+        JsonNode body = call.body();
+        ClusterState cluster = clusters.resolve(body);
+        String service = Json.text(body, "serviceName");
+        if (service != null) {
+            Services.find(cluster, service);
+        }
+        String node = Json.text(body, "containerInstance");
+        String family = Json.text(body, "family");
+        String startedBy = Json.text(body, "startedBy");
+        boolean stopped = "STOPPED".equals(Json.text(body, "desiredStatus"));
+        List<String> all = cluster.tasks.stream()
+                .filter(t -> t.stopped() == stopped)
+                .filter(t -> service == null || Arns.lastSegment(service).equals(t.serviceName))
+                .filter(t -> node == null || Arns.lastSegment(node).equals(Arns.lastSegment(t.containerInstanceArn)))
+                .filter(t -> family == null || Arns.lastSegment(t.taskDefinitionArn).startsWith(family + ":"))
+                .filter(t -> startedBy == null || startedBy.equals(t.deploymentId))
+                .map(t -> t.arn).toList();
+        Page<String> page = Page.of(all, Json.integer(body, "maxResults"), Json.text(body, "nextToken"), 100, 100);
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("taskArns");
+        page.items().forEach(list::add);
+        if (page.nextToken() != null) {
+            out.put("nextToken", page.nextToken());
+        }
+        return out;
+    }
+
+    ObjectNode describe(Call call) {
+        ClusterState cluster = clusters.resolve(call.body());
+        List<String> refs = Json.strings(call.body(), "tasks");
+        if (refs.isEmpty() || refs.size() > 100) {
+            throw EcsError.invalid("tasks must contain between 1 and 100 items.");
+        }
+        boolean withTags = Json.includes(call.body(), "TAGS");
+        ObjectNode out = Json.object();
+        ArrayNode found = out.putArray("tasks");
+        ArrayNode failures = out.putArray("failures");
+        for (String ref : refs) {
+            String id = Arns.lastSegment(ref);
+            TaskState task = cluster.tasks.stream().filter(t -> Arns.lastSegment(t.arn).equals(id)).findFirst().orElse(null);
+            if (task == null) {
+                String arn = ref.startsWith("arn:") ? ref : arns.task(Arns.region(cluster.arn), cluster.name, ref);
+                failures.addObject().put("arn", arn).put("reason", "MISSING");
+            } else {
+                found.add(views.task(cluster, task, call.now(), withTags));
+            }
+        }
+        return out;
+    }
+}

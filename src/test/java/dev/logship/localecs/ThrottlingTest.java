@@ -1,0 +1,65 @@
+package dev.logship.localecs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.EcsException;
+
+/** ECS's documented token buckets: burst then sustained rate, faster under a time scale. */
+class ThrottlingTest {
+
+    private static boolean registers(EcsClient ecs) {
+        try {
+            ecs.registerTaskDefinition(LocalEcsFixture.logspout("burst", 1234));
+            return true;
+        } catch (EcsException e) {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+            return false;
+        }
+    }
+
+    private static int registrationsUntilThrottled(EcsClient ecs) {
+        int accepted = 0;
+        while (registers(ecs)) {
+            accepted++;
+            assertThat(accepted).as("registrations before the first throttle").isLessThan(200);
+        }
+        return accepted;
+    }
+
+    @Test
+    void taskDefinitionRegistrationAllowsABurstOf20ThenThrottles() {
+        try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).build());
+                EcsClient ecs = LocalEcsFixture.clientWithoutRetries(server)) {
+            ecs.listClusters(); // warm the client up so the burst below is quick
+            int accepted = registrationsUntilThrottled(ecs);
+            // 20 burst plus at most a token or two refilled (1/s) while the burst ran.
+            assertThat(accepted).isBetween(20, 22);
+            assertThatThrownBy(() -> ecs.registerTaskDefinition(LocalEcsFixture.logspout("burst", 1234)))
+                    .isInstanceOf(EcsException.class).hasMessageContaining("Rate exceeded");
+            // Other buckets are independent: reads still pass.
+            ecs.listTaskDefinitions();
+            assertThat(server.callCounts()).containsEntry("RegisterTaskDefinition", accepted + 2L);
+            assertThat(server.errorCounts()).containsEntry("RegisterTaskDefinition:ThrottlingException", 2L);
+
+            server.setThrottling(false);
+            ecs.registerTaskDefinition(LocalEcsFixture.logspout("burst", 1234));
+        }
+    }
+
+    @Test
+    void aTimeScaleRefillsTheSameBucketsFaster() {
+        try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).timeScale(20).build());
+                EcsClient ecs = LocalEcsFixture.clientWithoutRetries(server)) {
+            ecs.listClusters();
+            assertThat(registrationsUntilThrottled(ecs)).isGreaterThanOrEqualTo(20);
+            // 1 per second at scale 20 is one token per 50 ms; real time would need a full second.
+            long started = System.nanoTime();
+            LocalEcsFixture.waitUntil(Duration.ofSeconds(2), () -> registers(ecs), "a token is refilled");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(800));
+        }
+    }
+}
