@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Client-side limits per ECS bucket: ECS's documented ones by default. {@code share} scales
+ * Client-side limits per ECS bucket. {@code share} scales
  * burst and rate (0.5 leaves half the account's budget to other tools); {@code timeScale}
  * refills faster, to match a local-ecs run with the same {@code --time-scale}.
  */
@@ -20,8 +20,9 @@ public record RateLimits(boolean enabled, double share, double timeScale) {
         }
     }
 
+    /** 90% of ECS's documented burst and rate: headroom for other tools and for timing jitter. */
     public static RateLimits ecsDefaults() {
-        return new RateLimits(true, 1.0, 1.0);
+        return new RateLimits(true, 0.9, 1.0);
     }
 
     public static RateLimits off() {
@@ -32,11 +33,13 @@ public record RateLimits(boolean enabled, double share, double timeScale) {
         return new RateLimits(enabled, share, scale);
     }
 
+    /** Per bucket: the scaled burst, refilled one token at a time at the scaled rate. */
     public Map<ApiBucket, Rate> perBucket() {
         Map<ApiBucket, Rate> out = new EnumMap<>(ApiBucket.class);
-        Duration period = Duration.ofNanos(Math.max(1, Math.round(1_000_000_000L / timeScale)));
         for (ApiBucket b : ApiBucket.values()) {
-            out.put(b, new Rate(Math.max(1, Math.round(b.burst() * share)), Math.max(1, Math.round(b.perSecond() * share)), period));
+            double perSecond = b.perSecond() * share * timeScale;
+            Duration period = Duration.ofNanos(Math.max(1, Math.round(1_000_000_000L / perSecond)));
+            out.put(b, new Rate(Math.max(1, (long) Math.floor(b.burst() * share)), 1, period));
         }
         return out;
     }

@@ -5,11 +5,14 @@ import dev.logship.aws.AwsSettings;
 import dev.logship.diff.Plan;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
+import dev.logship.model.Snapshot;
+import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceUnavailableException;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
 import dev.logship.sync.ClusterSynchronizer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,9 +35,9 @@ final class PlanSession implements AutoCloseable {
 
     /** The session, or null when the manifests have problems (they are printed to {@code err}). */
     static PlanSession open(SyncOptionsMixin options, PrintWriter err) throws SourceUnavailableException {
-        ReadResult read = DesiredStates.read(ManifestSources.open(options.repo, options.ref, options.path).fetch());
+        ReadResult read = DesiredStates.read(snapshot(options));
         if (!read.ok()) {
-            read.problems().forEach(p -> err.println(p));
+            read.problems().forEach(err::println);
             err.println(read.problems().size() + " problem(s) in the manifests: nothing was planned or applied.");
             return null;
         }
@@ -48,6 +51,25 @@ final class PlanSession implements AutoCloseable {
         }
         return new PlanSession(read.state(), clusters,
                 new AwsEcsGateways(AwsSettings.of(options.ecsEndpoint, System.getenv())));
+    }
+
+    /** Reads the manifests once; a Git mirror without {@code --data-dir} lives only for this call. */
+    private static Snapshot snapshot(SyncOptionsMixin options) throws SourceUnavailableException {
+        try (TemporaryDirectory temporary = options.dataDir == null ? TemporaryDirectory.create("logship-mirror") : null) {
+            Path dataDir = temporary == null ? options.dataDir : temporary.path();
+            ManifestSource source = ManifestSources.open(options.repo, options.ref, options.path, dataDir);
+            try {
+                return source.fetch();
+            } finally {
+                if (source instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception e) {
+                        // the snapshot is already read; a failing close leaves only a temporary mirror behind
+                    }
+                }
+            }
+        }
     }
 
     Plan plan() {

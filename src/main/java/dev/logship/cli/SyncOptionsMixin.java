@@ -21,6 +21,10 @@ final class SyncOptionsMixin {
             description = "ECS endpoint, e.g. a local-ecs (default: AWS_ENDPOINT_URL_ECS, else AWS).")
     String ecsEndpoint;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where a Git repository is mirrored (default: a temporary directory, removed afterwards).")
+    java.nio.file.Path dataDir;
+
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format output;
 
