@@ -4,7 +4,9 @@ import dev.logship.diff.Change;
 import dev.logship.diff.ClusterPlan;
 import dev.logship.diff.Conflict;
 import dev.logship.diff.Differ;
+import dev.logship.diff.Plan;
 import dev.logship.model.DesiredCluster;
+import dev.logship.model.DesiredState;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.LiveCluster;
 import java.util.ArrayList;
@@ -33,6 +35,11 @@ public final class ClusterSynchronizer {
     /** Observes the cluster and diffs it with the desired state. Throws {@link GatewayException}. */
     public ClusterPlan plan(DesiredCluster desired) {
         return Differ.diff(desired, gateways.forCluster(desired.target()).observe());
+    }
+
+    /** Plans every cluster of a desired state (the controller's OutOfSync check; nothing changes). */
+    public Plan plan(DesiredState state) {
+        return new Plan(state.revision(), state.clusters().stream().map(this::plan).toList());
     }
 
     /** Executes {@code plan} (made by {@link #plan} for the same desired cluster), then assesses health. */

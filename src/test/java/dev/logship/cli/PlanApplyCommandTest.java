@@ -199,4 +199,16 @@ class PlanApplyCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString()).contains("+   prod/papertrail", "Plan: 3 to create");
     }
+
+    @Test
+    void applyJsonReportsWhatWasDoneAndHealthWithoutSecrets() throws Exception {
+        Run apply = run("apply", "--output", "json", "--cluster", "prod");
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(apply.out());
+        assertThat(json.at("/plan/summary/create").asInt()).isEqualTo(1);
+        assertThat(json.at("/results/0/cluster").asText()).isEqualTo("prod");
+        assertThat(json.at("/results/0/steps")).hasSize(2);
+        assertThat(json.at("/results/0/health/prod~1papertrail/status").asText()).isIn("Healthy", "Progressing");
+        assertThat(apply.out()).doesNotContain("papertrailapp");
+    }
 }
