@@ -1,7 +1,6 @@
 package dev.logship.aws;
 
 import dev.logship.model.LiveCluster;
-import dev.logship.model.LiveService;
 import dev.logship.model.ServiceSpec;
 import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.sync.EcsGateway;
@@ -9,29 +8,19 @@ import dev.logship.sync.GatewayException;
 import dev.logship.sync.ServiceUpdate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
-import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
-import software.amazon.awssdk.services.ecs.model.Service;
-import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
-/**
- * {@link EcsGateway} for one cluster over the AWS SDK. Observing costs, per cluster:
- * ListContainerInstances (ACTIVE, 100 per page: exact ACTIVE node count, and tells whether the
- * cluster exists), ListServices (100 per page), DescribeServices (10 per call, with tags) and
- * DescribeTaskDefinition only for revisions not seen before.
- */
+/** {@link EcsGateway} for one cluster over the AWS SDK; observing is {@link ClusterObserver}'s job. */
 final class AwsEcsGateway implements EcsGateway {
     private static final Duration POLL = Duration.ofMillis(500);
     private final EcsClient ecs;
@@ -46,46 +35,7 @@ final class AwsEcsGateway implements EcsGateway {
 
     @Override
     public LiveCluster observe() {
-        int nodes;
-        try {
-            nodes = call("ListContainerInstances", () -> ecs.listContainerInstancesPaginator(r -> r.cluster(cluster)
-                    .status(ContainerInstanceStatus.ACTIVE).maxResults(100)).containerInstanceArns().stream().count()).intValue();
-        } catch (GatewayException e) {
-            if (e.getCause() instanceof ClusterNotFoundException) {
-                return new LiveCluster(cluster, false, 0, List.of());
-            }
-            throw e;
-        }
-        List<String> arns = call("ListServices", () -> ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(100))
-                .serviceArns().stream().toList());
-        List<LiveService> services = new ArrayList<>();
-        for (int i = 0; i < arns.size(); i += 10) {
-            List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 10));
-            DescribeServicesResponse described = call("DescribeServices", () -> ecs.describeServices(r -> r.cluster(cluster)
-                    .services(chunk).include(ServiceField.TAGS)));
-            for (Service s : described.services()) {
-                if ("ACTIVE".equals(s.status())) {
-                    services.add(ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition())));
-                }
-            }
-        }
-        return new LiveCluster(cluster, true, nodes, services);
-    }
-
-    /**
-     * The service's revision, or null when ECS says it cannot be described (deleted): the
-     * diff then shows it and apply moves the service to the desired revision. Transient
-     * failures still fail the observation, so nothing is decided on a partial view.
-     */
-    private TaskDefinitionSpec resolvedTaskDefinition(String arn) {
-        try {
-            return arn == null ? null : describeTaskDefinition(arn);
-        } catch (GatewayException e) {
-            if ("ClientException".equals(e.errorCode())) {
-                return null;
-            }
-            throw e;
-        }
+        return new ClusterObserver(ecs, cluster, this::describeTaskDefinition).observe();
     }
 
     @Override
@@ -170,7 +120,7 @@ final class AwsEcsGateway implements EcsGateway {
     }
 
     /** Runs one SDK call (the SDK already retried); maps its failure to a message safe to show. */
-    private static <T> T call(String operation, Supplier<T> sdkCall) {
+    static <T> T call(String operation, Supplier<T> sdkCall) {
         try {
             return sdkCall.get();
         } catch (SdkException e) {

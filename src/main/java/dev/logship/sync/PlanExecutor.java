@@ -123,27 +123,8 @@ final class PlanExecutor {
             }
         }
         if (u.needsTagging()) {
-            run(u.key(), "TagResource", () -> retag(u));
+            run(u.key(), "TagResource", () -> steps.add(SyncResult.step(u.key(), "tag", ServiceTags.reconcile(gateway, u))));
         }
-    }
-
-    private void retag(Update u) {
-        Map<String, String> add = new HashMap<>();
-        u.service().tags().forEach((k, v) -> {
-            if (!v.equals(u.live().tags().get(k))) {
-                add.put(k, v);
-            }
-        });
-        Set<String> remove = new TreeSet<>(u.live().tags().keySet());
-        remove.removeAll(u.service().tags().keySet());
-        remove.removeIf(k -> k.startsWith("aws:"));
-        if (!add.isEmpty()) {
-            gateway.tagResource(u.live().serviceArn(), add);
-        }
-        if (!remove.isEmpty()) {
-            gateway.untagResource(u.live().serviceArn(), remove);
-        }
-        steps.add(SyncResult.step(u.key(), "tag", "set " + add.keySet() + ", removed " + remove + " on service " + u.serviceName()));
     }
 
     private void cleanUpRevisions() {
@@ -170,6 +151,7 @@ final class PlanExecutor {
         }
     }
 
+    /** {@code arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REV} -> FAMILY (null stays null). */
     static String family(String taskDefinitionArn) {
         if (taskDefinitionArn == null) {
             return null;
