@@ -78,6 +78,16 @@ class DifferTest {
     }
 
     @Test
+    void serviceOwnedByAnotherLogshipForwarderIsAConflict() {
+        DesiredForwarder desired = daemon("papertrail");
+        LiveService others = withTags(live(desired), Map.of("logship.dev/managed-by", "logship",
+                "logship.dev/forwarder", "staging/papertrail"));
+        ClusterPlan plan = Differ.diff(cluster(target(true, false), desired), liveCluster(others));
+        assertThat(plan.changes()).singleElement().isInstanceOfSatisfying(Conflict.class,
+                c -> assertThat(c.reason()).contains("belongs to logship forwarder staging/papertrail"));
+    }
+
+    @Test
     void prunesOnlyLogshipServicesOfThisClusterMissingFromGit() {
         DesiredForwarder kept = daemon("papertrail");
         LiveService gone = live(daemon("old"));
