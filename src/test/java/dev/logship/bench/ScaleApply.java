@@ -1,0 +1,194 @@
+package dev.logship.bench;
+
+import dev.logship.localecs.LocalEcsServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scenarios 3 and 4: a cold apply of a large fleet on an empty local-ecs with ECS's token
+ * buckets on (scaled in time), by logship in a process of its own and by the naive script
+ * on a fresh local-ecs with the same buckets; then both again on unchanged input.
+ */
+final class ScaleApply {
+    static final String S3 = "3 cold apply";
+    static final String S4 = "4 naive script";
+
+    private ScaleApply() {}
+
+    /** What local-ecs saw during one phase. */
+    record Seen(Map<String, Long> calls, Map<String, Long> errors) {
+        long total() {
+            return calls.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long throttled() {
+            return errors.entrySet().stream().filter(e -> e.getKey().endsWith("ThrottlingException")).mapToLong(Map.Entry::getValue).sum();
+        }
+
+        long ok(String action) {
+            long failed = errors.entrySet().stream().filter(e -> e.getKey().startsWith(action + ":")).mapToLong(Map.Entry::getValue).sum();
+            return calls.getOrDefault(action, 0L) - failed;
+        }
+
+        long mutatingOk() {
+            return LocalEcsServer.MUTATING_ACTIONS.stream().mapToLong(this::ok).sum();
+        }
+
+        static Seen of(LocalEcsServer ecs) {
+            Seen seen = new Seen(new TreeMap<>(ecs.callCounts()), new TreeMap<>(ecs.errorCounts()));
+            ecs.resetCallCounts();
+            return seen;
+        }
+    }
+
+    record WorkerResult(long wallMs, int steps, int failures, double cpuMs, double hwmMiB, double rssMiB, String failureKinds) {
+        static WorkerResult parse(String line) {
+            String[] f = line.split(" ");
+            return new WorkerResult(Long.parseLong(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]), Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6]), Double.parseDouble(f[7]), f[8]);
+        }
+    }
+
+    static List<Row> run(BenchConfig config, Path work) throws Exception {
+        Fleet fleet = Fleet.mostlyOne(config.scaleClusters());
+        Path manifests = work.resolve("scale");
+        fleet.write(manifests);
+        double t = config.timeScale();
+        int services = fleet.services();
+        double boundMs = boundMillis(fleet, t);
+        String scope = fleet.clusters() + " clusters, " + services + " services";
+        List<Row> rows = new ArrayList<>();
+
+        WorkerResult cold;
+        WorkerResult second;
+        Seen logshipCold;
+        Seen logshipSecond;
+        double idleRss;
+        try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), t)) {
+            Process worker = new ProcessBuilder(javaCommand(ApplyWorker.class, ecs.endpoint().toString(), manifests.toString(),
+                    String.valueOf(t), String.valueOf(config.threads()))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream()));
+                    PrintWriter in = new PrintWriter(worker.getOutputStream(), true)) {
+                cold = WorkerResult.parse(expect(out, "RESULT"));
+                logshipCold = Seen.of(ecs);
+                in.println("go");
+                second = WorkerResult.parse(expect(out, "RESULT"));
+                logshipSecond = Seen.of(ecs);
+                in.println("go");
+                idleRss = Double.parseDouble(expect(out, "IDLE").split(" ")[1]);
+            } finally {
+                if (!worker.waitFor(30, TimeUnit.SECONDS)) {
+                    worker.destroyForcibly();
+                }
+            }
+        }
+        rows.add(Row.single(S3, "logship wall (" + scope + ", time scale " + Format.number(t) + ")", seconds(cold.wallMs()),
+                String.format(Locale.ROOT, "%s (%s)", seconds(boundMs), boundText(fleet, t)), boundMs > 0 ? cold.wallMs() / boundMs : Double.NaN));
+        rows.add(Row.single(S3, "throttling errors reaching logship's status", String.valueOf(countThrottling(cold.failureKinds())),
+                "0", Double.NaN));
+        rows.add(Row.info(S3, "failures in status (all kinds)", cold.failures() + " " + cold.failureKinds()));
+        rows.add(Row.info(S3, "ThrottlingException answers from local-ecs (retried by the SDK)", String.valueOf(logshipCold.throttled())));
+        rows.add(Row.info(S3, "peak RSS of the logship process (VmHWM)", Format.number(cold.hwmMiB()) + " MiB"));
+        rows.add(Row.info(S3, "CPU time of the logship process during the apply", seconds(cold.cpuMs())
+                + String.format(Locale.ROOT, " (%.0f%% of one core)", 100 * cold.cpuMs() / cold.wallMs())));
+        rows.add(Row.info(S3, "ECS calls, cold apply", logshipCold.total() + " " + logshipCold.calls()));
+        rows.add(Row.info(S3, "second run: wall / mutating calls / revisions",
+                seconds(second.wallMs()) + " / " + logshipSecond.mutatingOk() + " / " + logshipSecond.ok("RegisterTaskDefinition")));
+
+        if (config.runs("4")) {
+            rows.addAll(script(fleet, t, cold, logshipCold, second, logshipSecond));
+        }
+        rows.add(Row.info(S3, "RSS of the idle logship process after the runs (VmRSS)", Format.number(idleRss) + " MiB"));
+        return rows;
+    }
+
+    private static List<Row> script(Fleet fleet, double t, WorkerResult cold, Seen logshipCold, WorkerResult second, Seen logshipSecond) {
+        List<Row> rows = new ArrayList<>();
+        NaiveScript.Result first;
+        NaiveScript.Result again;
+        Seen scriptCold;
+        Seen scriptSecond;
+        try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), t)) {
+            first = NaiveScript.run(ecs.endpoint(), fleet.forwardersByCluster(), fleet.nodesPerCluster());
+            scriptCold = Seen.of(ecs);
+            again = NaiveScript.run(ecs.endpoint(), fleet.forwardersByCluster(), fleet.nodesPerCluster());
+            scriptSecond = Seen.of(ecs);
+        }
+        rows.add(Row.single(S4, "script wall, cold (logship's in the bound column)", seconds(first.wallMillis()),
+                "logship " + seconds(cold.wallMs()), (double) first.wallMillis() / cold.wallMs()));
+        rows.add(Row.single(S4, "ECS calls, cold: script vs logship", String.valueOf(scriptCold.total()),
+                "logship " + logshipCold.total(), (double) scriptCold.total() / logshipCold.total()));
+        rows.add(Row.single(S4, "revisions registered, cold: script vs logship", String.valueOf(scriptCold.ok("RegisterTaskDefinition")),
+                "logship " + logshipCold.ok("RegisterTaskDefinition"), Double.NaN));
+        rows.add(Row.single(S4, "errors after retries, cold: script vs logship", first.errors() + " " + first.sampleErrors(),
+                "logship " + cold.failures(), Double.NaN));
+        rows.add(Row.single(S4, "ThrottlingException answers, cold: script vs logship", String.valueOf(scriptCold.throttled()),
+                "logship " + logshipCold.throttled(), Double.NaN));
+        rows.add(Row.single(S4, "second run, unchanged input: script wall", seconds(again.wallMillis()),
+                "logship " + seconds(second.wallMs()), (double) again.wallMillis() / Math.max(1, second.wallMs())));
+        rows.add(Row.single(S4, "second run: mutating calls, script vs logship", String.valueOf(scriptSecond.mutatingOk()),
+                "logship " + logshipSecond.mutatingOk(), Double.NaN));
+        rows.add(Row.single(S4, "second run: revisions registered, script vs logship", String.valueOf(scriptSecond.ok("RegisterTaskDefinition")),
+                "logship " + logshipSecond.ok("RegisterTaskDefinition"), Double.NaN));
+        rows.add(Row.single(S4, "second run: errors, script vs logship", again.errors() + " " + again.sampleErrors(),
+                "logship " + second.failures(), Double.NaN));
+        return rows;
+    }
+
+    /**
+     * The fastest any client could go under ECS's buckets (which start full): per bucket, the
+     * calls a cold apply cannot avoid beyond the burst, at the sustained rate; the slowest
+     * bucket wins. CreateService per service (service modify 50/5), RegisterTaskDefinition per
+     * distinct content (20/1), ListServices per cluster (service read 100/20).
+     */
+    static double boundMillis(Fleet fleet, double timeScale) {
+        double create = Math.max(0, fleet.services() - 50) / 5.0;
+        double register = Math.max(0, fleet.distinctContents() - 20) / 1.0;
+        double list = Math.max(0, fleet.clusters() - 100) / 20.0;
+        return Math.max(create, Math.max(register, list)) * 1000 / timeScale;
+    }
+
+    private static String boundText(Fleet fleet, double t) {
+        return String.format(Locale.ROOT, "%d CreateService at 5/s after a burst of 50, / time scale %s", fleet.services(), Format.number(t));
+    }
+
+    private static long countThrottling(String kinds) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Throttling=(\\d+)").matcher(kinds);
+        long n = 0;
+        while (m.find()) {
+            n += Long.parseLong(m.group(1));
+        }
+        return n;
+    }
+
+    static String seconds(double ms) {
+        return Format.number(ms / 1000) + " s";
+    }
+
+    static List<String> javaCommand(Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static String expect(BufferedReader out, String prefix) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+            System.err.println("[worker] " + line);
+        }
+        throw new IOException("worker ended before printing " + prefix);
+    }
+}
