@@ -22,6 +22,7 @@ import java.util.TreeMap;
 public final class ClusterSynchronizer {
     private final EcsGateways gateways;
     private final SyncOptions options;
+    private final FamilyLocks familyLocks = new FamilyLocks();
 
     public ClusterSynchronizer(EcsGateways gateways, SyncOptions options) {
         this.gateways = gateways;
@@ -52,7 +53,7 @@ public final class ClusterSynchronizer {
             return new SyncResult(name, List.of(), failures, warnings, Map.of(), Health.missing("cluster not found"));
         }
         EcsGateway gateway = gateways.forCluster(desired.target());
-        PlanExecutor executor = new PlanExecutor(gateway, options);
+        PlanExecutor executor = new PlanExecutor(gateway, options, family -> familyLocks.forFamily(desired.target(), family));
         if (!desired.target().suspend()) {
             executor.execute(plan);
         }

@@ -34,10 +34,10 @@ final class PlanExecutor {
     private final Set<String> touchedFamilies = new TreeSet<>();
     private final Set<String> inUse = new HashSet<>();
 
-    PlanExecutor(EcsGateway gateway, SyncOptions options) {
+    PlanExecutor(EcsGateway gateway, SyncOptions options, java.util.function.Function<String, Object> familyLocks) {
         this.gateway = gateway;
         this.options = options;
-        this.resolver = new TaskDefinitionResolver(gateway);
+        this.resolver = new TaskDefinitionResolver(gateway, familyLocks);
     }
 
     boolean mutated() {

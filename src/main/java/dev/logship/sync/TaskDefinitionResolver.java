@@ -12,15 +12,18 @@ import java.util.Map;
  * whose normalised content (tags included) equals it, else a newly registered one. Reuse makes
  * clusters with equal content share a revision and makes a registration that happened just
  * before a crash count. One resolver lives for one apply, so forwarders sharing content in
- * the same run share the lookup as well.
+ * the same run share the lookup as well. Listing and registering happen under the family's
+ * lock (shared by clusters synced in parallel), so concurrent clusters do not each register.
  */
 final class TaskDefinitionResolver {
     private final EcsGateway gateway;
     private final Map<TaskDefinitionSpec, String> resolved = new HashMap<>();
     private final Map<String, List<String>> listings = new HashMap<>();
+    private final java.util.function.Function<String, Object> familyLocks;
 
-    TaskDefinitionResolver(EcsGateway gateway) {
+    TaskDefinitionResolver(EcsGateway gateway, java.util.function.Function<String, Object> familyLocks) {
         this.gateway = gateway;
+        this.familyLocks = familyLocks;
     }
 
     /** The ARN to use and whether it had to be registered now. */
@@ -32,6 +35,12 @@ final class TaskDefinitionResolver {
         if (known != null) {
             return new Resolution(known, false);
         }
+        synchronized (familyLocks.apply(desired.family())) {
+            return findOrRegister(desired, wanted);
+        }
+    }
+
+    private Resolution findOrRegister(TaskDefinitionSpec desired, TaskDefinitionSpec wanted) {
         for (String arn : activeRevisions(desired.family())) {
             if (Normalizer.taskDefinition(gateway.describeTaskDefinition(arn)).equals(wanted)) {
                 resolved.put(wanted, arn);
