@@ -1,12 +1,102 @@
 package dev.logship.bench;
 
+import dev.logship.aws.AwsEcsGateways;
+import dev.logship.aws.RateLimits;
+import dev.logship.git.FetchOutcome;
+import dev.logship.git.GitCredentials;
+import dev.logship.git.GitSource;
+import dev.logship.git.GitSourceConfig;
+import dev.logship.localecs.LocalEcsServer;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.DesiredState;
+import dev.logship.render.DesiredStates;
+import dev.logship.render.ReadResult;
+import dev.logship.sync.ClusterSynchronizer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+/**
+ * Scenario 5: a repository of many clusters (5,000+ manifest files). The first fetch clones
+ * the mirror and reads every blob; after a one-file change the fetch is incremental, and the
+ * time to parse and plan should follow what changed, not the size of the tree.
+ */
 final class GitAtSize {
+    static final String NAME = "5 git at size";
+
     private GitAtSize() {}
 
-    static List<Row> run(BenchConfig config, Path work) {
-        return List.of();
+    static List<Row> run(BenchConfig config, Path work) throws Exception {
+        Fleet fleet = Fleet.large(config.gitClusters(), config.gitLocalForwarders());
+        List<Row> rows = new ArrayList<>();
+        try (BenchRepo repo = new BenchRepo(work.resolve("git"))) {
+            int files = fleet.write(repo.work);
+            repo.commitAllAndPush("fleet of " + fleet.clusters() + " clusters");
+            try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0);
+                    AwsEcsGateways gateways = Ecs.gateways(ecs.endpoint(), RateLimits.off());
+                    GitSource source = new GitSource(new GitSourceConfig(repo.uri(), "main", "", work.resolve("git-data"),
+                            GitCredentials.none()))) {
+                ClusterSynchronizer sync = new ClusterSynchronizer(gateways);
+                long t0 = System.nanoTime();
+                FetchOutcome first = source.fetchOutcome();
+                long t1 = System.nanoTime();
+                DesiredState state = read(first);
+                long t2 = System.nanoTime();
+                String scope = fleet.clusters() + " clusters, " + files + " files";
+                rows.add(Row.single(NAME, "first clone + read blobs (" + scope + ")", ms(t1 - t0), "", Double.NaN));
+                rows.add(Row.single(NAME, "first parse + render, all files", ms(t2 - t1), "", Double.NaN));
+
+                List<Double> fetch = new ArrayList<>();
+                List<Double> parse = new ArrayList<>();
+                List<Double> plan = new ArrayList<>();
+                List<Double> total = new ArrayList<>();
+                int changedClusters = 0;
+                for (int i = 0; i < Math.max(3, config.repeats() * 3); i++) {
+                    Map.Entry<String, String> change = fleet.oneFileChange(i % fleet.clusters(), "v3.2." + (20 + i));
+                    repo.change(change.getKey(), change.getValue(), "change " + change.getKey());
+                    long a = System.nanoTime();
+                    FetchOutcome next = source.fetchOutcome();
+                    long b = System.nanoTime();
+                    DesiredState nextState = read(next);
+                    long c = System.nanoTime();
+                    List<DesiredCluster> changed = changed(state, nextState);
+                    changed.forEach(sync::plan);
+                    long d = System.nanoTime();
+                    changedClusters = changed.size();
+                    state = nextState;
+                    fetch.add((b - a) / 1e6);
+                    parse.add((c - b) / 1e6);
+                    plan.add((d - c) / 1e6);
+                    total.add((d - a) / 1e6);
+                }
+                rows.add(Row.of(NAME, "one-file change: incremental fetch + read blobs", " ms", new Stats(fetch), "minmax", null, ""));
+                rows.add(Row.of(NAME, "one-file change: parse + render", " ms", new Stats(parse), "minmax", null, ""));
+                rows.add(Row.of(NAME, "one-file change: find changed clusters + plan them (" + changedClusters + ")", " ms",
+                        new Stats(plan), "minmax", null, ""));
+                rows.add(Row.of(NAME, "one-file change: total", " ms", new Stats(total), "minmax", null, ""));
+            }
+        }
+        return rows;
+    }
+
+    private static DesiredState read(FetchOutcome outcome) {
+        ReadResult read = DesiredStates.read(outcome.snapshot());
+        if (!read.ok()) {
+            throw new IllegalStateException("problems: " + read.problems().subList(0, Math.min(3, read.problems().size())));
+        }
+        return read.state();
+    }
+
+    /** Clusters whose desired state differs from the previous commit's (records compare by value). */
+    static List<DesiredCluster> changed(DesiredState before, DesiredState after) {
+        Set<DesiredCluster> old = new HashSet<>(before.clusters());
+        return after.clusters().stream().filter(c -> !old.contains(c)).toList();
+    }
+
+    private static String ms(long nanos) {
+        return Format.number(nanos / 1e6) + " ms";
     }
 }
