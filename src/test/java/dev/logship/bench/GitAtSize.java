@@ -9,9 +9,12 @@ import dev.logship.git.GitSourceConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
+import dev.logship.model.Snapshot;
+import dev.logship.model.SourceFile;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
 import dev.logship.sync.ClusterSynchronizer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,6 +75,8 @@ final class GitAtSize {
                     plan.add((d - c) / 1e6);
                     total.add((d - a) / 1e6);
                 }
+                rows.add(Row.of(NAME, "parse + render with every file new (each commit's cost before the parse cache)", " ms",
+                        new Stats(uncached(state, first.snapshot(), config.repeats())), "minmax", null, ""));
                 rows.add(Row.of(NAME, "one-file change: incremental fetch + read blobs", " ms", new Stats(fetch), "minmax", null, ""));
                 rows.add(Row.of(NAME, "one-file change: parse + render", " ms", new Stats(parse), "minmax", null, ""));
                 rows.add(Row.of(NAME, "one-file change: find changed clusters + plan them (" + changedClusters + ")", " ms",
@@ -82,8 +87,32 @@ final class GitAtSize {
         return rows;
     }
 
+    /** Parses a copy of the tree in which every file's bytes differ (a comment appended): no cache hit at all. */
+    private static List<Double> uncached(DesiredState unused, Snapshot snapshot, int repeats) {
+        List<Double> out = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            List<SourceFile> files = new ArrayList<>();
+            for (SourceFile f : snapshot.files()) {
+                byte[] extra = ("\n# uncached " + r + " " + System.nanoTime() + "\n").getBytes(StandardCharsets.UTF_8);
+                byte[] content = f.content();
+                byte[] changed = java.util.Arrays.copyOf(content, content.length + extra.length);
+                System.arraycopy(extra, 0, changed, content.length, extra.length);
+                files.add(SourceFile.file(f.path(), changed));
+            }
+            Snapshot fresh = new Snapshot(snapshot.revision(), files);
+            long t = System.nanoTime();
+            read(fresh);
+            out.add((System.nanoTime() - t) / 1e6);
+        }
+        return out;
+    }
+
     private static DesiredState read(FetchOutcome outcome) {
-        ReadResult read = DesiredStates.read(outcome.snapshot());
+        return read(outcome.snapshot());
+    }
+
+    private static DesiredState read(Snapshot snapshot) {
+        ReadResult read = DesiredStates.read(snapshot);
         if (!read.ok()) {
             throw new IllegalStateException("problems: " + read.problems().subList(0, Math.min(3, read.problems().size())));
         }
