@@ -69,6 +69,7 @@ class DifferTest {
         assertThat(plan.changes()).singleElement().isInstanceOfSatisfying(Conflict.class,
                 c -> assertThat(c.reason()).contains("without logship's ownership tags"));
         assertThat(plan.hasChanges()).isFalse();
+        assertThat(plan.hasConflicts()).isTrue();
 
         DesiredForwarder adopting = new DesiredForwarder(desired.key(), desired.taskDefinition(), desired.service(),
                 false, true, "abc123");
