@@ -41,6 +41,9 @@ public final class BenchMain {
         Instant start = Instant.now();
         List<Row> rows = new ArrayList<>();
         try {
+            if (config.runs("1")) {
+                rows.addAll(step("1", () -> PushToApplied.run(config, work)));
+            }
             if (config.runs("2")) {
                 rows.addAll(step("2", () -> NoOpResync.run(config, work)));
             }
@@ -49,6 +52,9 @@ public final class BenchMain {
             }
             if (config.runs("5")) {
                 rows.addAll(step("5", () -> GitAtSize.run(config, work)));
+            }
+            if (config.runs("6")) {
+                rows.addAll(step("6", () -> Footprint.run(config, work)));
             }
         } finally {
             deleteTree(work);

@@ -93,8 +93,9 @@ final class NoOpResync {
             }
         }
         return Row.of(NAME, "wall, " + LATENCY_MS + " ms/call, " + threads + " threads, pacing as shipped", " ms", new Stats(walls),
-                "minmax", bound, String.format(java.util.Locale.ROOT, "%.0f ms (ECS service-read bucket: %d reads, burst 100, 20/s)",
-                        bound, serviceReads));
+                "minmax", bound, String.format(java.util.Locale.ROOT,
+                        "%.0f ms = max(ECS service-read bucket: %d reads, burst 100, 20/s: %.0f ms; latency path: %.0f ms)",
+                        bound, serviceReads, rateBoundMs, latencyBoundMs));
     }
 
     private static long mutating(LocalEcsServer ecs, ClusterSynchronizer sync, DesiredState state) {

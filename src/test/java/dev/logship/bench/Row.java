@@ -17,6 +17,12 @@ record Row(String scenario, String figure, String median, String spread, String 
         return new Row(scenario, figure, Format.number(stats.median()) + unit, spread, boundText, ratio);
     }
 
+    /** A target on the 95th percentile: the ratio is p95 / target. */
+    static Row p95Target(String scenario, String figure, String unit, Stats stats, double target, String targetText) {
+        return new Row(scenario, figure, Format.number(stats.median()) + unit, "p95 " + Format.number(stats.percentile(95)) + unit,
+                targetText, stats.percentile(95) / target);
+    }
+
     static Row single(String scenario, String figure, String value, String bound, double ratio) {
         return new Row(scenario, figure, value, "n=1", bound, ratio);
     }
