@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * logship's apply of a whole fleet in a process of its own, so its memory and CPU are its
  * own: reads the manifests, syncs every cluster on a pool with client-side pacing at the
- * given time scale, reports, waits for a line on stdin, syncs again (the no-op run), reports.
+ * given time scale (and share of ECS's rates, default as shipped), reports, waits for a line on stdin, syncs again (the no-op run), reports.
  * Output lines: {@code RESULT phase wallMs steps failures cpuMs hwmMiB rssMiB failureKinds}.
  */
 public final class ApplyWorker {
@@ -24,10 +24,11 @@ public final class ApplyWorker {
         Path manifests = Path.of(args[1]);
         double timeScale = Double.parseDouble(args[2]);
         int threads = Integer.parseInt(args[3]);
+        double share = args.length > 4 ? Double.parseDouble(args[4]) : RateLimits.ecsDefaults().share();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         double cpu0 = Proc.selfCpuMillis();
         DesiredState state = FleetSync.read(manifests);
-        try (AwsEcsGateways gateways = Ecs.gateways(endpoint, RateLimits.ecsDefaults().withTimeScale(timeScale))) {
+        try (AwsEcsGateways gateways = Ecs.gateways(endpoint, new RateLimits(true, share, timeScale))) {
             ClusterSynchronizer sync = new ClusterSynchronizer(gateways);
             report("cold", FleetSync.sync(sync, state, threads), cpu0);
             in.readLine();

@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,29 +69,12 @@ final class ScaleApply {
         String scope = fleet.clusters() + " clusters, " + services + " services";
         List<Row> rows = new ArrayList<>();
 
-        WorkerResult cold;
-        WorkerResult second;
-        Seen logshipCold;
-        Seen logshipSecond;
-        double idleRss;
-        try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), t)) {
-            Process worker = new ProcessBuilder(javaCommand(ApplyWorker.class, ecs.endpoint().toString(), manifests.toString(),
-                    String.valueOf(t), String.valueOf(config.threads()))).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream()));
-                    PrintWriter in = new PrintWriter(worker.getOutputStream(), true)) {
-                cold = WorkerResult.parse(expect(out, "RESULT"));
-                logshipCold = Seen.of(ecs);
-                in.println("go");
-                second = WorkerResult.parse(expect(out, "RESULT"));
-                logshipSecond = Seen.of(ecs);
-                in.println("go");
-                idleRss = Double.parseDouble(expect(out, "IDLE").split(" ")[1]);
-            } finally {
-                if (!worker.waitFor(30, TimeUnit.SECONDS)) {
-                    worker.destroyForcibly();
-                }
-            }
-        }
+        WorkerRun shipped = runWorker(fleet, manifests, t, config.threads(), RateLimits.ecsDefaults().share());
+        WorkerResult cold = shipped.cold();
+        WorkerResult second = shipped.second();
+        Seen logshipCold = shipped.seenCold();
+        Seen logshipSecond = shipped.seenSecond();
+        double idleRss = shipped.idleRss();
         rows.add(Row.single(S3, "logship wall (" + scope + ", time scale " + Format.number(t) + ")", seconds(cold.wallMs()),
                 String.format(Locale.ROOT, "%s (%s)", seconds(boundMs), boundText(fleet, t)), boundMs > 0 ? cold.wallMs() / boundMs : Double.NaN));
         rows.add(Row.single(S3, "throttling errors reaching logship's status", String.valueOf(countThrottling(cold.failureKinds())),
@@ -104,11 +88,43 @@ final class ScaleApply {
         rows.add(Row.info(S3, "second run: wall / mutating calls / revisions",
                 seconds(second.wallMs()) + " / " + logshipSecond.mutatingOk() + " / " + logshipSecond.ok("RegisterTaskDefinition")));
 
+        WorkerRun full = runWorker(fleet, manifests, t, config.threads(), 1.0);
+        rows.add(Row.single(S3, "logship wall with pacing at 100% of ECS's rates (shipped: 90%)", seconds(full.cold().wallMs()),
+                seconds(boundMs), boundMs > 0 ? full.cold().wallMs() / boundMs : Double.NaN));
+        rows.add(Row.info(S3, "   at 100%: ThrottlingException answers / throttling errors in status",
+                full.seenCold().throttled() + " / " + countThrottling(full.cold().failureKinds())));
+
         if (config.runs("4")) {
             rows.addAll(script(fleet, t, cold, logshipCold, second, logshipSecond));
         }
         rows.add(Row.info(S3, "RSS of the idle logship process after the runs (VmRSS)", Format.number(idleRss) + " MiB"));
         return rows;
+    }
+
+    record WorkerRun(WorkerResult cold, WorkerResult second, Seen seenCold, Seen seenSecond, double idleRss) {}
+
+    /** logship in a process of its own against a fresh throttling local-ecs: cold apply, then the same again. */
+    private static WorkerRun runWorker(Fleet fleet, Path manifests, double t, int threads, double share) throws Exception {
+        try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), t)) {
+            Process worker = new ProcessBuilder(javaCommand(ApplyWorker.class, ecs.endpoint().toString(), manifests.toString(),
+                    String.valueOf(t), String.valueOf(threads), String.valueOf(share)))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream()));
+                    PrintWriter in = new PrintWriter(worker.getOutputStream(), true)) {
+                WorkerResult cold = WorkerResult.parse(expect(out, "RESULT"));
+                Seen seenCold = Seen.of(ecs);
+                in.println("go");
+                WorkerResult second = WorkerResult.parse(expect(out, "RESULT"));
+                Seen seenSecond = Seen.of(ecs);
+                in.println("go");
+                double idleRss = Double.parseDouble(expect(out, "IDLE").split(" ")[1]);
+                return new WorkerRun(cold, second, seenCold, seenSecond, idleRss);
+            } finally {
+                if (!worker.waitFor(30, TimeUnit.SECONDS)) {
+                    worker.destroyForcibly();
+                }
+            }
+        }
     }
 
     private static List<Row> script(Fleet fleet, double t, WorkerResult cold, Seen logshipCold, WorkerResult second, Seen logshipSecond) {
