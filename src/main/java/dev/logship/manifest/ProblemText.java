@@ -5,11 +5,13 @@ package dev.logship.manifest;
  * and keys from hostile files: a 300 KB name would make a 300 KB line, and an escape sequence
  * (ESC [ 2 J) or a line separator would rewrite the terminal or forge extra lines in
  * {@code validate}'s one-problem-per-line output. So control and format characters become
- * visible escapes and any very long word is cut, keeping the explanation around it intact.
+ * visible escapes, any very long word is cut (keeping the explanation around it intact) and
+ * any URI loses everything after its scheme.
  */
 final class ProblemText {
     static final int MAX_WORD = 256;
     private static final int KEPT = 64;
+    private static final String MASK = "****";
 
     private ProblemText() {}
 
@@ -29,9 +31,9 @@ final class ProblemText {
     }
 
     private static void appendWord(StringBuilder out, String word) {
-        String shown = word.length() > MAX_WORD
+        String shown = maskUri(word.length() > MAX_WORD
                 ? word.substring(0, KEPT) + "...(" + word.length() + " characters)"
-                : word;
+                : word);
         shown.codePoints().forEach(c -> {
             if (isInvisible(c)) {
                 out.append(c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : String.format("\\u%04X", c));
@@ -39,6 +41,19 @@ final class ProblemText {
                 out.appendCodePoint(c);
             }
         });
+    }
+
+    /**
+     * A URI quoted from a file (a route used as a name, a key, a value) is treated as a route:
+     * its host and port are a password, so everything after {@code ://} goes. The HOST:PORT
+     * placeholder of logship's own hints stays.
+     */
+    private static String maskUri(String word) {
+        int separator = word.indexOf("://");
+        if (separator < 0 || word.startsWith("HOST:PORT", separator + 3)) {
+            return word;
+        }
+        return word.substring(0, separator) + "://" + MASK + (word.endsWith("\"") ? "\"" : "");
     }
 
     private static boolean isInvisible(int c) {

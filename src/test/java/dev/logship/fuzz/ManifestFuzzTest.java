@@ -12,6 +12,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -51,6 +52,11 @@ class ManifestFuzzTest {
         ReadResult result = ReadInvariants.readAndCheck(tree.build().snapshot());
         tree.steps().forEach(step -> Statistics.label("mutation").collect(step.mutation()));
         Statistics.label("outcome").collect(result.ok() ? "valid state" : "problems");
+    }
+
+    @AfterContainer
+    static void reportSlowestCase() {
+        System.out.println("slowest single read: " + ReadInvariants.slowest().toMillis() + " ms");
     }
 
     /** The baseline every mutation starts from; were it broken, every case would end in problems. */

@@ -28,15 +28,22 @@ import java.util.stream.Collectors;
  * And the outcome is all or nothing: problems and no state, or a state and no problems.
  */
 final class ReadInvariants {
-    static final Duration PER_CASE = Duration.ofSeconds(2);
+    /**
+     * A hang or an alias blow-up would run for minutes; a real case takes well under 0.5 s (the
+     * slowest, a 1 MiB file, ~0.3 s). 5 s leaves room for a 2-core machine shared with other builds.
+     */
+    static final Duration PER_CASE = Duration.ofSeconds(5);
+    private static final java.util.concurrent.atomic.AtomicLong SLOWEST_NANOS = new java.util.concurrent.atomic.AtomicLong();
     static final int MAX_TEXT = 1000;
 
     private ReadInvariants() {}
 
     /** Reads the snapshot within the time bound and checks every rule; returns the result for more checks. */
     static ReadResult readAndCheck(Snapshot snapshot) {
+        long start = System.nanoTime();
         ReadResult result = assertTimeoutPreemptively(PER_CASE, () -> DesiredStates.read(snapshot),
                 "reading the tree took longer than " + PER_CASE);
+        SLOWEST_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
         assertThat(result).isNotNull();
         if (result.problems().isEmpty()) {
             assertThat(result.state()).as("a tree without problems renders a state").isNotNull();
@@ -74,6 +81,11 @@ final class ReadInvariants {
             return;
         }
         assertThat(problem.line()).as(where + ": line exists in the file").isLessThanOrEqualTo(yamlLineBreaks(entry.content()) + 1);
+    }
+
+    /** The slowest read so far in this JVM, for the figures in docs/reliability-fuzz.md. */
+    static Duration slowest() {
+        return Duration.ofNanos(SLOWEST_NANOS.get());
     }
 
     static boolean isControl(int codePoint) {
