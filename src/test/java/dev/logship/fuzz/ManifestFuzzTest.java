@@ -2,6 +2,7 @@ package dev.logship.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.render.CliInputJson;
 import dev.logship.render.ReadResult;
 import java.util.List;
 import java.util.Random;
@@ -50,6 +51,14 @@ class ManifestFuzzTest {
     @Property(seed = "7020261124")
     void everyMutatedTreeEndsInPreciseProblemsOrAValidState(@ForAll("mutatedTrees") MutatedTree tree) {
         ReadResult result = ReadInvariants.readAndCheck(tree.build().snapshot());
+        if (result.ok()) {
+            // A valid state must also render: what render prints and apply sends comes from here.
+            result.state().clusters().forEach(cluster -> cluster.forwarders().forEach(forwarder -> {
+                assertThat(CliInputJson.registerTaskDefinition(forwarder.taskDefinition(), true)).isNotEmpty();
+                assertThat(CliInputJson.createService(forwarder.service(), cluster.target().clusterName(),
+                        forwarder.taskDefinition().family(), true)).isNotEmpty();
+            }));
+        }
         tree.steps().forEach(step -> Statistics.label("mutation").collect(step.mutation()));
         Statistics.label("outcome").collect(result.ok() ? "valid state" : "problems");
     }
