@@ -67,6 +67,13 @@ class FuzzFindingsRegressionTest {
     }
 
     @Test
+    void anEmptyKeyIsReportedWithAVisibleFieldName() {
+        ReadResult result = DesiredStates.read(TestSnapshots.of("c.yaml", TestSnapshots.cluster("c", "us-east-1") + "\"\": x\n"));
+        assertThat(result.problems().stream().map(Problem::toString))
+                .containsExactly("c.yaml:7:1: \"\": unknown field; known fields: apiVersion, kind, metadata, spec");
+    }
+
+    @Test
     void renderMasksEnvironmentValuesThatHoldAUriOrHaveASecretName() {
         ReadResult result = DesiredStates.read(TestSnapshots.of("c.yaml", TestSnapshots.cluster("c", "us-east-1"),
                 "f.yaml", TestSnapshots.forwarder("f", "routes: [\"udp://h:1\"]\nenv:\n  UPSTREAM: \"tcp://" + HOST + ":" + PORT

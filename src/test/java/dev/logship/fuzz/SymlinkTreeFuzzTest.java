@@ -83,6 +83,9 @@ class SymlinkTreeFuzzTest {
         Set<String> reported = new TreeSet<>();
         Random random = new Random(linked.seed());
         List<String> dirs = List.of("", "prod/", "staging/", "deep/er/");
+        // Mutations may have moved every file out of prod/; a link "to a directory" needs one there.
+        // (A dangling link without a manifest name is rightly ignored, like any non-manifest file.)
+        Files.createDirectories(root.resolve("prod"));
         for (int i = 0; i < linked.links().size(); i++) {
             Link link = linked.links().get(i);
             String dir = dirs.get(random.nextInt(dirs.size()));
