@@ -25,12 +25,14 @@ import java.util.TreeMap;
  * apply may only deregister a revision no managed cluster of the region uses. Call {@link
  * #manage} (or {@link #plan(DesiredState)}) with the desired state in force; until then, and
  * until every managed cluster of the region has been observed, unused revisions are kept and
- * the result says so in its warnings.
+ * the result says so in its warnings. Applies of different clusters may run in parallel; equal
+ * content is still registered once ({@link FamilyLocks}).
  */
 public final class ClusterSynchronizer {
     private final EcsGateways gateways;
     private final SyncOptions options;
     private final RevisionUsage usage = new RevisionUsage();
+    private final FamilyLocks familyLocks = new FamilyLocks();
 
     public ClusterSynchronizer(EcsGateways gateways, SyncOptions options) {
         this.gateways = gateways;
@@ -67,7 +69,7 @@ public final class ClusterSynchronizer {
             return new SyncResult(name, List.of(), failures, warnings, Map.of(), Health.missing("cluster not found"));
         }
         EcsGateway gateway = gateways.forCluster(desired.target());
-        PlanExecutor executor = new PlanExecutor(gateway, options, usage, desired.target());
+        PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target());
         if (!desired.target().suspend()) {
             executor.execute(plan);
             usage.observed(desired.target(), executor.inUse());

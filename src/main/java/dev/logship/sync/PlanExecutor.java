@@ -38,10 +38,10 @@ final class PlanExecutor {
     private final Set<String> touchedFamilies = new TreeSet<>();
     private final Set<String> inUse = new HashSet<>();
 
-    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, ClusterTarget target) {
+    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target) {
         this.gateway = gateway;
         this.options = options;
-        this.resolver = new TaskDefinitionResolver(gateway);
+        this.resolver = new TaskDefinitionResolver(gateway, locks, target.region());
         this.usage = usage;
         this.target = target;
     }
