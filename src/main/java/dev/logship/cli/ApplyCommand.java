@@ -1,14 +1,133 @@
 package dev.logship.cli;
 
+import dev.logship.diff.ClusterPlan;
+import dev.logship.diff.Plan;
+import dev.logship.diff.PlanText;
+import dev.logship.diff.PlanView;
+import dev.logship.model.DesiredCluster;
+import dev.logship.sync.GatewayException;
+import dev.logship.sync.Health;
+import dev.logship.sync.SyncResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "apply", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/** Makes ECS equal to the manifests: executes the plan, then reports what it did and the health. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Apply the manifests to ECS: register, create/update, prune; then report health.",
+                "Exit code: 0 applied, 1 error (a failed call is reported; the next apply converges).",
+                "With --dry-run: same as plan (0 no changes, 2 changes pending)."},
+        footer = {"", "Example:",
+                "  logship apply --repo examples/desired-state --ecs-endpoint http://127.0.0.1:4566 --wait 60"})
 final class ApplyCommand implements Callable<Integer> {
+    @Mixin
+    SyncOptionsMixin options;
+
+    @Option(names = "--dry-run", description = "Only show the plan (exactly what plan does).")
+    boolean dryRun;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
+            description = "After applying, wait up to this long for every forwarder to be Healthy (default: ${DEFAULT-VALUE}).")
+    int waitSeconds;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("apply: not implemented yet");
-        return 1;
+    public Integer call() throws Exception {
+        if (dryRun) {
+            PlanCommand plan = new PlanCommand();
+            plan.options = options;
+            plan.spec = spec;
+            return plan.call();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (PlanSession session = PlanSession.open(options, spec.commandLine().getErr())) {
+            if (session == null) {
+                return 1;
+            }
+            // Observe every cluster before changing any: clusters of a region share task
+            // definition revisions, and cleanup may only drop one that no cluster uses.
+            Map<DesiredCluster, Object> planned = new LinkedHashMap<>();
+            for (DesiredCluster cluster : session.clusters) {
+                planned.put(cluster, planOne(session, cluster));
+            }
+            List<ClusterPlan> plans = new ArrayList<>();
+            List<SyncResult> results = new ArrayList<>();
+            planned.forEach((cluster, plan) -> {
+                if (plan instanceof ClusterPlan p) {
+                    plans.add(p);
+                    results.add(applyOne(session, cluster, p));
+                } else {
+                    results.add((SyncResult) plan);
+                }
+            });
+            waitForHealth(session, results);
+            Plan plan = new Plan(session.state.revision(), plans);
+            if (options.output == SyncOptionsMixin.Format.json) {
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("plan", PlanView.of(plan));
+                report.put("results", results);
+                out.println(Json.write(report));
+            } else {
+                out.print(PlanText.render(plan));
+                results.forEach(r -> ApplyReport.print(r, out));
+                out.println(ApplyReport.summaryLine(results));
+            }
+            out.flush();
+            return results.stream().allMatch(SyncResult::succeeded) ? 0 : 1;
+        }
+    }
+
+    /** The cluster's plan, or a failed result when ECS could not be observed. */
+    private static Object planOne(PlanSession session, DesiredCluster cluster) {
+        try {
+            return session.synchronizer.plan(cluster);
+        } catch (GatewayException e) {
+            return failed(cluster, e);
+        }
+    }
+
+    private static SyncResult applyOne(PlanSession session, DesiredCluster cluster, ClusterPlan plan) {
+        try {
+            return session.synchronizer.apply(cluster, plan);
+        } catch (GatewayException e) {
+            return failed(cluster, e);
+        }
+    }
+
+    private static SyncResult failed(DesiredCluster cluster, GatewayException e) {
+        return new SyncResult(cluster.target().name(), List.of(),
+                List.of(new SyncResult.Failure("", e.operation(), e.getMessage())), List.of(), Map.of(),
+                Health.unknown(e.getMessage()));
+    }
+
+    /** Replaces each result's health with a fresh one until all are Healthy or the wait is over. */
+    private void waitForHealth(PlanSession session, List<SyncResult> results) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
+        while (waitSeconds > 0 && System.nanoTime() < deadline
+                && results.stream().anyMatch(r -> r.clusterHealth().status() != Health.Status.Healthy)) {
+            Thread.sleep(2000); // ECS reports task state changes within seconds; poll gently
+            for (int i = 0; i < results.size(); i++) {
+                SyncResult r = results.get(i);
+                DesiredCluster cluster = session.clusters.get(i);
+                try {
+                    Map<String, Health> health = session.synchronizer.health(cluster);
+                    results.set(i, new SyncResult(r.cluster(), r.steps(), r.failures(), r.warnings(), health,
+                            Health.worst(health.values())));
+                } catch (GatewayException e) {
+                    // keep the last known health; the failure is transient or will show on the next apply
+                }
+            }
+        }
     }
 }

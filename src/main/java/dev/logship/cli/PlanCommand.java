@@ -1,14 +1,41 @@
 package dev.logship.cli;
 
+import dev.logship.diff.Plan;
+import dev.logship.diff.PlanText;
+import dev.logship.diff.PlanView;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/** Shows what apply would change in ECS; changes nothing. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Compare the manifests with live ECS and show what apply would change (nothing is changed).",
+                "Exit code: 0 no changes, 2 changes pending, 1 error."},
+        footer = {"", "Example:",
+                "  logship plan --repo examples/desired-state --cluster prod --ecs-endpoint http://127.0.0.1:4566"})
 final class PlanCommand implements Callable<Integer> {
+    static final int CHANGES_PENDING = 2;
+
+    @Mixin
+    SyncOptionsMixin options;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("plan: not implemented yet");
-        return 1;
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (PlanSession session = PlanSession.open(options, spec.commandLine().getErr())) {
+            if (session == null) {
+                return 1;
+            }
+            Plan plan = session.plan();
+            out.print(options.output == SyncOptionsMixin.Format.json ? Json.write(PlanView.of(plan)) + "\n" : PlanText.render(plan));
+            out.flush();
+            return plan.hasChanges() ? CHANGES_PENDING : 0;
+        }
     }
 }

@@ -1,0 +1,42 @@
+package dev.logship.aws;
+
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * How to reach ECS: an endpoint override ({@code --ecs-endpoint}, else the environment
+ * variable {@code AWS_ENDPOINT_URL_ECS}, else AWS's own endpoint), base credentials (null:
+ * the SDK's default chain), client-side rate limits and the SDK's retry attempts.
+ */
+public record AwsSettings(URI endpoint, AwsCredentialsProvider credentials, RateLimits rateLimits, int maxAttempts) {
+    public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_ECS";
+
+    public AwsSettings {
+        rateLimits = rateLimits == null ? RateLimits.ecsDefaults() : rateLimits;
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+    }
+
+    /** Settings from the {@code --ecs-endpoint} option (may be null) and the environment. */
+    public static AwsSettings of(String endpointOption, Map<String, String> environment) {
+        String endpoint = endpointOption != null && !endpointOption.isBlank() ? endpointOption : environment.get(ENDPOINT_VARIABLE);
+        return new AwsSettings(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim()), null,
+                RateLimits.ecsDefaults(), 12);
+    }
+
+    public AwsSettings withCredentials(AwsCredentialsProvider provider) {
+        return new AwsSettings(endpoint, provider, rateLimits, maxAttempts);
+    }
+
+    public AwsSettings withRateLimits(RateLimits limits) {
+        return new AwsSettings(endpoint, credentials, limits, maxAttempts);
+    }
+
+    /** A local endpoint (local-ecs) accepts any signature, so dummy credentials may stand in. */
+    boolean endpointIsLocal() {
+        String host = endpoint == null ? null : endpoint.getHost();
+        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+    }
+}

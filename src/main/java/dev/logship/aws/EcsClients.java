@@ -1,0 +1,109 @@
+package dev.logship.aws;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.EcsClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * One EcsClient per (role, region), built once and shared. Each carries the pacing
+ * interceptor of its (role, region) (ECS's limits are per account and region) and the SDK's
+ * standard retry strategy with more attempts and jittered exponential backoff for what
+ * still fails (ThrottlingException, 5xx, I/O errors).
+ */
+final class EcsClients implements AutoCloseable {
+    private record ClientKey(String roleArn, String region) {}
+
+    private final AwsSettings settings;
+    private final EcsCallCounter counter;
+    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)).build();
+    private final Map<ClientKey, EcsClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, AutoCloseable> closeables = new ConcurrentHashMap<>();
+
+    EcsClients(AwsSettings settings, EcsCallCounter counter) {
+        this.settings = settings;
+        this.counter = counter;
+    }
+
+    EcsClient client(String roleArn, String region) {
+        return clients.computeIfAbsent(new ClientKey(roleArn, region), this::build);
+    }
+
+    private EcsClient build(ClientKey key) {
+        EcsClientBuilder builder = EcsClient.builder()
+                .region(Region.of(key.region()))
+                .httpClient(http)
+                .credentialsProvider(credentials(key))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts())
+                                .circuitBreakerEnabled(false)
+                                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(5)))
+                                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(10)))
+                                .build())
+                        .addExecutionInterceptor(new PacingInterceptor(new EcsRateLimiter(settings.rateLimits()), counter))
+                        .build());
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return builder.build();
+    }
+
+    private AwsCredentialsProvider credentials(ClientKey key) {
+        AwsCredentialsProvider base = baseCredentials();
+        if (key.roleArn() == null || key.roleArn().isBlank() || settings.endpointIsLocal()) {
+            // local-ecs accepts any signature and there is no STS beside it: the role is not assumed.
+            return base;
+        }
+        StsClient sts = StsClient.builder().region(Region.of(key.region())).httpClient(http).credentialsProvider(base).build();
+        StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
+                .refreshRequest(r -> r.roleArn(key.roleArn()).roleSessionName("logship"))
+                .build();
+        closeables.put(key.roleArn() + "@" + key.region(), () -> {
+            assumed.close();
+            sts.close();
+        });
+        return assumed;
+    }
+
+    private AwsCredentialsProvider baseCredentials() {
+        if (settings.credentials() != null) {
+            return settings.credentials();
+        }
+        AwsCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+        if (!settings.endpointIsLocal()) {
+            return chain;
+        }
+        return AwsCredentialsProviderChain.builder().credentialsProviders(chain,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(EcsClient::close);
+        closeables.values().forEach(c -> {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing is best effort at shutdown
+            }
+        });
+        http.close();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.logship.aws;
+
+import io.github.bucket4j.Bucket;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One token bucket per ECS rate-limit bucket (bucket4j), shared by every client of one
+ * account and region: a large rollout waits here instead of provoking ThrottlingException.
+ */
+final class EcsRateLimiter {
+    private final Map<ApiBucket, Bucket> buckets = new EnumMap<>(ApiBucket.class);
+
+    EcsRateLimiter(RateLimits limits) {
+        if (limits.enabled()) {
+            limits.perBucket().forEach((bucket, rate) -> buckets.put(bucket, Bucket.builder()
+                    .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.tokens(), rate.period()))
+                    .build()));
+        }
+    }
+
+    /** Blocks until the action's bucket has a token. */
+    void acquire(String action) {
+        Bucket bucket = buckets.get(ApiBucket.forAction(action));
+        if (bucket != null) {
+            bucket.asBlocking().consumeUninterruptibly(1);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.logship.aws;
+
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns SDK exceptions into messages safe for logs and status: ECS validation messages can
+ * echo request content, so anything shaped like a URI (a route: host and port are secrets)
+ * is replaced before the message leaves this package.
+ */
+final class SafeMessages {
+    private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s\"',\\]]+");
+
+    private SafeMessages() {}
+
+    static String redact(String text) {
+        return text == null ? null : URI.matcher(text).replaceAll("(uri redacted)");
+    }
+
+    static String errorCode(SdkException e) {
+        if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null && ase.awsErrorDetails().errorCode() != null) {
+            return ase.awsErrorDetails().errorCode();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    static String describe(SdkException e) {
+        if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+            return errorCode(e) + ": " + redact(ase.awsErrorDetails().errorMessage());
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return errorCode(e) + ": " + redact(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.logship.aws;
+
+import dev.logship.model.ContainerSpec;
+import dev.logship.model.TaskDefinitionSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.HostVolumeProperties;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.MountPoint;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Secret;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint;
+import software.amazon.awssdk.services.ecs.model.Volume;
+
+/** Task definitions between the SDK's shapes and logship's records (ECS's defaults made explicit). */
+final class TaskDefinitionMapper {
+    private TaskDefinitionMapper() {}
+
+    static TaskDefinitionSpec toSpec(TaskDefinition td, List<Tag> tags) {
+        List<ContainerSpec> containers = td.containerDefinitions().stream().map(TaskDefinitionMapper::container).toList();
+        List<dev.logship.model.Volume> volumes = td.volumes().stream()
+                .map(v -> new dev.logship.model.Volume(v.name(), v.host() == null ? null : v.host().sourcePath()))
+                .toList();
+        List<dev.logship.model.PlacementConstraint> constraints = td.placementConstraints().stream()
+                .map(c -> new dev.logship.model.PlacementConstraint(c.typeAsString(), c.expression()))
+                .toList();
+        return new TaskDefinitionSpec(td.family(), td.networkModeAsString(), td.requiresCompatibilitiesAsStrings(),
+                containers, volumes, constraints, tagMap(tags), td.executionRoleArn());
+    }
+
+    private static ContainerSpec container(ContainerDefinition c) {
+        Map<String, String> env = new TreeMap<>();
+        c.environment().forEach(kv -> env.put(kv.name(), kv.value()));
+        Map<String, String> secrets = new TreeMap<>();
+        c.secrets().forEach(s -> secrets.put(s.name(), s.valueFrom()));
+        HealthCheck h = c.healthCheck();
+        return new ContainerSpec(c.name(), c.image(), c.cpu() == null ? 0 : c.cpu(), c.memory(), c.memoryReservation(),
+                c.essential() == null || c.essential(), c.command(), env, secrets,
+                c.portMappings().stream().map(p -> new dev.logship.model.PortMapping(
+                        p.containerPort() == null ? 0 : p.containerPort(), p.hostPort() == null ? 0 : p.hostPort(),
+                        p.protocolAsString())).toList(),
+                c.mountPoints().stream().map(m -> new dev.logship.model.MountPoint(m.sourceVolume(), m.containerPath(),
+                        m.readOnly() != null && m.readOnly())).toList(),
+                h == null ? null : new dev.logship.model.HealthCheck(h.command(), h.interval(), h.timeout(), h.retries(), h.startPeriod()));
+    }
+
+    static RegisterTaskDefinitionRequest toRequest(TaskDefinitionSpec spec) {
+        RegisterTaskDefinitionRequest.Builder b = RegisterTaskDefinitionRequest.builder()
+                .family(spec.family())
+                .containerDefinitions(spec.containers().stream().map(TaskDefinitionMapper::definition).toList());
+        if (spec.networkMode() != null) {
+            b.networkMode(spec.networkMode());
+        }
+        if (!spec.requiresCompatibilities().isEmpty()) {
+            b.requiresCompatibilitiesWithStrings(spec.requiresCompatibilities());
+        }
+        if (!spec.volumes().isEmpty()) {
+            b.volumes(spec.volumes().stream().map(v -> Volume.builder().name(v.name())
+                    .host(v.hostSourcePath() == null ? null : HostVolumeProperties.builder().sourcePath(v.hostSourcePath()).build())
+                    .build()).toList());
+        }
+        if (!spec.placementConstraints().isEmpty()) {
+            b.placementConstraints(spec.placementConstraints().stream().map(c -> TaskDefinitionPlacementConstraint.builder()
+                    .type(c.type()).expression(c.expression()).build()).toList());
+        }
+        if (spec.executionRoleArn() != null) {
+            b.executionRoleArn(spec.executionRoleArn());
+        }
+        if (!spec.tags().isEmpty()) {
+            b.tags(tags(spec.tags()));
+        }
+        return b.build();
+    }
+
+    private static ContainerDefinition definition(ContainerSpec c) {
+        ContainerDefinition.Builder b = ContainerDefinition.builder().name(c.name()).image(c.image())
+                .cpu(c.cpu()).essential(c.essential()).memory(c.memory()).memoryReservation(c.memoryReservation());
+        if (!c.command().isEmpty()) {
+            b.command(c.command());
+        }
+        if (!c.environment().isEmpty()) {
+            b.environment(c.environment().entrySet().stream()
+                    .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList());
+        }
+        if (!c.secrets().isEmpty()) {
+            b.secrets(c.secrets().entrySet().stream()
+                    .map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList());
+        }
+        if (!c.portMappings().isEmpty()) {
+            b.portMappings(c.portMappings().stream().map(p -> PortMapping.builder().containerPort(p.containerPort())
+                    .hostPort(p.hostPort()).protocol(p.protocol() == null ? "tcp" : p.protocol()).build()).toList());
+        }
+        if (!c.mountPoints().isEmpty()) {
+            b.mountPoints(c.mountPoints().stream().map(m -> MountPoint.builder().sourceVolume(m.sourceVolume())
+                    .containerPath(m.containerPath()).readOnly(m.readOnly()).build()).toList());
+        }
+        if (c.healthCheck() != null) {
+            var h = c.healthCheck();
+            b.healthCheck(HealthCheck.builder().command(h.command()).interval(h.interval()).timeout(h.timeout())
+                    .retries(h.retries()).startPeriod(h.startPeriod()).build());
+        }
+        return b.build();
+    }
+
+    static List<Tag> tags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    static Map<String, String> tagMap(List<Tag> tags) {
+        Map<String, String> out = new TreeMap<>();
+        if (tags != null) {
+            tags.forEach(t -> out.put(t.key(), t.value()));
+        }
+        return out;
+    }
+}

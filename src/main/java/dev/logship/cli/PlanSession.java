@@ -1,0 +1,85 @@
+package dev.logship.cli;
+
+import dev.logship.aws.AwsEcsGateways;
+import dev.logship.aws.AwsSettings;
+import dev.logship.diff.Plan;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.DesiredState;
+import dev.logship.model.Snapshot;
+import dev.logship.reconcile.ManifestSource;
+import dev.logship.reconcile.SourceUnavailableException;
+import dev.logship.render.DesiredStates;
+import dev.logship.render.ReadResult;
+import dev.logship.sync.ClusterSynchronizer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What plan and apply share: read the manifests (refusing a tree with any problem, so
+ * nothing is applied or pruned), pick the clusters, connect to ECS, plan each cluster.
+ */
+final class PlanSession implements AutoCloseable {
+    final DesiredState state;
+    final List<DesiredCluster> clusters;
+    final AwsEcsGateways gateways;
+    final ClusterSynchronizer synchronizer;
+
+    private PlanSession(DesiredState state, List<DesiredCluster> clusters, AwsEcsGateways gateways) {
+        this.state = state;
+        this.clusters = clusters;
+        this.gateways = gateways;
+        this.synchronizer = new ClusterSynchronizer(gateways);
+        // every cluster of the manifests, not only --cluster: revision cleanup must know them all
+        synchronizer.manage(state);
+    }
+
+    /** The session, or null when the manifests have problems (they are printed to {@code err}). */
+    static PlanSession open(SyncOptionsMixin options, PrintWriter err) throws SourceUnavailableException {
+        ReadResult read = DesiredStates.read(snapshot(options));
+        if (!read.ok()) {
+            read.problems().forEach(err::println);
+            err.println(read.problems().size() + " problem(s) in the manifests: nothing was planned or applied.");
+            return null;
+        }
+        List<DesiredCluster> clusters = read.state().clusters();
+        if (options.cluster != null) {
+            clusters = clusters.stream().filter(c -> c.target().name().equals(options.cluster)).toList();
+            if (clusters.isEmpty()) {
+                throw new IllegalArgumentException("--cluster " + options.cluster + ": no such Cluster; known: "
+                        + read.state().clusters().stream().map(c -> c.target().name()).collect(Collectors.joining(", ")));
+            }
+        }
+        return new PlanSession(read.state(), clusters,
+                new AwsEcsGateways(AwsSettings.of(options.ecsEndpoint, System.getenv())));
+    }
+
+    /** Reads the manifests once; a Git mirror without {@code --data-dir} lives only for this call. */
+    private static Snapshot snapshot(SyncOptionsMixin options) throws SourceUnavailableException {
+        try (TemporaryDirectory temporary = options.dataDir == null ? TemporaryDirectory.create("logship-mirror") : null) {
+            Path dataDir = temporary == null ? options.dataDir : temporary.path();
+            ManifestSource source = ManifestSources.open(options.repo, options.ref, options.path, dataDir);
+            try {
+                return source.fetch();
+            } finally {
+                if (source instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception e) {
+                        // the snapshot is already read; a failing close leaves only a temporary mirror behind
+                    }
+                }
+            }
+        }
+    }
+
+    Plan plan() {
+        return new Plan(state.revision(), clusters.stream().map(synchronizer::plan).toList());
+    }
+
+    @Override
+    public void close() {
+        gateways.close();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.logship.diff;
+
+import dev.logship.model.ClusterTarget;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.DesiredForwarder;
+import dev.logship.model.ForwarderKey;
+import dev.logship.model.LiveCluster;
+import dev.logship.model.LiveService;
+import dev.logship.model.OwnershipTags;
+import dev.logship.model.SchedulingStrategy;
+import dev.logship.model.ServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Compares one desired cluster with what ECS runs and says what each forwarder needs. */
+public final class Differ {
+    private Differ() {}
+
+    public static ClusterPlan diff(DesiredCluster desired, LiveCluster live) {
+        ClusterTarget target = desired.target();
+        List<String> warnings = new ArrayList<>();
+        if (!live.exists()) {
+            warnings.add("ECS cluster " + target.clusterName() + " not found in " + target.region() + "; nothing can be applied");
+            return new ClusterPlan(target, false, 0, List.of(), warnings);
+        }
+        if (target.suspend()) {
+            warnings.add("cluster is suspended: apply will change nothing");
+        }
+        List<Change> changes = new ArrayList<>();
+        for (DesiredForwarder forwarder : desired.forwarders()) {
+            ServiceSpec service = effectiveService(forwarder, live.activeNodes());
+            changes.add(forwarderChange(forwarder, service, live.service(service.serviceName())));
+        }
+        changes.addAll(prunes(desired, live, warnings));
+        return new ClusterPlan(target, true, live.activeNodes(), changes, warnings);
+    }
+
+    /** perNodePort services run one task per ACTIVE node: ECS's scheduler then places one per node. */
+    public static ServiceSpec effectiveService(DesiredForwarder forwarder, int activeNodes) {
+        ServiceSpec service = forwarder.service();
+        return forwarder.perNodePort() ? service.withDesiredCount(activeNodes) : service;
+    }
+
+    static Change forwarderChange(DesiredForwarder forwarder, ServiceSpec service, Optional<LiveService> found) {
+        if (found.isEmpty()) {
+            return Change.create(forwarder, service);
+        }
+        LiveService live = found.get();
+        Optional<String> conflict = ownershipConflict(forwarder, live);
+        if (conflict.isPresent()) {
+            return Change.conflict(forwarder, live, conflict.get());
+        }
+        if (strategyOf(live) != service.schedulingStrategy()) {
+            return Change.recreate(forwarder, service, live);
+        }
+        List<FieldDiff> diffs = fieldDiffs(forwarder, service, live);
+        return diffs.isEmpty() ? Change.noChange(forwarder, live) : Change.update(forwarder, service, live, diffs);
+    }
+
+    static Optional<String> ownershipConflict(DesiredForwarder forwarder, LiveService live) {
+        if (forwarder.adopt()) {
+            return Optional.empty();
+        }
+        if (!OwnershipTags.isManaged(live.tags())) {
+            return Optional.of("service " + live.serviceName() + " exists without logship's ownership tags;"
+                    + " it is left untouched (set adopt: true on the forwarder to take it over)");
+        }
+        Optional<ForwarderKey> owner = OwnershipTags.forwarder(live.tags());
+        if (owner.isPresent() && !owner.get().equals(forwarder.key())) {
+            return Optional.of("service " + live.serviceName() + " belongs to logship forwarder " + owner.get()
+                    + "; it is left untouched");
+        }
+        return Optional.empty();
+    }
+
+    public static List<FieldDiff> fieldDiffs(DesiredForwarder forwarder, ServiceSpec service, LiveService live) {
+        List<FieldDiff> diffs = new ArrayList<>();
+        SortedMap<String, String> want = FieldPaths.of(Normalizer.taskDefinition(forwarder.taskDefinition()));
+        if (live.taskDefinition() == null) {
+            diffs.add(FieldDiff.of("taskDefinition", live.taskDefinitionArn() + " (could not be described)",
+                    forwarder.taskDefinition().family()));
+        } else {
+            compare(FieldPaths.of(Normalizer.taskDefinition(live.taskDefinition())), want, diffs);
+        }
+        compare(FieldPaths.of(Normalizer.service(liveSpec(live))), FieldPaths.of(Normalizer.service(service)), diffs);
+        return diffs;
+    }
+
+    static ServiceSpec liveSpec(LiveService live) {
+        return new ServiceSpec(live.serviceName(), strategyOf(live), live.desiredCount(), live.placementConstraints(),
+                live.deployment(), live.propagateTags(), live.tags());
+    }
+
+    private static SchedulingStrategy strategyOf(LiveService live) {
+        return live.schedulingStrategy() == null ? SchedulingStrategy.REPLICA : live.schedulingStrategy();
+    }
+
+    private static void compare(SortedMap<String, String> have, SortedMap<String, String> want, List<FieldDiff> out) {
+        Set<String> paths = new TreeSet<>(have.keySet());
+        paths.addAll(want.keySet());
+        for (String path : paths) {
+            String old = have.get(path);
+            String wanted = want.get(path);
+            if (old == null ? wanted != null : !old.equals(wanted)) {
+                out.add(FieldDiff.of(path, old, wanted));
+            }
+        }
+    }
+
+    /**
+     * Services carrying logship's tags for this logical cluster whose forwarder is gone from
+     * Git. Pruning is skipped (with a warning) when the Cluster disables it, and refused when
+     * it would leave the cluster without forwarders and allowEmpty is false.
+     */
+    static List<Change> prunes(DesiredCluster desired, LiveCluster live, List<String> warnings) {
+        Set<String> wanted = desired.forwarders().stream().map(f -> f.key().forwarder()).collect(Collectors.toSet());
+        Set<String> wantedServices = desired.forwarders().stream().map(f -> f.service().serviceName()).collect(Collectors.toSet());
+        List<Change> prunes = new ArrayList<>();
+        for (LiveService service : live.services()) {
+            Optional<ForwarderKey> owner = OwnershipTags.forwarder(service.tags());
+            if (owner.isPresent() && owner.get().cluster().equals(desired.target().name())
+                    && !wanted.contains(owner.get().forwarder()) && !wantedServices.contains(service.serviceName())) {
+                prunes.add(Change.prune(owner.get(), service));
+            }
+        }
+        if (prunes.isEmpty()) {
+            return prunes;
+        }
+        String names = prunes.stream().map(Change::serviceName).sorted().collect(Collectors.joining(", "));
+        if (!desired.target().prune()) {
+            warnings.add("not pruning " + names + ": prune is disabled for this cluster");
+            return List.of();
+        }
+        if (desired.forwarders().isEmpty() && !desired.target().allowEmpty()) {
+            warnings.add("refusing to prune " + names + ": it would leave the cluster with no forwarders"
+                    + " (set allowEmpty: true on the Cluster to allow it)");
+            return List.of();
+        }
+        return prunes;
+    }
+}

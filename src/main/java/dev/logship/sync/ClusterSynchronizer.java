@@ -1,0 +1,143 @@
+package dev.logship.sync;
+
+import dev.logship.diff.Change;
+import dev.logship.diff.ClusterPlan;
+import dev.logship.diff.Conflict;
+import dev.logship.diff.Differ;
+import dev.logship.diff.Plan;
+import dev.logship.model.ClusterTarget;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.DesiredState;
+import dev.logship.model.DesiredForwarder;
+import dev.logship.model.LiveCluster;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The use case the CLI and the controller share, for one cluster: {@link #plan} observes ECS
+ * and diffs (nothing changes: the controller's OutOfSync check), {@link #apply} executes a
+ * plan and assesses health, {@link #health} only observes and assesses.
+ *
+ * <p>One instance serves every cluster of a process: it remembers which revisions each
+ * observed cluster uses, because clusters of a region share task definition families and an
+ * apply may only deregister a revision no managed cluster of the region uses. Call {@link
+ * #manage} (or {@link #plan(DesiredState)}) with the desired state in force; until then, and
+ * until every managed cluster of the region has been observed, unused revisions are kept and
+ * the result says so in its warnings. Applies of different clusters may run in parallel; equal
+ * content is still registered once ({@link FamilyLocks}).
+ */
+public final class ClusterSynchronizer {
+    private final EcsGateways gateways;
+    private final SyncOptions options;
+    private final RevisionUsage usage = new RevisionUsage();
+    private final FamilyLocks familyLocks = new FamilyLocks();
+
+    public ClusterSynchronizer(EcsGateways gateways, SyncOptions options) {
+        this.gateways = gateways;
+        this.options = options;
+    }
+
+    public ClusterSynchronizer(EcsGateways gateways) {
+        this(gateways, SyncOptions.defaults());
+    }
+
+    /** The clusters logship manages now: every cluster of the desired state in force (not just those being applied). */
+    public void manage(DesiredState state) {
+        usage.manage(state.clusters().stream().map(DesiredCluster::target).toList());
+    }
+
+    /** Observes the cluster and diffs it with the desired state. Throws {@link GatewayException}. */
+    public ClusterPlan plan(DesiredCluster desired) {
+        return Differ.diff(desired, observe(desired.target()));
+    }
+
+    /** Manages and plans every cluster of a desired state (nothing changes), so a following apply may clean up. */
+    public Plan plan(DesiredState state) {
+        manage(state);
+        return new Plan(state.revision(), state.clusters().stream().map(this::plan).toList());
+    }
+
+    /** Executes {@code plan} (made by {@link #plan} for the same desired cluster), then assesses health. */
+    public SyncResult apply(DesiredCluster desired, ClusterPlan plan) {
+        String name = desired.target().name();
+        List<String> warnings = plan.warnings();
+        if (!plan.clusterExists()) {
+            List<SyncResult.Failure> failures = List.of(new SyncResult.Failure("", "DescribeClusters",
+                    "ECS cluster " + desired.target().clusterName() + " not found"));
+            return new SyncResult(name, List.of(), failures, warnings, Map.of(), Health.missing("cluster not found"));
+        }
+        EcsGateway gateway = gateways.forCluster(desired.target());
+        PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target());
+        if (!desired.target().suspend()) {
+            executor.execute(plan);
+            usage.observed(desired.target(), executor.inUse());
+        }
+        Map<String, Health> health = executor.mutated() ? observedHealth(desired, plan) : plannedHealth(desired, plan);
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(executor.warnings);
+        return new SyncResult(name, executor.steps, executor.failures, all, health, Health.worst(health.values()));
+    }
+
+    /** Plans and applies in one go. */
+    public SyncResult sync(DesiredCluster desired) {
+        return apply(desired, plan(desired));
+    }
+
+    /** Observes and judges every forwarder; does not change anything. */
+    public Map<String, Health> health(DesiredCluster desired) {
+        LiveCluster live = observe(desired.target());
+        return assess(desired, live, conflicts(Differ.diff(desired, live)));
+    }
+
+    /** Observes a cluster and remembers the revisions its services use. */
+    private LiveCluster observe(ClusterTarget target) {
+        LiveCluster live = gateways.forCluster(target).observe();
+        usage.observed(target, live.services().stream().map(dev.logship.model.LiveService::taskDefinitionArn).toList());
+        return live;
+    }
+
+    private Map<String, Health> observedHealth(DesiredCluster desired, ClusterPlan plan) {
+        try {
+            return assess(desired, observe(desired.target()), conflicts(plan));
+        } catch (GatewayException e) {
+            Map<String, Health> unknown = new TreeMap<>();
+            desired.forwarders().forEach(f -> unknown.put(f.key().toString(), Health.unknown(e.getMessage())));
+            return unknown;
+        }
+    }
+
+    /** Nothing was changed, so the plan's observation is still the latest. */
+    private static Map<String, Health> plannedHealth(DesiredCluster desired, ClusterPlan plan) {
+        List<dev.logship.model.LiveService> services = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            if (c instanceof dev.logship.diff.NoChange n) {
+                services.add(n.live());
+            } else if (c instanceof dev.logship.diff.Update u) {
+                services.add(u.live());
+            } else if (c instanceof dev.logship.diff.Recreate r) {
+                services.add(r.live());
+            }
+        }
+        LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services);
+        return assess(desired, live, conflicts(plan));
+    }
+
+    private static Map<String, String> conflicts(ClusterPlan plan) {
+        Map<String, String> out = new TreeMap<>();
+        plan.changes(Conflict.class).forEach(c -> out.put(c.key().toString(), c.reason()));
+        return out;
+    }
+
+    private static Map<String, Health> assess(DesiredCluster desired, LiveCluster live, Map<String, String> conflicts) {
+        Map<String, Health> health = new TreeMap<>();
+        for (DesiredForwarder f : desired.forwarders()) {
+            String key = f.key().toString();
+            health.put(key, conflicts.containsKey(key)
+                    ? Health.degraded("conflict: " + conflicts.get(key))
+                    : HealthAssessor.assess(f, live.service(f.service().serviceName()), live.activeNodes()));
+        }
+        return health;
+    }
+}

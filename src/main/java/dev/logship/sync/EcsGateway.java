@@ -1,0 +1,47 @@
+package dev.logship.sync;
+
+import dev.logship.model.LiveCluster;
+import dev.logship.model.ServiceSpec;
+import dev.logship.model.TaskDefinitionSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What sync needs from ECS for one cluster (its account, region and cluster name are fixed
+ * when the gateway is made, see {@link EcsGateways}). Owned here, implemented by {@code aws}.
+ * Every method throws {@link GatewayException} when ECS refuses or cannot be reached after
+ * the adapter's retries; its message is safe to show (never a route URI).
+ */
+public interface EcsGateway {
+
+    /** The cluster's ACTIVE node count and its ACTIVE services, each with its task definition resolved. */
+    LiveCluster observe();
+
+    /** ARNs of the ACTIVE revisions of exactly this family, newest first. */
+    List<String> activeRevisionArns(String family);
+
+    /** The content of a revision (revisions are immutable, so adapters cache this by ARN). */
+    TaskDefinitionSpec describeTaskDefinition(String taskDefinitionArn);
+
+    /** Registers a new revision with the spec's tags; returns its ARN. */
+    String register(TaskDefinitionSpec spec);
+
+    /** Creates the service on the given revision; returns the service ARN. */
+    String createService(ServiceSpec spec, String taskDefinitionArn);
+
+    void updateService(String serviceName, ServiceUpdate update);
+
+    /** Deletes the service even if it still runs tasks (force). */
+    void deleteService(String serviceName);
+
+    /** Waits until the service is INACTIVE or gone; false when the timeout passed first. */
+    boolean awaitServiceGone(String serviceName, Duration timeout);
+
+    void tagResource(String arn, Map<String, String> tags);
+
+    void untagResource(String arn, Set<String> keys);
+
+    void deregister(String taskDefinitionArn);
+}

@@ -1,0 +1,45 @@
+package dev.logship.sync;
+
+import dev.logship.model.DesiredForwarder;
+import dev.logship.model.LiveService;
+import dev.logship.model.SchedulingStrategy;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Judges a forwarder's service against the cluster's ACTIVE nodes (pure; no ECS calls). */
+public final class HealthAssessor {
+    private HealthAssessor() {}
+
+    public static Health assess(DesiredForwarder forwarder, Optional<LiveService> found, int activeNodes) {
+        if (found.isEmpty()) {
+            return Health.missing("service " + forwarder.service().serviceName() + " does not exist");
+        }
+        LiveService s = found.get();
+        boolean daemon = s.schedulingStrategy() == SchedulingStrategy.DAEMON;
+        int expected = daemon || forwarder.perNodePort() ? activeNodes : s.desiredCount();
+        String tasks = s.runningCount() + "/" + expected + " tasks running";
+        if ("FAILED".equals(s.rolloutState())) {
+            return Health.degraded("rollout failed" + event(s));
+        }
+        if (forwarder.perNodePort() && s.desiredCount() != activeNodes) {
+            return Health.progressing("desiredCount " + s.desiredCount() + " but " + activeNodes + " active nodes");
+        }
+        boolean rolledOut = s.rolloutState() == null || "COMPLETED".equals(s.rolloutState());
+        if (s.runningCount() == expected && s.pendingCount() == 0 && rolledOut) {
+            return Health.healthy(tasks);
+        }
+        if (s.runningCount() < expected && cannotPlace(s.latestEvent())) {
+            return Health.degraded(tasks + event(s));
+        }
+        return Health.progressing(tasks + (rolledOut ? "" : ", rollout " + s.rolloutState()));
+    }
+
+    private static boolean cannotPlace(String event) {
+        String e = event == null ? "" : event.toLowerCase(Locale.ROOT);
+        return e.contains("unable to place") || e.contains("already using a port");
+    }
+
+    private static String event(LiveService s) {
+        return s.latestEvent() == null ? "" : ": " + s.latestEvent();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.logship.sync;
+
+import dev.logship.diff.Change;
+import dev.logship.diff.ClusterPlan;
+import dev.logship.diff.Conflict;
+import dev.logship.diff.Create;
+import dev.logship.diff.NoChange;
+import dev.logship.diff.Normalizer;
+import dev.logship.diff.Prune;
+import dev.logship.diff.Recreate;
+import dev.logship.diff.Update;
+import dev.logship.model.ClusterTarget;
+import dev.logship.model.ForwarderKey;
+import dev.logship.model.SchedulingStrategy;
+import dev.logship.model.ServiceSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs one cluster's plan in ECS's safe order: resolve (register) task definitions, then
+ * create / update / recreate services, then prune, then deregister revisions nobody uses.
+ * A failed call stops that forwarder's remaining work and is recorded; other forwarders go on.
+ */
+final class PlanExecutor {
+    private final EcsGateway gateway;
+    private final SyncOptions options;
+    private final TaskDefinitionResolver resolver;
+    private final RevisionUsage usage;
+    private final ClusterTarget target;
+    final List<SyncResult.Step> steps = new ArrayList<>();
+    final List<SyncResult.Failure> failures = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    private final Set<String> touchedFamilies = new TreeSet<>();
+    private final Set<String> inUse = new HashSet<>();
+
+    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target) {
+        this.gateway = gateway;
+        this.options = options;
+        this.resolver = new TaskDefinitionResolver(gateway, locks, target.region());
+        this.usage = usage;
+        this.target = target;
+    }
+
+    /** The revisions this cluster may use after the apply (a superset: a failed update keeps the old one). */
+    Set<String> inUse() {
+        return Set.copyOf(inUse);
+    }
+
+    boolean mutated() {
+        return !steps.isEmpty() || !failures.isEmpty();
+    }
+
+    void execute(ClusterPlan plan) {
+        Map<ForwarderKey, String> revisions = new HashMap<>();
+        for (Change change : plan.changes()) {
+            liveRevision(change);
+            var desired = change instanceof Create c ? c.desired() : change instanceof Recreate r ? r.desired()
+                    : change instanceof Update u && u.needsTaskDefinition() ? u.desired() : null;
+            if (desired != null) {
+                run(change.key(), "RegisterTaskDefinition", () -> {
+                    var resolution = resolver.resolve(desired.taskDefinition());
+                    revisions.put(change.key(), resolution.arn());
+                    inUse.add(resolution.arn());
+                    usage.claim(target, resolution.arn());
+                    if (resolution.registered()) {
+                        touch(desired.taskDefinition().family());
+                        steps.add(SyncResult.step(change.key(), "register", resolution.arn()));
+                    }
+                });
+            }
+        }
+        for (Change change : plan.changes()) {
+            if (change instanceof Create c && revisions.containsKey(c.key())) {
+                run(c.key(), "CreateService", () -> create(c.key(), c.service(), revisions.get(c.key())));
+            } else if (change instanceof Recreate r && revisions.containsKey(r.key())) {
+                run(r.key(), "DeleteService", () -> recreate(r, revisions.get(r.key())));
+            } else if (change instanceof Update u && (!u.needsTaskDefinition() || revisions.containsKey(u.key()))) {
+                update(u, revisions.get(u.key()));
+            }
+        }
+        for (Prune prune : plan.changes(Prune.class)) {
+            run(prune.key(), "DeleteService", () -> {
+                gateway.deleteService(prune.serviceName());
+                steps.add(SyncResult.step(prune.key(), "prune", "deleted service " + prune.serviceName()));
+                touch(family(prune.live().taskDefinitionArn()));
+            });
+        }
+        cleanUpRevisions();
+    }
+
+    private void liveRevision(Change change) {
+        var live = change instanceof NoChange n ? n.live() : change instanceof Conflict c ? c.live()
+                : change instanceof Update u ? u.live() : null;
+        if (live != null && live.taskDefinitionArn() != null) {
+            inUse.add(live.taskDefinitionArn());
+            if (change instanceof Update u && u.needsTaskDefinition()) {
+                touch(family(live.taskDefinitionArn()));
+            }
+        }
+    }
+
+    private void create(ForwarderKey key, ServiceSpec service, String arn) {
+        gateway.createService(service, arn);
+        steps.add(SyncResult.step(key, "create", "created service " + service.serviceName() + " on " + arn));
+    }
+
+    private void recreate(Recreate r, String arn) {
+        gateway.deleteService(r.serviceName());
+        steps.add(SyncResult.step(r.key(), "delete", "deleted service " + r.serviceName() + " to change its scheduling"));
+        if (!gateway.awaitServiceGone(r.serviceName(), options.recreateTimeout())) {
+            throw new GatewayException("DescribeServices", "Timeout",
+                    "service " + r.serviceName() + " did not become INACTIVE within " + options.recreateTimeout(), null);
+        }
+        create(r.key(), r.service(), arn);
+    }
+
+    private void update(Update u, String arn) {
+        ServiceSpec s = u.service();
+        if (u.needsTaskDefinition() || u.needsServiceUpdate()) {
+            boolean ok = run(u.key(), "UpdateService", () -> {
+                gateway.updateService(s.serviceName(), new ServiceUpdate(arn,
+                        s.schedulingStrategy() == SchedulingStrategy.REPLICA ? s.desiredCount() : null,
+                        s.placementConstraints(), Normalizer.concreteDeployment(s.deployment(), s.schedulingStrategy()),
+                        s.propagateTags() == null ? "NONE" : s.propagateTags()));
+                steps.add(SyncResult.step(u.key(), "update", "updated service " + s.serviceName()
+                        + (arn == null ? "" : " to " + arn)));
+            });
+            if (!ok) {
+                return;
+            }
+        }
+        if (u.needsTagging()) {
+            run(u.key(), "TagResource", () -> steps.add(SyncResult.step(u.key(), "tag", ServiceTags.reconcile(gateway, u))));
+        }
+    }
+
+    /**
+     * Families are shared by the clusters of a region: a revision counts as used when this
+     * cluster or any other observed cluster of the region uses it, and nothing is deregistered
+     * while some managed cluster of the region has not been observed.
+     */
+    private void cleanUpRevisions() {
+        if (touchedFamilies.isEmpty()) {
+            return;
+        }
+        RevisionUsage.Elsewhere elsewhere = usage.elsewhere(target);
+        if (!elsewhere.known()) {
+            warnings.add("unused task definition revisions kept: " + elsewhere.unknownBecause());
+            return;
+        }
+        Set<String> used = new HashSet<>(inUse);
+        used.addAll(elsewhere.arns());
+        for (String family : touchedFamilies) {
+            run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, resolver.activeRevisions(family), used,
+                    options.keepRevisions()).forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn))));
+        }
+    }
+
+    /** Runs one forwarder's call; a failure is recorded (never swallowed) and returns false. */
+    private boolean run(ForwarderKey key, String operation, Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (GatewayException e) {
+            failures.add(SyncResult.failure(key, e.operation(), e.getMessage()));
+            return false;
+        }
+    }
+
+    private void touch(String family) {
+        if (family != null) {
+            touchedFamilies.add(family);
+        }
+    }
+
+    /** {@code arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REV} -> FAMILY (null stays null). */
+    static String family(String taskDefinitionArn) {
+        if (taskDefinitionArn == null) {
+            return null;
+        }
+        String tail = taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
+        int colon = tail.lastIndexOf(':');
+        return colon < 0 ? tail : tail.substring(0, colon);
+    }
+}

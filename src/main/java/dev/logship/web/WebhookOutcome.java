@@ -1,0 +1,46 @@
+package dev.logship.web;
+
+import java.util.Locale;
+
+/**
+ * What a webhook request led to, as data: the HTTP status and a message safe to return and log
+ * (never the secret, never credentials from the payload). Only {@link Kind#TRIGGERED} acts.
+ */
+public record WebhookOutcome(Kind kind, int status, String message) {
+    public enum Kind {
+        TRIGGERED, IGNORED, PONG, UNAUTHORIZED, MALFORMED, TOO_LARGE;
+
+        /** The metric label value, e.g. {@code too_large}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static WebhookOutcome triggered(String what) {
+        return new WebhookOutcome(Kind.TRIGGERED, 202, "triggered: " + what);
+    }
+
+    public static WebhookOutcome ignored(String why) {
+        return new WebhookOutcome(Kind.IGNORED, 202, "ignored: " + why);
+    }
+
+    public static WebhookOutcome pong() {
+        return new WebhookOutcome(Kind.PONG, 200, "pong");
+    }
+
+    public static WebhookOutcome unauthorized(String why) {
+        return new WebhookOutcome(Kind.UNAUTHORIZED, 401, why);
+    }
+
+    public static WebhookOutcome malformed(String why) {
+        return new WebhookOutcome(Kind.MALFORMED, 400, why);
+    }
+
+    public static WebhookOutcome tooLarge(long limitBytes) {
+        return new WebhookOutcome(Kind.TOO_LARGE, 413, "body larger than the limit of " + limitBytes + " bytes");
+    }
+
+    public boolean shouldTrigger() {
+        return kind == Kind.TRIGGERED;
+    }
+}

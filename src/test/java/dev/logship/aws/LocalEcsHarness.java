@@ -1,0 +1,69 @@
+package dev.logship.aws;
+
+import dev.logship.localecs.LocalEcsConfig;
+import dev.logship.localecs.LocalEcsServer;
+import dev.logship.sync.ClusterSynchronizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/** A local-ecs on a free port plus logship's real AWS adapter and a raw SDK client pointed at it. */
+final class LocalEcsHarness implements AutoCloseable {
+    static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    static final Set<String> READ_ACTIONS = Set.of("ListContainerInstances", "ListServices", "DescribeServices",
+            "DescribeTaskDefinition", "ListTaskDefinitions", "DescribeClusters");
+
+    final LocalEcsServer server;
+    final AwsEcsGateways gateways;
+    final ClusterSynchronizer synchronizer;
+
+    LocalEcsHarness(Map<String, Integer> clusters) {
+        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20));
+        clusters.forEach(config::cluster);
+        server = LocalEcsServer.start(config.build());
+        gateways = new AwsEcsGateways(new AwsSettings(server.endpoint(), CREDENTIALS, RateLimits.ecsDefaults(), 12));
+        synchronizer = new ClusterSynchronizer(gateways);
+    }
+
+    /** A plain SDK client, as a person making manual changes would use. */
+    EcsClient sdk(String region) {
+        return EcsClient.builder().endpointOverride(server.endpoint()).region(Region.of(region))
+                .credentialsProvider(CREDENTIALS).httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Mutating calls local-ecs received since the last reset of its counts. */
+    Map<String, Long> mutatingCalls() {
+        Map<String, Long> out = new java.util.TreeMap<>(server.callCounts());
+        out.keySet().removeAll(READ_ACTIONS);
+        out.values().removeIf(v -> v == 0);
+        return out;
+    }
+
+    static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
+            }
+            try {
+                Thread.sleep(20); // polling interval of a wait-until with a deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        gateways.close();
+        server.close();
+    }
+}
