@@ -1,21 +1,27 @@
 package dev.logship.sync;
 
-import dev.logship.model.ClusterTarget;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One lock per task definition family per account and region, shared by every cluster one
- * {@link ClusterSynchronizer} syncs. Clusters synced in parallel that need the same new
- * content must not each register it: the second waits, then finds the first's revision, so
- * clusters with equal content share one revision however many run at once.
+ * One lock and registration counter per task definition family and region, shared by every
+ * apply of a {@link ClusterSynchronizer}. Clusters with equal content share a revision, and the
+ * controller applies clusters in parallel: without this, two applies that listed the family
+ * before either registered would both register the same content (one revision per cluster
+ * instead of one per forwarder). Under the lock, an apply whose listing predates a
+ * registration made meanwhile lists again before deciding to register.
  */
 final class FamilyLocks {
-    private record Key(String region, String roleArn, String family) {}
+    static final class Family {
+        final ReentrantLock lock = new ReentrantLock();
+        final AtomicLong registrations = new AtomicLong();
+    }
 
-    private final Map<Key, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, Family> families = new ConcurrentHashMap<>();
 
-    Object forFamily(ClusterTarget target, String family) {
-        return locks.computeIfAbsent(new Key(target.region(), target.roleArn(), family), k -> new Object());
+    Family of(String region, String family) {
+        return families.computeIfAbsent(region + "/" + family, k -> new Family());
     }
 }
