@@ -40,6 +40,10 @@ final class ServeProcess implements AutoCloseable {
                 "--ecs-endpoint", ecs.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
                 "--data-dir", dataDir.toString(), "--poll-interval", "60s", "--resync-interval", "5m",
                 "--max-parallel", String.valueOf(maxParallel));
+        String classpath = System.getProperty("bench.serve.classpath"); // e.g. a build of another branch
+        if (classpath != null) {
+            cmd.set(cmd.indexOf("-cp") + 1, classpath);
+        }
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LOGSHIP_WEBHOOK_SECRET", SECRET);
         return new ServeProcess(builder.start(), port, bare);
