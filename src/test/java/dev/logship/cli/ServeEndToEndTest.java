@@ -25,6 +25,8 @@ class ServeEndToEndTest {
             String before = h.cluster("prod").path("forwarders").get(0).path("taskDefinition").asText();
 
             String pushed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "new papertrail port");
+            // A push right after the startup fetch would wait out the source's 1 s minimum interval; measure a lone push.
+            h.awaitOneSecondSinceLastFetch();
             long start = System.nanoTime();
             HttpResponse<String> response = h.githubPush("refs/heads/main");
             assertThat(response.statusCode()).isEqualTo(202);

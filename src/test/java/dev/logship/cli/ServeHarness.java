@@ -84,6 +84,13 @@ final class ServeHarness implements AutoCloseable {
         waitUntil("the controller is idle", Duration.ofSeconds(20), () -> operator.controller().isIdle());
     }
 
+    void awaitOneSecondSinceLastFetch() throws Exception {
+        waitUntil("a second has passed since the last fetch", Duration.ofSeconds(5), () -> {
+            String fetched = status().path("source").path("fetchedAt").asText(null);
+            return fetched != null && Instant.parse(fetched).plusSeconds(1).isBefore(Instant.now());
+        });
+    }
+
     /** Edits one file of the working clone, commits and pushes it; returns the new commit id. */
     String push(String file, UnaryOperator<String> edit, String message) throws Exception {
         Path path = tmp.resolve("work").resolve(file);
