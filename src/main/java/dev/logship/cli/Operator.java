@@ -95,6 +95,7 @@ final class Operator implements AutoCloseable {
 
     @Override
     public void close() {
+        LOG.info("stopping: no new triggers; waiting for runs in flight to finish");
         try {
             if (controller != null && !controller.shutdown(SHUTDOWN_GRACE)) {
                 LOG.warn("runs still in flight after {}; stopping anyway", SHUTDOWN_GRACE);

@@ -19,10 +19,12 @@ import picocli.CommandLine.Option;
                 "revert drift on every resync, and serve status, metrics and a status page over HTTP.",
                 "Stops on SIGTERM or Ctrl-C after the ECS calls in flight have finished (exit 0)."},
         footer = {"", "Example:",
-                "  LOGSHIP_WEBHOOK_SECRET=$(cat /run/secrets/webhook) LOGSHIP_GIT_TOKEN=$(cat /run/secrets/git) \\",
-                "  logship serve --repo https://github.com/acme/ecs-logging.git --ref main --path clusters \\",
-                "      --poll-interval 60s --resync-interval 5m --port 8080",
-                "", "Then add a webhook to https://<this host>/api/v1/webhooks/github (see docs/serve.md)."})
+                "  export LOGSHIP_WEBHOOK_SECRET=$(cat /run/secrets/webhook)",
+                "  export LOGSHIP_GIT_TOKEN=$(cat /run/secrets/git-token)",
+                "  logship serve --repo https://github.com/acme/ecs-logging.git \\",
+                "      --ref main --path clusters --resync-interval 5m --port 8080",
+                "", "Then point the Git host's push webhook at",
+                "https://<this host>/api/v1/webhooks/github (or gitlab, gitea, bitbucket, generic)."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--repo", required = true, paramLabel = "URL|PATH", description = "Git URL, local Git repository, or a plain directory (re-read on each poll).")
     String repo;

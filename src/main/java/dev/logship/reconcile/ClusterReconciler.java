@@ -90,7 +90,7 @@ final class ClusterReconciler {
                 inSync ? revision.id() : s.lastAppliedRevision(), startedAt, took.toMillis(), finalError, pending,
                 rows.stream().map(ForwarderRows.Assessed::status).toList()).keepingTransitionsOf(s));
         if (result != null && inSync) {
-            store.record(Event.of(name, "Synced", "applied " + describe(revision) + " in " + took.toMillis() + " ms; "
+            store.record(Event.of(name, "Applied", "applied " + describe(revision) + " in " + took.toMillis() + " ms; "
                     + health.status() + ": " + health.message(), revision.id()));
         }
         if (finalError != null) {
