@@ -21,6 +21,11 @@ public record ClusterPlan(ClusterTarget target, boolean clusterExists, int activ
         return changes.stream().anyMatch(c -> c.action().mutates());
     }
 
+    /** Same-named services logship does not own: ECS cannot be made equal to Git until someone acts. */
+    public boolean hasConflicts() {
+        return changes.stream().anyMatch(c -> c.action() == Action.CONFLICT);
+    }
+
     public long count(Action action) {
         return changes.stream().filter(c -> c.action() == action).count();
     }

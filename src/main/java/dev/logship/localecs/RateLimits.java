@@ -10,19 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * A time scale above 1 refills them faster so benchmarks keep the shape but run quicker.
  */
 final class RateLimits {
-    private record Limit(long burst, long perSecond) {
+    /** A named bucket: two buckets with the same numbers are still separate budgets. */
+    private record Limit(String name, long burst, long perSecond) {
     }
 
-    private static final Limit SERVICE_MODIFY = new Limit(50, 5);
-    private static final Limit SERVICE_READ = new Limit(100, 20);
-    private static final Limit TASK_DEFINITION_MODIFY = new Limit(20, 1);
-    private static final Limit TASK_DEFINITION_READ = new Limit(50, 20);
-    private static final Limit TASK_DEFINITION_DELETE = new Limit(5, 1);
-    private static final Limit TAG_MODIFY = new Limit(20, 10);
-    private static final Limit TAG_READ = new Limit(50, 20);
-    private static final Limit CLUSTER_READ = new Limit(50, 20);
+    private static final Limit SERVICE_MODIFY = new Limit("service modify", 50, 5);
+    private static final Limit SERVICE_READ = new Limit("service read", 100, 20);
+    private static final Limit TASK_DEFINITION_MODIFY = new Limit("task definition modify", 20, 1);
+    private static final Limit TASK_DEFINITION_READ = new Limit("task definition read", 50, 20);
+    private static final Limit TASK_DEFINITION_DELETE = new Limit("task definition delete", 5, 1);
+    private static final Limit TAG_MODIFY = new Limit("tag modify", 20, 10);
+    private static final Limit TAG_READ = new Limit("tag read", 50, 20);
+    private static final Limit CLUSTER_READ = new Limit("cluster read", 50, 20);
     /** Actions not in the list above share a generous bucket so they cannot starve the rest. */
-    private static final Limit OTHER = new Limit(100, 40);
+    private static final Limit OTHER = new Limit("other", 100, 40);
 
     private static final Map<String, Limit> BY_ACTION = Map.ofEntries(
             Map.entry("CreateService", SERVICE_MODIFY), Map.entry("UpdateService", SERVICE_MODIFY),

@@ -234,4 +234,18 @@ class ApplyAgainstLocalEcsTest {
         assertThat(ecs.gateways.forCluster(target("prod", false)).observe().service("broken")).isEmpty();
         assertThat(result.health().get("prod/broken").status()).isEqualTo(Health.Status.Missing);
     }
+
+    @Test
+    void aSuspendedClusterIsPlannedButNotChanged() {
+        var suspended = new dev.logship.model.ClusterTarget("prod", "prod-ecs", "us-east-1", null, true, false, true);
+        DesiredCluster prod = cluster(suspended, daemon("prod", "papertrail"));
+        ClusterPlan plan = ecs.synchronizer.plan(prod);
+        assertThat(plan.hasChanges()).isTrue();
+        assertThat(plan.warnings()).singleElement().asString().contains("suspended");
+        ecs.server.resetCallCounts();
+        SyncResult result = ecs.synchronizer.apply(prod, plan);
+        assertThat(result.steps()).isEmpty();
+        assertThat(ecs.mutatingCalls()).isEmpty();
+        assertThat(result.clusterHealth().status()).isEqualTo(Health.Status.Missing);
+    }
 }

@@ -52,7 +52,6 @@ final class LocalEcsHarness implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("timed out after " + timeout + " waiting until " + what);
             }
-            Thread.onSpinWait();
             try {
                 Thread.sleep(20); // polling interval of a wait-until with a deadline
             } catch (InterruptedException e) {

@@ -69,12 +69,23 @@ class DifferTest {
         assertThat(plan.changes()).singleElement().isInstanceOfSatisfying(Conflict.class,
                 c -> assertThat(c.reason()).contains("without logship's ownership tags"));
         assertThat(plan.hasChanges()).isFalse();
+        assertThat(plan.hasConflicts()).isTrue();
 
         DesiredForwarder adopting = new DesiredForwarder(desired.key(), desired.taskDefinition(), desired.service(),
                 false, true, "abc123");
         ClusterPlan adopted = Differ.diff(cluster(target(true, false), adopting), liveCluster(handMade));
         assertThat(adopted.changes()).singleElement().isInstanceOfSatisfying(Update.class,
                 u -> assertThat(u.needsTagging()).isTrue());
+    }
+
+    @Test
+    void serviceOwnedByAnotherLogshipForwarderIsAConflict() {
+        DesiredForwarder desired = daemon("papertrail");
+        LiveService others = withTags(live(desired), Map.of("logship.dev/managed-by", "logship",
+                "logship.dev/forwarder", "staging/papertrail"));
+        ClusterPlan plan = Differ.diff(cluster(target(true, false), desired), liveCluster(others));
+        assertThat(plan.changes()).singleElement().isInstanceOfSatisfying(Conflict.class,
+                c -> assertThat(c.reason()).contains("belongs to logship forwarder staging/papertrail"));
     }
 
     @Test

@@ -62,4 +62,27 @@ class ThrottlingTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(800));
         }
     }
+
+    @Test
+    void bucketsWithTheSameLimitsAreSeparateBudgets() {
+        // Task definition read and cluster read are both 50/20 in ECS's table, yet exhausting
+        // one must leave the other untouched.
+        try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).build());
+                EcsClient ecs = LocalEcsFixture.clientWithoutRetries(server)) {
+            int described = 0;
+            while (true) {
+                try {
+                    ecs.listTaskDefinitions();
+                    described++;
+                    assertThat(described).as("reads before the first throttle").isLessThan(200);
+                } catch (EcsException e) {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+                    break;
+                }
+            }
+            assertThat(described).isGreaterThanOrEqualTo(50);
+            ecs.describeClusters();
+            assertThat(server.errorCounts()).doesNotContainKey("DescribeClusters:ThrottlingException");
+        }
+    }
 }
