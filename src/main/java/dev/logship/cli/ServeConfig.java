@@ -15,6 +15,11 @@ record ServeConfig(String repo, String ref, String path, String ecsEndpoint, Str
                    ControllerSettings controller) {
     ServeConfig {
         Objects.requireNonNull(repo, "--repo is required");
+        webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret.strip();
+        if (webhookSecret == null && !webhookAllowUnsigned) {
+            throw new IllegalArgumentException("webhooks need a secret (--webhook-secret, LOGSHIP_WEBHOOK_SECRET or"
+                    + " --webhook-secret-file) unless --webhook-allow-unsigned is given");
+        }
         bind = bind == null ? "0.0.0.0" : bind;
         credentials = credentials == null ? GitCredentials.none() : credentials;
         controller = controller == null ? ControllerSettings.defaults() : controller;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -46,6 +45,29 @@ class ServeFailureModesTest {
             h.githubPush("refs/heads/main");
             waitUntil("the fix is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", fixed));
             assertThat(condition(h.cluster("prod"), "Stalled").path("status").asText()).isEqualTo("False");
+        }
+    }
+
+    @Test
+    void aSuspendedClusterIsObservedAndItsPendingPlanShownButNothingIsApplied() throws Exception {
+        try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
+            String seed = h.head();
+            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            h.awaitIdle();
+            h.ecs.resetCallCounts();
+            h.push("prod/cluster.yaml", y -> y + "  suspend: true\n", "suspend prod");
+            String changed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "new route while suspended");
+            h.githubPush("refs/heads/main");
+            waitUntil("prod shows the pending change", Duration.ofSeconds(20),
+                    () -> h.cluster("prod").path("lastAttemptedRevision").asText().equals(changed)
+                            && h.cluster("prod").path("syncStatus").asText().equals("OutOfSync"));
+            h.awaitIdle();
+            JsonNode prod = h.cluster("prod");
+            assertThat(condition(prod, "Ready").path("reason").asText()).isEqualTo("Suspended");
+            assertThat(prod.path("pendingPlan").asText()).contains("~").contains("papertrail").doesNotContain("23456");
+            assertThat(prod.path("lastAppliedRevision").asText()).isEqualTo(seed);
+            assertThat(h.ecs.mutatingCallCounts().values().stream().mapToLong(Long::longValue).sum())
+                    .as("mutating ECS calls while suspended: %s", h.ecs.mutatingCallCounts()).isZero();
         }
     }
 
@@ -111,10 +133,5 @@ class ServeFailureModesTest {
             }
         }
         return ServeHarness.JSON.createObjectNode();
-    }
-
-    @SuppressWarnings("unused")
-    private static long total(Map<String, Long> counts) {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 }
