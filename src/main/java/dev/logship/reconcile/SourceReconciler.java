@@ -58,7 +58,13 @@ final class SourceReconciler {
         if (revision.id().equals(lastSeen)) {
             return TriggerQueue.RunResult.SUCCESS;
         }
+        String previous = lastSeen;
         lastSeen = revision.id();
+        if (previous != null && source.lastFetchRewroteHistory()) {
+            store.record(Event.of(null, "HistoryRewritten", "the ref was moved to " + revision.shortId()
+                    + ", which does not descend from " + previous.substring(0, Math.min(12, previous.length()))
+                    + " (force-push); following it", revision.id()));
+        }
         ReadResult read = DesiredStates.read(snapshot);
         if (!read.ok()) {
             stall(revision, read.problems());

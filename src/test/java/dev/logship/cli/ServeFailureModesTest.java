@@ -72,6 +72,21 @@ class ServeFailureModesTest {
     }
 
     @Test
+    void aForcePushToAnOlderCommitIsReportedAndFollowed() throws Exception {
+        try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
+            String seed = h.head();
+            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            String newer = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "newer");
+            h.githubPush("refs/heads/main");
+            waitUntil("the newer commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", newer));
+            h.work.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("+" + seed + ":refs/heads/main")).call();
+            h.githubPush("refs/heads/main");
+            waitUntil("the older commit is applied again", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", seed));
+            assertThat(h.get("/api/v1/events").body()).contains("HistoryRewritten").contains("force-push");
+        }
+    }
+
+    @Test
     void anUnreachableRemoteIsReportedAndTheLastCommitStaysApplied() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
