@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,17 +38,16 @@ class StatusPageBrowserTest {
                 browser.get(h.url("/").toString());
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50));
                 wait.until(b -> appliedRevision(b, "prod").equals(seed.substring(0, 12)));
-                assertThat(browser.findElements(By.cssSelector("article.cluster")).stream().map(e -> e.getAttribute("data-cluster")))
-                        .containsExactlyInAnyOrder("legacy", "prod", "staging");
-                String taskDefinitionBefore = browser.findElement(By.cssSelector("article[data-cluster=prod] tr[data-forwarder=papertrail]")).getText();
+                assertThat(script(browser, "return [...document.querySelectorAll('article.cluster')].map(e => e.dataset.cluster).join(',')"))
+                        .isEqualTo("legacy,prod,staging");
+                String taskDefinitionBefore = text(browser, "article[data-cluster=prod] tr[data-forwarder=papertrail]");
                 assertThat(taskDefinitionBefore).contains("Synced").contains("Healthy").contains("logship-papertrail:1");
 
                 String pushed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "route to port 23456");
                 h.githubPush("refs/heads/main");
                 wait.until(b -> appliedRevision(b, "prod").equals(pushed.substring(0, 12)));
-                wait.until(b -> b.findElement(By.cssSelector("article[data-cluster=prod] tr[data-forwarder=papertrail]")).getText()
-                        .contains("logship-papertrail:2"));
-                wait.until(b -> b.findElement(By.id("events")).getText().contains("route to port 23456"));
+                wait.until(b -> text(b, "article[data-cluster=prod] tr[data-forwarder=papertrail]").contains("logship-papertrail:2"));
+                wait.until(b -> text(b, "#events").contains("route to port 23456"));
                 assertThat(browser.getPageSource()).doesNotContain("papertrailapp.com:23456").doesNotContain(ServeHarness.WEBHOOK_SECRET);
             } finally {
                 browser.quit();
@@ -57,8 +56,20 @@ class StatusPageBrowserTest {
     }
 
     private static String appliedRevision(WebDriver browser, String cluster) {
-        var found = browser.findElements(By.cssSelector("article[data-cluster=" + cluster + "] .applied-revision"));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        return text(browser, "article[data-cluster=" + cluster + "] .applied-revision");
+    }
+
+    /**
+     * The text of the first element matching {@code css}, read in one script call: the page
+     * redraws every 2 s, so an element handle kept between two driver calls may already be gone.
+     */
+    private static String text(WebDriver browser, String css) {
+        return script(browser, "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
+    }
+
+    private static String script(WebDriver browser, String js, Object... args) {
+        Object result = ((JavascriptExecutor) browser).executeScript(js, args);
+        return result == null ? "" : result.toString();
     }
 
     /** Debian's Chromium and driver, given explicitly so Selenium Manager never downloads anything. */
