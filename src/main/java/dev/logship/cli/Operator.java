@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * server, wired together. {@link #close()} stops taking triggers, lets runs in flight (and
  * their ECS calls) finish, then stops the server and releases everything.
  */
-final class Operator implements AutoCloseable {
+public final class Operator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
@@ -54,7 +54,7 @@ final class Operator implements AutoCloseable {
     }
 
     /** Starts serving on the configured port (0: a free one) and fetches the source at once. */
-    static Operator start(ServeConfig config) {
+    public static Operator start(ServeConfig config) {
         Operator operator = new Operator(config);
         try {
             operator.server.start(config.bind(), config.port());
@@ -69,15 +69,15 @@ final class Operator implements AutoCloseable {
         return operator;
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
-    Controller controller() {
+    public Controller controller() {
         return controller;
     }
 
-    EcsCallCounter ecsCalls() {
+    public EcsCallCounter ecsCalls() {
         return gateways.calls();
     }
 

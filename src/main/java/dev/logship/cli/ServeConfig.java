@@ -10,10 +10,10 @@ import java.util.Objects;
  * {@code dataDir} null means a temporary directory removed on close. {@link #toString()} masks
  * every secret, so the whole config can be logged.
  */
-record ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
+public record ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
                    String webhookSecret, boolean webhookAllowUnsigned, String apiToken, GitCredentials credentials,
                    ControllerSettings controller) {
-    ServeConfig {
+    public ServeConfig {
         Objects.requireNonNull(repo, "--repo is required");
         webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret.strip();
         if (webhookSecret == null && !webhookAllowUnsigned) {
@@ -25,7 +25,7 @@ record ServeConfig(String repo, String ref, String path, String ecsEndpoint, Str
         controller = controller == null ? ControllerSettings.defaults() : controller;
     }
 
-    ServeConfig withPort(int newPort) {
+    public ServeConfig withPort(int newPort) {
         return new ServeConfig(repo, ref, path, ecsEndpoint, bind, newPort, dataDir, webhookSecret, webhookAllowUnsigned,
                 apiToken, credentials, controller);
     }
