@@ -21,6 +21,7 @@ public final class StatusStore {
     private final EventLog events;
     private final Map<String, ClusterStatus> clusters = new LinkedHashMap<>();
     private SourceStatus source;
+    private boolean accepted;
 
     public StatusStore(SourceStatus source, int eventCapacity) {
         this.source = source;
@@ -45,6 +46,7 @@ public final class StatusStore {
         }
         clusters.clear();
         clusters.putAll(next);
+        accepted = true;
     }
 
     public synchronized void updateCluster(String name, UnaryOperator<ClusterStatus> change) {
@@ -62,10 +64,9 @@ public final class StatusStore {
         return new ArrayList<>(clusters.keySet());
     }
 
-    /** Ready once a revision is in force and every cluster's first sync was attempted. */
+    /** Ready once a valid revision is in force and the first sync of each of its clusters was attempted. */
     public synchronized OperatorStatus snapshot() {
-        boolean ready = source.revision() != null && !clusters.isEmpty()
-                && clusters.values().stream().allMatch(ClusterStatus::attempted);
+        boolean ready = accepted && clusters.values().stream().allMatch(ClusterStatus::attempted);
         return new OperatorStatus(source, ready, new ArrayList<>(clusters.values()));
     }
 
