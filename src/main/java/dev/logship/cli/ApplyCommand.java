@@ -55,11 +55,22 @@ final class ApplyCommand implements Callable<Integer> {
             if (session == null) {
                 return 1;
             }
+            // Observe every cluster before changing any: clusters of a region share task
+            // definition revisions, and cleanup may only drop one that no cluster uses.
+            Map<DesiredCluster, Object> planned = new LinkedHashMap<>();
+            for (DesiredCluster cluster : session.clusters) {
+                planned.put(cluster, planOne(session, cluster));
+            }
             List<ClusterPlan> plans = new ArrayList<>();
             List<SyncResult> results = new ArrayList<>();
-            for (DesiredCluster cluster : session.clusters) {
-                results.add(applyOne(session, cluster, plans));
-            }
+            planned.forEach((cluster, plan) -> {
+                if (plan instanceof ClusterPlan p) {
+                    plans.add(p);
+                    results.add(applyOne(session, cluster, p));
+                } else {
+                    results.add((SyncResult) plan);
+                }
+            });
             waitForHealth(session, results);
             Plan plan = new Plan(session.state.revision(), plans);
             if (options.output == SyncOptionsMixin.Format.json) {
@@ -77,16 +88,27 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private static SyncResult applyOne(PlanSession session, DesiredCluster cluster, List<ClusterPlan> plans) {
+    /** The cluster's plan, or a failed result when ECS could not be observed. */
+    private static Object planOne(PlanSession session, DesiredCluster cluster) {
         try {
-            ClusterPlan plan = session.synchronizer.plan(cluster);
-            plans.add(plan);
+            return session.synchronizer.plan(cluster);
+        } catch (GatewayException e) {
+            return failed(cluster, e);
+        }
+    }
+
+    private static SyncResult applyOne(PlanSession session, DesiredCluster cluster, ClusterPlan plan) {
+        try {
             return session.synchronizer.apply(cluster, plan);
         } catch (GatewayException e) {
-            return new SyncResult(cluster.target().name(), List.of(),
-                    List.of(new SyncResult.Failure("", e.operation(), e.getMessage())), List.of(), Map.of(),
-                    Health.unknown(e.getMessage()));
+            return failed(cluster, e);
         }
+    }
+
+    private static SyncResult failed(DesiredCluster cluster, GatewayException e) {
+        return new SyncResult(cluster.target().name(), List.of(),
+                List.of(new SyncResult.Failure("", e.operation(), e.getMessage())), List.of(), Map.of(),
+                Health.unknown(e.getMessage()));
     }
 
     /** Replaces each result's health with a fresh one until all are Healthy or the wait is over. */

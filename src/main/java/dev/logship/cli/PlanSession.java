@@ -31,6 +31,8 @@ final class PlanSession implements AutoCloseable {
         this.clusters = clusters;
         this.gateways = gateways;
         this.synchronizer = new ClusterSynchronizer(gateways);
+        // every cluster of the manifests, not only --cluster: revision cleanup must know them all
+        synchronizer.manage(state);
     }
 
     /** The session, or null when the manifests have problems (they are printed to {@code err}). */

@@ -5,6 +5,7 @@ import dev.logship.diff.ClusterPlan;
 import dev.logship.diff.Conflict;
 import dev.logship.diff.Differ;
 import dev.logship.diff.Plan;
+import dev.logship.model.ClusterTarget;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
 import dev.logship.model.DesiredForwarder;
@@ -18,10 +19,20 @@ import java.util.TreeMap;
  * The use case the CLI and the controller share, for one cluster: {@link #plan} observes ECS
  * and diffs (nothing changes: the controller's OutOfSync check), {@link #apply} executes a
  * plan and assesses health, {@link #health} only observes and assesses.
+ *
+ * <p>One instance serves every cluster of a process: it remembers which revisions each
+ * observed cluster uses, because clusters of a region share task definition families and an
+ * apply may only deregister a revision no managed cluster of the region uses. Call {@link
+ * #manage} (or {@link #plan(DesiredState)}) with the desired state in force; until then, and
+ * until every managed cluster of the region has been observed, unused revisions are kept and
+ * the result says so in its warnings. Applies of different clusters may run in parallel; equal
+ * content is still registered once ({@link FamilyLocks}).
  */
 public final class ClusterSynchronizer {
     private final EcsGateways gateways;
     private final SyncOptions options;
+    private final RevisionUsage usage = new RevisionUsage();
+    private final FamilyLocks familyLocks = new FamilyLocks();
 
     public ClusterSynchronizer(EcsGateways gateways, SyncOptions options) {
         this.gateways = gateways;
@@ -32,13 +43,19 @@ public final class ClusterSynchronizer {
         this(gateways, SyncOptions.defaults());
     }
 
-    /** Observes the cluster and diffs it with the desired state. Throws {@link GatewayException}. */
-    public ClusterPlan plan(DesiredCluster desired) {
-        return Differ.diff(desired, gateways.forCluster(desired.target()).observe());
+    /** The clusters logship manages now: every cluster of the desired state in force (not just those being applied). */
+    public void manage(DesiredState state) {
+        usage.manage(state.clusters().stream().map(DesiredCluster::target).toList());
     }
 
-    /** Plans every cluster of a desired state (the controller's OutOfSync check; nothing changes). */
+    /** Observes the cluster and diffs it with the desired state. Throws {@link GatewayException}. */
+    public ClusterPlan plan(DesiredCluster desired) {
+        return Differ.diff(desired, observe(desired.target()));
+    }
+
+    /** Manages and plans every cluster of a desired state (nothing changes), so a following apply may clean up. */
     public Plan plan(DesiredState state) {
+        manage(state);
         return new Plan(state.revision(), state.clusters().stream().map(this::plan).toList());
     }
 
@@ -52,12 +69,15 @@ public final class ClusterSynchronizer {
             return new SyncResult(name, List.of(), failures, warnings, Map.of(), Health.missing("cluster not found"));
         }
         EcsGateway gateway = gateways.forCluster(desired.target());
-        PlanExecutor executor = new PlanExecutor(gateway, options);
+        PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target());
         if (!desired.target().suspend()) {
             executor.execute(plan);
+            usage.observed(desired.target(), executor.inUse());
         }
-        Map<String, Health> health = executor.mutated() ? observedHealth(desired, plan, gateway) : plannedHealth(desired, plan);
-        return new SyncResult(name, executor.steps, executor.failures, warnings, health, Health.worst(health.values()));
+        Map<String, Health> health = executor.mutated() ? observedHealth(desired, plan) : plannedHealth(desired, plan);
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(executor.warnings);
+        return new SyncResult(name, executor.steps, executor.failures, all, health, Health.worst(health.values()));
     }
 
     /** Plans and applies in one go. */
@@ -67,13 +87,20 @@ public final class ClusterSynchronizer {
 
     /** Observes and judges every forwarder; does not change anything. */
     public Map<String, Health> health(DesiredCluster desired) {
-        LiveCluster live = gateways.forCluster(desired.target()).observe();
+        LiveCluster live = observe(desired.target());
         return assess(desired, live, conflicts(Differ.diff(desired, live)));
     }
 
-    private Map<String, Health> observedHealth(DesiredCluster desired, ClusterPlan plan, EcsGateway gateway) {
+    /** Observes a cluster and remembers the revisions its services use. */
+    private LiveCluster observe(ClusterTarget target) {
+        LiveCluster live = gateways.forCluster(target).observe();
+        usage.observed(target, live.services().stream().map(dev.logship.model.LiveService::taskDefinitionArn).toList());
+        return live;
+    }
+
+    private Map<String, Health> observedHealth(DesiredCluster desired, ClusterPlan plan) {
         try {
-            return assess(desired, gateway.observe(), conflicts(plan));
+            return assess(desired, observe(desired.target()), conflicts(plan));
         } catch (GatewayException e) {
             Map<String, Health> unknown = new TreeMap<>();
             desired.forwarders().forEach(f -> unknown.put(f.key().toString(), Health.unknown(e.getMessage())));

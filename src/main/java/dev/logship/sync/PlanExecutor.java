@@ -9,6 +9,7 @@ import dev.logship.diff.Normalizer;
 import dev.logship.diff.Prune;
 import dev.logship.diff.Recreate;
 import dev.logship.diff.Update;
+import dev.logship.model.ClusterTarget;
 import dev.logship.model.ForwarderKey;
 import dev.logship.model.SchedulingStrategy;
 import dev.logship.model.ServiceSpec;
@@ -29,15 +30,25 @@ final class PlanExecutor {
     private final EcsGateway gateway;
     private final SyncOptions options;
     private final TaskDefinitionResolver resolver;
+    private final RevisionUsage usage;
+    private final ClusterTarget target;
     final List<SyncResult.Step> steps = new ArrayList<>();
     final List<SyncResult.Failure> failures = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
     private final Set<String> touchedFamilies = new TreeSet<>();
     private final Set<String> inUse = new HashSet<>();
 
-    PlanExecutor(EcsGateway gateway, SyncOptions options) {
+    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target) {
         this.gateway = gateway;
         this.options = options;
-        this.resolver = new TaskDefinitionResolver(gateway);
+        this.resolver = new TaskDefinitionResolver(gateway, locks, target.region());
+        this.usage = usage;
+        this.target = target;
+    }
+
+    /** The revisions this cluster may use after the apply (a superset: a failed update keeps the old one). */
+    Set<String> inUse() {
+        return Set.copyOf(inUse);
     }
 
     boolean mutated() {
@@ -55,6 +66,7 @@ final class PlanExecutor {
                     var resolution = resolver.resolve(desired.taskDefinition());
                     revisions.put(change.key(), resolution.arn());
                     inUse.add(resolution.arn());
+                    usage.claim(target, resolution.arn());
                     if (resolution.registered()) {
                         touch(desired.taskDefinition().family());
                         steps.add(SyncResult.step(change.key(), "register", resolution.arn()));
@@ -127,9 +139,24 @@ final class PlanExecutor {
         }
     }
 
+    /**
+     * Families are shared by the clusters of a region: a revision counts as used when this
+     * cluster or any other observed cluster of the region uses it, and nothing is deregistered
+     * while some managed cluster of the region has not been observed.
+     */
     private void cleanUpRevisions() {
+        if (touchedFamilies.isEmpty()) {
+            return;
+        }
+        RevisionUsage.Elsewhere elsewhere = usage.elsewhere(target);
+        if (!elsewhere.known()) {
+            warnings.add("unused task definition revisions kept: " + elsewhere.unknownBecause());
+            return;
+        }
+        Set<String> used = new HashSet<>(inUse);
+        used.addAll(elsewhere.arns());
         for (String family : touchedFamilies) {
-            run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, resolver.activeRevisions(family), inUse,
+            run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, resolver.activeRevisions(family), used,
                     options.keepRevisions()).forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn))));
         }
     }

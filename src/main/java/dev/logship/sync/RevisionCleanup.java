@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Deregisters revisions of logship's families that no service of this cluster uses, keeping
- * the newest {@code keep} (another cluster in the region may still be rolling onto or off
- * them; rollbacks stay cheap). Only revisions carrying logship's ownership tag are touched.
+ * Deregisters revisions of logship's families that are not in {@code inUse} (what every
+ * observed cluster of the region uses, see {@link RevisionUsage}), keeping the newest {@code
+ * keep} (a cluster may be rolling onto them; rollbacks stay cheap). Only revisions carrying
+ * logship's ownership tag are touched.
  */
 final class RevisionCleanup {
     private RevisionCleanup() {}

@@ -12,15 +12,23 @@ import java.util.Map;
  * whose normalised content (tags included) equals it, else a newly registered one. Reuse makes
  * clusters with equal content share a revision and makes a registration that happened just
  * before a crash count. One resolver lives for one apply, so forwarders sharing content in
- * the same run share the lookup as well.
+ * the same run share the lookup as well; applies running in parallel coordinate through
+ * {@link FamilyLocks} so equal content is registered once.
  */
 final class TaskDefinitionResolver {
     private final EcsGateway gateway;
+    private final FamilyLocks locks;
+    private final String region;
     private final Map<TaskDefinitionSpec, String> resolved = new HashMap<>();
-    private final Map<String, List<String>> listings = new HashMap<>();
+    private final Map<String, Listing> listings = new HashMap<>();
 
-    TaskDefinitionResolver(EcsGateway gateway) {
+    /** A family's ACTIVE revisions, newest first, and the family's registration count when listing began. */
+    private record Listing(List<String> arns, long generation) {}
+
+    TaskDefinitionResolver(EcsGateway gateway, FamilyLocks locks, String region) {
         this.gateway = gateway;
+        this.locks = locks;
+        this.region = region;
     }
 
     /** The ARN to use and whether it had to be registered now. */
@@ -32,16 +40,28 @@ final class TaskDefinitionResolver {
         if (known != null) {
             return new Resolution(known, false);
         }
-        for (String arn : activeRevisions(desired.family())) {
-            if (Normalizer.taskDefinition(gateway.describeTaskDefinition(arn)).equals(wanted)) {
-                resolved.put(wanted, arn);
-                return new Resolution(arn, false);
+        String family = desired.family();
+        FamilyLocks.Family shared = locks.of(region, family);
+        activeRevisions(family); // list outside the lock: parallel applies of other families never wait
+        shared.lock.lock();
+        try {
+            if (listings.get(family).generation() != shared.registrations.get()) {
+                listings.remove(family); // another apply registered since: its revision may be the one we want
             }
+            for (String arn : activeRevisions(family)) {
+                if (Normalizer.taskDefinition(gateway.describeTaskDefinition(arn)).equals(wanted)) {
+                    resolved.put(wanted, arn);
+                    return new Resolution(arn, false);
+                }
+            }
+            String arn = gateway.register(desired);
+            shared.registrations.incrementAndGet();
+            resolved.put(wanted, arn);
+            listings.put(family, new Listing(withFirst(arn, listings.get(family).arns()), shared.registrations.get()));
+            return new Resolution(arn, true);
+        } finally {
+            shared.lock.unlock();
         }
-        String arn = gateway.register(desired);
-        resolved.put(wanted, arn);
-        listings.get(desired.family()).add(0, arn);
-        return new Resolution(arn, true);
     }
 
     /**
@@ -49,6 +69,19 @@ final class TaskDefinitionResolver {
      * what this apply registered (so revision cleanup needs no second listing).
      */
     List<String> activeRevisions(String family) {
-        return listings.computeIfAbsent(family, f -> new ArrayList<>(gateway.activeRevisionArns(f)));
+        Listing listing = listings.get(family);
+        if (listing == null) {
+            long generation = locks.of(region, family).registrations.get();
+            listing = new Listing(List.copyOf(gateway.activeRevisionArns(family)), generation);
+            listings.put(family, listing);
+        }
+        return listing.arns();
+    }
+
+    private static List<String> withFirst(String arn, List<String> rest) {
+        List<String> out = new ArrayList<>();
+        out.add(arn);
+        out.addAll(rest);
+        return List.copyOf(out);
     }
 }

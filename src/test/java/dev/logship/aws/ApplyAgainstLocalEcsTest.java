@@ -193,6 +193,7 @@ class ApplyAgainstLocalEcsTest {
     void unusedRevisionsAreDeregisteredKeepingTheNewestThree() {
         for (int patch = 1; patch <= 5; patch++) {
             DesiredCluster prod = cluster(target("prod", false), forwarder("prod", "papertrail", "gliderlabs/logspout:v3.2." + patch, false));
+            ecs.synchronizer.manage(new dev.logship.model.DesiredState(new Revision("r" + patch, ""), List.of(prod)));
             assertThat(ecs.synchronizer.sync(prod).failures()).isEmpty();
         }
         try (EcsClient sdk = ecs.sdk("us-east-1")) {
