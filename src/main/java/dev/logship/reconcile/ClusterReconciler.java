@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * is recorded on the status and answered with a retry after backoff.
  */
 final class ClusterReconciler {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterReconciler.class);
     /** What the queue should do next: nothing, retry after backoff, or look again soon (rollout in progress). */
     enum Next { DONE, RETRY, RECHECK }
 
@@ -83,6 +84,8 @@ final class ClusterReconciler {
         String resultLabel = stall != null ? "stalled" : error != null ? "failed" : !inSync ? "out_of_sync"
                 : result != null ? "applied" : "synced";
         listener.synced(name, resultLabel, took);
+        // Changes and failures are logged as events; a quiet resync only at debug level (1,000 clusters resync often).
+        LOG.debug("[{}] {} {} in {} ms at {}", name, resultLabel, health.status(), took.toMillis(), revision.shortId());
         String finalError = error;
         store.updateCluster(name, s -> new ClusterStatus(name, desired.target().clusterName(), desired.target().region(),
                 inSync ? SyncStatus.Synced : SyncStatus.OutOfSync, health.status().name(), health.message(), conditions,
