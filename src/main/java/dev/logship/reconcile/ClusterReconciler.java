@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run for one cluster, as a list of phases: observe and diff, apply (unless suspended or
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
  * is recorded on the status and answered with a retry after backoff.
  */
 final class ClusterReconciler {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterReconciler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
     /** What the queue should do next: nothing, retry after backoff, or look again soon (rollout in progress). */
     enum Next { DONE, RETRY, RECHECK }
 
