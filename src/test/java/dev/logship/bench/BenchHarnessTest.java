@@ -14,7 +14,7 @@ class BenchHarnessTest {
 
     @Test
     void everyScenarioRunsAtATinySizeAndReportsOneTable() throws Exception {
-        String report = BenchMain.run(BenchConfig.tiny().only(Set.of("2", "3", "4", "5")));
+        String report = BenchMain.run(BenchConfig.tiny());
 
         assertThat(report).contains("machine: ").contains(" cores").contains("memory").contains("commit ");
         assertThat(report).contains("| scenario | figure | median | spread | bound / target | ratio |");
@@ -22,6 +22,8 @@ class BenchHarnessTest {
         assertThat(report).contains("| 3 cold apply | logship wall").contains("| 3 cold apply | throttling errors reaching logship's status | 0 |");
         assertThat(report).contains("| 4 naive script | second run: revisions registered, script vs logship | 14 | n=1 | logship 0 |");
         assertThat(report).contains("| 5 git at size | one-file change: total");
+        assertThat(report).contains("| 1 push to applied | push + webhook -> UpdateService (3 pushes)");
+        assertThat(report).contains("| 6 footprint | start to ready, 3 clusters").contains("| 6 footprint | idle CPU, 12 clusters");
     }
 
     @Test
