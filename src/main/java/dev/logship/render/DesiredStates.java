@@ -37,7 +37,7 @@ public final class DesiredStates {
         for (ClusterManifest cluster : sortedClusters(manifests)) {
             List<DesiredForwarder> forwarders = new ArrayList<>();
             for (ForwarderManifest forwarder : byCluster.getOrDefault(cluster.name(), List.of())) {
-                forwarders.add(ForwarderRenderer.render(new ForwarderKey(cluster.name(), forwarder.name()), forwarder));
+                forwarders.add(RenderedForwarders.SHARED.render(new ForwarderKey(cluster.name(), forwarder.name()), forwarder));
             }
             forwarders.sort(Comparator.comparing(DesiredForwarder::key));
             clusters.add(new DesiredCluster(cluster.target(), forwarders));
