@@ -1,6 +1,5 @@
 package dev.logship.cli;
 
-import dev.logship.git.GitCredentials;
 import dev.logship.reconcile.ControllerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The long-running operator: follows a Git ref, applies each commit, corrects drift, serves status. */
@@ -26,14 +26,8 @@ import picocli.CommandLine.Option;
                 "", "Then point the Git host's push webhook at",
                 "https://<this host>/api/v1/webhooks/github (or gitlab, gitea, bitbucket, generic)."})
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--repo", required = true, paramLabel = "URL|PATH", description = "Git URL, local Git repository, or a plain directory (re-read on each poll).")
-    String repo;
-
-    @Option(names = "--ref", paramLabel = "REF", description = "Branch, tag or commit to follow (default: the remote's default branch).")
-    String ref;
-
-    @Option(names = "--path", paramLabel = "SUBDIR", description = "Directory of the manifests inside the repository (default: its root).")
-    String path;
+    @Mixin
+    SourceOptions source;
 
     @Option(names = "--ecs-endpoint", paramLabel = "URL", description = "ECS endpoint, e.g. a local-ecs (default: AWS_ENDPOINT_URL_ECS, else AWS).")
     String ecsEndpoint;
@@ -43,9 +37,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0", description = "Listen address (default: ${DEFAULT-VALUE}).")
     String bind;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Git mirror lives (default: a temporary directory, removed on exit).")
-    Path dataDir;
 
     @Option(names = "--webhook-secret", paramLabel = "SECRET", description = "Shared secret of the webhooks (better: LOGSHIP_WEBHOOK_SECRET or --webhook-secret-file).")
     String webhookSecret;
@@ -70,21 +61,6 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "4", description = "Clusters reconciled at the same time (default: ${DEFAULT-VALUE}).")
     int maxParallel;
 
-    @Option(names = "--git-token", paramLabel = "TOKEN", description = "Token for https Git remotes (better: LOGSHIP_GIT_TOKEN or --git-token-file).")
-    String gitToken;
-
-    @Option(names = "--git-token-file", paramLabel = "FILE", description = "File whose first line is the Git token.")
-    Path gitTokenFile;
-
-    @Option(names = "--git-username", paramLabel = "NAME", description = "Username sent with the token (default: x-access-token).")
-    String gitUsername;
-
-    @Option(names = "--ssh-key-file", paramLabel = "FILE", description = "Private key for ssh remotes (with --ssh-known-hosts).")
-    Path sshKeyFile;
-
-    @Option(names = "--ssh-known-hosts", paramLabel = "FILE", description = "known_hosts file that must list the ssh server.")
-    Path sshKnownHosts;
-
     @Override
     public Integer call() throws InterruptedException {
         Operator operator = Operator.start(config());
@@ -106,10 +82,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the webhook secret either with --webhook-secret or --webhook-secret-file, not both");
         }
         String secret = webhookSecretFile != null ? firstLine(webhookSecretFile, "webhook secret file") : webhookSecret;
-        GitCredentials credentials = GitCredentials.fromOptions(gitUsername, gitToken, gitTokenFile).withSsh(sshKeyFile, sshKnownHosts);
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel);
-        return new ServeConfig(repo, ref, path, ecsEndpoint, bind, port, dataDir, secret, webhookAllowUnsigned, apiToken,
-                credentials, settings);
+        return new ServeConfig(source.repo, source.ref, source.path, ecsEndpoint, bind, port, source.dataDir, secret,
+                webhookAllowUnsigned, apiToken, source.credentials(), settings);
     }
 
     static String firstLine(Path file, String what) {
