@@ -95,7 +95,7 @@ final class ScaleApply {
                 full.seenCold().throttled() + " / " + countThrottling(full.cold().failureKinds())));
 
         if (config.runs("4")) {
-            rows.addAll(script(fleet, t, cold, logshipCold, second, logshipSecond));
+            rows.addAll(ScriptSideBySide.run(fleet, t, cold, logshipCold, second, logshipSecond));
         }
         rows.add(Row.info(S3, "RSS of the idle logship process after the runs (VmRSS)", Format.number(idleRss) + " MiB"));
         return rows;
@@ -125,39 +125,6 @@ final class ScaleApply {
                 }
             }
         }
-    }
-
-    private static List<Row> script(Fleet fleet, double t, WorkerResult cold, Seen logshipCold, WorkerResult second, Seen logshipSecond) {
-        List<Row> rows = new ArrayList<>();
-        NaiveScript.Result first;
-        NaiveScript.Result again;
-        Seen scriptCold;
-        Seen scriptSecond;
-        try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), t)) {
-            first = NaiveScript.run(ecs.endpoint(), fleet.forwardersByCluster(), fleet.nodesPerCluster());
-            scriptCold = Seen.of(ecs);
-            again = NaiveScript.run(ecs.endpoint(), fleet.forwardersByCluster(), fleet.nodesPerCluster());
-            scriptSecond = Seen.of(ecs);
-        }
-        rows.add(Row.single(S4, "script wall, cold (logship's in the bound column)", seconds(first.wallMillis()),
-                "logship " + seconds(cold.wallMs()), (double) first.wallMillis() / cold.wallMs()));
-        rows.add(Row.single(S4, "ECS calls, cold: script vs logship", String.valueOf(scriptCold.total()),
-                "logship " + logshipCold.total(), (double) scriptCold.total() / logshipCold.total()));
-        rows.add(Row.single(S4, "revisions registered, cold: script vs logship", String.valueOf(scriptCold.ok("RegisterTaskDefinition")),
-                "logship " + logshipCold.ok("RegisterTaskDefinition"), Double.NaN));
-        rows.add(Row.single(S4, "errors after retries, cold: script vs logship", first.errors() + " " + first.sampleErrors(),
-                "logship " + cold.failures(), Double.NaN));
-        rows.add(Row.single(S4, "ThrottlingException answers, cold: script vs logship", String.valueOf(scriptCold.throttled()),
-                "logship " + logshipCold.throttled(), Double.NaN));
-        rows.add(Row.single(S4, "second run, unchanged input: script wall", seconds(again.wallMillis()),
-                "logship " + seconds(second.wallMs()), (double) again.wallMillis() / Math.max(1, second.wallMs())));
-        rows.add(Row.single(S4, "second run: mutating calls, script vs logship", String.valueOf(scriptSecond.mutatingOk()),
-                "logship " + logshipSecond.mutatingOk(), Double.NaN));
-        rows.add(Row.single(S4, "second run: revisions registered, script vs logship", String.valueOf(scriptSecond.ok("RegisterTaskDefinition")),
-                "logship " + logshipSecond.ok("RegisterTaskDefinition"), Double.NaN));
-        rows.add(Row.single(S4, "second run: errors, script vs logship", again.errors() + " " + again.sampleErrors(),
-                "logship " + second.failures(), Double.NaN));
-        return rows;
     }
 
     /**
