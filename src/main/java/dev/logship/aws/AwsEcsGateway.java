@@ -25,17 +25,19 @@ final class AwsEcsGateway implements EcsGateway {
     private static final Duration POLL = Duration.ofMillis(500);
     private final EcsClient ecs;
     private final String cluster;
+    private final ClusterDescriptions descriptions;
     private final TaskDefinitionCache cache;
 
-    AwsEcsGateway(EcsClient ecs, String cluster, TaskDefinitionCache cache) {
+    AwsEcsGateway(EcsClient ecs, String cluster, ClusterDescriptions descriptions, TaskDefinitionCache cache) {
         this.ecs = ecs;
         this.cluster = cluster;
+        this.descriptions = descriptions;
         this.cache = cache;
     }
 
     @Override
-    public LiveCluster observe() {
-        return new ClusterObserver(ecs, cluster, this::describeTaskDefinition).observe();
+    public LiveCluster observe(boolean exactActiveNodes) {
+        return new ClusterObserver(ecs, cluster, descriptions, this::describeTaskDefinition).observe(exactActiveNodes);
     }
 
     @Override

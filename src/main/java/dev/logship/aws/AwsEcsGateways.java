@@ -1,17 +1,24 @@
 package dev.logship.aws;
 
 import dev.logship.model.ClusterTarget;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import dev.logship.sync.EcsGateway;
 import dev.logship.sync.EcsGateways;
 
 /**
  * The AWS adapter's entry point: gateways per cluster over shared clients (one per role and
- * region), a shared task definition cache, and the call counter others can read.
+ * region), batched cluster descriptions per client ({@link ClusterDescriptions}), a shared
+ * task definition cache, and the call counter others can read.
  */
 public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
     private final EcsCallCounter counter = new EcsCallCounter();
     private final TaskDefinitionCache cache = new TaskDefinitionCache();
     private final EcsClients clients;
+    private final Map<List<String>, ClusterDescriptions> descriptions = new ConcurrentHashMap<>();
 
     public AwsEcsGateways(AwsSettings settings) {
         this.clients = new EcsClients(settings, counter);
@@ -19,7 +26,26 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
 
     @Override
     public EcsGateway forCluster(ClusterTarget target) {
-        return new AwsEcsGateway(clients.client(target.roleArn(), target.region()), target.clusterName(), cache);
+        return new AwsEcsGateway(clients.client(target.roleArn(), target.region()), target.clusterName(),
+                descriptionsFor(target), cache);
+    }
+
+    @Override
+    public void expect(Collection<ClusterTarget> targets) {
+        Map<List<String>, List<String>> byClient = targets.stream().collect(Collectors.groupingBy(AwsEcsGateways::clientKey,
+                Collectors.mapping(ClusterTarget::clusterName, Collectors.toList())));
+        targets.forEach(this::descriptionsFor);
+        descriptions.forEach((key, batcher) -> batcher.expect(byClient.getOrDefault(key, List.of())));
+    }
+
+    private ClusterDescriptions descriptionsFor(ClusterTarget target) {
+        return descriptions.computeIfAbsent(clientKey(target),
+                k -> new ClusterDescriptions(clients.client(target.roleArn(), target.region())));
+    }
+
+    /** Clients (and so batches) are per role and region: ECS answers DescribeClusters for one account and region. */
+    private static List<String> clientKey(ClusterTarget target) {
+        return java.util.Arrays.asList(target.roleArn(), target.region());
     }
 
     public EcsCallCounter calls() {

@@ -17,33 +17,43 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 
 /**
- * Observes one cluster with the fewest calls: ListContainerInstances (status ACTIVE, 100 per
- * page: the exact ACTIVE node count, and whether the cluster exists; DescribeClusters'
- * registered count would include DRAINING nodes), ListServices (100 per page),
- * DescribeServices (10 per call, with tags), and DescribeTaskDefinition only for revisions
- * the cache has not seen.
+ * Observes one cluster with the fewest calls: ListServices (100 per page), DescribeServices
+ * (10 per call, with tags), DescribeTaskDefinition only for revisions the cache has not seen,
+ * and for existence and nodes either its share of a batched DescribeClusters ({@link
+ * ClusterDescriptions}: the registered count, ACTIVE + DRAINING) or, when the exact ACTIVE
+ * count is needed (a perNodePort forwarder's desiredCount must equal it),
+ * ListContainerInstances (status ACTIVE, 100 per page), which answers existence as well.
  */
 final class ClusterObserver {
     private final EcsClient ecs;
     private final String cluster;
+    private final ClusterDescriptions descriptions;
     private final Function<String, TaskDefinitionSpec> describe;
 
-    ClusterObserver(EcsClient ecs, String cluster, Function<String, TaskDefinitionSpec> describe) {
+    ClusterObserver(EcsClient ecs, String cluster, ClusterDescriptions descriptions, Function<String, TaskDefinitionSpec> describe) {
         this.ecs = ecs;
         this.cluster = cluster;
+        this.descriptions = descriptions;
         this.describe = describe;
     }
 
-    LiveCluster observe() {
+    LiveCluster observe(boolean exactActiveNodes) {
         int nodes;
-        try {
-            nodes = call("ListContainerInstances", () -> ecs.listContainerInstancesPaginator(r -> r.cluster(cluster)
-                    .status(ContainerInstanceStatus.ACTIVE).maxResults(100)).containerInstanceArns().stream().count()).intValue();
-        } catch (GatewayException e) {
-            if (e.getCause() instanceof ClusterNotFoundException) {
+        if (exactActiveNodes) {
+            try {
+                nodes = activeNodes(); // also tells whether the cluster exists
+            } catch (GatewayException e) {
+                if (e.getCause() instanceof ClusterNotFoundException) {
+                    return new LiveCluster(cluster, false, 0, List.of());
+                }
+                throw e;
+            }
+        } else {
+            ClusterDescriptions.Description description = descriptions.take(cluster);
+            if (!description.exists()) {
                 return new LiveCluster(cluster, false, 0, List.of());
             }
-            throw e;
+            nodes = description.registeredNodes();
         }
         List<String> arns = call("ListServices", () -> ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(100))
                 .serviceArns().stream().toList());
@@ -59,6 +69,11 @@ final class ClusterObserver {
             }
         }
         return new LiveCluster(cluster, true, nodes, services);
+    }
+
+    private int activeNodes() {
+        return call("ListContainerInstances", () -> ecs.listContainerInstancesPaginator(r -> r.cluster(cluster)
+                .status(ContainerInstanceStatus.ACTIVE).maxResults(100)).containerInstanceArns().stream().count()).intValue();
     }
 
     /**

@@ -46,11 +46,17 @@ public final class ClusterSynchronizer {
     /** The clusters logship manages now: every cluster of the desired state in force (not just those being applied). */
     public void manage(DesiredState state) {
         usage.manage(state.clusters().stream().map(DesiredCluster::target).toList());
+        gateways.expect(state.clusters().stream().filter(c -> !needsExactNodes(c)).map(DesiredCluster::target).toList());
+    }
+
+    /** Only a perNodePort forwarder needs the exact ACTIVE node count (its desiredCount must equal it). */
+    private static boolean needsExactNodes(DesiredCluster desired) {
+        return desired.forwarders().stream().anyMatch(DesiredForwarder::perNodePort);
     }
 
     /** Observes the cluster and diffs it with the desired state. Throws {@link GatewayException}. */
     public ClusterPlan plan(DesiredCluster desired) {
-        return Differ.diff(desired, observe(desired.target()));
+        return Differ.diff(desired, observe(desired));
     }
 
     /** Manages and plans every cluster of a desired state (nothing changes), so a following apply may clean up. */
@@ -87,20 +93,21 @@ public final class ClusterSynchronizer {
 
     /** Observes and judges every forwarder; does not change anything. */
     public Map<String, Health> health(DesiredCluster desired) {
-        LiveCluster live = observe(desired.target());
+        LiveCluster live = observe(desired);
         return assess(desired, live, conflicts(Differ.diff(desired, live)));
     }
 
     /** Observes a cluster and remembers the revisions its services use. */
-    private LiveCluster observe(ClusterTarget target) {
-        LiveCluster live = gateways.forCluster(target).observe();
+    private LiveCluster observe(DesiredCluster desired) {
+        ClusterTarget target = desired.target();
+        LiveCluster live = gateways.forCluster(target).observe(needsExactNodes(desired));
         usage.observed(target, live.services().stream().map(dev.logship.model.LiveService::taskDefinitionArn).toList());
         return live;
     }
 
     private Map<String, Health> observedHealth(DesiredCluster desired, ClusterPlan plan) {
         try {
-            return assess(desired, observe(desired.target()), conflicts(plan));
+            return assess(desired, observe(desired), conflicts(plan));
         } catch (GatewayException e) {
             Map<String, Health> unknown = new TreeMap<>();
             desired.forwarders().forEach(f -> unknown.put(f.key().toString(), Health.unknown(e.getMessage())));

@@ -16,8 +16,18 @@ import java.util.Set;
  */
 public interface EcsGateway {
 
-    /** The cluster's ACTIVE node count and its ACTIVE services, each with its task definition resolved. */
-    LiveCluster observe();
+    /**
+     * Whether the cluster exists, its node count and its ACTIVE services, each with its task
+     * definition resolved. The node count is the exact ACTIVE count when {@code exactActiveNodes}
+     * (what a perNodePort forwarder's desiredCount must equal; it may cost a call per cluster),
+     * else the registered count (ACTIVE + DRAINING), which adapters may read in batches.
+     */
+    LiveCluster observe(boolean exactActiveNodes);
+
+    /** Observes with the exact ACTIVE node count. */
+    default LiveCluster observe() {
+        return observe(true);
+    }
 
     /** ARNs of the ACTIVE revisions of exactly this family, newest first. */
     List<String> activeRevisionArns(String family);

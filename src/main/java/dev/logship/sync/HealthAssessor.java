@@ -2,11 +2,14 @@ package dev.logship.sync;
 
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.LiveService;
-import dev.logship.model.SchedulingStrategy;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Judges a forwarder's service against the cluster's ACTIVE nodes (pure; no ECS calls). */
+/**
+ * Judges a forwarder's service (pure; no ECS calls): a perNodePort one against the cluster's
+ * ACTIVE nodes, a DAEMON one against its own desiredCount (ECS keeps it at the eligible ACTIVE
+ * nodes, so the observation need not count them).
+ */
 public final class HealthAssessor {
     private HealthAssessor() {}
 
@@ -15,8 +18,7 @@ public final class HealthAssessor {
             return Health.missing("service " + forwarder.service().serviceName() + " does not exist");
         }
         LiveService s = found.get();
-        boolean daemon = s.schedulingStrategy() == SchedulingStrategy.DAEMON;
-        int expected = daemon || forwarder.perNodePort() ? activeNodes : s.desiredCount();
+        int expected = forwarder.perNodePort() ? activeNodes : s.desiredCount();
         String tasks = s.runningCount() + "/" + expected + " tasks running";
         if ("FAILED".equals(s.rolloutState())) {
             return Health.degraded("rollout failed" + event(s));

@@ -35,9 +35,16 @@ class HealthAssessorTest {
     }
 
     @Test
-    void daemonBelowActiveNodesIsProgressing() {
-        Health h = HealthAssessor.assess(forwarder(false), Optional.of(live(SchedulingStrategy.DAEMON, 2, 2, "IN_PROGRESS", null)), 3);
-        assertThat(h.status()).isEqualTo(Health.Status.Progressing);
+    void daemonBelowItsDesiredCountIsProgressing() {
+        Health h = HealthAssessor.assess(forwarder(false), Optional.of(live(SchedulingStrategy.DAEMON, 3, 2, "COMPLETED", null)), 3);
+        assertThat(h).isEqualTo(Health.progressing("2/3 tasks running"));
+    }
+
+    @Test
+    void daemonIsJudgedByTheDesiredCountEcsKeepsAtEligibleActiveNodesNotByRegisteredNodes() {
+        // 3 registered nodes, one of them DRAINING: ECS sets the DAEMON service's desiredCount to 2.
+        Health h = HealthAssessor.assess(forwarder(false), Optional.of(live(SchedulingStrategy.DAEMON, 2, 2, "COMPLETED", null)), 3);
+        assertThat(h).isEqualTo(Health.healthy("2/2 tasks running"));
     }
 
     @Test
