@@ -1,13 +1,14 @@
 package dev.logship.aws;
 
 import dev.logship.model.ClusterTarget;
+import dev.logship.sync.EcsGateway;
+import dev.logship.sync.EcsGateways;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import dev.logship.sync.EcsGateway;
-import dev.logship.sync.EcsGateways;
 
 /**
  * The AWS adapter's entry point: gateways per cluster over shared clients (one per role and
@@ -43,9 +44,9 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
                 k -> new ClusterDescriptions(clients.client(target.roleArn(), target.region())));
     }
 
-    /** Clients (and so batches) are per role and region: ECS answers DescribeClusters for one account and region. */
+    /** Batches are per client (role and region): one DescribeClusters answers for one account and region. Allows a null role. */
     private static List<String> clientKey(ClusterTarget target) {
-        return java.util.Arrays.asList(target.roleArn(), target.region());
+        return Arrays.asList(target.roleArn(), target.region());
     }
 
     public EcsCallCounter calls() {

@@ -98,8 +98,7 @@ class ObserveCallsAgainstLocalEcsTest {
     void daemonHealthIsJudgedByTheServiceNotByRegisteredNodesThatIncludeDraining() {
         DesiredState state = appliedDaemonFleet();
         DesiredCluster c1 = state.cluster("c1").orElseThrow();
-        try (EcsClient sdk = EcsClient.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(LocalEcsHarness.CREDENTIALS).build()) {
+        try (EcsClient sdk = sdk()) {
             String node = sdk.listContainerInstances(r -> r.cluster("c1-ecs")).containerInstanceArns().get(0);
             sdk.updateContainerInstancesState(r -> r.cluster("c1-ecs").containerInstances(node).status("DRAINING"));
         }
@@ -112,8 +111,7 @@ class ObserveCallsAgainstLocalEcsTest {
     void perNodePortClusterCountsActiveNodesAndFollowsDrainedOnes() {
         DesiredCluster perNode = new DesiredCluster(target("c0", false), List.of(perNodePort("c0", "seed")));
         assertThat(synchronizer.sync(perNode).failures()).isEmpty();
-        try (EcsClient sdk = EcsClient.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(LocalEcsHarness.CREDENTIALS).build()) {
+        try (EcsClient sdk = sdk()) {
             String node = sdk.listContainerInstances(r -> r.cluster("c0-ecs")).containerInstanceArns().get(0);
             sdk.updateContainerInstancesState(r -> r.cluster("c0-ecs").containerInstances(node).status("DRAINING"));
         }
@@ -126,8 +124,7 @@ class ObserveCallsAgainstLocalEcsTest {
 
     @Test
     void missingAndInactiveClustersAreReportedAsMissing() {
-        try (EcsClient sdk = EcsClient.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(LocalEcsHarness.CREDENTIALS).build()) {
+        try (EcsClient sdk = sdk()) {
             sdk.createCluster(r -> r.clusterName("empty-ecs"));
             sdk.deleteCluster(r -> r.cluster("empty-ecs"));
         }
@@ -138,6 +135,12 @@ class ObserveCallsAgainstLocalEcsTest {
         assertThat(plan.clusters()).extracting(ClusterPlan::clusterExists).containsExactly(false, false, true);
         assertThat(server.callCounts().get("DescribeClusters")).isEqualTo(1L);
         assertThat(synchronizer.apply(absent, plan.clusters().get(0)).clusterHealth().status()).isEqualTo(Health.Status.Missing);
+    }
+
+    /** A plain SDK client, as a person changing ECS by hand would use. */
+    private EcsClient sdk() {
+        return EcsClient.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(LocalEcsHarness.CREDENTIALS).build();
     }
 
     private void planInParallel(DesiredState state) throws Exception {
