@@ -61,7 +61,9 @@ final class Fields {
     }
 
     String child(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        // An empty or blank key ("": x, or a stray ':') would leave the problem without a field name.
+        String shown = key.isBlank() ? "\"" + key + "\"" : key;
+        return path.isEmpty() ? shown : path + "." + shown;
     }
 
     Node node() {

@@ -13,6 +13,9 @@ public record Problem(String file, int line, int column, String field, String me
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(message, "message");
+        // Field and message quote the file's own keys and values: keep them one short, printable line.
+        field = ProblemText.readable(field);
+        message = ProblemText.readable(message);
     }
 
     /** A problem about a whole file (encoding, size, symlink), reported at its first character. */

@@ -51,12 +51,16 @@ final class RouteUris {
     }
 
     private static Optional<String> checkQuery(String query) {
-        for (String pair : query.split("&")) {
+        String[] pairs = query.split("&");
+        for (int i = 0; i < pairs.length; i++) {
+            String pair = pairs[i];
             String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
             if (!OPTIONS.contains(key)) {
-                String hint = Suggestions.closest(key, OPTIONS).map(s -> "; did you mean " + s + "?")
-                        .orElse("; expected one of " + OPTIONS);
-                return Optional.of("unknown route option \"" + key + "\"" + hint);
+                // The query is part of the secret route: quote a key only when it is a typo of a
+                // known option; anything else is withheld (it could be a host pasted in the wrong place).
+                Optional<String> closest = Suggestions.closest(key, OPTIONS);
+                return Optional.of(closest.map(s -> "unknown route option \"" + key + "\"; did you mean " + s + "?")
+                        .orElse("unknown route option (option " + (i + 1) + " after ?); expected one of " + OPTIONS));
             }
         }
         return Optional.empty();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads {@code spec.routes}: literal URIs, or one {@code uriFrom} secret. The two cannot be
@@ -36,7 +37,11 @@ final class RoutesReader {
         for (int i = 0; i < items.get().size(); i++) {
             Node item = items.get().get(i);
             String field = "spec.routes[" + i + "]";
-            if (item instanceof MappingNode) {
+            if (item instanceof MappingNode mapping && !onlyUriFrom(mapping)) {
+                // Most often a literal route with a trailing ':' (HOST:PORT: parses as a key): never echo the keys.
+                context.report(item, field, "expected a route URI string or {uriFrom: ...}, got a mapping with other "
+                        + "keys (a ':' after HOST:PORT turns the route into a key)");
+            } else if (item instanceof MappingNode) {
                 secret(context, item, field).ifPresent(secrets::add);
             } else {
                 Values.string(context, item, field).ifPresent(uri -> RouteUris.check(uri).ifPresentOrElse(
@@ -52,6 +57,11 @@ final class RoutesReader {
             return Optional.empty();
         }
         return Optional.of(new Routes(literal, secrets.isEmpty() ? null : secrets.get(0)));
+    }
+
+    private static boolean onlyUriFrom(MappingNode mapping) {
+        return mapping.getValue().stream().allMatch(tuple ->
+                tuple.getKeyNode() instanceof ScalarNode key && ITEM.contains(key.getValue()));
     }
 
     private static Optional<RouteSecret> secret(Context context, Node item, String field) {

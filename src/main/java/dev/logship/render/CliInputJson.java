@@ -80,7 +80,11 @@ public final class CliInputJson {
         out.put("essential", c.essential());
         // logspout takes its routes as the command; they are the secret part of the task definition.
         out.put("command", c.command().stream().map(arg -> maskSecrets ? Secrets.maskRoutes(arg) : arg).toList());
-        out.put("environment", pairs(c.environment(), "name", "value"));
+        Map<String, String> environment = new LinkedHashMap<>(c.environment());
+        if (maskSecrets) {
+            environment.replaceAll(Secrets::maskEnvironmentValue);
+        }
+        out.put("environment", pairs(environment, "name", "value"));
         if (!c.secrets().isEmpty()) {
             out.put("secrets", pairs(c.secrets(), "name", "valueFrom"));
         }

