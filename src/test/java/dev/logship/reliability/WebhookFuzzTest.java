@@ -14,64 +14,69 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
- * At least 1,000 seeded hostile requests (more with {@code -Dlogship.webhookCases=N}) against
- * the real Javalin server with the webhook routes: every answer is 2xx or 4xx, a request
- * without a correct proof of the secret gets a 4xx and never triggers a fetch, and no answer
- * repeats the secret.
+ * At least 1,000 hostile requests (jqwik, fixed seed; {@code -Djqwik.tries.default=N} runs
+ * more) against the real Javalin server with the webhook routes: every answer is 2xx or 4xx,
+ * a request without a correct proof of the secret gets a 4xx and never triggers a fetch, and
+ * no answer repeats the secret. Each try is one request built from a seed ({@link WebhookCases}).
  */
 class WebhookFuzzTest {
     private static final String SECRET = "whsec-FUZZ-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
     private static final int LIMIT = 64 * 1024;
     private static final int NO_ANSWER = -1;
+    private static final AtomicInteger TRIGGERS = new AtomicInteger();
+    private static final Map<String, Map<Integer, Integer>> TALLY = new ConcurrentSkipListMap<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static Javalin app;
+    private static long started;
 
-    @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void hostileRequestsGetOnlyClientErrorsAndNeverTriggerWithoutAValidSignature() throws Exception {
-        int cases = Integer.getInteger("logship.webhookCases", 1200);
-        long seed = Long.getLong("logship.webhookSeed", 20261124L);
-        AtomicInteger triggers = new AtomicInteger();
+    @BeforeContainer
+    static void startServer() {
         WebhookVerifier verifier = new WebhookVerifier(
                 WebhookSettings.signed(SECRET, WebhookCases.REPO, () -> "main").withMaxBodyBytes(LIMIT));
-        WebhookRoutes routes = new WebhookRoutes(verifier, reason -> triggers.incrementAndGet(),
+        WebhookRoutes routes = new WebhookRoutes(verifier, reason -> TRIGGERS.incrementAndGet(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        Javalin app = Javalin.create(config -> routes.register(config.routes)).start("127.0.0.1", 0);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        WebhookCases generator = new WebhookCases(seed, SECRET, LIMIT);
-        List<String> violations = new ArrayList<>();
-        Map<String, Map<Integer, Integer>> tally = new TreeMap<>();
-        int authenticTriggers = 0;
-        long started = System.nanoTime();
-        try {
-            for (int i = 0; i < cases; i++) {
-                WebhookCase c = generator.next();
-                int before = triggers.get();
-                Answer answer = c.raw() != null ? Answer.of(RawHttp.send(app.port(), c.raw())) : send(http, app.port(), c);
-                boolean triggered = triggers.get() > before;
-                authenticTriggers += triggered ? 1 : 0;
-                tally.computeIfAbsent(c.kind().replaceAll(" \\d+$", ""), k -> new TreeMap<>()).merge(answer.status, 1, Integer::sum);
-                String problem = judge(c, answer, triggered);
-                if (problem != null && violations.size() < 20) {
-                    violations.add("case " + i + " (" + c + "): " + problem);
-                }
-            }
-        } finally {
-            app.stop();
-        }
-        long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        System.out.printf("FIGURES webhook-fuzz: cases=%d seed=%d triggers=%d took=%dms statuses=%s%n", cases, seed,
-                authenticTriggers, tookMillis, tally);
-        assertThat(violations).isEmpty();
-        assertThat(authenticTriggers).as("valid pushes did trigger").isPositive();
+        app = Javalin.create(config -> routes.register(config.routes)).start("127.0.0.1", 0);
+        started = System.nanoTime();
+    }
+
+    @AfterContainer
+    static void stopServer() {
+        app.stop();
+        System.out.printf("FIGURES webhook-fuzz: requests=%d triggers=%d took=%dms statuses=%s%n",
+                TALLY.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum(), TRIGGERS.get(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), TALLY);
+    }
+
+    @Provide
+    Arbitrary<WebhookCase> requests() {
+        return Arbitraries.longs().map(seed -> new WebhookCases(seed, SECRET, LIMIT).next());
+    }
+
+    @Property(seed = "20261124")
+    void hostileRequestsGetOnlyClientErrorsAndNeverTriggerWithoutAValidSignature(@ForAll("requests") WebhookCase c)
+            throws Exception {
+        int before = TRIGGERS.get();
+        Answer answer = c.raw() != null ? Answer.of(RawHttp.send(app.port(), c.raw())) : send(HTTP, app.port(), c);
+        boolean triggered = TRIGGERS.get() > before;
+        String kind = c.kind().replaceAll(" \\d+$", "");
+        TALLY.computeIfAbsent(kind, k -> new ConcurrentSkipListMap<>()).merge(answer.status, 1, Integer::sum);
+        Statistics.label("kind").collect(kind.replaceAll(":.*", ""));
+        Statistics.label("triggered").collect(triggered);
+        assertThat(judge(c, answer, triggered)).as(c.toString()).isNull();
     }
 
     /** What is wrong with this answer, or null. */
