@@ -20,12 +20,13 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * process that keeps its state in a file; then local-ecs itself is killed and restarted while an
  * apply runs. After each, a later apply converges: every desired service exactly once, no
  * orphan, at most one spare revision per forwarder, the team's own service untouched.
- * {@code -Dlogship.crashKills=50} (the reliability profile) kills more often.
+ * {@link ServeCrashTest} does the same to {@code serve}; this one keeps the CLI honest with 4
+ * kills ({@code -Dlogship.crashKills=50} in the reliability profile).
  */
 class ApplyCrashTest {
     private static final List<String> CLUSTERS = Fleet.names("k", 30);
     private static final List<String> FORWARDERS = List.of("papertrail", "seed");
-    private static final String ROUTE = "syslog+tls://logs.example.com:6514";
+    private static final String ROUTE = Secrets.ROUTE;
     private static final String[] IMAGES = {"gliderlabs/logspout:v3.2.14", "gliderlabs/logspout:v3.2.13"};
 
     private static Fleet fleet(String image) {
@@ -35,7 +36,8 @@ class ApplyCrashTest {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void applyKilledAtRandomMomentsAndEcsRestartedMidSyncStillConverges(@TempDir Path dir) {
-        int kills = Integer.getInteger("logship.crashKills", 10);
+        int kills = Integer.getInteger("logship.crashKills", 4);
+        Convergence.forgetRevisions();
         Random random = new Random(Long.getLong("logship.crashSeed", 424242L));
         Path manifests = dir.resolve("manifests");
         try (LocalEcsProcess ecs = LocalEcsProcess.start(dir, CLUSTERS, 2); EcsClient sdk = ecs.sdk()) {
@@ -76,6 +78,12 @@ class ApplyCrashTest {
             assertThat(exit).isEqualTo(0);
             assertThat(Convergence.problems(sdk, CLUSTERS, FORWARDERS, next)).isEmpty();
             assertThat(Convergence.unmanagedFingerprint(sdk, "k000-ecs")).isEqualTo(unmanaged);
+            // plan and apply print what they change; a route (a secret) must never be among it
+            JavaProcess plan = JavaProcess.start(dir.resolve("logs"), "plan", Map.of(), List.of("plan", "--repo",
+                    manifests.toString(), "--ecs-endpoint", ecs.endpoint().toString(), "--output", "json"));
+            assertThat(plan.await(Duration.ofSeconds(60))).isTrue();
+            assertThat(plan.exitCode()).as("no changes pending").isEqualTo(0);
+            assertThat(SecretScan.leaks(dir.resolve("logs"), null, CLUSTERS)).isEmpty();
             System.out.printf("FIGURES apply-crash: kills=%d landedMidRun=%d moments(ms)=%s ecsRestart: apply exit %d%s%n",
                     kills, landed, moments, firstExit, firstExit == 0 ? "" : " (next apply converged)");
         }
@@ -83,8 +91,7 @@ class ApplyCrashTest {
 
     private static boolean rolled(EcsClient sdk, String ecsCluster, String image) {
         return Convergence.services(sdk, ecsCluster).stream().filter(s -> FORWARDERS.contains(s.serviceName())).anyMatch(s ->
-                sdk.describeTaskDefinition(r -> r.taskDefinition(s.taskDefinition())).taskDefinition()
-                        .containerDefinitions().get(0).image().equals(image));
+                Convergence.image(sdk, s.taskDefinition()).equals(image));
     }
 
     private static JavaProcess apply(Path dir, LocalEcsProcess ecs, Path manifests, String name) {

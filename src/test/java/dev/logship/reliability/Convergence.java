@@ -22,7 +22,20 @@ final class Convergence {
     static final String UNMANAGED_FAMILY = "team-app";
     static final String UNMANAGED_SERVICE = "team-app";
 
+    /** Revisions are immutable: their image is looked up once per test run (ARN to image). */
+    private static final Map<String, String> IMAGES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Convergence() {}
+
+    /** Forget cached revisions (a new local-ecs numbers its revisions from 1 again). */
+    static void forgetRevisions() {
+        IMAGES.clear();
+    }
+
+    static String image(EcsClient sdk, String taskDefinitionArn) {
+        return IMAGES.computeIfAbsent(taskDefinitionArn, arn -> sdk.describeTaskDefinition(r -> r.taskDefinition(arn))
+                .taskDefinition().containerDefinitions().get(0).image());
+    }
 
     /** What is wrong, empty when converged. */
     static List<String> problems(EcsClient sdk, List<String> clusters, List<String> forwarders, String image) {
@@ -40,11 +53,13 @@ final class Convergence {
                     problems.add(cluster + ": orphaned logship service " + s.serviceName());
                 }
                 if (forwarders.contains(s.serviceName())) {
-                    var td = sdk.describeTaskDefinition(r -> r.taskDefinition(s.taskDefinition())).taskDefinition();
-                    if (!td.containerDefinitions().get(0).image().equals(image)) {
-                        problems.add(cluster + ": " + s.serviceName() + " runs " + td.containerDefinitions().get(0).image());
+                    String running = image(sdk, s.taskDefinition());
+                    if (!running.equals(image)) {
+                        problems.add(cluster + ": " + s.serviceName() + " runs " + running);
                     }
-                    revisionsUsed.computeIfAbsent(td.family(), f -> new HashSet<>()).add(s.taskDefinition());
+                    String family = s.taskDefinition().substring(s.taskDefinition().lastIndexOf('/') + 1,
+                            s.taskDefinition().lastIndexOf(':'));
+                    revisionsUsed.computeIfAbsent(family, f -> new HashSet<>()).add(s.taskDefinition());
                 }
             }
             for (String f : forwarders) {
