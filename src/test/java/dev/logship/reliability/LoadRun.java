@@ -26,6 +26,7 @@ public final class LoadRun {
     private LoadRun() {}
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.log.localecs", "warn"); // one line per ECS call is too much at this size
         Path dir = Files.createTempDirectory("logship-load");
         Path script = dir.resolve("mix.lua");
         Files.writeString(script, LUA);
@@ -37,6 +38,9 @@ public final class LoadRun {
         Path out = Path.of("target", "reliability", "load.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report + "\n\nwrk output:\n" + String.join("\n", wrk) + "\n");
+        if (wrk.stream().anyMatch(l -> l.contains(".lua:"))) {
+            throw new AssertionError("wrk could not load its script: " + wrk);
+        }
         boolean errors = wrk.stream().anyMatch(l -> l.contains("Non-2xx") || (l.contains("Socket errors") && !l.matches(
                 ".*connect 0, read 0, write 0, timeout 0.*")));
         System.exit(errors ? 1 : 0);
@@ -59,6 +63,9 @@ public final class LoadRun {
                 if (load != null) {
                     loader = new Thread(() -> {
                         try {
+                            // once the status lists every cluster (after the first fetch), so every path exists
+                            Waits.until("the status lists every cluster", Duration.ofMinutes(2),
+                                    () -> serve.status().path("clusters").size() >= CLUSTERS);
                             load.start(serve.port);
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
@@ -125,5 +132,12 @@ public final class LoadRun {
               return wrk.format("GET", string.format("/api/v1/clusters/l%03d", counter % %d))
             end
             function delay() return 10 end
+            logged = 0
+            response = function(status, headers, body)
+              if status >= 300 and logged < 5 then
+                logged = logged + 1
+                io.write("non-2xx: " .. status .. " " .. string.sub(body, 1, 200) .. "\\n")
+              end
+            end
             """.replace("counter % %d", "counter % " + CLUSTERS);
 }
