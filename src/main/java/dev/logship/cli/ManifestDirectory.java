@@ -7,21 +7,29 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The manifest directory of validate and render: a DIR argument or {@code --path DIR}. */
+/**
+ * The manifest directory of validate and render: a DIR argument or {@code --repo DIR}, and
+ * optionally {@code --path SUBDIR} inside it, so the options mean what they mean for plan,
+ * apply and serve.
+ */
 final class ManifestDirectory {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
             description = "Directory of manifests (*.yaml, *.yml, searched recursively).")
     Path positional;
 
-    @Option(names = "--path", paramLabel = "DIR", description = "Same as DIR (env LOGSHIP_PATH); DIR wins if both are given.")
+    @Option(names = "--repo", paramLabel = "DIR", description = "Same as DIR (env LOGSHIP_REPO); DIR wins if both are given.")
     Path option;
+
+    @Option(names = "--path", paramLabel = "SUBDIR", description = "Directory of the manifests inside DIR (default: DIR itself).")
+    Path subdirectory;
 
     /** Reads the directory; a missing or wrong path is a usage error (exit 2), not a manifest problem. */
     Snapshot read(CommandLine cli) {
-        Path root = positional != null ? positional : option;
-        if (root == null) {
-            throw new CommandLine.ParameterException(cli, "a manifest directory is required: give DIR or --path DIR");
+        Path base = positional != null ? positional : option;
+        if (base == null) {
+            throw new CommandLine.ParameterException(cli, "a manifest directory is required: give DIR or --repo DIR");
         }
+        Path root = subdirectory == null ? base : base.resolve(subdirectory).normalize();
         try {
             return DirectoryReader.read(root);
         } catch (IllegalArgumentException e) {

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 final class ManifestSources {
     private ManifestSources() {}
 
-    static ManifestSource open(String repo, String ref, String path, Path dataDir) {
+    static ManifestSource open(String repo, String ref, String path, Path dataDir, GitCredentials credentials) {
         Path dir = Path.of(repo.contains("://") ? "." : repo);
         boolean localDirectory = !repo.contains("://") && Files.isDirectory(dir);
         if (localDirectory && ref == null) {
@@ -26,7 +26,7 @@ final class ManifestSources {
                     ? ": --ref needs a Git repository, and this directory is not one"
                     : ": neither a directory nor a Git repository URL"));
         }
-        return SourceFactory.open(repo, ref, path, dataDir, GitCredentials.none());
+        return SourceFactory.open(repo, ref, path, dataDir, credentials);
     }
 
     /** A repository URL without credentials (user:password@ is dropped), safe for messages. */

@@ -1,14 +1,100 @@
 package dev.logship.cli;
 
+import dev.logship.reconcile.ControllerSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its issue lands. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/** The long-running operator: follows a Git ref, applies each commit, corrects drift, serves status. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Follow a Git branch and keep ECS equal to it: apply each new commit (webhook or poll),",
+                "revert drift on every resync, and serve status, metrics and a status page over HTTP.",
+                "Stops on SIGTERM or Ctrl-C after the ECS calls in flight have finished (exit 0)."},
+        footer = {"", "Example:",
+                "  export LOGSHIP_WEBHOOK_SECRET=$(cat /run/secrets/webhook)",
+                "  export LOGSHIP_GIT_TOKEN=$(cat /run/secrets/git-token)",
+                "  logship serve --repo https://github.com/acme/ecs-logging.git \\",
+                "      --ref main --path clusters --resync-interval 5m --port 8080",
+                "", "Then point the Git host's push webhook at",
+                "https://<this host>/api/v1/webhooks/github (or gitlab, gitea, bitbucket, generic)."})
 final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--ecs-endpoint", paramLabel = "URL", description = "ECS endpoint, e.g. a local-ecs (default: AWS_ENDPOINT_URL_ECS, else AWS).")
+    String ecsEndpoint;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0", description = "Listen address (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--webhook-secret", paramLabel = "SECRET", description = "Shared secret of the webhooks (better: LOGSHIP_WEBHOOK_SECRET or --webhook-secret-file).")
+    String webhookSecret;
+
+    @Option(names = "--webhook-secret-file", paramLabel = "FILE", description = "File whose first line is the webhook secret.")
+    Path webhookSecretFile;
+
+    @Option(names = "--webhook-allow-unsigned", description = "Accept webhooks without a secret (only on a trusted network).")
+    boolean webhookAllowUnsigned;
+
+    @Option(names = "--api-token", paramLabel = "TOKEN", description = "Bearer token required by POST /api/v1/sync (default: none required).")
+    String apiToken;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Fetch the repository this often even without webhooks (default: ${DEFAULT-VALUE}).")
+    Duration pollInterval;
+
+    @Option(names = "--resync-interval", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "Re-observe ECS this often and revert drift, without a new commit (default: ${DEFAULT-VALUE}).")
+    Duration resyncInterval;
+
+    @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "4", description = "Clusters reconciled at the same time (default: ${DEFAULT-VALUE}).")
+    int maxParallel;
+
     @Override
-    public Integer call() {
-        System.err.println("serve: not implemented yet");
-        return 1;
+    public Integer call() throws InterruptedException {
+        Operator operator = Operator.start(config());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            operator.close();
+            stopped.countDown();
+            System.out.flush();
+            System.err.flush();
+            // A JVM stopped by SIGTERM exits 143; a clean stop after in-flight calls finished is a success.
+            Runtime.getRuntime().halt(0);
+        }, "logship-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    ServeConfig config() {
+        if (webhookSecret != null && webhookSecretFile != null) {
+            throw new IllegalArgumentException("give the webhook secret either with --webhook-secret or --webhook-secret-file, not both");
+        }
+        String secret = webhookSecretFile != null ? firstLine(webhookSecretFile, "webhook secret file") : webhookSecret;
+        ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel);
+        return new ServeConfig(source.repo, source.ref, source.path, ecsEndpoint, bind, port, source.dataDir, secret,
+                webhookAllowUnsigned, apiToken, source.credentials(), settings);
+    }
+
+    static String firstLine(Path file, String what) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            int newline = text.indexOf('\n');
+            return newline < 0 ? text : text.substring(0, newline).strip();
+        } catch (IOException e) {
+            // the path is not secret; the content never enters the message
+            throw new UncheckedIOException("cannot read " + what + " " + file + ": " + e.getClass().getSimpleName(), e);
+        }
     }
 }

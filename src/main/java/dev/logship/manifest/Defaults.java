@@ -1,6 +1,6 @@
 package dev.logship.manifest;
 
-/** Values a manifest gets when it leaves a field out; documented in docs/manifest-reference.md. */
+/** Values a manifest gets when it leaves a field out; documented in README.md (Manifest reference). */
 public final class Defaults {
     /** Pinned: an unpinned image would change under a running cluster. 3.2.14 is the last v3 release. */
     public static final String IMAGE = "gliderlabs/logspout:v3.2.14";

@@ -15,6 +15,14 @@ public interface ManifestSource {
      */
     Snapshot fetch() throws SourceUnavailableException;
 
+    /**
+     * Whether the last successful fetch moved the ref to a commit that does not descend from the
+     * previous one (a force-push). Sources without history answer false.
+     */
+    default boolean lastFetchRewroteHistory() {
+        return false;
+    }
+
     /** A description safe for logs and status: never contains credentials. */
     String describe();
 }

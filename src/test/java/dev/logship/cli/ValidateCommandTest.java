@@ -23,10 +23,17 @@ class ValidateCommandTest {
 
     @Test
     void printsEveryProblemAndASummaryAndExitsOne() throws IOException {
-        CliRun run = CliRun.of("validate", "--path", BROKEN.toString());
+        CliRun run = CliRun.of("validate", "--repo", BROKEN.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         String expected = String.join("\n", Files.readAllLines(BROKEN.resolveSibling("broken.expected")));
         assertThat(run.out()).isEqualTo(expected + "\n44 problems in 10 files\n");
+    }
+
+    @Test
+    void pathNamesTheManifestDirectoryInsideTheRepoAsForPlanAndServe() {
+        CliRun run = CliRun.of("validate", "--repo", "examples", "--path", "desired-state");
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("OK: 3 clusters");
     }
 
     @Test
@@ -41,13 +48,13 @@ class ValidateCommandTest {
     void noDirectoryAtAllIsAUsageError() {
         CliRun run = CliRun.of("validate");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("a manifest directory is required: give DIR or --path DIR");
+        assertThat(run.err()).contains("a manifest directory is required: give DIR or --repo DIR");
     }
 
     @Test
     void helpShowsAnExample() {
         CliRun run = CliRun.of("validate", "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Example:", "logship validate examples/desired-state", "--path=DIR");
+        assertThat(run.out()).contains("Example:", "logship validate examples/desired-state", "--repo=DIR", "--path=SUBDIR");
     }
 }

@@ -12,9 +12,9 @@ import java.util.function.BiFunction;
  */
 enum Mutation {
     WRONG_TYPE(TextMutations::wrongType),
-    HUGE_STRING(TextMutations::hugeString),
-    DEEP_NESTING(TextMutations::deepNesting),
-    ALIASES(TextMutations::aliases),
+    HUGE_STRING(YamlBombs::hugeString),
+    DEEP_NESTING(YamlBombs::deepNesting),
+    ALIASES(YamlBombs::aliases),
     UNKNOWN_TAG(TextMutations::unknownTag),
     DUPLICATE_KEY(TextMutations::duplicateKey),
     DELETE_FIELD(TextMutations::deleteLine),
@@ -47,7 +47,7 @@ enum Mutation {
     void apply(ManifestTree tree, Random random) {
         String path = tree.randomFile(random);
         if (path == null) {
-            tree.putText("new.yaml", TextMutations.billionLaughs(random));
+            tree.putText("new.yaml", YamlBombs.billionLaughs(random));
             return;
         }
         if (textEdit != null) {

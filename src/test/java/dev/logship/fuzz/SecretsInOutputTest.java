@@ -60,7 +60,7 @@ class SecretsInOutputTest {
             @TempDir Path root) throws IOException {
         Path tree = copyExamplesWith(root, routesAndEnv);
         List<CliOutput> runs = List.of(CliOutput.run("validate", tree.toString()), CliOutput.run("render", tree.toString()),
-                CliOutput.run("render", tree.toString(), "--cluster", "prod"), CliOutput.run("validate", "--path", tree.toString()));
+                CliOutput.run("render", tree.toString(), "--cluster", "prod"), CliOutput.run("validate", "--repo", tree.toString()));
         for (CliOutput run : runs) {
             assertThat(run.exitCode()).as(description + ": exit code\n" + run.all()).isEqualTo(valid ? 0 : 1);
             assertThat(run.all()).as(description).doesNotContain(HOST).doesNotContain(PORT);

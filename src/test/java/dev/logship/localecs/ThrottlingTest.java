@@ -35,9 +35,12 @@ class ThrottlingTest {
         try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).build());
                 EcsClient ecs = LocalEcsFixture.clientWithoutRetries(server)) {
             ecs.listClusters(); // warm the client up so the burst below is quick
+            long started = System.nanoTime();
             int accepted = registrationsUntilThrottled(ecs);
-            // 20 burst plus at most a token or two refilled (1/s) while the burst ran.
-            assertThat(accepted).isBetween(20, 22);
+            // 20 burst plus the tokens refilled (1/s) while the burst ran: on a loaded machine
+            // the burst itself can take seconds, so the bound follows the time it took.
+            long refilled = (System.nanoTime() - started) / 1_000_000_000L + 1;
+            assertThat(accepted).isBetween(20, 20 + (int) refilled);
             assertThatThrownBy(() -> ecs.registerTaskDefinition(LocalEcsFixture.logspout("burst", 1234)))
                     .isInstanceOf(EcsException.class).hasMessageContaining("Rate exceeded");
             // Other buckets are independent: reads still pass.

@@ -1,0 +1,113 @@
+package dev.logship.cli;
+
+import dev.logship.git.SeedRepository;
+import dev.logship.localecs.LocalEcsConfig;
+import dev.logship.localecs.LocalEcsServer;
+import dev.logship.manifest.DirectoryReader;
+import dev.logship.reconcile.ControllerSettings;
+import dev.logship.render.DesiredStates;
+import dev.logship.render.ReadResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+
+/**
+ * The whole loop on one machine: local-ecs with the examples' clusters, a bare Git repository
+ * seeded from the examples whose post-receive hook signs and posts a webhook, and serve
+ * following it. Everything listens on 127.0.0.1 only.
+ */
+final class Demo implements AutoCloseable {
+    static final String BRANCH = "main";
+
+    private final LocalEcsServer ecs;
+    private final Operator operator;
+    private final Path repository;
+
+    private Demo(LocalEcsServer ecs, Operator operator, Path repository) {
+        this.ecs = ecs;
+        this.operator = operator;
+        this.repository = repository;
+    }
+
+    static Demo start(Path examples, Path dataDir, int port, int nodes) throws IOException {
+        ReadResult read = DesiredStates.read(DirectoryReader.read(examples));
+        if (!read.ok()) {
+            throw new IllegalArgumentException("the examples in " + examples + " have problems: "
+                    + read.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
+        }
+        LocalEcsConfig.Builder config = LocalEcsConfig.builder().port(0).taskConvergence(Duration.ofMillis(500));
+        read.state().clusters().forEach(c -> config.cluster(c.target().clusterName(), nodes));
+        LocalEcsServer ecs = LocalEcsServer.start(config.build());
+        try {
+            Path repository = dataDir.resolve("manifests.git").toAbsolutePath();
+            SeedRepository.createIfAbsent(repository, BRANCH, examples, "Seed from examples/desired-state");
+            String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+            Path secretFile = dataDir.resolve("webhook-secret").toAbsolutePath();
+            PostReceiveHook.writeSecret(secretFile, secret);
+            ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofSeconds(60), Duration.ofSeconds(30))
+                    .withRecheck(Duration.ofMillis(500), ControllerSettings.defaults().clusterBackoff());
+            ServeConfig serve = new ServeConfig(repository.toString(), BRANCH, null, ecs.endpoint().toString(), "127.0.0.1",
+                    port, dataDir.resolve("mirror"), secret, false, null, null, settings);
+            Operator operator = startOnFreePortIfTaken(serve);
+            PostReceiveHook.install(repository, "http://127.0.0.1:" + operator.port() + "/api/v1/webhooks/github", secretFile);
+            return new Demo(ecs, operator, repository);
+        } catch (RuntimeException | IOException e) {
+            ecs.close();
+            throw e;
+        }
+    }
+
+    /** The demo should start even when 8080 is taken: it then picks a free port and says which. */
+    private static Operator startOnFreePortIfTaken(ServeConfig serve) {
+        try {
+            return Operator.start(serve);
+        } catch (IllegalStateException e) {
+            if (serve.port() == 0) {
+                throw e;
+            }
+            return Operator.start(serve.withPort(0));
+        }
+    }
+
+    String pageUrl() {
+        return "http://127.0.0.1:" + operator.port() + "/";
+    }
+
+    Path repository() {
+        return repository;
+    }
+
+    LocalEcsServer ecs() {
+        return ecs;
+    }
+
+    Operator operator() {
+        return operator;
+    }
+
+    String instructions() {
+        return String.join(System.lineSeparator(),
+                "",
+                "logship demo is running (local-ecs at " + ecs.endpoint() + ", clusters " + String.join(", ", ecs.nodeCounts().keySet()) + ").",
+                "",
+                "  Status page: " + pageUrl(),
+                "  Demo repo:   " + repository,
+                "",
+                "Change a route and push it (the repo's post-receive hook sends a signed GitHub webhook):",
+                "",
+                "  git clone " + repository + " logship-demo && cd logship-demo",
+                "  sed -i.bak 's/12345/23456/' prod/papertrail.yaml && git -c user.name=demo -c user.email=demo@example.com commit -qam 'new route' && git push",
+                "",
+                "Press Ctrl-C to stop.",
+                "");
+    }
+
+    @Override
+    public void close() {
+        operator.close();
+        ecs.close();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.logship.cli;
+
+import dev.logship.aws.AwsEcsGateways;
+import dev.logship.aws.AwsSettings;
+import dev.logship.aws.EcsCallCounter;
+import dev.logship.git.GitSource;
+import dev.logship.git.SourceFactory;
+import dev.logship.reconcile.Controller;
+import dev.logship.reconcile.ManifestSource;
+import dev.logship.reconcile.SourceStatus;
+import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.web.OperatorServer;
+import dev.logship.web.ServeMetrics;
+import dev.logship.web.WebhookSettings;
+import dev.logship.web.WebhookVerifier;
+import io.micrometer.core.instrument.FunctionCounter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running operator: the manifest source, the ECS adapter, the controller and the HTTP
+ * server, wired together. {@link #close()} stops taking triggers, lets runs in flight (and
+ * their ECS calls) finish, then stops the server and releases everything.
+ */
+public final class Operator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    private final TemporaryDirectory temporary;
+    private final ManifestSource source;
+    private final AwsEcsGateways gateways;
+    private final Controller controller;
+    private final OperatorServer server;
+
+    private Operator(ServeConfig config) {
+        temporary = config.dataDir() == null ? TemporaryDirectory.create("logship-serve") : null;
+        Path dataDir = temporary == null ? config.dataDir() : temporary.path();
+        source = openSource(config, dataDir);
+        String trackedRefSource = config.ref();
+        WebhookSettings webhooks = new WebhookSettings(config.webhookSecret(), config.webhookAllowUnsigned(), config.repo(),
+                source instanceof GitSource git ? git::trackedRef : () -> trackedRefSource, WebhookSettings.DEFAULT_MAX_BODY_BYTES);
+        ServeMetrics metrics = new ServeMetrics();
+        gateways = new AwsEcsGateways(AwsSettings.of(config.ecsEndpoint(), System.getenv()));
+        metrics.beforeScrape(registry -> gateways.calls().snapshot().keySet().forEach(key ->
+                FunctionCounter.builder("logship.ecs.calls", gateways.calls(), c -> c.count(key.action(), key.outcome()))
+                        .description("ECS calls by action and outcome (ok, an ECS error code, or 'attempt' for every try)")
+                        .tags("action", key.action(), "outcome", key.outcome()).register(registry)));
+        controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
+                config.path()), new ClusterSynchronizer(gateways), config.controller(), metrics);
+        server = new OperatorServer(controller, new WebhookVerifier(webhooks), config.apiToken(), metrics);
+    }
+
+    /** Starts serving on the configured port (0: a free one) and fetches the source at once. */
+    public static Operator start(ServeConfig config) {
+        Operator operator = new Operator(config);
+        try {
+            operator.server.start(config.bind(), config.port());
+        } catch (RuntimeException e) {
+            operator.close();
+            throw new IllegalStateException("cannot listen on " + config.bind() + ":" + config.port() + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+        operator.controller.start();
+        LOG.info("serving {} on http://{}:{}/ (ECS {})", operator.source.describe(), config.bind(), operator.port(),
+                config.ecsEndpoint() == null ? "from the environment" : config.ecsEndpoint());
+        return operator;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Controller controller() {
+        return controller;
+    }
+
+    public EcsCallCounter ecsCalls() {
+        return gateways.calls();
+    }
+
+    private static ManifestSource openSource(ServeConfig config, Path dataDir) {
+        String repo = config.repo();
+        boolean plainDirectory = !repo.contains("://") && Files.isDirectory(Path.of(repo)) && !SourceFactory.isGit(repo);
+        if (plainDirectory) {
+            if (config.ref() != null) {
+                throw new IllegalArgumentException("--repo " + repo + ": --ref needs a Git repository, and this directory is not one");
+            }
+            return new DirectoryManifestSource(config.path() == null ? Path.of(repo) : Path.of(repo).resolve(config.path()).normalize());
+        }
+        return SourceFactory.open(repo, config.ref(), config.path(), dataDir, config.credentials());
+    }
+
+    @Override
+    public void close() {
+        LOG.info("stopping: no new triggers; waiting for runs in flight to finish");
+        try {
+            if (controller != null && !controller.shutdown(SHUTDOWN_GRACE)) {
+                LOG.warn("runs still in flight after {}; stopping anyway", SHUTDOWN_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (gateways != null) {
+            gateways.close();
+        }
+        if (source instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the source failed: {}", e.getClass().getSimpleName());
+            }
+        }
+        if (temporary != null) {
+            temporary.close();
+        }
+    }
+}

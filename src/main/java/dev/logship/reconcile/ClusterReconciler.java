@@ -1,0 +1,152 @@
+package dev.logship.reconcile;
+
+import dev.logship.diff.ClusterPlan;
+import dev.logship.diff.Plan;
+import dev.logship.diff.PlanText;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.Revision;
+import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.sync.GatewayException;
+import dev.logship.sync.Health;
+import dev.logship.sync.SyncResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run for one cluster, as a list of phases: observe and diff, apply (unless suspended or
+ * nothing differs), observe again after a change, assess, record. Never throws: an ECS failure
+ * is recorded on the status and answered with a retry after backoff.
+ */
+final class ClusterReconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
+    /** What the queue should do next: nothing, retry after backoff, or look again soon (rollout in progress). */
+    enum Next { DONE, RETRY, RECHECK }
+
+    private final ClusterSynchronizer synchronizer;
+    private final StatusStore store;
+    private final ReconcileListener listener;
+
+    ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener) {
+        this.synchronizer = synchronizer;
+        this.store = store;
+        this.listener = listener;
+    }
+
+    Next reconcile(DesiredCluster desired, Revision revision, Stall stall) {
+        String name = desired.target().name();
+        long start = System.nanoTime();
+        Instant startedAt = Instant.now();
+        ClusterPlan before;
+        try {
+            before = synchronizer.plan(desired);
+        } catch (GatewayException e) {
+            return failed(name, revision, stall, startedAt, start, "ObserveFailed", e.getMessage());
+        } catch (RuntimeException e) {
+            return failed(name, revision, stall, startedAt, start, "ObserveFailed", unexpected(e));
+        }
+        boolean apply = before.hasChanges() && !desired.target().suspend();
+        SyncResult result = null;
+        ClusterPlan after = before;
+        try {
+            if (apply) {
+                reportDrift(name, revision, before);
+                result = synchronizer.apply(desired, before);
+                after = synchronizer.plan(desired);
+            }
+        } catch (GatewayException e) {
+            recordSteps(name, revision, result);
+            return failed(name, revision, stall, startedAt, start, "ApplyFailed", e.getMessage());
+        } catch (RuntimeException e) {
+            recordSteps(name, revision, result);
+            return failed(name, revision, stall, startedAt, start, "ApplyFailed", unexpected(e));
+        }
+        recordSteps(name, revision, result);
+        return record(desired, revision, stall, after, result, startedAt, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private Next record(DesiredCluster desired, Revision revision, Stall stall, ClusterPlan after, SyncResult result,
+                        Instant startedAt, Duration took) {
+        String name = desired.target().name();
+        List<ForwarderRows.Assessed> rows = ForwarderRows.of(after);
+        Health health = after.clusterExists()
+                ? Health.worst(rows.stream().map(ForwarderRows.Assessed::health).toList())
+                : Health.missing("ECS cluster " + desired.target().clusterName() + " not found");
+        boolean inSync = after.clusterExists() && rows.stream().allMatch(r -> r.status().syncStatus() == SyncStatus.Synced);
+        String error = result == null || result.succeeded() ? null : result.failures().stream()
+                .map(f -> (f.forwarder().isEmpty() ? "" : f.forwarder() + ": ") + f.message()).collect(Collectors.joining("; "));
+        if (error == null && !after.clusterExists()) {
+            error = health.message();
+        }
+        String pending = inSync ? null : PlanText.render(new Plan(revision, List.of(after)));
+        List<Condition> conditions = Conditions.after(desired.target().suspend(), inSync, health, error, stall, revision);
+        String resultLabel = stall != null ? "stalled" : error != null ? "failed" : !inSync ? "out_of_sync"
+                : result != null ? "applied" : "synced";
+        listener.synced(name, resultLabel, took);
+        // Changes and failures are logged as events; a quiet resync only at debug level (1,000 clusters resync often).
+        LOG.debug("[{}] {} {} in {} ms at {}", name, resultLabel, health.status(), took.toMillis(), revision.shortId());
+        String finalError = error;
+        store.updateCluster(name, s -> new ClusterStatus(name, desired.target().clusterName(), desired.target().region(),
+                inSync ? SyncStatus.Synced : SyncStatus.OutOfSync, health.status().name(), health.message(), conditions,
+                stall != null ? stall.revision() : revision.id(),
+                inSync ? revision.id() : s.lastAppliedRevision(), startedAt, took.toMillis(), finalError, pending,
+                rows.stream().map(ForwarderRows.Assessed::status).toList()).keepingTransitionsOf(s));
+        if (result != null && inSync) {
+            store.record(Event.of(name, "Applied", "applied " + describe(revision) + " in " + took.toMillis() + " ms; "
+                    + health.status() + ": " + health.message(), revision.id()));
+        }
+        if (finalError != null) {
+            return Next.RETRY;
+        }
+        return health.status() == Health.Status.Progressing ? Next.RECHECK : Next.DONE;
+    }
+
+    private Next failed(String name, Revision revision, Stall stall, Instant startedAt, long start, String reason, String message) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        listener.synced(name, "failed", took);
+        store.record(Event.of(name, reason, message, revision.id()));
+        List<Condition> conditions = Conditions.failed(reason, message, stall);
+        store.updateCluster(name, s -> new ClusterStatus(name, s.clusterName(), s.region(),
+                s.syncStatus() == SyncStatus.Synced ? SyncStatus.Unknown : s.syncStatus(), s.health(), s.healthMessage(),
+                conditions, stall != null ? stall.revision() : revision.id(), s.lastAppliedRevision(), startedAt,
+                took.toMillis(), message, s.pendingPlan(), s.forwarders()).keepingTransitionsOf(s));
+        return Next.RETRY;
+    }
+
+    /** A change while the revision was already applied means someone changed ECS by hand. */
+    private void reportDrift(String name, Revision revision, ClusterPlan plan) {
+        boolean applied = store.cluster(name).map(s -> revision.id().equals(s.lastAppliedRevision())).orElse(false);
+        if (applied) {
+            store.record(Event.of(name, "DriftDetected", plan.changes().stream().filter(c -> c.action().mutates())
+                    .map(c -> c.action().verb() + " " + c.key().forwarder()).collect(Collectors.joining(", "))
+                    + " to undo changes made outside Git", revision.id()));
+        }
+    }
+
+    private void recordSteps(String name, Revision revision, SyncResult result) {
+        if (result == null) {
+            return;
+        }
+        result.steps().forEach(s -> store.record(Event.of(name, capitalised(s.action()),
+                s.forwarder() + ": " + s.detail() + " (from " + describe(revision) + ")", revision.id())));
+        result.failures().forEach(f -> store.record(Event.of(name, "Failed",
+                (f.forwarder().isEmpty() ? "" : f.forwarder() + ": ") + f.operation() + ": " + f.message(), revision.id())));
+    }
+
+    /** Only the type: the message of an unexpected exception may quote a task definition (and its routes). */
+    private static String unexpected(RuntimeException e) {
+        return "unexpected " + e.getClass().getSimpleName() + " (see the log)";
+    }
+
+    static String describe(Revision revision) {
+        String subject = revision.description().lines().findFirst().orElse("");
+        return revision.shortId() + (subject.isEmpty() ? "" : " \"" + subject + "\"");
+    }
+
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

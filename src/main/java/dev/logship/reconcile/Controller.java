@@ -1,0 +1,134 @@
+package dev.logship.reconcile;
+
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.DesiredState;
+import dev.logship.sync.ClusterSynchronizer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operator's control loop. Every trigger (webhook, poll timer, drift timer, API) only says
+ * "reconcile now": the source is fetched single-flight with at least {@code sourceMinInterval}
+ * between fetches, each cluster runs single-flight on a bounded pool with backoff after errors.
+ */
+public final class Controller implements AutoCloseable {
+    private static final String SOURCE_KEY = "source";
+
+    private final StatusStore store;
+    private final ControllerSettings settings;
+    private final SourceReconciler sourceRun;
+    private final ClusterReconciler clusterRun;
+    private final TriggerQueue sourceQueue;
+    private final TriggerQueue clusterQueue;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "reconcile-timers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Controller(ManifestSource source, SourceStatus where, ClusterSynchronizer synchronizer,
+                      ControllerSettings settings, ReconcileListener listener) {
+        this.settings = settings;
+        this.store = new StatusStore(where, settings.eventCapacity());
+        this.sourceRun = new SourceReconciler(source, store, listener, this::clustersChanged);
+        this.clusterRun = new ClusterReconciler(synchronizer, store, listener);
+        this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), 1, settings.sourceBackoff(),
+                settings.sourceMinInterval());
+        this.clusterQueue = new TriggerQueue(this::runCluster, settings.maxParallel(), settings.clusterBackoff());
+    }
+
+    /** First fetch now, then the poll and drift timers. */
+    public Controller start() {
+        syncSource("startup");
+        long poll = settings.pollInterval().toMillis();
+        long resync = settings.resyncInterval().toMillis();
+        timers.scheduleWithFixedDelay(() -> syncSource("poll"), poll, poll, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(() -> syncClusters("resync"), resync, resync, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Fetch the source soon (a webhook, the poll timer); returns false once shutting down. */
+    public boolean syncSource(String reason) {
+        return sourceQueue.trigger(SOURCE_KEY, reason);
+    }
+
+    /** Fetch the source and re-observe every cluster (the API's "sync now"). */
+    public boolean syncAll(String reason) {
+        boolean taken = syncSource(reason);
+        syncClusters(reason);
+        return taken;
+    }
+
+    /** Re-observe one cluster; false when no cluster of that name is in force. */
+    public boolean syncCluster(String name, String reason) {
+        DesiredState state = sourceRun.inForce();
+        return state != null && state.cluster(name).isPresent() && clusterQueue.trigger(name, reason);
+    }
+
+    /** True when no fetch and no cluster run is running or pending (tests and benchmarks wait for it). */
+    public boolean isIdle() {
+        if (sourceQueue.isRunning(SOURCE_KEY) || sourceQueue.hasPending(SOURCE_KEY)) {
+            return false;
+        }
+        return store.clusterNames().stream().noneMatch(c -> clusterQueue.isRunning(c) || clusterQueue.hasPending(c));
+    }
+
+    public OperatorStatus status() {
+        return store.snapshot();
+    }
+
+    public Optional<ClusterStatus> cluster(String name) {
+        return store.cluster(name);
+    }
+
+    public List<Event> events() {
+        return store.events();
+    }
+
+    /** Stops taking triggers and timers, then waits for runs in flight (and their ECS calls) to finish. */
+    public boolean shutdown(Duration timeout) throws InterruptedException {
+        timers.shutdownNow();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean source = sourceQueue.shutdown(timeout);
+        boolean clusters = clusterQueue.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return source && clusters;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        shutdown(Duration.ofSeconds(30));
+    }
+
+    private void clustersChanged(DesiredState state) {
+        state.clusters().forEach(c -> clusterQueue.trigger(c.target().name(), "revision " + state.revision().shortId()));
+    }
+
+    private void syncClusters(String reason) {
+        DesiredState state = sourceRun.inForce();
+        if (state != null) {
+            state.clusters().forEach(c -> clusterQueue.trigger(c.target().name(), reason));
+        }
+    }
+
+    private TriggerQueue.RunResult runCluster(String name, List<String> reasons) {
+        DesiredState state = sourceRun.inForce();
+        Optional<DesiredCluster> desired = state == null ? Optional.empty() : state.cluster(name);
+        if (desired.isEmpty()) {
+            return TriggerQueue.RunResult.SUCCESS; // the cluster left Git since the trigger
+        }
+        ClusterReconciler.Next next = clusterRun.reconcile(desired.get(), state.revision(), sourceRun.stall());
+        if (next == ClusterReconciler.Next.RECHECK) {
+            try {
+                timers.schedule(() -> clusterQueue.trigger(name, "rollout in progress"),
+                        settings.recheckInterval().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                // no more rechecks once shutting down
+            }
+        }
+        return next == ClusterReconciler.Next.RETRY ? TriggerQueue.RunResult.RETRY : TriggerQueue.RunResult.SUCCESS;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.logship.reconcile;
+
+import dev.logship.diff.Change;
+import dev.logship.diff.ClusterPlan;
+import dev.logship.diff.Conflict;
+import dev.logship.diff.Create;
+import dev.logship.diff.NoChange;
+import dev.logship.diff.Prune;
+import dev.logship.diff.Recreate;
+import dev.logship.diff.Update;
+import dev.logship.model.DesiredForwarder;
+import dev.logship.model.LiveService;
+import dev.logship.model.SchedulingStrategy;
+import dev.logship.sync.Health;
+import dev.logship.sync.HealthAssessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Per-forwarder status and health judged from one observation (a plan), without further ECS calls. */
+final class ForwarderRows {
+    private ForwarderRows() {}
+
+    record Assessed(ForwarderStatus status, Health health) {}
+
+    static List<Assessed> of(ClusterPlan plan) {
+        List<Assessed> rows = new ArrayList<>();
+        int nodes = plan.activeNodes();
+        for (Change change : plan.changes()) {
+            rows.add(row(change, nodes));
+        }
+        return rows;
+    }
+
+    private static Assessed row(Change change, int nodes) {
+        if (change instanceof NoChange n) {
+            return row(n.desired().key().forwarder(), SyncStatus.Synced, judge(n.desired(), n.live(), nodes), n.live(), nodes, "no change");
+        }
+        if (change instanceof Update u) {
+            return row(u.desired().key().forwarder(), SyncStatus.OutOfSync, judge(u.desired(), u.live(), nodes), u.live(), nodes,
+                    "update " + u.diffs().stream().map(d -> d.path()).collect(Collectors.joining(", ")));
+        }
+        if (change instanceof Recreate r) {
+            return row(r.desired().key().forwarder(), SyncStatus.OutOfSync, judge(r.desired(), r.live(), nodes), r.live(), nodes, "recreate");
+        }
+        if (change instanceof Create c) {
+            return row(c.desired().key().forwarder(), SyncStatus.OutOfSync,
+                    Health.missing("service " + c.serviceName() + " does not exist yet"), null, nodes, "create");
+        }
+        if (change instanceof Conflict c) {
+            return row(c.desired().key().forwarder(), SyncStatus.OutOfSync, Health.degraded("conflict: " + c.reason()), c.live(), nodes, "conflict");
+        }
+        Prune p = (Prune) change;
+        return row(p.key().forwarder(), SyncStatus.OutOfSync, Health.unknown("no longer in Git"), p.live(), nodes, "prune");
+    }
+
+    private static Health judge(DesiredForwarder desired, LiveService live, int nodes) {
+        return HealthAssessor.assess(desired, Optional.of(live), nodes);
+    }
+
+    private static Assessed row(String name, SyncStatus sync, Health health, LiveService live, int nodes, String change) {
+        Integer running = live == null ? null : live.runningCount();
+        Integer desired = live == null ? null : live.schedulingStrategy() == SchedulingStrategy.DAEMON ? nodes : live.desiredCount();
+        String taskDefinition = live == null || live.taskDefinitionArn() == null ? null
+                : live.taskDefinitionArn().substring(live.taskDefinitionArn().lastIndexOf('/') + 1);
+        return new Assessed(new ForwarderStatus(name, sync, health.status().name(), health.message(), running, desired,
+                taskDefinition, change), health);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.logship.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.logship.reconcile.Controller;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of {@code serve}: webhooks, the status API, health and readiness, metrics and
+ * the status page, all in one Javalin app with handlers as method references. Every answer
+ * is JSON except the page, its assets and the Prometheus text; none carries a secret.
+ */
+public final class OperatorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorServer.class);
+    private static final Map<String, String> ASSETS = Map.of(
+            "app.js", "text/javascript; charset=utf-8", "style.css", "text/css; charset=utf-8");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private final Controller controller;
+    private final ServeMetrics metrics;
+    private final ApiToken apiToken;
+    private final Javalin app;
+
+    public OperatorServer(Controller controller, WebhookVerifier verifier, String apiToken, ServeMetrics metrics) {
+        this.controller = controller;
+        this.metrics = metrics;
+        this.apiToken = ApiToken.of(apiToken);
+        WebhookRoutes webhooks = new WebhookRoutes(verifier, controller::syncSource, metrics.registry());
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            webhooks.register(config.routes);
+            config.routes.get("/api/v1/status", this::status);
+            config.routes.get("/api/v1/clusters/{name}", this::cluster);
+            config.routes.get("/api/v1/events", this::events);
+            config.routes.post("/api/v1/sync", this::sync);
+            config.routes.get("/healthz", this::healthz);
+            config.routes.get("/readyz", this::readyz);
+            config.routes.get("/metrics", this::metrics);
+            config.routes.get("/", this::page);
+            config.routes.get("/assets/{file}", this::asset);
+            config.routes.exception(Exception.class, this::unexpected);
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null) {
+                    json(ctx, 404, Map.of("error", "not found"));
+                }
+            });
+            config.routes.error(405, ctx -> json(ctx, 405, Map.of("error", "method not allowed")));
+        });
+    }
+
+    public OperatorServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void status(Context ctx) throws JsonProcessingException {
+        json(ctx, 200, controller.status());
+    }
+
+    private void cluster(Context ctx) throws JsonProcessingException {
+        String name = ctx.pathParam("name");
+        var found = controller.cluster(name);
+        if (found.isPresent()) {
+            json(ctx, 200, found.get());
+        } else {
+            json(ctx, 404, Map.of("error", "no cluster named '" + printable(name) + "'"));
+        }
+    }
+
+    private void events(Context ctx) throws JsonProcessingException {
+        json(ctx, 200, controller.events());
+    }
+
+    private void sync(Context ctx) throws JsonProcessingException {
+        if (!apiToken.admits(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            json(ctx, 401, Map.of("error", "this endpoint needs 'Authorization: Bearer <api token>'"));
+            return;
+        }
+        String cluster = ctx.queryParam("cluster");
+        if (cluster == null || cluster.isBlank()) {
+            boolean taken = controller.syncAll("api");
+            json(ctx, taken ? 202 : 503, Map.of("triggered", taken ? "source and every cluster" : "nothing: shutting down"));
+        } else if (controller.syncCluster(cluster, "api")) {
+            json(ctx, 202, Map.of("triggered", "cluster " + printable(cluster)));
+        } else {
+            json(ctx, 404, Map.of("error", "no cluster named '" + printable(cluster) + "' in the revision in force"));
+        }
+    }
+
+    private void healthz(Context ctx) throws JsonProcessingException {
+        json(ctx, 200, Map.of("status", "ok"));
+    }
+
+    private void readyz(Context ctx) throws JsonProcessingException {
+        boolean ready = controller.status().ready();
+        json(ctx, ready ? 200 : 503, Map.of("ready", ready));
+    }
+
+    private void metrics(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape(controller.status()));
+    }
+
+    private void page(Context ctx) throws IOException {
+        resource(ctx, "index.html", "text/html; charset=utf-8");
+    }
+
+    private void asset(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        String type = ASSETS.get(file);
+        if (type == null) {
+            json(ctx, 404, Map.of("error", "not found"));
+        } else {
+            resource(ctx, file, type);
+        }
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        // The log gets the type only: an unexpected message could quote request content.
+        LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.getClass().getName());
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("application/json").result("{\"error\":\"internal error\"}");
+    }
+
+    private static void resource(Context ctx, String file, String type) throws IOException {
+        try (InputStream in = OperatorServer.class.getResourceAsStream("/web/" + file)) {
+            if (in == null) {
+                throw new IOException("missing resource /web/" + file);
+            }
+            ctx.contentType(type).header("Cache-Control", "no-cache").result(in.readAllBytes());
+        }
+    }
+
+    private static void json(Context ctx, int status, Object body) throws JsonProcessingException {
+        ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+    }
+
+    private static String printable(String value) {
+        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 100 ? clean : clean.substring(0, 100) + "...";
+    }
+}

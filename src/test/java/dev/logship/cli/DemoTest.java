@@ -1,0 +1,74 @@
+package dev.logship.cli;
+
+import static dev.logship.cli.ServeHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * The README's demo, followed as a newcomer would: clone the printed repository with the git
+ * CLI, change a route, commit and {@code git push}; the repository's real post-receive hook
+ * (curl + openssl) sends the signed webhook, and local-ecs gets the new task definition.
+ */
+class DemoTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aGitPushToTheDemoRepositoryReachesLocalEcsThroughItsHook() throws Exception {
+        try (Demo demo = Demo.start(ServeHarness.EXAMPLES, tmp.resolve("data"), 0, 3);
+             EcsClient sdk = EcsClient.builder().endpointOverride(demo.ecs().endpoint()).region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
+                     .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            String instructions = demo.instructions();
+            assertThat(instructions).contains(demo.pageUrl()).contains("git clone " + demo.repository()).contains("git push");
+            waitUntil("the examples are applied", Duration.ofSeconds(30), () -> route(sdk).contains("12345"));
+
+            Path clone = tmp.resolve("logship-demo");
+            git(tmp, "clone", demo.repository().toString(), clone.toString());
+            Path manifest = clone.resolve("prod/papertrail.yaml");
+            Files.writeString(manifest, Files.readString(manifest).replace("12345", "23456"));
+            git(clone, "-c", "user.name=demo", "-c", "user.email=demo@example.com", "commit", "-qam", "new route");
+            long start = System.nanoTime();
+            String pushOutput = git(clone, "push");
+            assertThat(pushOutput).contains("logship: webhook sent for refs/heads/main");
+            waitUntil("local-ecs runs the new route", Duration.ofSeconds(20), () -> route(sdk).contains("23456"));
+            System.out.println("demo: git push -> new task definition in local-ecs: "
+                    + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+            assertThat(Files.readString(demo.repository().resolve("hooks/post-receive")))
+                    .doesNotContain(Files.readString(tmp.resolve("data/webhook-secret")));
+        }
+    }
+
+    /** The container definitions of the task definition the prod service runs. */
+    private static String route(EcsClient sdk) {
+        var services = sdk.describeServices(r -> r.cluster("prod-ecs").services("papertrail")).services();
+        if (services.isEmpty()) {
+            return "";
+        }
+        return sdk.describeTaskDefinition(r -> r.taskDefinition(services.get(0).taskDefinition()))
+                .taskDefinition().containerDefinitions().toString();
+    }
+
+    private static String git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("git %s: %s", String.join(" ", args), output).isZero();
+        return output;
+    }
+}

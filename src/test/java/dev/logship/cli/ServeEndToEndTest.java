@@ -1,0 +1,115 @@
+package dev.logship.cli;
+
+import static dev.logship.cli.ServeHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/** serve as teams run it: a push, the signed GitHub webhook, and ECS following within moments. */
+class ServeEndToEndTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aPushedCommitReachesEcsThroughTheSignedGithubWebhook() throws Exception {
+        try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
+            String seed = h.head();
+            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            String before = h.cluster("prod").path("forwarders").get(0).path("taskDefinition").asText();
+
+            String pushed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "new papertrail port");
+            // A push right after the startup fetch would wait out the source's 1 s minimum interval; measure a lone push.
+            h.awaitOneSecondSinceLastFetch();
+            long start = System.nanoTime();
+            HttpResponse<String> response = h.githubPush("refs/heads/main");
+            assertThat(response.statusCode()).isEqualTo(202);
+            assertThat(response.body()).contains("triggered");
+            waitUntil("the pushed commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", pushed));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            System.out.println("push-to-applied (webhook sent -> status Synced/Healthy at the new commit): " + millis + " ms");
+
+            JsonNode prod = h.cluster("prod");
+            String after = prod.path("forwarders").get(0).path("taskDefinition").asText();
+            assertThat(after).isNotEqualTo(before);
+            assertThat(prod.path("pendingPlan").isNull()).isTrue();
+            try (EcsClient sdk = h.sdk("us-east-1")) {
+                TaskDefinition td = sdk.describeTaskDefinition(DescribeTaskDefinitionRequest.builder().taskDefinition(after).build())
+                        .taskDefinition();
+                assertThat(td.containerDefinitions().toString()).contains("23456").doesNotContain("12345");
+            }
+            assertThat(h.get("/api/v1/events").body()).contains(pushed).contains("new papertrail port");
+            assertThat(h.status().path("source").path("revision").asText()).isEqualTo(pushed);
+            // the other clusters did not change: their commit is the new one, with nothing to do
+            waitUntil("legacy follows the new commit", Duration.ofSeconds(10), () -> h.syncedAndHealthy("legacy", pushed));
+        }
+    }
+
+    @Test
+    void theRunningServerRejectsBadWebhooksAndIgnoresOtherBranches() throws Exception {
+        try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
+            String body = "{\"ref\":\"refs/heads/main\",\"repository\":{\"clone_url\":\"" + h.bare.toUri() + "\"}}";
+            HttpResponse<String> wrongSignature = h.webhook("github", body, "push", "sha256=" + ServeHarness.hmac("not-the-secret", body));
+            assertThat(wrongSignature.statusCode()).isEqualTo(401);
+            assertThat(wrongSignature.body()).doesNotContain(ServeHarness.WEBHOOK_SECRET);
+
+            HttpResponse<String> otherBranch = h.githubPush("refs/heads/feature-x");
+            assertThat(otherBranch.statusCode()).isEqualTo(202);
+            assertThat(otherBranch.body()).contains("ignored");
+
+            String huge = "{\"pad\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}";
+            assertThat(h.webhook("github", huge, "push", "sha256=" + ServeHarness.hmac(ServeHarness.WEBHOOK_SECRET, huge)).statusCode())
+                    .isEqualTo(413);
+
+            String broken = "{\"ref\": refs/heads/main";
+            HttpResponse<String> malformed = h.webhook("github", broken, "push", "sha256=" + ServeHarness.hmac(ServeHarness.WEBHOOK_SECRET, broken));
+            assertThat(malformed.statusCode()).isEqualTo(400);
+            assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+
+            HttpResponse<String> unknown = h.get("/api/v1/clusters/nope");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(ServeHarness.JSON.readTree(unknown.body()).path("error").asText()).contains("nope");
+            assertThat(h.get("/no/such/page").statusCode()).isEqualTo(404);
+
+            String metrics = h.get("/metrics").body();
+            assertThat(metrics).contains("logship_webhook_requests_total{outcome=\"unauthorized\",provider=\"github\"} 1.0")
+                    .contains("outcome=\"ignored\"").contains("outcome=\"too_large\"").contains("outcome=\"malformed\"");
+        }
+    }
+
+    @Test
+    void aHundredWebhooksInABurstCauseAtMostTwoFetches() throws Exception {
+        try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
+            String seed = h.head();
+            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            h.awaitIdle();
+            double fetchesBefore = fetchCount(h);
+            String pushed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "34567"), "burst");
+            var responses = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+            String body = "{\"ref\":\"refs/heads/main\",\"repository\":{\"clone_url\":\"" + h.bare.toUri() + "\"}}";
+            var request = java.net.http.HttpRequest.newBuilder(h.url("/api/v1/webhooks/github"))
+                    .header("X-GitHub-Event", "push").header("X-Hub-Signature-256", "sha256=" + ServeHarness.hmac(ServeHarness.WEBHOOK_SECRET, body))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+            for (int i = 0; i < 100; i++) {
+                responses.add(h.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var r : responses) {
+                assertThat(r.get().statusCode()).isEqualTo(202);
+            }
+            waitUntil("the pushed commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", pushed));
+            h.awaitIdle();
+            assertThat(fetchCount(h) - fetchesBefore).as("fetches for 100 webhooks").isBetween(1.0, 2.0);
+        }
+    }
+
+    private static double fetchCount(ServeHarness h) throws Exception {
+        return h.get("/metrics").body().lines().filter(l -> l.startsWith("logship_git_fetch_duration_seconds_count"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+}
