@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * process that keeps its state in a file; then local-ecs itself is killed and restarted while an
  * apply runs. After each, a later apply converges: every desired service exactly once, no
  * orphan, at most one spare revision per forwarder, the team's own service untouched.
- * {@link ServeCrashTest} does the same to {@code serve}; this one keeps the CLI honest with 4
+ * {@link ServeCrashTest} does the same to {@code serve}; this one keeps the CLI honest with 3
  * kills ({@code -Dlogship.crashKills=50} in the reliability profile).
  */
 class ApplyCrashTest {
@@ -36,7 +36,7 @@ class ApplyCrashTest {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void applyKilledAtRandomMomentsAndEcsRestartedMidSyncStillConverges(@TempDir Path dir) {
-        int kills = Integer.getInteger("logship.crashKills", 4);
+        int kills = Integer.getInteger("logship.crashKills", 3);
         Convergence.forgetRevisions();
         Random random = new Random(Long.getLong("logship.crashSeed", 424242L));
         Path manifests = dir.resolve("manifests");

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A running {@code serve} process rolls 20 clusters out and back while local-ecs answers 30% of
+ * A running {@code serve} process rolls 12 clusters out and back while local-ecs answers 30% of
  * calls with ThrottlingException, 10% with ServerException, with latency spikes. Every status
  * snapshot is checked against ECS's own state (local-ecs's admin view, which faults never
  * touch): a cluster shown Synced on a commit must really run that commit's image. /metrics
  * shows the faults logship retried.
  */
 class ServeEcsFaultsTest {
-    private static final List<String> CLUSTERS = Fleet.names("f", 20);
+    private static final List<String> CLUSTERS = Fleet.names("f", 12);
     private static final List<String> FORWARDERS = List.of("papertrail", "seed");
     private static final String[] IMAGES = {"gliderlabs/logspout:v3.2.14", "gliderlabs/logspout:v3.2.13"};
 
