@@ -30,6 +30,14 @@ final class CrossChecks {
         }
         Map<String, ForwarderManifest> forwarderNames = new HashMap<>();
         Map<String, List<String>> targets = new LinkedHashMap<>();
+        // Indexed once: looking clusters up per forwarder would be clusters x forwarders at scale.
+        Map<String, List<String>> byDirectory = new HashMap<>();
+        for (ClusterManifest c : clusters) {
+            List<String> names = byDirectory.computeIfAbsent(c.directory(), d -> new ArrayList<>());
+            if (!names.contains(c.name())) {
+                names.add(c.name());
+            }
+        }
         for (ForwarderManifest forwarder : forwarders) {
             ForwarderManifest first = forwarderNames.putIfAbsent(forwarder.name(), forwarder);
             if (first != null) {
@@ -38,16 +46,15 @@ final class CrossChecks {
                         + "); list several clusters in one forwarder's spec.clusters instead"));
                 continue;
             }
-            targets.put(forwarder.name(), resolve(forwarder, clusters, byName, problems));
+            targets.put(forwarder.name(), resolve(forwarder, byDirectory, byName, problems));
         }
         return targets;
     }
 
-    private static List<String> resolve(ForwarderManifest forwarder, List<ClusterManifest> clusters,
+    private static List<String> resolve(ForwarderManifest forwarder, Map<String, List<String>> byDirectory,
             Map<String, ClusterManifest> byName, List<Problem> problems) {
         if (forwarder.clusters() == null) {
-            List<String> local = clusters.stream().filter(c -> c.directory().equals(forwarder.directory()))
-                    .map(ClusterManifest::name).distinct().toList();
+            List<String> local = List.copyOf(byDirectory.getOrDefault(forwarder.directory(), List.of()));
             if (local.isEmpty()) {
                 problems.add(forwarder.position().problem("spec.clusters", "no Cluster is defined in directory "
                         + forwarder.directory() + "; name the clusters in spec.clusters"));
@@ -58,11 +65,12 @@ final class CrossChecks {
             problems.add(forwarder.clustersPosition().problem("spec.clusters", "expected at least one Cluster name"));
         }
         List<String> resolved = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < forwarder.clusters().size(); i++) {
             String name = forwarder.clusters().get(i);
             Position at = i < forwarder.clusterItemPositions().size() ? forwarder.clusterItemPositions().get(i)
                     : forwarder.clustersPosition();
-            if (resolved.contains(name)) {
+            if (!seen.add(name)) {
                 problems.add(at.problem("spec.clusters[" + i + "]", "Cluster \"" + name + "\" is listed twice"));
             } else if (!byName.containsKey(name)) {
                 String hint = Suggestions.closest(name, byName.keySet()).map(s -> "; did you mean " + s + "?")

@@ -58,15 +58,25 @@ public record Manifests(
 
     private static int readFile(SourceFile file, List<Problem> problems,
             List<ClusterManifest> clusters, List<ForwarderManifest> forwarders) {
+        ParsedFiles.Parsed parsed = ParsedFiles.SHARED.get(file.path(), file.content(), () -> parseFile(file));
+        problems.addAll(parsed.problems());
+        clusters.addAll(parsed.clusters());
+        forwarders.addAll(parsed.forwarders());
+        return parsed.documents();
+    }
+
+    /** Everything one file says on its own (depends only on its path and bytes, so it can be cached). */
+    private static ParsedFiles.Parsed parseFile(SourceFile file) {
+        List<Problem> problems = new ArrayList<>();
+        List<ClusterManifest> clusters = new ArrayList<>();
+        List<ForwarderManifest> forwarders = new ArrayList<>();
         SourceText.Decoded decoded = SourceText.decode(file.path(), file.content());
         if (decoded.problem() != null) {
-            problems.add(decoded.problem());
-            return 1;
+            return new ParsedFiles.Parsed(1, List.of(decoded.problem()), clusters, forwarders);
         }
         SafeYaml.Parsed parsed = SafeYaml.compose(file.path(), decoded.text());
         if (parsed.problem() != null) {
-            problems.add(parsed.problem());
-            return 1;
+            return new ParsedFiles.Parsed(1, List.of(parsed.problem()), clusters, forwarders);
         }
         Context context = new Context(file.path(), problems);
         String directory = directoryOf(file.path());
@@ -76,7 +86,7 @@ public record Manifests(
             read.cluster().ifPresent(clusters::add);
             read.forwarder().ifPresent(forwarders::add);
         }
-        return parsed.documents().size();
+        return new ParsedFiles.Parsed(parsed.documents().size(), problems, clusters, forwarders);
     }
 
     static String directoryOf(String path) {

@@ -10,7 +10,9 @@ import dev.logship.model.ForwarderKey;
 import dev.logship.model.Snapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one way from files to desired state, used by validate, render, plan, apply and the
@@ -24,13 +26,18 @@ public final class DesiredStates {
         if (!manifests.ok()) {
             return ReadResult.failed(manifests.problems());
         }
+        // Forwarders per cluster, indexed in one pass over the targets (not clusters x forwarders).
+        Map<String, List<ForwarderManifest>> byCluster = new HashMap<>();
+        for (ForwarderManifest forwarder : manifests.forwarders()) {
+            for (String cluster : manifests.targets().getOrDefault(forwarder.name(), List.of())) {
+                byCluster.computeIfAbsent(cluster, c -> new ArrayList<>()).add(forwarder);
+            }
+        }
         List<DesiredCluster> clusters = new ArrayList<>();
         for (ClusterManifest cluster : sortedClusters(manifests)) {
             List<DesiredForwarder> forwarders = new ArrayList<>();
-            for (ForwarderManifest forwarder : manifests.forwarders()) {
-                if (manifests.targets().getOrDefault(forwarder.name(), List.of()).contains(cluster.name())) {
-                    forwarders.add(ForwarderRenderer.render(new ForwarderKey(cluster.name(), forwarder.name()), forwarder));
-                }
+            for (ForwarderManifest forwarder : byCluster.getOrDefault(cluster.name(), List.of())) {
+                forwarders.add(RenderedForwarders.SHARED.render(new ForwarderKey(cluster.name(), forwarder.name()), forwarder));
             }
             forwarders.sort(Comparator.comparing(DesiredForwarder::key));
             clusters.add(new DesiredCluster(cluster.target(), forwarders));

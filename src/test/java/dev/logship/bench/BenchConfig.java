@@ -1,0 +1,45 @@
+package dev.logship.bench;
+
+import java.util.Set;
+
+/**
+ * Sizes and repetitions of one bench run. {@link #full()} is what BENCHMARKS.md reports;
+ * {@link #tiny()} checks in seconds that every scenario still runs.
+ *
+ * @param timeScale how much faster than real ECS the token buckets refill in scenarios 3 and 4
+ */
+record BenchConfig(String name, int resyncClusters, int scaleClusters, int gitClusters, int gitLocalForwarders,
+        int pushes, int repeats, double timeScale, long refillMillis, int threads, long idleMillis, long pushSpacingMillis, Set<String> only) {
+
+    static BenchConfig full() {
+        return new BenchConfig("full", 100, 1000, 1000, 4, 50, 3, 8, 6000, 8, 30_000, 2_300, Set.of());
+    }
+
+    static BenchConfig tiny() {
+        return new BenchConfig("tiny", 4, 12, 10, 4, 3, 1, 50, 50, 4, 1_000, 100, Set.of());
+    }
+
+    BenchConfig only(Set<String> scenarios) {
+        return new BenchConfig(name, resyncClusters, scaleClusters, gitClusters, gitLocalForwarders, pushes, repeats,
+                timeScale, refillMillis, threads, idleMillis, pushSpacingMillis, Set.copyOf(scenarios));
+    }
+
+    BenchConfig withTimeScale(double scale) {
+        return new BenchConfig(name, resyncClusters, scaleClusters, gitClusters, gitLocalForwarders, pushes, repeats,
+                scale, refillMillis, threads, idleMillis, pushSpacingMillis, only);
+    }
+
+    BenchConfig withRepeats(int n) {
+        return new BenchConfig(name, resyncClusters, scaleClusters, gitClusters, gitLocalForwarders, pushes, n,
+                timeScale, refillMillis, threads, idleMillis, pushSpacingMillis, only);
+    }
+
+    BenchConfig withScaleClusters(int n) {
+        return new BenchConfig(name, resyncClusters, n, gitClusters, gitLocalForwarders, pushes, repeats,
+                timeScale, refillMillis, threads, idleMillis, pushSpacingMillis, only);
+    }
+
+    boolean runs(String scenario) {
+        return only.isEmpty() || only.contains(scenario);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.logship.bench;
+
+import dev.logship.manifest.DirectoryReader;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.DesiredState;
+import dev.logship.render.DesiredStates;
+import dev.logship.render.ReadResult;
+import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.sync.GatewayException;
+import dev.logship.sync.SyncResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Syncs (or only plans) every cluster of a desired state on a bounded pool, as the controller
+ * does, and tallies what reached the result: failures by error, and the mutating steps done.
+ */
+final class FleetSync {
+    record Outcome(long wallMillis, int steps, Map<String, Integer> failuresByOperation, List<String> sampleFailures) {
+        int failures() {
+            return failuresByOperation.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    private FleetSync() {}
+
+    static DesiredState read(Path manifests) {
+        ReadResult read = DesiredStates.read(DirectoryReader.read(manifests));
+        if (!read.ok()) {
+            throw new IllegalStateException("generated manifests have problems: " + read.problems().subList(0, Math.min(3, read.problems().size())));
+        }
+        return read.state();
+    }
+
+    static Outcome sync(ClusterSynchronizer synchronizer, DesiredState state, int threads) {
+        return run(state, threads, cluster -> synchronizer.sync(cluster));
+    }
+
+    /** Plans only (observe + diff): a no-op resync's ECS work. Counts clusters out of sync as steps. */
+    static Outcome plan(ClusterSynchronizer synchronizer, DesiredState state, int threads) {
+        return run(state, threads, cluster -> {
+            var plan = synchronizer.plan(cluster);
+            boolean changes = plan.changes().stream().anyMatch(c -> !(c instanceof dev.logship.diff.NoChange));
+            return new SyncResult(cluster.target().name(), changes ? List.of(new SyncResult.Step("", "pending", "")) : List.of(),
+                    List.of(), List.of(), Map.of(), dev.logship.sync.Health.unknown("planned only"));
+        });
+    }
+
+    private static Outcome run(DesiredState state, int threads, java.util.function.Function<DesiredCluster, SyncResult> work) {
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<SyncResult>> futures = new ArrayList<>();
+            for (DesiredCluster cluster : state.clusters()) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return work.apply(cluster);
+                    } catch (GatewayException e) {
+                        return new SyncResult(cluster.target().name(), List.of(),
+                                List.of(new SyncResult.Failure("", e.operation(), e.getMessage())),
+                                List.of(), Map.of(), dev.logship.sync.Health.unknown(e.getMessage()));
+                    }
+                }));
+            }
+            int steps = 0;
+            Map<String, Integer> failures = new TreeMap<>();
+            List<String> samples = new ArrayList<>();
+            for (Future<SyncResult> f : futures) {
+                SyncResult r = f.get();
+                steps += r.steps().size();
+                for (SyncResult.Failure failure : r.failures()) {
+                    String kind = failure.message() != null && failure.message().contains("Throttl") ? ":Throttling" : "";
+                    failures.merge(failure.operation() + kind, 1, Integer::sum);
+                    if (samples.size() < 3) {
+                        samples.add(r.cluster() + ": " + failure.operation() + ": " + failure.message());
+                    }
+                }
+            }
+            return new Outcome((System.nanoTime() - start) / 1_000_000, steps, failures, samples);
+        } catch (Exception e) {
+            throw new IllegalStateException("fleet sync failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

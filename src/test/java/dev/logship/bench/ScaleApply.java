@@ -1,0 +1,177 @@
+package dev.logship.bench;
+
+import dev.logship.aws.RateLimits;
+import dev.logship.localecs.LocalEcsServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scenarios 3 and 4: a cold apply of a large fleet on an empty local-ecs with ECS's token
+ * buckets on (scaled in time), by logship in a process of its own and by the naive script
+ * on a fresh local-ecs with the same buckets; then both again on unchanged input.
+ */
+final class ScaleApply {
+    static final String S3 = "3 cold apply";
+    static final String S4 = "4 naive script";
+
+    private ScaleApply() {}
+
+    /** What local-ecs saw during one phase. */
+    record Seen(Map<String, Long> calls, Map<String, Long> errors) {
+        long total() {
+            return calls.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long throttled() {
+            return errors.entrySet().stream().filter(e -> e.getKey().endsWith("ThrottlingException")).mapToLong(Map.Entry::getValue).sum();
+        }
+
+        long ok(String action) {
+            long failed = errors.entrySet().stream().filter(e -> e.getKey().startsWith(action + ":")).mapToLong(Map.Entry::getValue).sum();
+            return calls.getOrDefault(action, 0L) - failed;
+        }
+
+        long mutatingOk() {
+            return LocalEcsServer.MUTATING_ACTIONS.stream().mapToLong(this::ok).sum();
+        }
+
+        static Seen of(LocalEcsServer ecs) {
+            Seen seen = new Seen(new TreeMap<>(ecs.callCounts()), new TreeMap<>(ecs.errorCounts()));
+            ecs.resetCallCounts();
+            return seen;
+        }
+    }
+
+    record WorkerResult(long wallMs, int steps, int failures, double cpuMs, double hwmMiB, double rssMiB, String failureKinds) {
+        static WorkerResult parse(String line) {
+            String[] f = line.split(" ");
+            return new WorkerResult(Long.parseLong(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]), Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6]), Double.parseDouble(f[7]), f[8]);
+        }
+    }
+
+    static List<Row> run(BenchConfig config, Path work) throws Exception {
+        Fleet fleet = Fleet.mostlyOne(config.scaleClusters());
+        Path manifests = work.resolve("scale");
+        fleet.write(manifests);
+        double t = config.timeScale();
+        int services = fleet.services();
+        double boundMs = boundMillis(fleet, t);
+        String scope = fleet.clusters() + " clusters, " + services + " services";
+        List<Row> rows = new ArrayList<>();
+
+        WorkerRun shipped = runWorker(fleet, manifests, t, config.threads(), RateLimits.ecsDefaults().share());
+        WorkerResult cold = shipped.cold();
+        WorkerResult second = shipped.second();
+        Seen logshipCold = shipped.seenCold();
+        Seen logshipSecond = shipped.seenSecond();
+        double idleRss = shipped.idleRss();
+        rows.add(Row.single(S3, "logship wall (" + scope + ", time scale " + Format.number(t) + ")", seconds(cold.wallMs()),
+                String.format(Locale.ROOT, "%s (%s)", seconds(boundMs), boundText(fleet, t)), boundMs > 0 ? cold.wallMs() / boundMs : Double.NaN));
+        rows.add(Row.single(S3, "throttling errors reaching logship's status", String.valueOf(countThrottling(cold.failureKinds())),
+                "0", Double.NaN));
+        rows.add(Row.info(S3, "failures in status (all kinds)", cold.failures() + " " + cold.failureKinds()));
+        rows.add(Row.info(S3, "ThrottlingException answers from local-ecs (retried by the SDK)", String.valueOf(logshipCold.throttled())));
+        rows.add(Row.info(S3, "peak RSS of the logship process (VmHWM)", Format.number(cold.hwmMiB()) + " MiB"));
+        rows.add(Row.info(S3, "CPU time of the logship process during the apply", seconds(cold.cpuMs())
+                + String.format(Locale.ROOT, " (%.0f%% of one core)", 100 * cold.cpuMs() / cold.wallMs())));
+        rows.add(Row.info(S3, "ECS calls, cold apply", logshipCold.total() + " " + logshipCold.calls()));
+        rows.add(Row.info(S3, "second run: wall / mutating calls / revisions",
+                seconds(second.wallMs()) + " / " + logshipSecond.mutatingOk() + " / " + logshipSecond.ok("RegisterTaskDefinition")));
+
+        WorkerRun full = runWorker(fleet, manifests, t, config.threads(), 1.0);
+        rows.add(Row.single(S3, "logship wall with pacing at 100% of ECS's rates (shipped: 90%)", seconds(full.cold().wallMs()),
+                seconds(boundMs), boundMs > 0 ? full.cold().wallMs() / boundMs : Double.NaN));
+        rows.add(Row.info(S3, "   at 100%: ThrottlingException answers / throttling errors in status",
+                full.seenCold().throttled() + " / " + countThrottling(full.cold().failureKinds())));
+
+        if (config.runs("4")) {
+            rows.addAll(ScriptSideBySide.run(fleet, t, cold, logshipCold, second, logshipSecond));
+        }
+        rows.add(Row.info(S3, "RSS of the idle logship process after the runs (VmRSS)", Format.number(idleRss) + " MiB"));
+        return rows;
+    }
+
+    record WorkerRun(WorkerResult cold, WorkerResult second, Seen seenCold, Seen seenSecond, double idleRss) {}
+
+    /** logship in a process of its own against a fresh throttling local-ecs: cold apply, then the same again. */
+    private static WorkerRun runWorker(Fleet fleet, Path manifests, double t, int threads, double share) throws Exception {
+        try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), t)) {
+            Process worker = new ProcessBuilder(javaCommand(ApplyWorker.class, ecs.endpoint().toString(), manifests.toString(),
+                    String.valueOf(t), String.valueOf(threads), String.valueOf(share)))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream()));
+                    PrintWriter in = new PrintWriter(worker.getOutputStream(), true)) {
+                WorkerResult cold = WorkerResult.parse(expect(out, "RESULT"));
+                Seen seenCold = Seen.of(ecs);
+                in.println("go");
+                WorkerResult second = WorkerResult.parse(expect(out, "RESULT"));
+                Seen seenSecond = Seen.of(ecs);
+                in.println("go");
+                double idleRss = Double.parseDouble(expect(out, "IDLE").split(" ")[1]);
+                return new WorkerRun(cold, second, seenCold, seenSecond, idleRss);
+            } finally {
+                if (!worker.waitFor(30, TimeUnit.SECONDS)) {
+                    worker.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /**
+     * The fastest any client could go under ECS's buckets (which start full): per bucket, the
+     * calls a cold apply cannot avoid beyond the burst, at the sustained rate; the slowest
+     * bucket wins. CreateService per service (service modify 50/5), RegisterTaskDefinition per
+     * distinct content (20/1), ListServices per cluster (service read 100/20).
+     */
+    static double boundMillis(Fleet fleet, double timeScale) {
+        double create = Math.max(0, fleet.services() - 50) / 5.0;
+        double register = Math.max(0, fleet.distinctContents() - 20) / 1.0;
+        double list = Math.max(0, fleet.clusters() - 100) / 20.0;
+        return Math.max(create, Math.max(register, list)) * 1000 / timeScale;
+    }
+
+    private static String boundText(Fleet fleet, double t) {
+        return String.format(Locale.ROOT, "%d CreateService at 5/s after a burst of 50, / time scale %s", fleet.services(), Format.number(t));
+    }
+
+    private static long countThrottling(String kinds) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Throttling=(\\d+)").matcher(kinds);
+        long n = 0;
+        while (m.find()) {
+            n += Long.parseLong(m.group(1));
+        }
+        return n;
+    }
+
+    static String seconds(double ms) {
+        return Format.number(ms / 1000) + " s";
+    }
+
+    static List<String> javaCommand(Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static String expect(BufferedReader out, String prefix) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+            System.err.println("[worker] " + line);
+        }
+        throw new IOException("worker ended before printing " + prefix);
+    }
+}
