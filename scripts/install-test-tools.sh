@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real tools the tests drive (AWS CLI v2, headless Chromium and its driver)
+# Installs the real tools the tests drive (AWS CLI v2, headless Chromium and its driver, wrk)
 # from Debian's packages when they are missing. Tests that need them fail loudly rather
 # than skip, so this runs before the test phase of `mvn verify`.
 set -euo pipefail
@@ -7,6 +7,7 @@ need=()
 command -v aws >/dev/null 2>&1 || need+=(awscli)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)  # load test of the status API (mvn -Preliability)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "install-test-tools: installing ${need[*]}"
 SUDO=""

@@ -22,6 +22,7 @@ public final class Controller implements AutoCloseable {
     private final ControllerSettings settings;
     private final SourceReconciler sourceRun;
     private final ClusterReconciler clusterRun;
+    private final ClusterSynchronizer synchronizer;
     private final TriggerQueue sourceQueue;
     private final TriggerQueue clusterQueue;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -36,6 +37,7 @@ public final class Controller implements AutoCloseable {
         this.store = new StatusStore(where, settings.eventCapacity());
         this.sourceRun = new SourceReconciler(source, store, listener, this::clustersChanged);
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener);
+        this.synchronizer = synchronizer;
         this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), 1, settings.sourceBackoff(),
                 settings.sourceMinInterval());
         this.clusterQueue = new TriggerQueue(this::runCluster, settings.maxParallel(), settings.clusterBackoff());
@@ -104,6 +106,8 @@ public final class Controller implements AutoCloseable {
     }
 
     private void clustersChanged(DesiredState state) {
+        // every cluster of the accepted commit: revision cleanup waits until all of a region were observed
+        synchronizer.manage(state);
         state.clusters().forEach(c -> clusterQueue.trigger(c.target().name(), "revision " + state.revision().shortId()));
     }
 

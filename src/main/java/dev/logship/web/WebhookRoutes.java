@@ -44,7 +44,17 @@ public final class WebhookRoutes {
     }
 
     private void handle(WebhookProvider provider, Context ctx) throws IOException {
-        byte[] body = readLimited(ctx, verifier.maxBodyBytes());
+        byte[] body;
+        try {
+            body = readLimited(ctx, verifier.maxBodyBytes());
+        } catch (IOException | RuntimeException e) {
+            // A body cut short or badly chunked is the sender's fault: 400, not a 500 from the framework.
+            WebhookOutcome unreadable = WebhookOutcome.malformed("request body could not be read (cut short or badly framed)");
+            counter(provider, unreadable).increment();
+            LOG.info("webhook {} from {}: {} {}", provider.pathSegment(), ctx.ip(), unreadable.status(), unreadable.message());
+            respond(ctx, unreadable);
+            return;
+        }
         WebhookOutcome outcome = body == null
                 ? WebhookOutcome.tooLarge(verifier.maxBodyBytes())
                 : verifier.handle(provider, ctx::header, body);

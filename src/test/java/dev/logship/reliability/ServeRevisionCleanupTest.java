@@ -1,0 +1,49 @@
+package dev.logship.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logship.localecs.LocalEcsConfig;
+import dev.logship.localecs.LocalEcsServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * Regression test: the controller never told the synchronizer which clusters it manages, so
+ * (once cleanup became safe for revisions shared between clusters) serve kept every revision
+ * forever. Now each accepted commit names its clusters and old revisions are deregistered.
+ */
+class ServeRevisionCleanupTest {
+    private static final List<String> CLUSTERS = Fleet.names("r", 2);
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void serveDeregistersRevisionsThatNoClusterOfTheRegionUsesAnyMore(@TempDir Path dir) {
+        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION);
+        CLUSTERS.forEach(c -> config.cluster(c + "-ecs", 1));
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir);
+             EcsClient sdk = EcsClientFor.local(ecs.endpoint())) {
+            String commit = git.commit(Fleet.ofClusters("r", 2, "gliderlabs/logspout:v3.2.1", Secrets.ROUTE), "v3.2.1");
+            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
+                    "--resync-interval", "1h")) {
+                for (int patch = 1; patch <= 6; patch++) {
+                    if (patch > 1) {
+                        commit = git.commit(Fleet.ofClusters("r", 2, "gliderlabs/logspout:v3.2." + patch, Secrets.ROUTE), "v" + patch);
+                        serve.syncNow();
+                    }
+                    String expected = commit;
+                    Waits.until("v3.2." + patch + " is applied", Duration.ofSeconds(30), () -> serve.allSynced(CLUSTERS, expected));
+                }
+                List<String> active = sdk.listTaskDefinitionsPaginator(r -> r.familyPrefix("logship-papertrail").status("ACTIVE"))
+                        .taskDefinitionArns().stream().map(a -> a.substring(a.lastIndexOf(':') + 1)).toList();
+                // both clusters run 6; 4 and 5 are the newest kept for rollbacks; 1-3 are gone
+                assertThat(active).containsExactlyInAnyOrder("4", "5", "6");
+            }
+        }
+    }
+}
