@@ -3,10 +3,8 @@ package dev.logship.localecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsContainerInstancesException;
@@ -20,33 +18,17 @@ import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 class ClusterContractTest {
-    private static LocalEcsServer server;
-    private static EcsClient ecs;
 
-    @BeforeAll
-    static void start() {
-        server = LocalEcsServer.start(LocalEcsConfig.builder().cluster("prod", 2).build());
-        ecs = LocalEcsFixture.clientWithoutRetries(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        ecs.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder().cluster("prod", 2).build());
 
     @Test
     void describeCountsInstancesServicesAndTasksAndReportsMissingOnes() {
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
-        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
+        LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON));
 
-        var out = ecs.describeClusters(r -> r.clusters("prod", "ghost"));
+        var out = LOCAL.ecs().describeClusters(r -> r.clusters("prod", "ghost"));
 
         Cluster prod = out.clusters().get(0);
         assertThat(prod.clusterArn()).isEqualTo("arn:aws:ecs:us-east-1:000000000000:cluster/prod");
@@ -62,81 +44,81 @@ class ClusterContractTest {
 
     @Test
     void createIsIdempotentListShowsActiveAndDeleteRefusesBusyClusters() {
-        ecs.createCluster(r -> r.clusterName("staging").tags(Tag.builder().key("env").value("staging").build()));
-        ecs.createCluster(r -> r.clusterName("staging"));
+        LOCAL.ecs().createCluster(r -> r.clusterName("staging").tags(Tag.builder().key("env").value("staging").build()));
+        LOCAL.ecs().createCluster(r -> r.clusterName("staging"));
 
-        assertThat(ecs.listClusters().clusterArns()).containsExactly(
+        assertThat(LOCAL.ecs().listClusters().clusterArns()).containsExactly(
                 "arn:aws:ecs:us-east-1:000000000000:cluster/prod", "arn:aws:ecs:us-east-1:000000000000:cluster/staging");
-        assertThat(ecs.describeClusters(r -> r.clusters("staging").include(ClusterField.TAGS)).clusters().get(0).tags())
+        assertThat(LOCAL.ecs().describeClusters(r -> r.clusters("staging").include(ClusterField.TAGS)).clusters().get(0).tags())
                 .containsExactly(Tag.builder().key("env").value("staging").build());
-        assertThatThrownBy(() -> ecs.deleteCluster(r -> r.cluster("prod")))
+        assertThatThrownBy(() -> LOCAL.ecs().deleteCluster(r -> r.cluster("prod")))
                 .isInstanceOf(ClusterContainsContainerInstancesException.class);
 
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
-        ecs.createService(r -> r.cluster("staging").serviceName("x").taskDefinition("logspout").desiredCount(0));
-        assertThatThrownBy(() -> ecs.deleteCluster(r -> r.cluster("staging")))
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
+        LOCAL.ecs().createService(r -> r.cluster("staging").serviceName("x").taskDefinition("logspout").desiredCount(0));
+        assertThatThrownBy(() -> LOCAL.ecs().deleteCluster(r -> r.cluster("staging")))
                 .isInstanceOf(ClusterContainsServicesException.class);
-        ecs.deleteService(r -> r.cluster("staging").service("x"));
+        LOCAL.ecs().deleteService(r -> r.cluster("staging").service("x"));
 
-        assertThat(ecs.deleteCluster(r -> r.cluster("staging")).cluster().status()).isEqualTo("INACTIVE");
-        assertThat(ecs.listClusters().clusterArns()).containsExactly("arn:aws:ecs:us-east-1:000000000000:cluster/prod");
-        assertThatThrownBy(() -> ecs.listServices(r -> r.cluster("staging"))).isInstanceOf(ClusterNotFoundException.class);
+        assertThat(LOCAL.ecs().deleteCluster(r -> r.cluster("staging")).cluster().status()).isEqualTo("INACTIVE");
+        assertThat(LOCAL.ecs().listClusters().clusterArns()).containsExactly("arn:aws:ecs:us-east-1:000000000000:cluster/prod");
+        assertThatThrownBy(() -> LOCAL.ecs().listServices(r -> r.cluster("staging"))).isInstanceOf(ClusterNotFoundException.class);
     }
 
     @Test
     void containerInstancesRegisterDrainAndDeregister() {
-        var registered = ecs.registerContainerInstance(r -> r.cluster("prod")).containerInstance();
+        var registered = LOCAL.ecs().registerContainerInstance(r -> r.cluster("prod")).containerInstance();
         assertThat(registered.containerInstanceArn()).startsWith("arn:aws:ecs:us-east-1:000000000000:container-instance/prod/");
-        assertThat(ecs.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns()).hasSize(3);
+        assertThat(LOCAL.ecs().listContainerInstances(r -> r.cluster("prod")).containerInstanceArns()).hasSize(3);
 
-        ecs.updateContainerInstancesState(r -> r.cluster("prod").containerInstances(registered.containerInstanceArn())
+        LOCAL.ecs().updateContainerInstancesState(r -> r.cluster("prod").containerInstances(registered.containerInstanceArn())
                 .status(ContainerInstanceStatus.DRAINING));
-        assertThat(ecs.listContainerInstances(r -> r.cluster("prod").status(ContainerInstanceStatus.ACTIVE))
+        assertThat(LOCAL.ecs().listContainerInstances(r -> r.cluster("prod").status(ContainerInstanceStatus.ACTIVE))
                 .containerInstanceArns()).hasSize(2);
-        var described = ecs.describeContainerInstances(r -> r.cluster("prod")
+        var described = LOCAL.ecs().describeContainerInstances(r -> r.cluster("prod")
                 .containerInstances(registered.containerInstanceArn(), "missing-id"));
         assertThat(described.containerInstances().get(0).status()).isEqualTo("DRAINING");
         assertThat(described.failures()).extracting(f -> f.reason()).containsExactly("MISSING");
 
-        ecs.deregisterContainerInstance(r -> r.cluster("prod").containerInstance(registered.containerInstanceArn()));
-        assertThat(ecs.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns()).hasSize(2);
-        assertThat(server.nodeCounts()).containsEntry("prod", 2);
+        LOCAL.ecs().deregisterContainerInstance(r -> r.cluster("prod").containerInstance(registered.containerInstanceArn()));
+        assertThat(LOCAL.ecs().listContainerInstances(r -> r.cluster("prod")).containerInstanceArns()).hasSize(2);
+        assertThat(LOCAL.server().nodeCounts()).containsEntry("prod", 2);
     }
 
     @Test
     void busyInstancesNeedForceToDeregister() {
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
-        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
+        LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON));
-        String node = ecs.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns().get(0);
+        String node = LOCAL.ecs().listContainerInstances(r -> r.cluster("prod")).containerInstanceArns().get(0);
 
-        assertThatThrownBy(() -> ecs.deregisterContainerInstance(r -> r.cluster("prod").containerInstance(node)))
+        assertThatThrownBy(() -> LOCAL.ecs().deregisterContainerInstance(r -> r.cluster("prod").containerInstance(node)))
                 .isInstanceOf(InvalidParameterException.class);
-        ecs.deregisterContainerInstance(r -> r.cluster("prod").containerInstance(node).force(true));
+        LOCAL.ecs().deregisterContainerInstance(r -> r.cluster("prod").containerInstance(node).force(true));
 
-        assertThat(ecs.describeServices(r -> r.cluster("prod").services("logspout")).services().get(0).runningCount()).isEqualTo(1);
+        assertThat(LOCAL.ecs().describeServices(r -> r.cluster("prod").services("logspout")).services().get(0).runningCount()).isEqualTo(1);
     }
 
     @Test
     void tagsCanBeAddedListedAndRemovedOnAnyResource() {
-        String service = ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234)).taskDefinition().taskDefinitionArn();
+        String service = LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234)).taskDefinition().taskDefinitionArn();
         String cluster = "arn:aws:ecs:us-east-1:000000000000:cluster/prod";
         for (String arn : new String[] {service, cluster}) {
-            ecs.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("a").value("1").build(),
+            LOCAL.ecs().tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("a").value("1").build(),
                     Tag.builder().key("b").value("2").build()));
-            ecs.untagResource(r -> r.resourceArn(arn).tagKeys("a"));
-            assertThat(ecs.listTagsForResource(r -> r.resourceArn(arn)).tags())
+            LOCAL.ecs().untagResource(r -> r.resourceArn(arn).tagKeys("a"));
+            assertThat(LOCAL.ecs().listTagsForResource(r -> r.resourceArn(arn)).tags())
                     .containsExactly(Tag.builder().key("b").value("2").build());
         }
-        assertThatThrownBy(() -> ecs.tagResource(r -> r.resourceArn(cluster).tags(Tag.builder().key("aws:x").value("1").build())))
+        assertThatThrownBy(() -> LOCAL.ecs().tagResource(r -> r.resourceArn(cluster).tags(Tag.builder().key("aws:x").value("1").build())))
                 .isInstanceOf(InvalidParameterException.class);
-        assertThatThrownBy(() -> ecs.listTagsForResource(r -> r.resourceArn("arn:aws:ecs:us-east-1:000000000000:service/prod/ghost")))
+        assertThatThrownBy(() -> LOCAL.ecs().listTagsForResource(r -> r.resourceArn("arn:aws:ecs:us-east-1:000000000000:service/prod/ghost")))
                 .isInstanceOf(ResourceNotFoundException.class);
         Tag[] tooMany = new Tag[51];
         for (int i = 0; i < tooMany.length; i++) {
             tooMany[i] = Tag.builder().key("k" + i).value("v").build();
         }
-        assertThatThrownBy(() -> ecs.tagResource(r -> r.resourceArn(cluster).tags(tooMany)))
+        assertThatThrownBy(() -> LOCAL.ecs().tagResource(r -> r.resourceArn(cluster).tags(tooMany)))
                 .isInstanceOf(InvalidParameterException.class);
     }
 }

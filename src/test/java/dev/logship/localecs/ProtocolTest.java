@@ -9,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -23,29 +21,13 @@ import software.amazon.awssdk.services.ecs.model.ServerException;
 /** The wire protocol as clients see it: AWS JSON 1.1 bodies, error shapes, regions, faults. */
 class ProtocolTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalEcsServer server;
-    private static EcsClient ecs;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() {
-        server = LocalEcsServer.start(LocalEcsConfig.builder().cluster("prod", 1).build());
-        ecs = LocalEcsFixture.clientWithoutRetries(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        ecs.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder().cluster("prod", 1).build());
 
     private static HttpResponse<String> post(String target, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint().resolve("/"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(LOCAL.server().endpoint().resolve("/"))
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (target != null) {
@@ -93,46 +75,46 @@ class ProtocolTest {
 
     @Test
     void theSdkMapsErrorsToTheirExceptionClasses() {
-        assertThatThrownBy(() -> ecs.listServices(r -> r.cluster("ghost"))).isInstanceOf(ClusterNotFoundException.class);
+        assertThatThrownBy(() -> LOCAL.ecs().listServices(r -> r.cluster("ghost"))).isInstanceOf(ClusterNotFoundException.class);
 
-        server.setFaults(new Faults(1, 0, 0, 0));
-        assertThatThrownBy(() -> ecs.listClusters()).isInstanceOfSatisfying(EcsException.class, e -> {
+        LOCAL.server().setFaults(new Faults(1, 0, 0, 0));
+        assertThatThrownBy(() -> LOCAL.ecs().listClusters()).isInstanceOfSatisfying(EcsException.class, e -> {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
             assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
             assertThat(e.statusCode()).isEqualTo(400);
             assertThat(e.isThrottlingException()).isTrue();
         });
 
-        server.setFaults(new Faults(0, 1, 0, 0));
-        assertThatThrownBy(() -> ecs.listClusters()).isInstanceOfSatisfying(ServerException.class,
+        LOCAL.server().setFaults(new Faults(0, 1, 0, 0));
+        assertThatThrownBy(() -> LOCAL.ecs().listClusters()).isInstanceOfSatisfying(ServerException.class,
                 e -> assertThat(e.statusCode()).isEqualTo(500));
 
-        server.setFaults(new Faults(0, 0, 1, 0));
-        assertThatThrownBy(() -> ecs.listClusters()).isInstanceOf(SdkClientException.class);
+        LOCAL.server().setFaults(new Faults(0, 0, 1, 0));
+        assertThatThrownBy(() -> LOCAL.ecs().listClusters()).isInstanceOf(SdkClientException.class);
     }
 
     @Test
     void everyCallIsCountedIncludingFaultedOnes() {
-        server.setFaults(new Faults(1, 0, 0, 0));
-        assertThatThrownBy(() -> ecs.listClusters()).isInstanceOf(EcsException.class);
-        server.setFaults(Faults.none());
-        ecs.listClusters();
-        ecs.describeClusters(r -> r.clusters("prod"));
+        LOCAL.server().setFaults(new Faults(1, 0, 0, 0));
+        assertThatThrownBy(() -> LOCAL.ecs().listClusters()).isInstanceOf(EcsException.class);
+        LOCAL.server().setFaults(Faults.none());
+        LOCAL.ecs().listClusters();
+        LOCAL.ecs().describeClusters(r -> r.clusters("prod"));
 
-        assertThat(server.callCounts()).containsEntry("ListClusters", 2L).containsEntry("DescribeClusters", 1L);
-        assertThat(server.errorCounts()).containsEntry("ListClusters:ThrottlingException", 1L);
-        assertThat(server.mutatingCallCounts()).isEmpty();
-        ecs.createCluster(r -> r.clusterName("more"));
-        assertThat(server.mutatingCallCounts()).containsExactlyEntriesOf(java.util.Map.of("CreateCluster", 1L));
-        server.resetCallCounts();
-        assertThat(server.callCounts()).isEmpty();
+        assertThat(LOCAL.server().callCounts()).containsEntry("ListClusters", 2L).containsEntry("DescribeClusters", 1L);
+        assertThat(LOCAL.server().errorCounts()).containsEntry("ListClusters:ThrottlingException", 1L);
+        assertThat(LOCAL.server().mutatingCallCounts()).isEmpty();
+        LOCAL.ecs().createCluster(r -> r.clusterName("more"));
+        assertThat(LOCAL.server().mutatingCallCounts()).containsExactlyEntriesOf(java.util.Map.of("CreateCluster", 1L));
+        LOCAL.server().resetCallCounts();
+        assertThat(LOCAL.server().callCounts()).isEmpty();
     }
 
     @Test
     void sdkRetriesRideOutThrottlingAndDroppedConnections() {
         int succeeded = 0;
-        try (EcsClient retrying = LocalEcsFixture.clientWithQuickRetries(server)) {
-            server.setFaults(new Faults(0.25, 0, 0.25, 0));
+        try (EcsClient retrying = LocalEcsFixture.clientWithQuickRetries(LOCAL.server())) {
+            LOCAL.server().setFaults(new Faults(0.25, 0, 0.25, 0));
             for (int i = 0; i < 20; i++) {
                 // Each attempt fails with probability 0.5; standard mode makes up to 3 attempts.
                 try {
@@ -144,22 +126,22 @@ class ProtocolTest {
             }
         }
         // Twenty calls without a single fault has odds of one in a million.
-        assertThat(server.callCounts().get("ListClusters")).isGreaterThan(20L);
-        assertThat(server.errorCounts()).containsKeys("ListClusters:ThrottlingException", "ListClusters:DroppedConnection");
+        assertThat(LOCAL.server().callCounts().get("ListClusters")).isGreaterThan(20L);
+        assertThat(LOCAL.server().errorCounts()).containsKeys("ListClusters:ThrottlingException", "ListClusters:DroppedConnection");
         assertThat(succeeded).isGreaterThan(10);
     }
 
     @Test
     void latencyIsAddedToEveryCall() {
-        server.setFaults(Faults.latency(200));
+        LOCAL.server().setFaults(Faults.latency(200));
         long started = System.nanoTime();
-        ecs.listClusters();
+        LOCAL.ecs().listClusters();
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(200);
     }
 
     @Test
     void arnsUseTheRegionTheCallerSignedFor() {
-        try (EcsClient ireland = LocalEcsFixture.client(server, Region.EU_WEST_1)) {
+        try (EcsClient ireland = LocalEcsFixture.client(LOCAL.server(), Region.EU_WEST_1)) {
             assertThat(ireland.createCluster(r -> r.clusterName("dublin")).cluster().clusterArn())
                     .isEqualTo("arn:aws:ecs:eu-west-1:000000000000:cluster/dublin");
         }
@@ -176,9 +158,9 @@ class ProtocolTest {
 
     @Test
     void adminPathsAreNeverTakenForEcsCalls() throws Exception {
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/_localecs/health")).build(),
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(LOCAL.server().endpoint() + "/_localecs/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(server.callCounts()).isEmpty();
+        assertThat(LOCAL.server().callCounts()).isEmpty();
     }
 }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.Deployment;
@@ -25,34 +24,22 @@ import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 class ServiceContractTest {
-    private static LocalEcsServer server;
-    private static EcsClient ecs;
 
-    @BeforeAll
-    static void start() {
-        server = LocalEcsServer.start(LocalEcsConfig.builder().cluster("prod", 3).build());
-        ecs = LocalEcsFixture.clientWithoutRetries(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        ecs.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder().cluster("prod", 3).build());
 
     @BeforeEach
-    void reset() {
-        server.reset();
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
+    void registerTheTaskDefinition() {
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
     }
 
     private Service describe(String name) {
-        return ecs.describeServices(r -> r.cluster("prod").services(name).include(ServiceField.TAGS)).services().get(0);
+        return LOCAL.ecs().describeServices(r -> r.cluster("prod").services(name).include(ServiceField.TAGS)).services().get(0);
     }
 
     @Test
     void daemonServiceReportsEcsDefaultsAndRunsOnePerNode() {
-        Service created = ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
+        Service created = LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON).propagateTags(PropagateTags.SERVICE)
                 .tags(Tag.builder().key("owner").value("logship").build())).service();
 
@@ -76,12 +63,12 @@ class ServiceContractTest {
 
     @Test
     void tasksCarryManagedAndPropagatedTags() {
-        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
+        LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON).propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true)
                 .tags(Tag.builder().key("owner").value("logship").build()));
 
-        List<String> arns = ecs.listTasks(r -> r.cluster("prod")).taskArns();
-        var tasks = ecs.describeTasks(r -> r.cluster("prod").tasks(arns).include(software.amazon.awssdk.services.ecs.model.TaskField.TAGS)).tasks();
+        List<String> arns = LOCAL.ecs().listTasks(r -> r.cluster("prod")).taskArns();
+        var tasks = LOCAL.ecs().describeTasks(r -> r.cluster("prod").tasks(arns).include(software.amazon.awssdk.services.ecs.model.TaskField.TAGS)).tasks();
 
         assertThat(tasks).hasSize(3).allSatisfy(t -> assertThat(t.tags()).containsExactly(
                 Tag.builder().key("aws:ecs:clusterName").value("prod").build(),
@@ -92,7 +79,7 @@ class ServiceContractTest {
 
     @Test
     void replicaDefaultsAre200And100() {
-        Service s = ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(1)).service();
+        Service s = LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(1)).service();
 
         assertThat(s.deploymentConfiguration().maximumPercent()).isEqualTo(200);
         assertThat(s.deploymentConfiguration().minimumHealthyPercent()).isEqualTo(100);
@@ -103,33 +90,33 @@ class ServiceContractTest {
 
     @Test
     void daemonRejectsDesiredCountPlacementStrategiesAndMaximumAbove100() {
-        assertThatThrownBy(() -> ecs.createService(r -> r.cluster("prod").serviceName("d").taskDefinition("logspout")
+        assertThatThrownBy(() -> LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("d").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON).desiredCount(2)))
                 .isInstanceOf(InvalidParameterException.class);
-        assertThatThrownBy(() -> ecs.createService(r -> r.cluster("prod").serviceName("d").taskDefinition("logspout")
+        assertThatThrownBy(() -> LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("d").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON)
                 .placementStrategy(PlacementStrategy.builder().type(PlacementStrategyType.SPREAD).field("host").build())))
                 .isInstanceOf(InvalidParameterException.class);
-        assertThatThrownBy(() -> ecs.createService(r -> r.cluster("prod").serviceName("d").taskDefinition("logspout")
+        assertThatThrownBy(() -> LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("d").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON).deploymentConfiguration(c -> c.maximumPercent(200))))
                 .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test
     void creatingTheSameNameTwiceIsNotIdempotent() {
-        ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(1));
+        LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(1));
 
-        assertThatThrownBy(() -> ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(1)))
+        assertThatThrownBy(() -> LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(1)))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Creation of service was not idempotent.");
     }
 
     @Test
     void updatingTheTaskDefinitionStartsANewPrimaryDeploymentThatCompletes() {
-        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
+        LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON));
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
 
-        Service updated = ecs.updateService(r -> r.cluster("prod").service("logspout").taskDefinition("logspout:2")).service();
+        Service updated = LOCAL.ecs().updateService(r -> r.cluster("prod").service("logspout").taskDefinition("logspout:2")).service();
         Service settled = describe("logspout");
 
         assertThat(updated.taskDefinition()).endsWith("logspout:2");
@@ -139,24 +126,24 @@ class ServiceContractTest {
         assertThat(primary.rolloutState()).isEqualTo(DeploymentRolloutState.COMPLETED);
         assertThat(settled.deployments()).hasSize(1);
         assertThat(settled.runningCount()).isEqualTo(3);
-        assertThat(ecs.listTasks(r -> r.cluster("prod").serviceName("logspout")).taskArns()).hasSize(3);
-        assertThat(ecs.describeTasks(r -> r.cluster("prod").tasks(ecs.listTasks(l -> l.cluster("prod")).taskArns())).tasks())
+        assertThat(LOCAL.ecs().listTasks(r -> r.cluster("prod").serviceName("logspout")).taskArns()).hasSize(3);
+        assertThat(LOCAL.ecs().describeTasks(r -> r.cluster("prod").tasks(LOCAL.ecs().listTasks(l -> l.cluster("prod")).taskArns())).tasks())
                 .allMatch(t -> t.taskDefinitionArn().endsWith("logspout:2"));
     }
 
     @Test
     void describeReportsMissingServicesWithTheirLongArnAndAtMostTen() {
-        var out = ecs.describeServices(r -> r.cluster("prod").services("nope"));
+        var out = LOCAL.ecs().describeServices(r -> r.cluster("prod").services("nope"));
 
         assertThat(out.services()).isEmpty();
         assertThat(out.failures()).singleElement().satisfies(f -> {
             assertThat(f.arn()).isEqualTo("arn:aws:ecs:us-east-1:000000000000:service/prod/nope");
             assertThat(f.reason()).isEqualTo("MISSING");
         });
-        assertThatThrownBy(() -> ecs.describeServices(r -> r.cluster("prod")
+        assertThatThrownBy(() -> LOCAL.ecs().describeServices(r -> r.cluster("prod")
                 .services("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")))
                 .isInstanceOf(InvalidParameterException.class);
-        assertThatThrownBy(() -> ecs.describeServices(r -> r.cluster("nope").services("x")))
+        assertThatThrownBy(() -> LOCAL.ecs().describeServices(r -> r.cluster("nope").services("x")))
                 .isInstanceOf(ClusterNotFoundException.class);
     }
 
@@ -164,49 +151,49 @@ class ServiceContractTest {
     void listPaginatesTenAtATimeByDefaultAndHidesDeletedServices() {
         for (int i = 0; i < 12; i++) {
             String name = "svc-" + i;
-            ecs.createService(r -> r.cluster("prod").serviceName(name).taskDefinition("logspout").desiredCount(0));
+            LOCAL.ecs().createService(r -> r.cluster("prod").serviceName(name).taskDefinition("logspout").desiredCount(0));
         }
-        ecs.deleteService(r -> r.cluster("prod").service("svc-0"));
+        LOCAL.ecs().deleteService(r -> r.cluster("prod").service("svc-0"));
 
-        var first = ecs.listServices(r -> r.cluster("prod"));
+        var first = LOCAL.ecs().listServices(r -> r.cluster("prod"));
         assertThat(first.serviceArns()).hasSize(10);
         assertThat(first.nextToken()).isNotNull();
-        var second = ecs.listServices(r -> r.cluster("prod").nextToken(first.nextToken()));
+        var second = LOCAL.ecs().listServices(r -> r.cluster("prod").nextToken(first.nextToken()));
         assertThat(second.serviceArns()).hasSize(1);
         assertThat(second.nextToken()).isNull();
         List<String> all = new ArrayList<>(first.serviceArns());
         all.addAll(second.serviceArns());
         assertThat(all).doesNotContain("arn:aws:ecs:us-east-1:000000000000:service/prod/svc-0").hasSize(11);
-        assertThat(ecs.listServicesPaginator(r -> r.cluster("prod").maxResults(4)).serviceArns()).hasSize(11);
-        assertThatThrownBy(() -> ecs.listServices(r -> r.cluster("prod").maxResults(101)))
+        assertThat(LOCAL.ecs().listServicesPaginator(r -> r.cluster("prod").maxResults(4)).serviceArns()).hasSize(11);
+        assertThatThrownBy(() -> LOCAL.ecs().listServices(r -> r.cluster("prod").maxResults(101)))
                 .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test
     void deleteNeedsForceAboveZeroAndGoesDrainingThenInactive() {
-        ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(2));
+        LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(2));
 
-        assertThatThrownBy(() -> ecs.deleteService(r -> r.cluster("prod").service("web")))
+        assertThatThrownBy(() -> LOCAL.ecs().deleteService(r -> r.cluster("prod").service("web")))
                 .isInstanceOf(InvalidParameterException.class);
-        Service deleting = ecs.deleteService(r -> r.cluster("prod").service("web").force(true)).service();
+        Service deleting = LOCAL.ecs().deleteService(r -> r.cluster("prod").service("web").force(true)).service();
 
         assertThat(deleting.status()).isEqualTo("DRAINING");
         assertThat(describe("web").status()).isEqualTo("INACTIVE");
-        assertThat(ecs.listTasks(r -> r.cluster("prod")).taskArns()).isEmpty();
-        assertThatThrownBy(() -> ecs.updateService(r -> r.cluster("prod").service("web").desiredCount(1)))
+        assertThat(LOCAL.ecs().listTasks(r -> r.cluster("prod")).taskArns()).isEmpty();
+        assertThatThrownBy(() -> LOCAL.ecs().updateService(r -> r.cluster("prod").service("web").desiredCount(1)))
                 .isInstanceOf(ServiceNotActiveException.class);
-        assertThatThrownBy(() -> ecs.updateService(r -> r.cluster("prod").service("never").desiredCount(1)))
+        assertThatThrownBy(() -> LOCAL.ecs().updateService(r -> r.cluster("prod").service("never").desiredCount(1)))
                 .isInstanceOf(ServiceNotFoundException.class);
-        ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(1));
+        LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("web").taskDefinition("logspout").desiredCount(1));
         assertThat(describe("web").status()).isEqualTo("ACTIVE");
     }
 
     @Test
     void daemonServicesCannotBeGivenADesiredCountOnUpdate() {
-        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
+        LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON));
 
-        assertThatThrownBy(() -> ecs.updateService(r -> r.cluster("prod").service("logspout").desiredCount(5)))
+        assertThatThrownBy(() -> LOCAL.ecs().updateService(r -> r.cluster("prod").service("logspout").desiredCount(5)))
                 .isInstanceOf(InvalidParameterException.class);
     }
 }

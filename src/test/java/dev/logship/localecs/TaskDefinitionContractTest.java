@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -26,30 +24,14 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 
 class TaskDefinitionContractTest {
-    private static LocalEcsServer server;
-    private static EcsClient ecs;
 
-    @BeforeAll
-    static void start() {
-        server = LocalEcsServer.start(LocalEcsConfig.builder().cluster("prod", 2).build());
-        ecs = LocalEcsFixture.clientWithoutRetries(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        ecs.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder().cluster("prod", 2).build());
 
     @Test
     void registerFillsInWhatEcsFillsIn() {
         Instant before = Instant.now().minusSeconds(1);
-        TaskDefinition td = ecs.registerTaskDefinition(r -> r.family("web").containerDefinitions(
+        TaskDefinition td = LOCAL.ecs().registerTaskDefinition(r -> r.family("web").containerDefinitions(
                 ContainerDefinition.builder().name("app").image("nginx").memory(64)
                         .portMappings(PortMapping.builder().containerPort(80).build()).build())).taskDefinition();
 
@@ -72,7 +54,7 @@ class TaskDefinitionContractTest {
 
     @Test
     void hostPortEqualsContainerPortOutsideBridgeMode() {
-        TaskDefinition td = ecs.registerTaskDefinition(r -> r.family("hosty").networkMode(NetworkMode.HOST)
+        TaskDefinition td = LOCAL.ecs().registerTaskDefinition(r -> r.family("hosty").networkMode(NetworkMode.HOST)
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("nginx").memory(64)
                         .portMappings(PortMapping.builder().containerPort(8080).build()).build())).taskDefinition();
 
@@ -82,25 +64,25 @@ class TaskDefinitionContractTest {
 
     @Test
     void revisionsCountUpAndDescribeResolvesFamilyRevisionAndArn() {
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
-        TaskDefinition second = ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1235)).taskDefinition();
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
+        TaskDefinition second = LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1235)).taskDefinition();
 
         assertThat(second.revision()).isEqualTo(2);
-        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition("logspout")).taskDefinition().revision()).isEqualTo(2);
-        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition("logspout:1")).taskDefinition().revision()).isEqualTo(1);
-        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition(second.taskDefinitionArn())).taskDefinition())
+        assertThat(LOCAL.ecs().describeTaskDefinition(r -> r.taskDefinition("logspout")).taskDefinition().revision()).isEqualTo(2);
+        assertThat(LOCAL.ecs().describeTaskDefinition(r -> r.taskDefinition("logspout:1")).taskDefinition().revision()).isEqualTo(1);
+        assertThat(LOCAL.ecs().describeTaskDefinition(r -> r.taskDefinition(second.taskDefinitionArn())).taskDefinition())
                 .isEqualTo(second);
-        assertThatThrownBy(() -> ecs.describeTaskDefinition(r -> r.taskDefinition("logspout:9")))
+        assertThatThrownBy(() -> LOCAL.ecs().describeTaskDefinition(r -> r.taskDefinition("logspout:9")))
                 .isInstanceOf(ClientException.class);
     }
 
     @Test
     void tagsGivenAtRegisterComeBackAtTheTopLevelWhenAskedFor() {
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("tagged", 1234).toBuilder()
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("tagged", 1234).toBuilder()
                 .tags(Tag.builder().key("logship.dev/managed-by").value("logship").build()).build());
 
-        var plain = ecs.describeTaskDefinition(r -> r.taskDefinition("tagged"));
-        var withTags = ecs.describeTaskDefinition(r -> r.taskDefinition("tagged").include(TaskDefinitionField.TAGS));
+        var plain = LOCAL.ecs().describeTaskDefinition(r -> r.taskDefinition("tagged"));
+        var withTags = LOCAL.ecs().describeTaskDefinition(r -> r.taskDefinition("tagged").include(TaskDefinitionField.TAGS));
 
         assertThat(plain.tags()).isEmpty();
         assertThat(withTags.tags()).containsExactly(Tag.builder().key("logship.dev/managed-by").value("logship").build());
@@ -108,13 +90,13 @@ class TaskDefinitionContractTest {
 
     @Test
     void containersNeedMemoryOnEc2AndMountsNeedDeclaredVolumes() {
-        assertThatThrownBy(() -> ecs.registerTaskDefinition(r -> r.family("nomem")
+        assertThatThrownBy(() -> LOCAL.ecs().registerTaskDefinition(r -> r.family("nomem")
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("nginx").build())))
                 .isInstanceOf(ClientException.class)
                 .hasMessageContaining("Invalid setting for container 'app'. At least one of 'memory' or 'memoryReservation' must be specified.");
-        ecs.registerTaskDefinition(r -> r.family("taskmem").memory("256")
+        LOCAL.ecs().registerTaskDefinition(r -> r.family("taskmem").memory("256")
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("nginx").build()));
-        assertThatThrownBy(() -> ecs.registerTaskDefinition(r -> r.family("novol")
+        assertThatThrownBy(() -> LOCAL.ecs().registerTaskDefinition(r -> r.family("novol")
                 .containerDefinitions(ContainerDefinition.builder().name("app").image("nginx").memory(64)
                         .mountPoints(m -> m.sourceVolume("dockersock").containerPath("/tmp/docker.sock")).build())))
                 .isInstanceOf(ClientException.class).hasMessageContaining("dockersock");
@@ -122,9 +104,9 @@ class TaskDefinitionContractTest {
 
     @Test
     void emptyTagListsAndReservedPrefixesAreRejected() {
-        assertThatThrownBy(() -> ecs.registerTaskDefinition(LocalEcsFixture.logspout("x", 1).toBuilder().tags(List.of()).build()))
+        assertThatThrownBy(() -> LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("x", 1).toBuilder().tags(List.of()).build()))
                 .isInstanceOf(InvalidParameterException.class);
-        assertThatThrownBy(() -> ecs.registerTaskDefinition(LocalEcsFixture.logspout("x", 1).toBuilder()
+        assertThatThrownBy(() -> LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("x", 1).toBuilder()
                 .tags(Tag.builder().key("aws:owner").value("me").build()).build()))
                 .isInstanceOf(InvalidParameterException.class);
     }
@@ -132,16 +114,16 @@ class TaskDefinitionContractTest {
     @Test
     void listPaginatesFiltersByFamilyAndSorts() {
         for (int i = 0; i < 5; i++) {
-            ecs.registerTaskDefinition(LocalEcsFixture.logspout("pages", 1234));
+            LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("pages", 1234));
         }
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("other", 1234));
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("other", 1234));
 
         List<String> all = new ArrayList<>();
         String token = null;
         int calls = 0;
         do {
             String t = token;
-            ListTaskDefinitionsResponse page = ecs.listTaskDefinitions(r -> r.familyPrefix("pages").maxResults(2).nextToken(t));
+            ListTaskDefinitionsResponse page = LOCAL.ecs().listTaskDefinitions(r -> r.familyPrefix("pages").maxResults(2).nextToken(t));
             all.addAll(page.taskDefinitionArns());
             token = page.nextToken();
             calls++;
@@ -149,49 +131,49 @@ class TaskDefinitionContractTest {
 
         assertThat(calls).isEqualTo(3);
         assertThat(all).hasSize(5).allMatch(arn -> arn.contains(":task-definition/pages:"));
-        assertThat(ecs.listTaskDefinitions(r -> r.familyPrefix("pages").sort(SortOrder.DESC)).taskDefinitionArns().get(0))
+        assertThat(LOCAL.ecs().listTaskDefinitions(r -> r.familyPrefix("pages").sort(SortOrder.DESC)).taskDefinitionArns().get(0))
                 .endsWith("pages:5");
-        assertThat(ecs.listTaskDefinitionsPaginator(r -> r.maxResults(1)).taskDefinitionArns()).hasSize(6);
+        assertThat(LOCAL.ecs().listTaskDefinitionsPaginator(r -> r.maxResults(1)).taskDefinitionArns()).hasSize(6);
     }
 
     @Test
     void deregisteredRevisionsAreInactiveUnusableAndOnlyThenDeletable() {
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("old", 1234));
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("old", 1234));
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("old", 1234));
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("old", 1234));
 
-        var deleteActive = ecs.deleteTaskDefinitions(r -> r.taskDefinitions("old:2"));
+        var deleteActive = LOCAL.ecs().deleteTaskDefinitions(r -> r.taskDefinitions("old:2"));
         assertThat(deleteActive.failures()).hasSize(1);
         assertThat(deleteActive.taskDefinitions()).isEmpty();
 
-        TaskDefinition gone = ecs.deregisterTaskDefinition(r -> r.taskDefinition("old:2")).taskDefinition();
+        TaskDefinition gone = LOCAL.ecs().deregisterTaskDefinition(r -> r.taskDefinition("old:2")).taskDefinition();
         assertThat(gone.status()).isEqualTo(TaskDefinitionStatus.INACTIVE);
         assertThat(gone.deregisteredAt()).isNotNull();
-        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition("old")).taskDefinition().revision()).isEqualTo(1);
-        assertThat(ecs.listTaskDefinitions(r -> r.status(TaskDefinitionStatus.INACTIVE)).taskDefinitionArns())
+        assertThat(LOCAL.ecs().describeTaskDefinition(r -> r.taskDefinition("old")).taskDefinition().revision()).isEqualTo(1);
+        assertThat(LOCAL.ecs().listTaskDefinitions(r -> r.status(TaskDefinitionStatus.INACTIVE)).taskDefinitionArns())
                 .containsExactly(gone.taskDefinitionArn());
-        assertThatThrownBy(() -> ecs.createService(r -> r.cluster("prod").serviceName("s").taskDefinition("old:2").desiredCount(1)))
+        assertThatThrownBy(() -> LOCAL.ecs().createService(r -> r.cluster("prod").serviceName("s").taskDefinition("old:2").desiredCount(1)))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("inactive");
 
-        var deleted = ecs.deleteTaskDefinitions(r -> r.taskDefinitions(gone.taskDefinitionArn()));
+        var deleted = LOCAL.ecs().deleteTaskDefinitions(r -> r.taskDefinitions(gone.taskDefinitionArn()));
         assertThat(deleted.failures()).isEmpty();
         assertThat(deleted.taskDefinitions().get(0).status()).isEqualTo(TaskDefinitionStatus.DELETE_IN_PROGRESS);
-        assertThatThrownBy(() -> ecs.deleteTaskDefinitions(r -> r.taskDefinitions(
+        assertThatThrownBy(() -> LOCAL.ecs().deleteTaskDefinitions(r -> r.taskDefinitions(
                 "a:1", "a:2", "a:3", "a:4", "a:5", "a:6", "a:7", "a:8", "a:9", "a:10", "a:11")))
                 .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test
     void familiesListByPrefixAndStatus() {
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout-a", 1234));
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout-b", 1234));
-        ecs.registerTaskDefinition(LocalEcsFixture.logspout("web", 80));
-        ecs.deregisterTaskDefinition(r -> r.taskDefinition("logspout-b:1"));
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout-a", 1234));
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("logspout-b", 1234));
+        LOCAL.ecs().registerTaskDefinition(LocalEcsFixture.logspout("web", 80));
+        LOCAL.ecs().deregisterTaskDefinition(r -> r.taskDefinition("logspout-b:1"));
 
-        assertThat(ecs.listTaskDefinitionFamilies(r -> r.familyPrefix("logspout")).families())
+        assertThat(LOCAL.ecs().listTaskDefinitionFamilies(r -> r.familyPrefix("logspout")).families())
                 .containsExactly("logspout-a", "logspout-b");
-        assertThat(ecs.listTaskDefinitionFamilies(r -> r.status(TaskDefinitionFamilyStatus.ACTIVE)).families())
+        assertThat(LOCAL.ecs().listTaskDefinitionFamilies(r -> r.status(TaskDefinitionFamilyStatus.ACTIVE)).families())
                 .containsExactly("logspout-a", "web");
-        assertThat(ecs.listTaskDefinitionFamilies(r -> r.status(TaskDefinitionFamilyStatus.INACTIVE)).families())
+        assertThat(LOCAL.ecs().listTaskDefinitionFamilies(r -> r.status(TaskDefinitionFamilyStatus.INACTIVE)).families())
                 .containsExactly("logspout-b");
     }
 }
