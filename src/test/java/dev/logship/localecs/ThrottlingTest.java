@@ -69,8 +69,9 @@ class ThrottlingTest {
     @Test
     void bucketsWithTheSameLimitsAreSeparateBudgets() {
         // Task definition read and cluster read are both 50/20 in ECS's table, yet exhausting
-        // one must leave the other untouched.
-        try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).build());
+        // one must leave the other untouched. A time scale of 0.01 all but stops the refill, so
+        // the burst runs out however slow the machine is.
+        try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).timeScale(0.01).build());
                 EcsClient ecs = LocalEcsFixture.clientWithoutRetries(server)) {
             int described = 0;
             while (true) {
