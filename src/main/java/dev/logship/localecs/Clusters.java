@@ -96,13 +96,6 @@ final class Clusters {
 
     ObjectNode list(Call call) {
         List<String> all = state.clusters.values().stream().filter(c -> c.status.equals("ACTIVE")).map(c -> c.arn).toList();
-        Page<String> page = Page.of(all, Json.integer(call.body(), "maxResults"), Json.text(call.body(), "nextToken"), 100, 100);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray("clusterArns");
-        page.items().forEach(list::add);
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return Page.listResponse(all, call.body(), "clusterArns", 100);
     }
 }

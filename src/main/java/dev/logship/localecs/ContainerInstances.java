@@ -105,14 +105,7 @@ final class ContainerInstances {
         String status = Json.text(call.body(), "status");
         List<String> all = cluster.nodes.values().stream()
                 .filter(n -> status == null || n.status.equals(status)).map(n -> n.arn).toList();
-        Page<String> page = Page.of(all, Json.integer(call.body(), "maxResults"), Json.text(call.body(), "nextToken"), 100, 100);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray("containerInstanceArns");
-        page.items().forEach(list::add);
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return Page.listResponse(all, call.body(), "containerInstanceArns", 100);
     }
 
     private NodeState find(ClusterState cluster, String ref) {

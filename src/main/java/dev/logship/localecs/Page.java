@@ -1,5 +1,8 @@
 package dev.logship.localecs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,6 +19,21 @@ record Page<T>(List<T> items, String nextToken) {
         int to = Math.min(all.size(), from + size);
         List<T> items = from >= all.size() ? List.of() : List.copyOf(all.subList(from, to));
         return new Page<>(items, to < all.size() ? encode(to) : null);
+    }
+
+    /**
+     * The answer of a List* action: one page of {@code all}, chosen by the request's
+     * maxResults and nextToken, under {@code field}, with the token of the next page if any.
+     */
+    static ObjectNode listResponse(List<String> all, JsonNode request, String field, int defaultSize) {
+        Page<String> page = of(all, Json.integer(request, "maxResults"), Json.text(request, "nextToken"), defaultSize, 100);
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray(field);
+        page.items().forEach(list::add);
+        if (page.nextToken() != null) {
+            out.put("nextToken", page.nextToken());
+        }
+        return out;
     }
 
     private static String encode(int offset) {

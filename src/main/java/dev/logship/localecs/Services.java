@@ -152,14 +152,7 @@ final class Services {
                 .filter(s -> strategy == null || strategy.equals(s.schedulingStrategy))
                 .filter(s -> launchType == null || launchType.equals("EC2"))
                 .map(s -> s.arn).toList();
-        Page<String> page = Page.of(all, Json.integer(body, "maxResults"), Json.text(body, "nextToken"), 10, 100);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray("serviceArns");
-        page.items().forEach(list::add);
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return Page.listResponse(all, body, "serviceArns", 10);
     }
 
     static ServiceState find(ClusterState cluster, String ref) {

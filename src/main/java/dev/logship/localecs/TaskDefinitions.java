@@ -67,14 +67,7 @@ final class TaskDefinitions {
         if ("DESC".equals(Json.text(body, "sort"))) {
             Collections.reverse(matching);
         }
-        Page<String> page = Page.of(matching, Json.integer(body, "maxResults"), Json.text(body, "nextToken"), 100, 100);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray("taskDefinitionArns");
-        page.items().forEach(list::add);
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return Page.listResponse(matching, body, "taskDefinitionArns", 100);
     }
 
     ObjectNode listFamilies(Call call) {
@@ -89,14 +82,7 @@ final class TaskDefinitions {
                 matching.add(name);
             }
         });
-        Page<String> page = Page.of(matching, Json.integer(body, "maxResults"), Json.text(body, "nextToken"), 100, 100);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray("families");
-        page.items().forEach(list::add);
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return Page.listResponse(matching, body, "families", 100);
     }
 
     ObjectNode deregister(Call call) {

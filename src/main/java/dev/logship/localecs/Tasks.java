@@ -35,14 +35,7 @@ final class Tasks {
                 .filter(t -> family == null || Arns.lastSegment(t.taskDefinitionArn).startsWith(family + ":"))
                 .filter(t -> startedBy == null || startedBy.equals(t.deploymentId))
                 .map(t -> t.arn).toList();
-        Page<String> page = Page.of(all, Json.integer(body, "maxResults"), Json.text(body, "nextToken"), 100, 100);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray("taskArns");
-        page.items().forEach(list::add);
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
-        return out;
+        return Page.listResponse(all, body, "taskArns", 100);
     }
 
     ObjectNode describe(Call call) {
