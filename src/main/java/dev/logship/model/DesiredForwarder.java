@@ -21,4 +21,8 @@ public record DesiredForwarder(
         Objects.requireNonNull(taskDefinition, "taskDefinition");
         Objects.requireNonNull(service, "service");
     }
+
+    public DesiredForwarder withTaskDefinition(TaskDefinitionSpec newTaskDefinition) {
+        return new DesiredForwarder(key, newTaskDefinition, service, perNodePort, adopt, contentHash);
+    }
 }

@@ -56,7 +56,15 @@ public final class ClusterSynchronizer {
 
     /** Observes the cluster and diffs it with the desired state. Throws {@link GatewayException}. */
     public ClusterPlan plan(DesiredCluster desired) {
-        return Differ.diff(desired, observe(desired));
+        return Differ.diff(withDocuments(desired), observe(desired));
+    }
+
+    /** Each task definition with the complete RegisterTaskDefinition input the gateway would send, for a full-fidelity diff. */
+    private DesiredCluster withDocuments(DesiredCluster desired) {
+        EcsGateway gateway = gateways.forCluster(desired.target());
+        return new DesiredCluster(desired.target(), desired.forwarders().stream()
+                .map(f -> f.withTaskDefinition(f.taskDefinition().withDocument(gateway.requestDocument(f.taskDefinition()))))
+                .toList());
     }
 
     /** Manages and plans every cluster of a desired state (nothing changes), so a following apply may clean up. */
@@ -94,7 +102,7 @@ public final class ClusterSynchronizer {
     /** Observes and judges every forwarder; does not change anything. */
     public Map<String, Health> health(DesiredCluster desired) {
         LiveCluster live = observe(desired);
-        return assess(desired, live, conflicts(Differ.diff(desired, live)));
+        return assess(desired, live, conflicts(Differ.diff(withDocuments(desired), live)));
     }
 
     /** Observes a cluster and remembers the revisions its services use. */
