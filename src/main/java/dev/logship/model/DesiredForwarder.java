@@ -25,4 +25,10 @@ public record DesiredForwarder(
     public DesiredForwarder withTaskDefinition(TaskDefinitionSpec newTaskDefinition) {
         return new DesiredForwarder(key, newTaskDefinition, service, perNodePort, adopt, contentHash);
     }
+
+    /** The same forwarder with its task definition and service tagged with {@code owner}. */
+    public DesiredForwarder ownedBy(String owner) {
+        return new DesiredForwarder(key, taskDefinition.withTags(OwnershipTags.withOwner(taskDefinition.tags(), owner)),
+                service.withTags(OwnershipTags.withOwner(service.tags(), owner)), perNodePort, adopt, contentHash);
+    }
 }
