@@ -6,11 +6,14 @@ import java.util.List;
 
 /**
  * The outcome of reading manifests: a desired state only when there are no problems at all.
- * {@code warnings} (same shape as problems) never stop a tree from applying.
+ * {@code internalError} is set when logship itself failed on the input (a bug, not a bad
+ * manifest): the problems then hold one line saying so, so every caller that prints problems
+ * still says something clear, and the controller can stall the commit with reason InternalError.
+ * {@code warnings} (same shape as problems, e.g. an unmaintained agent) never stop a tree from applying.
  */
-public record ReadResult(DesiredState state, List<Problem> problems, List<Problem> warnings) {
-    public ReadResult(DesiredState state, List<Problem> problems) {
-        this(state, problems, List.of());
+public record ReadResult(DesiredState state, List<Problem> problems, RuntimeException internalError, List<Problem> warnings) {
+    public ReadResult(DesiredState state, List<Problem> problems, RuntimeException internalError) {
+        this(state, problems, internalError, List.of());
     }
 
     public ReadResult {
@@ -29,10 +32,24 @@ public record ReadResult(DesiredState state, List<Problem> problems, List<Proble
     }
 
     static ReadResult rendered(DesiredState state, List<Problem> warnings) {
-        return new ReadResult(state, List.of(), warnings);
+        return new ReadResult(state, List.of(), null, warnings);
     }
 
     static ReadResult failed(List<Problem> problems) {
-        return new ReadResult(null, problems);
+        return new ReadResult(null, problems, null);
+    }
+
+    /**
+     * logship failed on this input. Only the exception's type and where it was thrown go into
+     * the problem: its message might quote manifest content (and routes are secret).
+     */
+    static ReadResult internal(RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String at = trace.length == 0 ? "" : " at " + trace[0].getClassName().replaceFirst(".*\\.", "") + "."
+                + trace[0].getMethodName() + ":" + trace[0].getLineNumber();
+        return new ReadResult(null, List.of(new Problem("(logship)", 1, 1, "(internal)",
+                "logship failed on these manifests with " + e.getClass().getSimpleName() + at
+                        + "; this is a bug in logship, not in the manifests: please report it"
+                        + " (LOGSHIP_DEBUG=1 prints the stack trace)")), e);
     }
 }
