@@ -10,6 +10,10 @@ final class TaskState {
     public String containerInstanceArn;
     public String serviceName;
     public String deploymentId;
+    /** The task group when no service started it (e.g. "daemon:NAME"). */
+    public String group;
+    /** ECS's stopCode when set by whoever stopped the task; ServiceSchedulerInitiated otherwise. */
+    public String stopCode;
     public long createdAtMillis;
     public Long stoppedAtMillis;
     public String stoppedReason;
