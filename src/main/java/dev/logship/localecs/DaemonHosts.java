@@ -62,8 +62,7 @@ final class DaemonHosts implements Hosts {
         ClusterState cluster = cluster(clusterArn);
         TaskState task = cluster == null ? null : find(cluster, taskArn);
         if (task != null && !task.stopped()) {
-            task.stop(now, reason);
-            task.stopCode = stopCode;
+            task.stop(now, reason, stopCode);
         }
     }
 

@@ -52,7 +52,8 @@ final class EcsEngine {
         Services services = new Services(state, arns, tags, views, clusters, taskDefinitions);
         Tasks tasks = new Tasks(arns, views, clusters);
         TagActions tagActions = new TagActions(state, tags, taskDefinitions, daemons);
-        scheduler = new Scheduler(state, new Placement(taskDefinitions, arns, tags), convergenceMillis);
+        scheduler = new Scheduler(state, new Placement(taskDefinitions, arns, tags),
+                new CrashLoops(taskDefinitions, convergenceMillis), convergenceMillis);
         actions = new java.util.HashMap<>(daemons.actions());
         actions.putAll(Map.ofEntries(
                 Map.entry("CreateCluster", clusters::create),

@@ -12,11 +12,11 @@ final class TaskState {
     public String deploymentId;
     /** The task group when no service started it (e.g. "daemon:NAME"). */
     public String group;
-    /** ECS's stopCode when set by whoever stopped the task; ServiceSchedulerInitiated otherwise. */
-    public String stopCode;
     public long createdAtMillis;
     public Long stoppedAtMillis;
     public String stoppedReason;
+    /** ECS's stopCode: ServiceSchedulerInitiated unless the task's own essential container exited. */
+    public String stopCode;
     /** Host ports this task holds on its node (fixed host ports only). */
     public List<Integer> hostPorts = new ArrayList<>();
 
@@ -36,7 +36,12 @@ final class TaskState {
     }
 
     void stop(long now, String reason) {
+        stop(now, reason, "ServiceSchedulerInitiated");
+    }
+
+    void stop(long now, String reason, String code) {
         stoppedAtMillis = now;
         stoppedReason = reason;
+        stopCode = code;
     }
 }

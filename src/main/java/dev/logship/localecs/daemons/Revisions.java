@@ -39,7 +39,7 @@ final class Revisions {
 
     static boolean failing(RevisionState r) {
         for (JsonNode image : r.containerImages) {
-            if (dev.logship.localecs.FailingImages.failing(image.path("image").asText())) {
+            if (dev.logship.localecs.FailingImages.isFailing(image.path("image").asText())) {
                 return true;
             }
         }
