@@ -39,6 +39,11 @@ final class ApplyCommand implements Callable<Integer> {
             description = "After applying, wait up to this long for every forwarder to be Healthy (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 
+    @Option(names = "--rollout-timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "With --wait: a rollout without progress for this long is Degraded, reason RolloutStuck, and"
+                    + " no longer waited for (default: ${DEFAULT-VALUE}).")
+    Duration rolloutTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -111,20 +116,30 @@ final class ApplyCommand implements Callable<Integer> {
                 Health.unknown(e.getMessage()));
     }
 
-    /** Replaces each result's health with a fresh one until all are Healthy or the wait is over. */
+    /**
+     * Replaces each result's health with a fresh one until all are Healthy, stuck, or the wait is
+     * over. Looks back off as serve's rechecks do (2 s doubling to 60 s, from the last progress).
+     */
     private void waitForHealth(PlanSession session, List<SyncResult> results) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-        while (waitSeconds > 0 && System.nanoTime() < deadline
-                && results.stream().anyMatch(r -> r.clusterHealth().status() != Health.Status.Healthy)) {
-            Thread.sleep(2000); // ECS reports task state changes within seconds; poll gently
+        WaitForRollout rollouts = new WaitForRollout(rolloutTimeout);
+        Duration next = rollouts.first();
+        while (waitSeconds > 0 && System.nanoTime() < deadline && results.stream().anyMatch(rollouts::waitingFor)) {
+            Thread.sleep(Math.max(1, Math.min(next.toMillis(), Duration.ofNanos(deadline - System.nanoTime()).toMillis())));
+            next = rolloutTimeout;
             for (int i = 0; i < results.size(); i++) {
                 SyncResult r = results.get(i);
-                DesiredCluster cluster = session.clusters.get(i);
+                if (!rollouts.waitingFor(r)) {
+                    continue;
+                }
                 try {
-                    Map<String, Health> health = session.synchronizer.health(cluster);
-                    results.set(i, new SyncResult(r.cluster(), r.steps(), r.failures(), r.warnings(), health,
-                            Health.worst(health.values())));
+                    Map<String, Health> health = session.synchronizer.health(session.clusters.get(i));
+                    SyncResult looked = new SyncResult(r.cluster(), r.steps(), r.failures(), r.warnings(), health,
+                            Health.worst(health.values()));
+                    results.set(i, rollouts.judge(looked));
+                    next = WaitForRollout.min(next, rollouts.recheckAfter(r.cluster()));
                 } catch (GatewayException e) {
+                    next = WaitForRollout.min(next, rollouts.first());
                     // keep the last known health; the failure is transient or will show on the next apply
                 }
             }
