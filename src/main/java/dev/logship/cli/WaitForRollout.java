@@ -11,14 +11,13 @@ import java.util.TreeMap;
 
 /**
  * apply --wait's view of each cluster's rollout, with serve's rule ({@link RolloutProgress}):
- * a cluster that shows no change for the rollout timeout is Degraded, reason RolloutStuck, and
- * is no longer waited for.
+ * a cluster that shows no change for the rollout timeout is Degraded, reason RolloutStuck (so
+ * no longer settling, and not waited for).
  */
 final class WaitForRollout {
     private static final Duration FIRST = Duration.ofSeconds(2);
     private final RolloutProgress progress;
     private final Map<String, Duration> recheckAfter = new HashMap<>();
-    private final Map<String, Boolean> stuck = new HashMap<>();
 
     WaitForRollout(Duration timeout) {
         this.progress = new RolloutProgress(FIRST, Duration.ofSeconds(60), timeout);
@@ -26,10 +25,6 @@ final class WaitForRollout {
 
     Duration first() {
         return FIRST;
-    }
-
-    boolean waitingFor(SyncResult result) {
-        return result.clusterHealth().status() != Health.Status.Healthy && !stuck.getOrDefault(result.cluster(), false);
     }
 
     Duration recheckAfter(String cluster) {
@@ -48,7 +43,6 @@ final class WaitForRollout {
         if (!verdict.stuck()) {
             return looked;
         }
-        stuck.put(looked.cluster(), true);
         Map<String, Health> health = new TreeMap<>();
         looked.health().forEach((forwarder, h) -> health.put(forwarder, h.status() != Health.Status.Progressing ? h
                 : Health.degraded(RolloutProgress.STUCK_REASON + ": no progress for " + verdict.sinceProgress().toSeconds()

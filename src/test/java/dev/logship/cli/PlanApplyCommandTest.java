@@ -138,6 +138,7 @@ class PlanApplyCommandTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(apply.out()).contains("health prod/papertrail: Degraded (RolloutStuck: no progress for 3s (0/3 tasks running");
         assertThat(took).as("gave up at the rollout timeout, not at --wait 120").isLessThan(Duration.ofSeconds(60));
+        assertThat(apply.exit()).as("applied but not healthy").isEqualTo(3);
     }
 
     @Test
