@@ -41,7 +41,13 @@ class PlanApplyCommandTest {
 
     @BeforeEach
     void start() throws IOException {
-        ecs = LocalEcsServer.start(LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).build());
+        startEcs(Duration.ofMillis(20));
+        copyExamples();
+    }
+
+    /** local-ecs with the examples' clusters, 3 nodes each; tasks turn RUNNING after {@code convergence}. */
+    private void startEcs(Duration convergence) {
+        ecs = LocalEcsServer.start(LocalEcsConfig.builder().taskConvergence(convergence).build());
         CLUSTERS.forEach((name, region) -> {
             try (EcsClient sdk = sdk(region)) {
                 sdk.createCluster(r -> r.clusterName(name));
@@ -51,7 +57,6 @@ class PlanApplyCommandTest {
             }
         });
         ecs.resetCallCounts();
-        copyExamples();
     }
 
     @AfterEach
@@ -125,13 +130,25 @@ class PlanApplyCommandTest {
     }
 
     @Test
+    void applyWaitStopsWaitingForARolloutWithoutProgressAfterTheRolloutTimeout() {
+        ecs.close();
+        startEcs(Duration.ofHours(1)); // tasks never leave PENDING: no rollout makes progress
+        long start = System.nanoTime();
+        Run apply = run("apply", "--wait", "120", "--rollout-timeout", "3s");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(apply.out()).contains("health prod/papertrail: Degraded (RolloutStuck: no progress for 3s (0/3 tasks running");
+        assertThat(took).as("gave up at the rollout timeout, not at --wait 120").isLessThan(Duration.ofSeconds(60));
+        assertThat(apply.exit()).as("applied but not healthy").isEqualTo(3);
+    }
+
+    @Test
     void imageChangeInGitRegistersOnceAndUpdatesOnce() throws IOException {
         assertThat(run("apply").exit()).isZero();
         Path papertrail = repo.resolve("prod/papertrail.yaml");
         Files.writeString(papertrail, Files.readString(papertrail).replace("spec:\n", "spec:\n  image: gliderlabs/logspout:v3.2.13\n"));
         Run plan = run("plan", "--cluster", "prod");
         assertThat(plan.exit()).as(plan.err()).isEqualTo(2);
-        assertThat(plan.out()).contains("~   prod/papertrail", "taskDefinition.containers[logspout].image:");
+        assertThat(plan.out()).contains("~   prod/papertrail", "taskDefinition.containerDefinitions[logspout].image:");
         System.out.println(plan.out());
         ecs.resetCallCounts();
         assertThat(run("apply").exit()).isZero();
