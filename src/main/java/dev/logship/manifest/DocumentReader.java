@@ -1,6 +1,7 @@
 package dev.logship.manifest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -10,6 +11,7 @@ final class DocumentReader {
     static final List<String> KINDS = List.of("Cluster", "LogForwarder");
     private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA = List.of("name");
+    private static final List<String> CLUSTER_METADATA = List.of("name", "labels");
 
     private DocumentReader() {}
 
@@ -38,19 +40,20 @@ final class DocumentReader {
             context.report(top.positionOf("kind"), "kind", "unknown kind \"" + kind + "\": expected one of " + KINDS + hint);
             return Read.nothing();
         }
-        String name = top.required("metadata", "a mapping with name")
-                .flatMap(node -> Fields.of(context, node, "metadata", METADATA))
-                .flatMap(metadata -> metadata.requiredString("name", "a name")
-                        .filter(value -> metadata.check("name", "LogForwarder".equals(kind)
+        Optional<Fields> metadata = top.required("metadata", "a mapping with name")
+                .flatMap(node -> Fields.of(context, node, "metadata", "Cluster".equals(kind) ? CLUSTER_METADATA : METADATA));
+        String name = metadata.flatMap(m -> m.requiredString("name", "a name")
+                        .filter(value -> m.check("name", "LogForwarder".equals(kind)
                                 ? EcsRules.forwarderName(value) : EcsRules.name(value, EcsRules.MAX_NAME))))
                 .orElse(null);
+        Map<String, String> labels = metadata.map(m -> LabelsReader.read(context, m)).orElse(Map.of());
         Optional<Node> spec = top.required("spec", "the " + (kind == null ? "" : kind + " ") + "spec");
         if (kind == null || spec.isEmpty()) {
             return Read.nothing();
         }
         Position position = top.positionOf("metadata");
         if (kind.equals("Cluster")) {
-            return new Read(ClusterReader.read(context, name, position, directory, spec.get()), Optional.empty());
+            return new Read(ClusterReader.read(context, name, labels, position, directory, spec.get()), Optional.empty());
         }
         return new Read(Optional.empty(), ForwarderReader.read(context, name, position, directory, spec.get()));
     }

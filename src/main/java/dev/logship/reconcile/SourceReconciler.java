@@ -103,7 +103,7 @@ final class SourceReconciler {
     private void stall(Revision revision, List<Problem> problems) {
         String listed = problems.stream().limit(PROBLEMS_SHOWN).map(Problem::toString).collect(Collectors.joining("; "));
         String message = "revision " + revision.shortId() + " has " + problems.size() + " problem(s), nothing of it is applied"
-                + (inForce == null ? "" : " (" + inForce.revision().shortId() + " stays in force)") + ": " + listed
+                + (inForce == null ? "" : " (ECS stays on the older commit " + inForce.revision().shortId() + ")") + ": " + listed
                 + (problems.size() > PROBLEMS_SHOWN ? "; ..." : "");
         Stall next = new Stall(revision.id(), message);
         stall = next;
@@ -112,7 +112,7 @@ final class SourceReconciler {
         for (String cluster : store.clusterNames()) {
             store.updateCluster(cluster, c -> new ClusterStatus(c.name(), c.clusterName(), c.region(), c.syncStatus(),
                     c.health(), c.healthMessage(), Conditions.stalled(next), revision.id(), c.lastAppliedRevision(),
-                    c.lastSyncTime(), c.lastSyncDurationMillis(), c.lastError(), c.pendingPlan(), c.forwarders())
+                    c.lastSyncTime(), c.lastSyncDurationMillis(), c.lastError(), c.pendingPlan(), c.forwarders(), c.labels())
                     .keepingTransitionsOf(c));
         }
         store.record(Event.of(null, "Stalled", message, revision.id()));
