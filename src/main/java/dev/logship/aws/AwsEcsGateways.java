@@ -49,6 +49,11 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
         return Arrays.asList(target.roleArn(), target.region());
     }
 
+    /** The shared clients; for tests in this package. */
+    EcsClients clients() {
+        return clients;
+    }
+
     public EcsCallCounter calls() {
         return counter;
     }

@@ -7,13 +7,27 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 /**
  * How to reach ECS: an endpoint override ({@code --ecs-endpoint}, else the environment
  * variable {@code AWS_ENDPOINT_URL_ECS}, else AWS's own endpoint), base credentials (null:
- * the SDK's default chain), client-side rate limits and the SDK's retry attempts.
+ * the SDK's default chain), client-side rate limits, the SDK's retry attempts and when a
+ * Cluster's roleArn is assumed.
  */
-public record AwsSettings(URI endpoint, AwsCredentialsProvider credentials, RateLimits rateLimits, int maxAttempts) {
+public record AwsSettings(URI endpoint, AwsCredentialsProvider credentials, RateLimits rateLimits, int maxAttempts,
+        AssumeRoles assumeRoles) {
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_ECS";
+
+    /**
+     * When a Cluster's roleArn is assumed. AUTO: except against a loopback endpoint (an
+     * emulator may have no STS). ALWAYS: everywhere; against a loopback endpoint STS is asked
+     * at that same endpoint (local-ecs serves STS on its ECS port).
+     */
+    public enum AssumeRoles { AUTO, ALWAYS }
+
+    public AwsSettings(URI endpoint, AwsCredentialsProvider credentials, RateLimits rateLimits, int maxAttempts) {
+        this(endpoint, credentials, rateLimits, maxAttempts, AssumeRoles.AUTO);
+    }
 
     public AwsSettings {
         rateLimits = rateLimits == null ? RateLimits.ecsDefaults() : rateLimits;
+        assumeRoles = assumeRoles == null ? AssumeRoles.AUTO : assumeRoles;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
@@ -27,11 +41,20 @@ public record AwsSettings(URI endpoint, AwsCredentialsProvider credentials, Rate
     }
 
     public AwsSettings withCredentials(AwsCredentialsProvider provider) {
-        return new AwsSettings(endpoint, provider, rateLimits, maxAttempts);
+        return new AwsSettings(endpoint, provider, rateLimits, maxAttempts, assumeRoles);
     }
 
     public AwsSettings withRateLimits(RateLimits limits) {
-        return new AwsSettings(endpoint, credentials, limits, maxAttempts);
+        return new AwsSettings(endpoint, credentials, limits, maxAttempts, assumeRoles);
+    }
+
+    public AwsSettings withAssumeRoles(AssumeRoles when) {
+        return new AwsSettings(endpoint, credentials, rateLimits, maxAttempts, when);
+    }
+
+    /** Whether a Cluster's roleArn (non-blank) is assumed with these settings. */
+    boolean assumes(String roleArn) {
+        return roleArn != null && !roleArn.isBlank() && (assumeRoles == AssumeRoles.ALWAYS || !endpointIsLocal());
     }
 
     /** A local endpoint (local-ecs) accepts any signature, so dummy credentials may stand in. */

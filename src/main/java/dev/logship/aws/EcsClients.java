@@ -17,13 +17,14 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.EcsClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * One EcsClient per (role, region), built once and shared. Each carries the pacing
- * interceptor of its (role, region) (ECS's limits are per account and region) and the SDK's
- * standard retry strategy with more attempts and jittered exponential backoff for what
- * still fails (ThrottlingException, 5xx, I/O errors).
+ * interceptor of its account and region ({@link AccountPacing}: ECS's limits are per account
+ * and region) and the SDK's standard retry strategy with more attempts and jittered
+ * exponential backoff for what still fails (ThrottlingException, 5xx, I/O errors).
  */
 final class EcsClients implements AutoCloseable {
     private record ClientKey(String roleArn, String region) {}
@@ -34,17 +35,27 @@ final class EcsClients implements AutoCloseable {
             .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)).build();
     private final Map<ClientKey, EcsClient> clients = new ConcurrentHashMap<>();
     private final Map<String, AutoCloseable> closeables = new ConcurrentHashMap<>();
+    private final AccountPacing pacing;
+    private volatile String firstRegion = "us-east-1";
 
     EcsClients(AwsSettings settings, EcsCallCounter counter) {
         this.settings = settings;
         this.counter = counter;
+        this.pacing = new AccountPacing(settings.rateLimits(), this::callerAccount);
     }
 
     EcsClient client(String roleArn, String region) {
         return clients.computeIfAbsent(new ClientKey(roleArn, region), this::build);
     }
 
+    /** The limiter a (role, region) draws from; for tests. */
+    EcsRateLimiter limiter(String roleArn, String region) {
+        return pacing.limiter(settings.assumes(roleArn) ? roleArn : null, region);
+    }
+
     private EcsClient build(ClientKey key) {
+        firstRegion = key.region();
+        EcsRateLimiter limiter = pacing.limiter(settings.assumes(key.roleArn()) ? key.roleArn() : null, key.region());
         EcsClientBuilder builder = EcsClient.builder()
                 .region(Region.of(key.region()))
                 .httpClient(http)
@@ -56,7 +67,7 @@ final class EcsClients implements AutoCloseable {
                                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(5)))
                                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(10)))
                                 .build())
-                        .addExecutionInterceptor(new PacingInterceptor(new EcsRateLimiter(settings.rateLimits()), counter))
+                        .addExecutionInterceptor(new PacingInterceptor(limiter, counter))
                         .build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
@@ -66,11 +77,11 @@ final class EcsClients implements AutoCloseable {
 
     private AwsCredentialsProvider credentials(ClientKey key) {
         AwsCredentialsProvider base = baseCredentials();
-        if (key.roleArn() == null || key.roleArn().isBlank() || settings.endpointIsLocal()) {
-            // local-ecs accepts any signature and there is no STS beside it: the role is not assumed.
+        if (!settings.assumes(key.roleArn())) {
+            // AUTO against a loopback endpoint: an emulator may have no STS beside it, so the role is not assumed.
             return base;
         }
-        StsClient sts = StsClient.builder().region(Region.of(key.region())).httpClient(http).credentialsProvider(base).build();
+        StsClient sts = sts(key.region(), base);
         StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(r -> r.roleArn(key.roleArn()).roleSessionName("logship"))
@@ -80,6 +91,24 @@ final class EcsClients implements AutoCloseable {
             sts.close();
         });
         return assumed;
+    }
+
+    /** STS for a region; against a loopback ECS endpoint, that endpoint (local-ecs serves STS on its port). */
+    private StsClient sts(String region, AwsCredentialsProvider credentials) {
+        StsClientBuilder builder = StsClient.builder().region(Region.of(region)).httpClient(http).credentialsProvider(credentials);
+        if (settings.endpointIsLocal()) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return builder.build();
+    }
+
+    /** The base credentials' account (STS GetCallerIdentity), or null when STS cannot say. */
+    private String callerAccount() {
+        try (StsClient sts = sts(firstRegion, baseCredentials())) {
+            return sts.getCallerIdentity().account();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private AwsCredentialsProvider baseCredentials() {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One token bucket per ECS rate-limit bucket (bucket4j), shared by every client of one
- * account and region: a large rollout waits here instead of provoking ThrottlingException.
+ * account and region ({@link AccountPacing}): a large rollout waits here instead of provoking
+ * ThrottlingException.
  */
 final class EcsRateLimiter {
     private final Map<ApiBucket, Bucket> buckets = new EnumMap<>(ApiBucket.class);
@@ -17,6 +18,12 @@ final class EcsRateLimiter {
                     .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.tokens(), rate.period()))
                     .build()));
         }
+    }
+
+    /** Tokens the action's bucket holds now (Long.MAX_VALUE when pacing is off); for tests. */
+    long available(String action) {
+        Bucket bucket = buckets.get(ApiBucket.forAction(action));
+        return bucket == null ? Long.MAX_VALUE : bucket.getAvailableTokens();
     }
 
     /** Blocks until the action's bucket has a token. */

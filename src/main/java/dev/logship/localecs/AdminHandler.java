@@ -67,6 +67,10 @@ final class AdminHandler implements HttpHandler {
         server.callCounts().forEach(all::put);
         ObjectNode errors = out.putObject("errors");
         server.errorCounts().forEach(errors::put);
+        ObjectNode accounts = out.putObject("accounts");
+        server.callCountsByAccount().forEach((account, counts) -> counts.forEach(accounts.putObject(account)::put));
+        ObjectNode sts = out.putObject("sts");
+        server.stsCallCounts().forEach(sts::put);
         return out;
     }
 

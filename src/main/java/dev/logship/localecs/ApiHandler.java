@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * AWS JSON 1.1 over HTTP: {@code POST /} with {@code X-Amz-Target}. Applies injected faults and
- * rate limits, counts every call, logs one line per call and answers errors in ECS's shape.
+ * the rate limits of the caller's account and region, counts every call, logs one line per call
+ * and answers errors in ECS's shape.
  */
 final class ApiHandler implements HttpHandler {
     static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
@@ -28,9 +29,12 @@ final class ApiHandler implements HttpHandler {
     private final CallCounts counts;
     private final FaultSettings faults;
     private final String defaultRegion;
+    private final Accounts accounts;
 
-    ApiHandler(EcsEngine engine, RateLimits rateLimits, CallCounts counts, FaultSettings faults, String defaultRegion) {
+    ApiHandler(EcsEngine engine, RateLimits rateLimits, CallCounts counts, FaultSettings faults, String defaultRegion,
+            Accounts accounts) {
         this.defaultRegion = defaultRegion;
+        this.accounts = accounts;
         this.engine = engine;
         this.rateLimits = rateLimits;
         this.counts = counts;
@@ -42,14 +46,16 @@ final class ApiHandler implements HttpHandler {
         long started = System.nanoTime();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String action = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
-        String region = region(exchange.getRequestHeaders().getFirst("Authorization"), defaultRegion);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String region = region(authorization, defaultRegion);
+        String account = accounts.accountOf(Accounts.accessKey(authorization));
         String label = action == null ? String.valueOf(target) : action;
         try {
             byte[] request = readAll(exchange.getRequestBody());
             if (action == null || !exchange.getRequestMethod().equals("POST")) {
                 throw EcsError.unknownAction(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " target=" + target);
             }
-            counts.received(action);
+            counts.received(action, account);
             Faults f = faults.current();
             sleep(f.latencyMillis());
             ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -67,7 +73,7 @@ final class ApiHandler implements HttpHandler {
             if (!engine.supports(action)) {
                 throw EcsError.unknownAction(action);
             }
-            if (!rateLimits.tryAcquire(action)) {
+            if (!rateLimits.tryAcquire(account, region, action)) {
                 throw EcsError.throttled();
             }
             ObjectNode response = engine.handle(action, parse(request), region);

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bundled local ECS endpoint: an in-memory ECS speaking AWS JSON 1.1 over HTTP, so the
- * AWS SDK, the AWS CLI and boto3 work against it with only the endpoint changed. The admin
- * methods here mirror the HTTP admin API under {@code /_localecs/}.
+ * AWS SDK, the AWS CLI and boto3 work against it with only the endpoint changed; on the same
+ * port, STS AssumeRole and GetCallerIdentity, whose credentials make ECS calls count against
+ * the role's account. The admin methods here mirror the HTTP admin API under {@code /_localecs/}.
  */
 public final class LocalEcsServer implements AutoCloseable {
     /** The ECS actions local-ecs serves that can change state. */
@@ -34,6 +35,7 @@ public final class LocalEcsServer implements AutoCloseable {
     private final EcsEngine engine;
     private final RateLimits rateLimits;
     private final CallCounts counts = new CallCounts();
+    private final CallCounts stsCounts = new CallCounts();
     private final FaultSettings faults;
     private final HttpServer http;
     private final ExecutorService executor;
@@ -54,7 +56,10 @@ public final class LocalEcsServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        http.createContext("/", new ApiHandler(engine, rateLimits, counts, faults, config.region()));
+        Accounts accounts = new Accounts(config.accountId());
+        ApiHandler ecs = new ApiHandler(engine, rateLimits, counts, faults, config.region(), accounts);
+        StsHandler sts = new StsHandler(accounts, stsCounts);
+        http.createContext("/", exchange -> (StsHandler.accepts(exchange) ? sts : ecs).handle(exchange));
         http.createContext(AdminHandler.PREFIX, new AdminHandler(this));
     }
 
@@ -88,6 +93,7 @@ public final class LocalEcsServer implements AutoCloseable {
         faults.reset();
         rateLimits.reset();
         counts.reset();
+        stsCounts.reset();
     }
 
     /** Gives a cluster exactly this many ACTIVE container instances, creating the cluster if missing. */
@@ -128,6 +134,16 @@ public final class LocalEcsServer implements AutoCloseable {
         return Map.copyOf(out);
     }
 
+    /** ECS calls received per account (whose rate buckets they drew from), then per action. */
+    public Map<String, Map<String, Long>> callCountsByAccount() {
+        return counts.byAccount();
+    }
+
+    /** STS calls received per action (AssumeRole, GetCallerIdentity); never part of {@link #callCounts()}. */
+    public Map<String, Long> stsCallCounts() {
+        return stsCounts.all();
+    }
+
     /** Calls answered with an error, keyed "Action:ErrorType" (e.g. "UpdateService:ThrottlingException"). */
     public Map<String, Long> errorCounts() {
         return counts.errors();
@@ -135,6 +151,7 @@ public final class LocalEcsServer implements AutoCloseable {
 
     public void resetCallCounts() {
         counts.reset();
+        stsCounts.reset();
     }
 
     /** Everything local-ecs holds, as the JSON the state file contains (for debugging). */

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * ECS's documented per-account, per-Region API token buckets (burst, sustained per second).
- * A time scale above 1 refills them faster so benchmarks keep the shape but run quicker.
+ * ECS's documented per-account, per-Region API token buckets (burst, sustained per second):
+ * each (account, region) has its own set, so accounts add budget in parallel as in ECS. A time
+ * scale above 1 refills them faster so benchmarks keep the shape but run quicker.
  */
 final class RateLimits {
     /** A named bucket: two buckets with the same numbers are still separate budgets. */
@@ -40,7 +41,11 @@ final class RateLimits {
             Map.entry("DescribeClusters", CLUSTER_READ), Map.entry("ListClusters", CLUSTER_READ));
 
     private final double timeScale;
-    private final Map<Limit, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Whose budget a bucket is: ECS limits per account and Region. */
+    private record Key(String account, String region, Limit limit) {
+    }
+
+    private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
     private volatile boolean enabled;
 
     RateLimits(boolean enabled, double timeScale) {
@@ -59,13 +64,13 @@ final class RateLimits {
         return enabled;
     }
 
-    /** True when the call may proceed; false means answer with ThrottlingException. */
-    boolean tryAcquire(String action) {
+    /** True when the call may proceed in that account and region; false means answer with ThrottlingException. */
+    boolean tryAcquire(String account, String region, String action) {
         if (!enabled) {
             return true;
         }
         Limit limit = BY_ACTION.getOrDefault(action, OTHER);
-        return buckets.computeIfAbsent(limit, this::bucket).tryConsume(1);
+        return buckets.computeIfAbsent(new Key(account, region, limit), k -> bucket(k.limit())).tryConsume(1);
     }
 
     void reset() {

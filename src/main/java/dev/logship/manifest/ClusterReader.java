@@ -2,7 +2,6 @@ package dev.logship.manifest;
 
 import dev.logship.model.ClusterTarget;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -12,8 +11,7 @@ final class ClusterReader {
 
     private ClusterReader() {}
 
-    static Optional<ClusterManifest> read(Context context, String name, Map<String, String> labels, Position position,
-                                          String directory, Node spec) {
+    static Optional<ClusterManifest> read(Context context, String name, Position position, String directory, Node spec) {
         Optional<Fields> maybe = Fields.of(context, spec, "spec", FIELDS);
         if (maybe.isEmpty()) {
             return Optional.empty();
@@ -37,7 +35,7 @@ final class ClusterReader {
         // Returned even with problems (region "" when unusable) so cross-document checks still
         // see the name: a broken Cluster must not also make its forwarders look orphaned.
         return Optional.of(new ClusterManifest(new ClusterTarget(name, clusterName, region == null ? "" : region,
-                roleArn, prune, allowEmpty, suspend, labels), directory, position,
+                roleArn, prune, allowEmpty, suspend), directory, position,
                 fields.has("clusterName") ? fields.positionOf("clusterName") : position));
     }
 }

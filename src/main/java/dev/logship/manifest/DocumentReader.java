@@ -1,22 +1,25 @@
 package dev.logship.manifest;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads one YAML document: apiVersion, kind, metadata, then hands spec to the kind's reader. */
 final class DocumentReader {
     static final String API_VERSION = "logship.dev/v1";
-    static final List<String> KINDS = List.of("Cluster", "LogForwarder");
+    static final List<String> KINDS = List.of("Cluster", "LogForwarder", "RolloutPolicy", "Notifier");
     private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
-    private static final List<String> METADATA = List.of("name");
-    private static final List<String> CLUSTER_METADATA = List.of("name", "labels");
+    private static final List<String> METADATA = List.of("name", "labels");
 
     private DocumentReader() {}
 
-    /** What one document defined: at most one of the two is present. */
-    record Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder) {
+    /** What one document defined: at most one of these is present. */
+    record Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder,
+            Optional<RolloutPolicyManifest> policy, Optional<NotifierManifest> notifier) {
+        Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder) {
+            this(cluster, forwarder, Optional.empty(), Optional.empty());
+        }
+
         static Read nothing() {
             return new Read(Optional.empty(), Optional.empty());
         }
@@ -40,20 +43,32 @@ final class DocumentReader {
             context.report(top.positionOf("kind"), "kind", "unknown kind \"" + kind + "\": expected one of " + KINDS + hint);
             return Read.nothing();
         }
-        Optional<Fields> metadata = top.required("metadata", "a mapping with name")
-                .flatMap(node -> Fields.of(context, node, "metadata", "Cluster".equals(kind) ? CLUSTER_METADATA : METADATA));
-        String name = metadata.flatMap(m -> m.requiredString("name", "a name")
-                        .filter(value -> m.check("name", "LogForwarder".equals(kind)
+        Optional<Fields> metadataFields = top.required("metadata", "a mapping with name")
+                .flatMap(node -> Fields.of(context, node, "metadata", METADATA));
+        // Labels are read on every kind (as Kubernetes does); Cluster labels are what rollout waves select.
+        java.util.Map<String, String> labels = metadataFields.flatMap(m -> m.get("labels"))
+                .map(node -> LabelsReader.read(context, node, "metadata.labels")).orElse(java.util.Map.of());
+        String name = metadataFields
+                .flatMap(metadata -> metadata.requiredString("name", "a name")
+                        .filter(value -> metadata.check("name", "LogForwarder".equals(kind)
                                 ? EcsRules.forwarderName(value) : EcsRules.name(value, EcsRules.MAX_NAME))))
                 .orElse(null);
-        Map<String, String> labels = metadata.map(m -> LabelsReader.read(context, m)).orElse(Map.of());
         Optional<Node> spec = top.required("spec", "the " + (kind == null ? "" : kind + " ") + "spec");
         if (kind == null || spec.isEmpty()) {
             return Read.nothing();
         }
         Position position = top.positionOf("metadata");
         if (kind.equals("Cluster")) {
-            return new Read(ClusterReader.read(context, name, labels, position, directory, spec.get()), Optional.empty());
+            return new Read(ClusterReader.read(context, name, position, directory, spec.get())
+                    .map(cluster -> cluster.withLabels(labels)), Optional.empty());
+        }
+        if (kind.equals("RolloutPolicy")) {
+            return new Read(Optional.empty(), Optional.empty(),
+                    RolloutPolicyReader.read(context, name, position, spec.get()), Optional.empty());
+        }
+        if (kind.equals("Notifier")) {
+            return new Read(Optional.empty(), Optional.empty(), Optional.empty(),
+                    NotifierReader.read(context, name, position, spec.get()));
         }
         return new Read(Optional.empty(), ForwarderReader.read(context, name, position, directory, spec.get()));
     }

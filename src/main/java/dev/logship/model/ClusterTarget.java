@@ -31,4 +31,8 @@ public record ClusterTarget(
                          boolean allowEmpty, boolean suspend) {
         this(name, clusterName, region, roleArn, prune, allowEmpty, suspend, Map.of());
     }
+
+    public ClusterTarget withLabels(Map<String, String> newLabels) {
+        return new ClusterTarget(name, clusterName, region, roleArn, prune, allowEmpty, suspend, newLabels);
+    }
 }

@@ -13,7 +13,9 @@ final class ClusterSummary {
         String attempted = StatusStore.shortId(s.lastAttemptedRevision());
         String ecsOn = applied == null ? "nothing was applied to ECS yet" : "ECS is on " + applied;
         if (s.stalled()) {
-            String newest = "the newest commit " + attempted + " failed validation, so nothing of it is applied";
+            boolean invalid = Stall.VALIDATION_FAILED.equals(s.condition(Condition.STALLED).reason());
+            String newest = "the newest commit " + attempted + (invalid ? " failed validation" : " could not be processed (internal error)")
+                    + ", so nothing of it is applied";
             if (applied == null) {
                 return "Stalled: " + newest + ", and no earlier commit was applied to ECS.";
             }

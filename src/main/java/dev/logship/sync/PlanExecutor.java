@@ -32,13 +32,16 @@ final class PlanExecutor {
     private final TaskDefinitionResolver resolver;
     private final RevisionUsage usage;
     private final ClusterTarget target;
+    private final String owner;
     final List<SyncResult.Step> steps = new ArrayList<>();
     final List<SyncResult.Failure> failures = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     private final Set<String> touchedFamilies = new TreeSet<>();
     private final Set<String> inUse = new HashSet<>();
 
-    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target) {
+    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target,
+            String owner) {
+        this.owner = owner;
         this.gateway = gateway;
         this.options = options;
         this.resolver = new TaskDefinitionResolver(gateway, locks, target.region());
@@ -156,7 +159,7 @@ final class PlanExecutor {
         Set<String> used = new HashSet<>(inUse);
         used.addAll(elsewhere.arns());
         for (String family : touchedFamilies) {
-            run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, resolver.activeRevisions(family), used,
+            run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, owner, resolver.activeRevisions(family), used,
                     options.keepRevisions()).forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn))));
         }
     }

@@ -19,14 +19,14 @@ class ClusterSummaryTest {
 
     @Test
     void aStalledNewestCommitSaysEcsIsOnTheOlderOneNotJustSynced() {
-        ClusterStatus s = status(Conditions.stalled(new Stall(NEW, "bad")), NEW, OLD, null);
+        ClusterStatus s = status(Conditions.stalled(new Stall(NEW, Stall.VALIDATION_FAILED, "bad")), NEW, OLD, null);
         assertThat(s.getSummary()).isEqualTo("Stalled: ECS is on the older commit 111111111111 (Synced, Healthy);"
                 + " the newest commit 222222222222 failed validation, so nothing of it is applied.");
     }
 
     @Test
     void aStalledFirstCommitSaysNothingWasApplied() {
-        assertThat(status(Conditions.stalled(new Stall(NEW, "bad")), NEW, null, null).getSummary())
+        assertThat(status(Conditions.stalled(new Stall(NEW, Stall.VALIDATION_FAILED, "bad")), NEW, null, null).getSummary())
                 .startsWith("Stalled: the newest commit 222222222222 failed validation").endsWith("no earlier commit was applied to ECS.");
     }
 
