@@ -41,7 +41,7 @@ final class PlanExecutor {
     PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target) {
         this.gateway = gateway;
         this.options = options;
-        this.resolver = new TaskDefinitionResolver(gateway, locks, target.region());
+        this.resolver = new TaskDefinitionResolver(gateway, locks, target.roleArn(), target.region());
         this.usage = usage;
         this.target = target;
     }
@@ -156,8 +156,13 @@ final class PlanExecutor {
         Set<String> used = new HashSet<>(inUse);
         used.addAll(elsewhere.arns());
         for (String family : touchedFamilies) {
-            run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, resolver.activeRevisions(family), used,
-                    options.keepRevisions()).forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn))));
+            List<String> gone = new ArrayList<>();
+            boolean ok = run(null, "DeregisterTaskDefinition", () -> gone.addAll(RevisionCleanup.deregisterUnused(gateway,
+                    resolver.activeRevisions(family), used, options.keepRevisions())));
+            gone.forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn)));
+            if (!ok || !gone.isEmpty()) {
+                resolver.forget(family); // the shared listing names revisions that may be gone now
+            }
         }
     }
 
