@@ -41,6 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
             return 0;
         }
         result.problems().forEach(out::println);
+        if (result.internalError() != null && System.getenv("LOGSHIP_DEBUG") != null) {
+            result.internalError().printStackTrace(spec.commandLine().getErr());
+        }
         long files = result.problems().stream().map(Problem::file).distinct().count();
         out.printf("%d problem%s in %d file%s%n", result.problems().size(), result.problems().size() == 1 ? "" : "s",
                 files, files == 1 ? "" : "s");

@@ -10,6 +10,8 @@ final class DeploymentState {
     /** IN_PROGRESS, COMPLETED or FAILED. */
     public String rolloutState;
     public String rolloutStateReason;
+    /** Tasks of this deployment that failed (stopped by their own crash), as the circuit breaker counts them. */
+    public int failedTasks;
 
     static DeploymentState primary(String id, String taskDefinition, long now) {
         DeploymentState d = new DeploymentState();

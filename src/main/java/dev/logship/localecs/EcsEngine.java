@@ -45,7 +45,8 @@ final class EcsEngine {
         Services services = new Services(state, arns, tags, views, clusters, taskDefinitions);
         Tasks tasks = new Tasks(arns, views, clusters);
         TagActions tagActions = new TagActions(state, tags, taskDefinitions);
-        scheduler = new Scheduler(state, new Placement(taskDefinitions, arns, tags), convergenceMillis);
+        scheduler = new Scheduler(state, new Placement(taskDefinitions, arns, tags),
+                new CrashLoops(taskDefinitions, convergenceMillis), convergenceMillis);
         actions = Map.ofEntries(
                 Map.entry("CreateCluster", clusters::create),
                 Map.entry("DeleteCluster", clusters::delete),

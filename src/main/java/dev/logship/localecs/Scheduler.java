@@ -14,11 +14,13 @@ final class Scheduler {
     private static final int KEEP_STOPPED = 200;
     private final EcsState state;
     private final Placement placement;
+    private final CrashLoops crashLoops;
     private final long convergenceMillis;
 
-    Scheduler(EcsState state, Placement placement, long convergenceMillis) {
+    Scheduler(EcsState state, Placement placement, CrashLoops crashLoops, long convergenceMillis) {
         this.state = state;
         this.placement = placement;
+        this.crashLoops = crashLoops;
         this.convergenceMillis = convergenceMillis;
     }
 
@@ -59,11 +61,18 @@ final class Scheduler {
         if (service.daemon() && service.status.equals("ACTIVE")) {
             service.desiredCount = desired;
         }
-        boolean changed = scaleDown(cluster, service, primary, desired, now);
+        boolean changed = crashLoops.stopCrashed(cluster, service, desired, now);
+        primary = service.primary(); // a tripped circuit breaker with rollback starts a new deployment
+        if (primary.rolloutState.equals("FAILED")) {
+            return changed; // ECS stops launching tasks for a deployment its circuit breaker failed
+        }
+        changed |= scaleDown(cluster, service, primary, desired, now);
         int placed = placement.place(cluster, service, primary, desired, now);
         changed |= placed > 0;
         List<TaskState> mine = cluster.tasksOf(service.name, primary.id);
-        boolean allRunning = mine.size() == desired && mine.stream().allMatch(t -> t.running(now, convergenceMillis));
+        // A crash-looping deployment never completes, even in the instant its tasks count as RUNNING.
+        boolean allRunning = mine.size() == desired && !crashLoops.failing(primary.taskDefinition)
+                && mine.stream().allMatch(t -> t.running(now, convergenceMillis));
         if (allRunning) {
             changed |= retireOldDeployments(cluster, service, now);
             if (primary.rolloutState.equals("IN_PROGRESS")) {

@@ -13,6 +13,8 @@ final class TaskState {
     public long createdAtMillis;
     public Long stoppedAtMillis;
     public String stoppedReason;
+    /** ECS's stopCode: ServiceSchedulerInitiated unless the task's own essential container exited. */
+    public String stopCode;
     /** Host ports this task holds on its node (fixed host ports only). */
     public List<Integer> hostPorts = new ArrayList<>();
 
@@ -32,7 +34,12 @@ final class TaskState {
     }
 
     void stop(long now, String reason) {
+        stop(now, reason, "ServiceSchedulerInitiated");
+    }
+
+    void stop(long now, String reason, String code) {
         stoppedAtMillis = now;
         stoppedReason = reason;
+        stopCode = code;
     }
 }

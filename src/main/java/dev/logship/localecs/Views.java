@@ -82,7 +82,7 @@ final class Views {
         ObjectNode out = Json.object();
         out.put("id", d.id).put("status", d.status).put("taskDefinition", d.taskDefinition);
         out.put("desiredCount", primary ? s.desiredCount : mine.size());
-        out.put("pendingCount", mine.size() - running).put("runningCount", running).put("failedTasks", 0);
+        out.put("pendingCount", mine.size() - running).put("runningCount", running).put("failedTasks", d.failedTasks);
         out.put("createdAt", Json.epoch(d.createdAtMillis)).put("updatedAt", Json.epoch(d.updatedAtMillis));
         out.put("launchType", "EC2");
         out.put("rolloutState", d.rolloutState).put("rolloutStateReason", d.rolloutStateReason);
@@ -125,7 +125,7 @@ final class Views {
         }
         if (t.stopped()) {
             out.put("stoppedAt", Json.epoch(t.stoppedAtMillis)).put("stoppedReason", t.stoppedReason);
-            out.put("stopCode", "ServiceSchedulerInitiated");
+            out.put("stopCode", t.stopCode == null ? "ServiceSchedulerInitiated" : t.stopCode);
         }
         out.put("launchType", "EC2");
         out.putArray("attachments");

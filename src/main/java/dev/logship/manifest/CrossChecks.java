@@ -59,7 +59,15 @@ final class CrossChecks {
                 problems.add(forwarder.position().problem("spec.clusters", "no Cluster is defined in directory "
                         + forwarder.directory() + "; name the clusters in spec.clusters"));
             }
-            return local;
+            List<String> fitting = new ArrayList<>();
+            for (String name : local) {
+                if (tooLongForTag(name, forwarder)) {
+                    problems.add(forwarder.position().problem("metadata.name", tagTooLong(name, forwarder)));
+                } else {
+                    fitting.add(name);
+                }
+            }
+            return fitting;
         }
         if (forwarder.clusters().isEmpty()) {
             problems.add(forwarder.clustersPosition().problem("spec.clusters", "expected at least one Cluster name"));
@@ -77,15 +85,27 @@ final class CrossChecks {
                         .orElse("; defined Clusters: " + byName.keySet());
                 problems.add(at.problem("spec.clusters[" + i + "]",
                         "no Cluster named \"" + name + "\"" + hint));
-            } else if (name.length() + 1 + forwarder.name().length() > EcsRules.MAX_TAG_VALUE) {
-                problems.add(at.problem("spec.clusters[" + i + "]", "\"" + name + "/" + forwarder.name().substring(0, 8)
-                        + "...\" is longer than the " + EcsRules.MAX_TAG_VALUE + " characters of the logship.dev/forwarder tag; "
-                        + "shorten the Cluster or LogForwarder name"));
+            } else if (tooLongForTag(name, forwarder)) {
+                problems.add(at.problem("spec.clusters[" + i + "]", tagTooLong(name, forwarder)));
             } else {
                 resolved.add(name);
             }
         }
         return resolved;
+    }
+
+    private static boolean tooLongForTag(String cluster, ForwarderManifest forwarder) {
+        return cluster.length() + 1 + forwarder.name().length() > EcsRules.MAX_TAG_VALUE;
+    }
+
+    private static String tagTooLong(String cluster, ForwarderManifest forwarder) {
+        return "\"" + cluster + "/" + abbreviated(forwarder.name()) + "\" is longer than the " + EcsRules.MAX_TAG_VALUE
+                + " characters of the logship.dev/forwarder tag; shorten the Cluster or LogForwarder name";
+    }
+
+    /** The forwarder name cut to 8 characters for the message; a shorter name (even one character) is shown whole. */
+    private static String abbreviated(String name) {
+        return name.length() <= 8 ? name : name.substring(0, 8) + "...";
     }
 
     private static String where(Position position) {

@@ -136,9 +136,9 @@ final class ClusterReconciler {
                 (f.forwarder().isEmpty() ? "" : f.forwarder() + ": ") + f.operation() + ": " + f.message(), revision.id())));
     }
 
-    /** Only the type: the message of an unexpected exception may quote a task definition (and its routes). */
+    /** Logged with its stack trace (types and frames: the message may quote a task definition and its routes). */
     private static String unexpected(RuntimeException e) {
-        return "unexpected " + e.getClass().getSimpleName() + " (see the log)";
+        return InternalErrors.log(LOG, "the cluster run", e);
     }
 
     static String describe(Revision revision) {

@@ -44,9 +44,9 @@ final class Conditions {
     }
 
     static List<Condition> stalled(Stall stall) {
-        return List.of(Condition.isFalse(Condition.READY, "ValidationFailed", stall.message()),
-                Condition.isFalse(Condition.RECONCILING, "ValidationFailed", "waiting for a new commit"),
-                Condition.isTrue(Condition.STALLED, "ValidationFailed", stall.message()));
+        return List.of(Condition.isFalse(Condition.READY, stall.reason(), stall.message()),
+                Condition.isFalse(Condition.RECONCILING, stall.reason(), "waiting for a new commit"),
+                Condition.isTrue(Condition.STALLED, stall.reason(), stall.message()));
     }
 
     private static Condition notStalled() {

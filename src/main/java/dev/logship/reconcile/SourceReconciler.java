@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The source run, as phases: fetch -> parse and render -> accept or stall. A valid new commit
@@ -19,18 +22,27 @@ import java.util.stream.Collectors;
  * reported on the source and the last good commit stays in force.
  */
 final class SourceReconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceReconciler.class);
     private static final int PROBLEMS_SHOWN = 20;
 
     private final ManifestSource source;
     private final StatusStore store;
     private final ReconcileListener listener;
     private final Consumer<DesiredState> onAccepted;
+    private final Function<Snapshot, ReadResult> reader;
     private volatile DesiredState inForce;
     private volatile Stall stall;
     private String lastSeen;
     private String lastFailure;
 
     SourceReconciler(ManifestSource source, StatusStore store, ReconcileListener listener, Consumer<DesiredState> onAccepted) {
+        this(source, store, listener, onAccepted, DesiredStates::read);
+    }
+
+    /** {@code reader} is {@link DesiredStates#read} except in tests that make it fail like a bug would. */
+    SourceReconciler(ManifestSource source, StatusStore store, ReconcileListener listener, Consumer<DesiredState> onAccepted,
+                     Function<Snapshot, ReadResult> reader) {
+        this.reader = reader;
         this.source = source;
         this.store = store;
         this.listener = listener;
@@ -53,8 +65,9 @@ final class SourceReconciler {
         Revision revision = snapshot.revision();
         lastFailure = null;
         Stall current = stall;
-        store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),
-                Instant.now(), current != null && current.revision().equals(revision.id()) ? current.message() : null));
+        // The revision shown stays the one in force (or stalled) until this one is accepted or stalled below.
+        store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), s.revision(), s.revisionMessage(),
+                Instant.now(), current != null && current.revision().equals(s.revision()) ? current.reason() + ": " + current.message() : null));
         if (revision.id().equals(lastSeen)) {
             return TriggerQueue.RunResult.SUCCESS;
         }
@@ -65,11 +78,19 @@ final class SourceReconciler {
                     + ", which does not descend from " + previous.substring(0, Math.min(12, previous.length()))
                     + " (force-push); following it", revision.id()));
         }
-        ReadResult read = DesiredStates.read(snapshot);
-        if (!read.ok()) {
-            stall(revision, read.problems());
-        } else {
-            accept(read.state());
+        try {
+            ReadResult read = reader.apply(snapshot);
+            if (read.internalError() != null) {
+                stall(revision, Stall.INTERNAL_ERROR, InternalErrors.log(LOG, "reading revision " + revision.shortId(),
+                        read.internalError()) + "; nothing of it is applied");
+            } else if (!read.ok()) {
+                stall(revision, read.problems());
+            } else {
+                accept(read.state());
+            }
+        } catch (RuntimeException e) {
+            stall(revision, Stall.INTERNAL_ERROR, InternalErrors.log(LOG, "reading revision " + revision.shortId(), e)
+                    + "; nothing of it is applied");
         }
         return TriggerQueue.RunResult.SUCCESS;
     }
@@ -83,8 +104,8 @@ final class SourceReconciler {
         } catch (SourceUnavailableException e) {
             failed(start, e.reason(), e.getMessage());
         } catch (RuntimeException e) {
-            // Only the type: an unexpected message might carry a URL with credentials.
-            failed(start, "FetchFailed", "unexpected " + e.getClass().getSimpleName());
+            // The log gets types and frames only: an unexpected message might carry a URL with credentials.
+            failed(start, "FetchFailed", InternalErrors.log(LOG, "fetch", e));
         }
         return null;
     }
@@ -102,26 +123,33 @@ final class SourceReconciler {
 
     private void stall(Revision revision, List<Problem> problems) {
         String listed = problems.stream().limit(PROBLEMS_SHOWN).map(Problem::toString).collect(Collectors.joining("; "));
-        String message = "revision " + revision.shortId() + " has " + problems.size() + " problem(s), nothing of it is applied"
-                + (inForce == null ? "" : " (" + inForce.revision().shortId() + " stays in force)") + ": " + listed
-                + (problems.size() > PROBLEMS_SHOWN ? "; ..." : "");
-        Stall next = new Stall(revision.id(), message);
+        stall(revision, Stall.VALIDATION_FAILED, "revision " + revision.shortId() + " has " + problems.size()
+                + " problem(s), nothing of it is applied: " + listed + (problems.size() > PROBLEMS_SHOWN ? "; ..." : ""));
+    }
+
+    /** The commit is not applied; the one in force (if any) stays, and every cluster says so. */
+    private void stall(Revision revision, String reason, String detail) {
+        String message = detail + (inForce == null ? "" : " (" + inForce.revision().shortId() + " stays in force)");
+        Stall next = new Stall(revision.id(), reason, message);
         stall = next;
-        store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), s.revision(), s.revisionMessage(),
-                s.fetchedAt(), "ValidationFailed: " + message));
+        store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),
+                s.fetchedAt(), reason + ": " + message));
         for (String cluster : store.clusterNames()) {
             store.updateCluster(cluster, c -> new ClusterStatus(c.name(), c.clusterName(), c.region(), c.syncStatus(),
                     c.health(), c.healthMessage(), Conditions.stalled(next), revision.id(), c.lastAppliedRevision(),
                     c.lastSyncTime(), c.lastSyncDurationMillis(), c.lastError(), c.pendingPlan(), c.forwarders())
                     .keepingTransitionsOf(c));
         }
-        store.record(Event.of(null, "Stalled", message, revision.id()));
+        store.record(Event.of(null, reason.equals(Stall.INTERNAL_ERROR) ? reason : "Stalled", message, revision.id()));
     }
 
     private void accept(DesiredState state) {
+        store.track(state);
         inForce = state;
         stall = null;
-        store.track(state);
+        Revision revision = state.revision();
+        store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),
+                s.fetchedAt(), null));
         store.record(Event.of(null, "NewRevision", "accepted " + ClusterReconciler.describe(state.revision()) + " for "
                 + state.clusters().size() + " cluster(s)", state.revision().id()));
         onAccepted.accept(state);

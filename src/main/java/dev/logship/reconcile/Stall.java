@@ -1,4 +1,11 @@
 package dev.logship.reconcile;
 
-/** A commit that failed validation: nothing of it is applied until a newer valid commit arrives. */
-record Stall(String revision, String message) {}
+/**
+ * A commit that cannot be applied: nothing of it is applied until a newer commit arrives.
+ * {@code reason} is ValidationFailed (the manifests have problems) or InternalError (logship
+ * failed on them: a bug, logged with its stack trace).
+ */
+record Stall(String revision, String reason, String message) {
+    static final String VALIDATION_FAILED = "ValidationFailed";
+    static final String INTERNAL_ERROR = "InternalError";
+}

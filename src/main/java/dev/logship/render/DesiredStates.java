@@ -21,7 +21,19 @@ import java.util.Map;
 public final class DesiredStates {
     private DesiredStates() {}
 
+    /**
+     * Never throws: an unexpected exception while parsing, checking or rendering (a bug) comes
+     * back as {@link ReadResult#internalError()}, so no caller can lose a commit to it.
+     */
     public static ReadResult read(Snapshot snapshot) {
+        try {
+            return readOrThrow(snapshot);
+        } catch (RuntimeException e) {
+            return ReadResult.internal(e);
+        }
+    }
+
+    private static ReadResult readOrThrow(Snapshot snapshot) {
         Manifests manifests = Manifests.parse(snapshot);
         if (!manifests.ok()) {
             return ReadResult.failed(manifests.problems());

@@ -4,8 +4,13 @@ import dev.logship.manifest.Problem;
 import dev.logship.model.DesiredState;
 import java.util.List;
 
-/** The outcome of reading manifests: a desired state only when there are no problems at all. */
-public record ReadResult(DesiredState state, List<Problem> problems) {
+/**
+ * The outcome of reading manifests: a desired state only when there are no problems at all.
+ * {@code internalError} is set when logship itself failed on the input (a bug, not a bad
+ * manifest): the problems then hold one line saying so, so every caller that prints problems
+ * still says something clear, and the controller can stall the commit with reason InternalError.
+ */
+public record ReadResult(DesiredState state, List<Problem> problems, RuntimeException internalError) {
     public ReadResult {
         problems = List.copyOf(problems);
         if (state != null && !problems.isEmpty()) {
@@ -21,10 +26,24 @@ public record ReadResult(DesiredState state, List<Problem> problems) {
     }
 
     static ReadResult rendered(DesiredState state) {
-        return new ReadResult(state, List.of());
+        return new ReadResult(state, List.of(), null);
     }
 
     static ReadResult failed(List<Problem> problems) {
-        return new ReadResult(null, problems);
+        return new ReadResult(null, problems, null);
+    }
+
+    /**
+     * logship failed on this input. Only the exception's type and where it was thrown go into
+     * the problem: its message might quote manifest content (and routes are secret).
+     */
+    static ReadResult internal(RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String at = trace.length == 0 ? "" : " at " + trace[0].getClassName().replaceFirst(".*\\.", "") + "."
+                + trace[0].getMethodName() + ":" + trace[0].getLineNumber();
+        return new ReadResult(null, List.of(new Problem("(logship)", 1, 1, "(internal)",
+                "logship failed on these manifests with " + e.getClass().getSimpleName() + at
+                        + "; this is a bug in logship, not in the manifests: please report it"
+                        + " (LOGSHIP_DEBUG=1 prints the stack trace)")), e);
     }
 }

@@ -37,6 +37,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aMaximalClusterNameWithAShortForwarderNameIsReportedAsAProblemNotAnException(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        String longest = "c".repeat(255);
+        Files.writeString(dir.resolve("cluster.yaml"), "apiVersion: logship.dev/v1\nkind: Cluster\nmetadata:\n  name: "
+                + longest + "\nspec:\n  region: us-east-1\n");
+        Files.writeString(dir.resolve("fwd.yaml"), "apiVersion: logship.dev/v1\nkind: LogForwarder\nmetadata:\n  name: pt\n"
+                + "spec:\n  routes: [\"udp://a.example.com:1\"]\n");
+        CliRun run = CliRun.of("validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).startsWith("fwd.yaml:").contains("metadata.name: \"ccc", "is longer than the 256 characters")
+                .endsWith("1 problem in 1 file\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void aMissingDirectoryIsAUsageError() {
         CliRun run = CliRun.of("validate", "no/such/dir");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -68,6 +68,30 @@ class ManifestFuzzTest {
         System.out.println("slowest single read: " + ReadInvariants.slowest().toMillis() + " ms");
     }
 
+    /**
+     * Every pair of boundary lengths for the Cluster and the forwarder name (issue 10: a 255-character
+     * Cluster with a forwarder of 8 or fewer characters threw): problems or a state, never an exception.
+     */
+    @Example
+    void namesAtTheirLimitsInEveryCombinationEndInProblemsOrAValidState() {
+        java.util.Random random = new java.util.Random(10);
+        for (int clusterLength : BoundaryNames.LENGTHS) {
+            for (int forwarderLength : BoundaryNames.LENGTHS) {
+                String cluster = BoundaryNames.name(clusterLength, random);
+                String forwarder = BoundaryNames.name(forwarderLength, random);
+                ManifestTree tree = ManifestTree.examples();
+                tree.putText("edge/cluster.yaml", "apiVersion: logship.dev/v1\nkind: Cluster\nmetadata:\n  name: " + cluster
+                        + "\nspec:\n  clusterName: " + cluster + "\n  region: ap-south-1\n");
+                tree.putText("edge/forwarder.yaml", "apiVersion: logship.dev/v1\nkind: LogForwarder\nmetadata:\n  name: "
+                        + forwarder + "\nspec:\n  routes: [\"udp://a.example.com:1\"]\n");
+                ReadResult result = ReadInvariants.readAndCheck(tree.snapshot());
+                boolean fits = clusterLength <= 255 && forwarderLength <= 247 && clusterLength + 1 + forwarderLength <= 256;
+                assertThat(result.ok()).as("cluster %d, forwarder %d characters: %s", clusterLength, forwarderLength,
+                        result.problems()).isEqualTo(fits);
+            }
+        }
+    }
+
     /** The baseline every mutation starts from; were it broken, every case would end in problems. */
     @Example
     void theUnmutatedExamplesAreValid() {

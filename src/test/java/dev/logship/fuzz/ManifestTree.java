@@ -59,6 +59,10 @@ final class ManifestTree {
         return files.isEmpty() ? null : files.get(random.nextInt(files.size()));
     }
 
+    boolean isFile(String path) {
+        return entries.get(path).kind() == SourceFile.Kind.FILE;
+    }
+
     byte[] bytes(String path) {
         return entries.get(path).content();
     }

@@ -31,7 +31,8 @@ enum Mutation {
     SYMLINK_ENTRY(null),
     DELETE_FILE(null),
     COPY_FILE(null),
-    MOVE_FILE(null);
+    MOVE_FILE(null),
+    MAXIMAL_NAMES(null);
 
     private static final byte[][] BAD_UTF8 = {{(byte) 0xFF}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
             {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0x80}, {(byte) 0xFE, (byte) 0xFF}};
@@ -65,6 +66,7 @@ enum Mutation {
                     random.nextInt(4) == 0 ? SourceFile.Kind.SUBMODULE : SourceFile.Kind.SYMLINK);
             case DELETE_FILE -> tree.remove(path);
             case COPY_FILE -> tree.put("copy/" + path, bytes);
+            case MAXIMAL_NAMES -> BoundaryNames.apply(tree, random);
             case MOVE_FILE -> {
                 tree.remove(path);
                 tree.put(ODD_PATHS[random.nextInt(ODD_PATHS.length)], bytes);

@@ -24,6 +24,26 @@ class EcsLimitsTest {
     }
 
     @Test
+    void aMaximalClusterNameWithAShortForwarderNameIsAProblemNotACrash() {
+        String longest = "c".repeat(EcsRules.MAX_NAME);
+        assertThat(problems("c.yaml", cluster(longest, "us-east-1"),
+                "f.yaml", forwarder("pt", "clusters: [" + longest + "]\nroutes: [udp://a.example.com:1]")))
+                .singleElement().asString().startsWith("f.yaml:6:14: spec.clusters[0]: \"ccc")
+                .endsWith("...(260 characters) is longer than the 256 characters of the logship.dev/forwarder tag; "
+                        + "shorten the Cluster or LogForwarder name");
+    }
+
+    @Test
+    void namesTooLongForTheOwnershipTagAreAProblemForForwardersFoundByDirectoryToo() {
+        String cluster = "c".repeat(9);
+        String forwarder = "f".repeat(247);
+        assertThat(problems("prod/c.yaml", cluster(cluster, "us-east-1"),
+                "prod/f.yaml", forwarder(forwarder, "routes: [udp://a.example.com:1]")))
+                .singleElement().asString().startsWith("prod/f.yaml:").contains(": metadata.name: \"ccccccccc/ffffffff...\" is longer than "
+                        + "the 256 characters of the logship.dev/forwarder tag");
+    }
+
+    @Test
     void tagsUseOnlyCharactersAwsAccepts() {
         assertThat(problems("c.yaml", cluster("prod", "us-east-1"),
                 "f.yaml", forwarder("pt", "routes: [udp://a.example.com:1]\ntags:\n  \"team#1\": ok\n  owner: \"a<b>\"\n  fine: \"x y:z/@+=.-_\"")))
