@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 /** Makes ECS equal to the manifests: executes the plan, then reports what it did and the health. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Apply the manifests to ECS: register, create/update, prune; then report health.",
-                "Exit code: 0 applied, 1 error (a failed call is reported; the next apply converges).",
-                "With --dry-run: same as plan (0 no changes, 2 changes pending)."},
+                "Exit codes: 0 applied (or unchanged) and healthy; 3 applied or unchanged but not healthy: a conflict,",
+                "a refused prune, a missing ECS cluster, Degraded health, or --wait timed out (the last line says which);",
+                "1 error (a failed call is reported; the next apply converges). With --dry-run: same as plan (2 changes pending)."},
         footer = {"", "Example:",
                 "  logship apply --repo examples/desired-state --ecs-endpoint http://127.0.0.1:4566 --wait 60"})
 final class ApplyCommand implements Callable<Integer> {
@@ -71,20 +72,24 @@ final class ApplyCommand implements Callable<Integer> {
                     results.add((SyncResult) plan);
                 }
             });
-            waitForHealth(session, results);
+            boolean waitTimedOut = waitForHealth(session, results);
             Plan plan = new Plan(session.state.revision(), plans);
+            Verdict verdict = Verdict.ofApply(plan, results, waitTimedOut);
             if (options.output == SyncOptionsMixin.Format.json) {
                 Map<String, Object> report = new LinkedHashMap<>();
                 report.put("plan", PlanView.of(plan));
                 report.put("results", results);
+                report.put("exitCode", verdict.exitCode());
+                report.put("reasons", verdict.reasons());
                 out.println(Json.write(report));
             } else {
                 out.print(PlanText.render(plan));
                 results.forEach(r -> ApplyReport.print(r, out));
                 out.println(ApplyReport.summaryLine(results));
+                out.println(verdict.line());
             }
             out.flush();
-            return results.stream().allMatch(SyncResult::succeeded) ? 0 : 1;
+            return verdict.exitCode();
         }
     }
 
@@ -111,11 +116,15 @@ final class ApplyCommand implements Callable<Integer> {
                 Health.unknown(e.getMessage()));
     }
 
-    /** Replaces each result's health with a fresh one until all are Healthy or the wait is over. */
-    private void waitForHealth(PlanSession session, List<SyncResult> results) throws InterruptedException {
+    /**
+     * Replaces each result's health with a fresh one until none is still settling (Progressing or
+     * Unknown) or the wait is over; true when {@code --wait} was given and ran out. A conflict,
+     * a missing cluster or Degraded health is not waited for: no wait changes it.
+     */
+    private boolean waitForHealth(PlanSession session, List<SyncResult> results) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
         while (waitSeconds > 0 && System.nanoTime() < deadline
-                && results.stream().anyMatch(r -> r.clusterHealth().status() != Health.Status.Healthy)) {
+                && results.stream().anyMatch(ApplyCommand::settling)) {
             Thread.sleep(2000); // ECS reports task state changes within seconds; poll gently
             for (int i = 0; i < results.size(); i++) {
                 SyncResult r = results.get(i);
@@ -129,5 +138,11 @@ final class ApplyCommand implements Callable<Integer> {
                 }
             }
         }
+        return waitSeconds > 0 && results.stream().anyMatch(ApplyCommand::settling);
+    }
+
+    private static boolean settling(SyncResult r) {
+        return r.health().values().stream().anyMatch(h -> h.status() == Health.Status.Progressing || h.status() == Health.Status.Unknown)
+                || r.clusterHealth().status() == Health.Status.Unknown;
     }
 }

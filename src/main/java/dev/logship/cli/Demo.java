@@ -33,6 +33,11 @@ final class Demo implements AutoCloseable {
     }
 
     static Demo start(Path examples, Path dataDir, int port, int nodes) throws IOException {
+        return start(examples, dataDir, port, nodes, null);
+    }
+
+    /** {@code owner}: the installation's owner id (null: derived from the demo repository). */
+    static Demo start(Path examples, Path dataDir, int port, int nodes, String owner) throws IOException {
         ReadResult read = DesiredStates.read(DirectoryReader.read(examples));
         if (!read.ok()) {
             throw new IllegalArgumentException("the examples in " + examples + " have problems: "
@@ -50,7 +55,7 @@ final class Demo implements AutoCloseable {
             ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofSeconds(60), Duration.ofSeconds(30))
                     .withRecheck(Duration.ofMillis(500), ControllerSettings.defaults().clusterBackoff());
             ServeConfig serve = new ServeConfig(repository.toString(), BRANCH, null, ecs.endpoint().toString(), "127.0.0.1",
-                    port, dataDir.resolve("mirror"), secret, false, null, null, settings);
+                    port, dataDir.resolve("mirror"), secret, false, null, null, settings, owner);
             Operator operator = startOnFreePortIfTaken(serve);
             PostReceiveHook.install(repository, "http://127.0.0.1:" + operator.port() + "/api/v1/webhooks/github", secretFile);
             return new Demo(ecs, operator, repository);

@@ -33,6 +33,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "3", description = "ECS nodes per cluster (default: ${DEFAULT-VALUE}).")
     int nodes;
 
+    @Option(names = "--owner", paramLabel = "ID",
+            description = "Owner id of the demo's installation (default: derived from its repository).")
+    String owner;
+
     @Spec
     CommandSpec spec;
 
@@ -42,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--examples " + examples + " is not a directory; run the demo from the"
                     + " root of the logship repository or point --examples at a directory of manifests");
         }
-        Demo demo = Demo.start(examples, dataDir, port, nodes);
+        Demo demo = Demo.start(examples, dataDir, port, nodes, owner);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();

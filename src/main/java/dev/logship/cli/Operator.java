@@ -9,6 +9,7 @@ import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceStatus;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.sync.SyncOptions;
 import dev.logship.web.OperatorServer;
 import dev.logship.web.ServeMetrics;
 import dev.logship.web.WebhookSettings;
@@ -43,13 +44,15 @@ public final class Operator implements AutoCloseable {
         WebhookSettings webhooks = new WebhookSettings(config.webhookSecret(), config.webhookAllowUnsigned(), config.repo(),
                 source instanceof GitSource git ? git::trackedRef : () -> trackedRefSource, WebhookSettings.DEFAULT_MAX_BODY_BYTES);
         ServeMetrics metrics = new ServeMetrics();
+        String owner = config.ownerId();
         gateways = new AwsEcsGateways(AwsSettings.of(config.ecsEndpoint(), System.getenv()));
         metrics.beforeScrape(registry -> gateways.calls().snapshot().keySet().forEach(key ->
                 FunctionCounter.builder("logship.ecs.calls", gateways.calls(), c -> c.count(key.action(), key.outcome()))
                         .description("ECS calls by action and outcome (ok, an ECS error code, or 'attempt' for every try)")
                         .tags("action", key.action(), "outcome", key.outcome()).register(registry)));
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
-                config.path()), new ClusterSynchronizer(gateways), config.controller(), metrics);
+                config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics);
+        LOG.info("owner id {}", owner);
         server = new OperatorServer(controller, new WebhookVerifier(webhooks), config.apiToken(), metrics);
     }
 

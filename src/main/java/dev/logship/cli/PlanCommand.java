@@ -13,11 +13,12 @@ import picocli.CommandLine.Spec;
 /** Shows what apply would change in ECS; changes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Compare the manifests with live ECS and show what apply would change (nothing is changed).",
-                "Exit code: 0 no changes, 2 changes pending, 1 error."},
+                "Exit codes: 0 in sync; 2 changes pending; 3 nothing to change but not in sync: a conflict, a refused",
+                "prune or a missing ECS cluster (the last line says which); 1 error."},
         footer = {"", "Example:",
                 "  logship plan --repo examples/desired-state --cluster prod --ecs-endpoint http://127.0.0.1:4566"})
 final class PlanCommand implements Callable<Integer> {
-    static final int CHANGES_PENDING = 2;
+    static final int CHANGES_PENDING = Verdict.CHANGES_PENDING;
 
     @Mixin
     SyncOptionsMixin options;
@@ -33,9 +34,16 @@ final class PlanCommand implements Callable<Integer> {
                 return 1;
             }
             Plan plan = session.plan();
-            out.print(options.output == SyncOptionsMixin.Format.json ? Json.write(PlanView.of(plan)) + "\n" : PlanText.render(plan));
+            Verdict verdict = Verdict.ofPlan(plan);
+            if (options.output == SyncOptionsMixin.Format.json) {
+                out.print(Json.write(PlanView.of(plan)) + "\n");
+                spec.commandLine().getErr().println(verdict.line());
+            } else {
+                out.print(PlanText.render(plan));
+                out.println(verdict.line());
+            }
             out.flush();
-            return plan.hasChanges() ? CHANGES_PENDING : 0;
+            return verdict.exitCode();
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.logship.reconcile.SourceUnavailableException;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.sync.SyncOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,11 +27,11 @@ final class PlanSession implements AutoCloseable {
     final AwsEcsGateways gateways;
     final ClusterSynchronizer synchronizer;
 
-    private PlanSession(DesiredState state, List<DesiredCluster> clusters, AwsEcsGateways gateways) {
+    private PlanSession(DesiredState state, List<DesiredCluster> clusters, AwsEcsGateways gateways, String owner) {
         this.state = state;
         this.clusters = clusters;
         this.gateways = gateways;
-        this.synchronizer = new ClusterSynchronizer(gateways);
+        this.synchronizer = new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner);
         // every cluster of the manifests, not only --cluster: revision cleanup must know them all
         synchronizer.manage(state);
     }
@@ -51,8 +52,9 @@ final class PlanSession implements AutoCloseable {
                         + read.state().clusters().stream().map(c -> c.target().name()).collect(Collectors.joining(", ")));
             }
         }
+        String owner = OwnerIds.resolve(options.owner, options.source.repo, options.source.path);
         return new PlanSession(read.state(), clusters,
-                new AwsEcsGateways(AwsSettings.of(options.ecsEndpoint, System.getenv())));
+                new AwsEcsGateways(AwsSettings.of(options.ecsEndpoint, System.getenv())), owner);
     }
 
     /** Reads the manifests once; a Git mirror without {@code --data-dir} lives only for this call. */

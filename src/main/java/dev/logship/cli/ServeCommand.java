@@ -32,6 +32,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--ecs-endpoint", paramLabel = "URL", description = "ECS endpoint, e.g. a local-ecs (default: AWS_ENDPOINT_URL_ECS, else AWS).")
     String ecsEndpoint;
 
+    @Option(names = "--owner", paramLabel = "ID", description = "This installation's owner id, written as the tag"
+            + " logship.dev/owner; only services with this owner are updated or pruned (default: derived from --repo and --path).")
+    String owner;
+
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
@@ -84,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         String secret = webhookSecretFile != null ? firstLine(webhookSecretFile, "webhook secret file") : webhookSecret;
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel);
         return new ServeConfig(source.repo, source.ref, source.path, ecsEndpoint, bind, port, source.dataDir, secret,
-                webhookAllowUnsigned, apiToken, source.credentials(), settings);
+                webhookAllowUnsigned, apiToken, source.credentials(), settings, owner);
     }
 
     static String firstLine(Path file, String what) {

@@ -12,7 +12,15 @@ import java.util.Objects;
  */
 public record ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
                    String webhookSecret, boolean webhookAllowUnsigned, String apiToken, GitCredentials credentials,
-                   ControllerSettings controller) {
+                   ControllerSettings controller, String owner) {
+    /** Without {@code --owner}: the owner id is derived from the repository and path. */
+    public ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
+                       String webhookSecret, boolean webhookAllowUnsigned, String apiToken, GitCredentials credentials,
+                       ControllerSettings controller) {
+        this(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned, apiToken, credentials,
+                controller, null);
+    }
+
     public ServeConfig {
         Objects.requireNonNull(repo, "--repo is required");
         webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret.strip();
@@ -27,7 +35,17 @@ public record ServeConfig(String repo, String ref, String path, String ecsEndpoi
 
     public ServeConfig withPort(int newPort) {
         return new ServeConfig(repo, ref, path, ecsEndpoint, bind, newPort, dataDir, webhookSecret, webhookAllowUnsigned,
-                apiToken, credentials, controller);
+                apiToken, credentials, controller, owner);
+    }
+
+    public ServeConfig withOwner(String newOwner) {
+        return new ServeConfig(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned,
+                apiToken, credentials, controller, newOwner);
+    }
+
+    /** The owner id in force: {@code --owner}, else derived from the repository and path. */
+    String ownerId() {
+        return OwnerIds.resolve(owner, repo, path);
     }
 
     @Override
@@ -35,6 +53,6 @@ public record ServeConfig(String repo, String ref, String path, String ecsEndpoi
         return "ServeConfig[repo=" + ManifestSources.safe(repo) + ", ref=" + ref + ", path=" + path + ", ecsEndpoint="
                 + ecsEndpoint + ", bind=" + bind + ", port=" + port + ", dataDir=" + dataDir + ", webhookSecret="
                 + (webhookSecret == null ? "none" : "****") + ", apiToken=" + (apiToken == null ? "none" : "****")
-                + ", credentials=" + credentials + ", controller=" + controller + "]";
+                + ", credentials=" + credentials + ", controller=" + controller + ", owner=" + owner + "]";
     }
 }

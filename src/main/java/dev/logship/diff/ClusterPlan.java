@@ -6,15 +6,22 @@ import java.util.Objects;
 
 /**
  * The changes one logical cluster needs, in no particular order (sync orders them). {@code
- * warnings} say what the plan deliberately does not do (prune refused, cluster missing...).
+ * warnings} say what the plan deliberately does not do (prune refused, cluster missing...);
+ * {@code refusals} are those of them that leave ECS unequal to Git until someone acts (a prune
+ * refused because it would empty the cluster): a pipeline must not read them as "in sync".
  */
 public record ClusterPlan(ClusterTarget target, boolean clusterExists, int activeNodes, List<Change> changes,
-        List<String> warnings) {
+        List<String> warnings, List<String> refusals) {
 
     public ClusterPlan {
         Objects.requireNonNull(target, "target");
         changes = List.copyOf(changes);
         warnings = List.copyOf(warnings);
+        refusals = List.copyOf(refusals);
+    }
+
+    public ClusterPlan(ClusterTarget target, boolean clusterExists, int activeNodes, List<Change> changes, List<String> warnings) {
+        this(target, clusterExists, activeNodes, changes, warnings, List.of());
     }
 
     public boolean hasChanges() {

@@ -25,7 +25,7 @@ public final class Differ {
         ClusterTarget target = desired.target();
         List<String> warnings = new ArrayList<>();
         if (!live.exists()) {
-            warnings.add("ECS cluster " + target.clusterName() + " not found in " + target.region() + "; nothing can be applied");
+            warnings.add(missingCluster(target));
             return new ClusterPlan(target, false, 0, List.of(), warnings);
         }
         if (target.suspend()) {
@@ -34,10 +34,17 @@ public final class Differ {
         List<Change> changes = new ArrayList<>();
         for (DesiredForwarder forwarder : desired.forwarders()) {
             ServiceSpec service = effectiveService(forwarder, live.activeNodes());
-            changes.add(forwarderChange(forwarder, service, live.service(service.serviceName())));
+            changes.add(forwarderChange(forwarder, service, live.service(service.serviceName()), desired.owner()));
         }
-        changes.addAll(prunes(desired, live, warnings));
-        return new ClusterPlan(target, true, live.activeNodes(), changes, warnings);
+        List<String> refusals = new ArrayList<>();
+        changes.addAll(prunes(desired, live, warnings, refusals));
+        return new ClusterPlan(target, true, live.activeNodes(), changes, warnings, refusals);
+    }
+
+    /** Said the same way by plan and apply: no retry can help, someone must create the cluster or fix the manifest. */
+    public static String missingCluster(ClusterTarget target) {
+        return "ECS cluster " + target.clusterName() + " not found in " + target.region() + ": nothing can be applied"
+                + " (create it, or correct clusterName/region in Cluster " + target.name() + ")";
     }
 
     /** perNodePort services run one task per ACTIVE node: ECS's scheduler then places one per node. */
@@ -46,12 +53,12 @@ public final class Differ {
         return forwarder.perNodePort() ? service.withDesiredCount(activeNodes) : service;
     }
 
-    static Change forwarderChange(DesiredForwarder forwarder, ServiceSpec service, Optional<LiveService> found) {
+    static Change forwarderChange(DesiredForwarder forwarder, ServiceSpec service, Optional<LiveService> found, String owner) {
         if (found.isEmpty()) {
             return Change.create(forwarder, service);
         }
         LiveService live = found.get();
-        Optional<String> conflict = ownershipConflict(forwarder, live);
+        Optional<String> conflict = ownershipConflict(forwarder, live, owner);
         if (conflict.isPresent()) {
             return Change.conflict(forwarder, live, conflict.get());
         }
@@ -62,20 +69,29 @@ public final class Differ {
         return diffs.isEmpty() ? Change.noChange(forwarder, live) : Change.update(forwarder, service, live, diffs);
     }
 
-    static Optional<String> ownershipConflict(DesiredForwarder forwarder, LiveService live) {
-        if (forwarder.adopt()) {
-            return Optional.empty();
-        }
-        if (!OwnershipTags.isManaged(live.tags())) {
-            return Optional.of("service " + live.serviceName() + " exists without logship's ownership tags;"
-                    + " it is left untouched (set adopt: true on the forwarder to take it over)");
-        }
-        Optional<ForwarderKey> owner = OwnershipTags.forwarder(live.tags());
-        if (owner.isPresent() && !owner.get().equals(forwarder.key())) {
-            return Optional.of("service " + live.serviceName() + " belongs to logship forwarder " + owner.get()
-                    + "; it is left untouched");
-        }
-        return Optional.empty();
+    /**
+     * Why the forwarder may not touch the same-named live service, if it may not. A service of
+     * an earlier logship without an owner id but with this forwarder's key is not a conflict:
+     * the update claims it (the owner tag is part of the desired tags). {@code adopt} takes
+     * over services without logship's tags only, never another installation's.
+     */
+    static Optional<String> ownershipConflict(DesiredForwarder forwarder, LiveService live, String owner) {
+        String name = live.serviceName();
+        return switch (OwnershipTags.relation(live.tags(), owner, forwarder.key().toString())) {
+            case MINE, CLAIMABLE -> Optional.empty();
+            case UNMANAGED -> forwarder.adopt() ? Optional.empty() : Optional.of("service " + name
+                    + " exists without logship's ownership tags; it is left untouched (set adopt: true on the forwarder"
+                    + " to take it over)");
+            case OTHER_OWNER -> Optional.of("service " + name + " belongs to another logship installation (owner "
+                    + OwnershipTags.owner(live.tags()).orElse("?") + ", this one is " + ownerText(owner)
+                    + "); it is left untouched (see README, Ownership)");
+            case OTHER_KEY -> Optional.of("service " + name + " belongs to logship forwarder "
+                    + live.tags().get(OwnershipTags.FORWARDER) + "; it is left untouched");
+        };
+    }
+
+    private static String ownerText(String owner) {
+        return owner == null ? "without an owner id" : owner;
     }
 
     public static List<FieldDiff> fieldDiffs(DesiredForwarder forwarder, ServiceSpec service, LiveService live) {
@@ -113,20 +129,33 @@ public final class Differ {
     }
 
     /**
-     * Services carrying logship's tags for this logical cluster whose forwarder is gone from
-     * Git. Pruning is skipped (with a warning) when the Cluster disables it, and refused when
-     * it would leave the cluster without forwarders and allowEmpty is false.
+     * Services of this installation (its owner id) for this logical cluster whose forwarder is
+     * gone from Git. A service of an earlier logship without an owner id is never pruned: no
+     * forwarder of this installation claimed it, so it may be another installation's (a
+     * warning says so). Pruning is skipped (with a warning) when the Cluster disables it, and
+     * refused when it would leave the cluster without forwarders and allowEmpty is false.
      */
-    static List<Change> prunes(DesiredCluster desired, LiveCluster live, List<String> warnings) {
+    static List<Change> prunes(DesiredCluster desired, LiveCluster live, List<String> warnings, List<String> refusals) {
         Set<String> wanted = desired.forwarders().stream().map(f -> f.key().forwarder()).collect(Collectors.toSet());
         Set<String> wantedServices = desired.forwarders().stream().map(f -> f.service().serviceName()).collect(Collectors.toSet());
         List<Change> prunes = new ArrayList<>();
+        Set<String> unclaimed = new TreeSet<>();
         for (LiveService service : live.services()) {
-            Optional<ForwarderKey> owner = OwnershipTags.forwarder(service.tags());
-            if (owner.isPresent() && owner.get().cluster().equals(desired.target().name())
-                    && !wanted.contains(owner.get().forwarder()) && !wantedServices.contains(service.serviceName())) {
-                prunes.add(Change.prune(owner.get(), service));
+            Optional<ForwarderKey> key = OwnershipTags.forwarder(service.tags());
+            if (key.isEmpty() || !key.get().cluster().equals(desired.target().name())
+                    || wanted.contains(key.get().forwarder()) || wantedServices.contains(service.serviceName())) {
+                continue;
             }
+            if (OwnershipTags.ownedBy(service.tags(), desired.owner())) {
+                prunes.add(Change.prune(key.get(), service));
+            } else if (OwnershipTags.owner(service.tags()).isEmpty()) {
+                unclaimed.add(service.serviceName());
+            }
+        }
+        if (!unclaimed.isEmpty()) {
+            warnings.add("not pruning " + String.join(", ", unclaimed) + ": tagged by a logship without owner ids, and no"
+                    + " forwarder of this installation claims it (delete it, or tag it " + OwnershipTags.OWNER + "="
+                    + ownerText(desired.owner()) + " to let this installation prune it)");
         }
         if (prunes.isEmpty()) {
             return prunes;
@@ -137,8 +166,10 @@ public final class Differ {
             return List.of();
         }
         if (desired.forwarders().isEmpty() && !desired.target().allowEmpty()) {
-            warnings.add("refusing to prune " + names + ": it would leave the cluster with no forwarders"
-                    + " (set allowEmpty: true on the Cluster to allow it)");
+            String refusal = "refusing to prune " + names + ": it would leave the cluster with no forwarders"
+                    + " (set allowEmpty: true on the Cluster to allow it)";
+            warnings.add(refusal);
+            refusals.add(refusal);
             return List.of();
         }
         return prunes;

@@ -9,8 +9,8 @@ final class EcsRules {
     static final int MAX_NAME = 255;
     static final String FAMILY_PREFIX = "logship-";
     static final int MAX_TAGS = 50;
-    /** Tags logship adds to a service (managed-by, forwarder, content-hash); task definitions get two. */
-    static final int LOGSHIP_TAGS = 3;
+    /** Tags logship adds to a service (managed-by, owner, forwarder, content-hash); task definitions get three. */
+    static final int LOGSHIP_TAGS = 4;
     static final int CPU_MAX = 10240;
     static final int MEMORY_MIN = 6;
     static final int MAX_PLACEMENT_CONSTRAINTS = 10;

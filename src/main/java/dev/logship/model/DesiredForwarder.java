@@ -21,4 +21,10 @@ public record DesiredForwarder(
         Objects.requireNonNull(taskDefinition, "taskDefinition");
         Objects.requireNonNull(service, "service");
     }
+
+    /** The same forwarder with its task definition and service tagged with {@code owner}. */
+    public DesiredForwarder ownedBy(String owner) {
+        return new DesiredForwarder(key, taskDefinition.withTags(OwnershipTags.withOwner(taskDefinition.tags(), owner)),
+                service.withTags(OwnershipTags.withOwner(service.tags(), owner)), perNodePort, adopt, contentHash);
+    }
 }

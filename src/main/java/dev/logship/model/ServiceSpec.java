@@ -29,4 +29,8 @@ public record ServiceSpec(
     public ServiceSpec withDesiredCount(Integer count) {
         return new ServiceSpec(serviceName, schedulingStrategy, count, placementConstraints, deployment, propagateTags, tags);
     }
+
+    public ServiceSpec withTags(Map<String, String> newTags) {
+        return new ServiceSpec(serviceName, schedulingStrategy, desiredCount, placementConstraints, deployment, propagateTags, newTags);
+    }
 }

@@ -27,20 +27,40 @@ import java.util.TreeMap;
  * until every managed cluster of the region has been observed, unused revisions are kept and
  * the result says so in its warnings. Applies of different clusters may run in parallel; equal
  * content is still registered once ({@link FamilyLocks}).
+ *
+ * <p>One instance acts for one installation: its {@code owner} id is stamped on every desired
+ * cluster it plans (tags of services and task definitions), and the diff, prune and revision
+ * clean-up act only on what that owner owns ({@link dev.logship.model.OwnershipTags}).
  */
 public final class ClusterSynchronizer {
     private final EcsGateways gateways;
     private final SyncOptions options;
     private final RevisionUsage usage = new RevisionUsage();
     private final FamilyLocks familyLocks = new FamilyLocks();
+    private final String owner;
 
-    public ClusterSynchronizer(EcsGateways gateways, SyncOptions options) {
+    /** {@code owner}: this installation's owner id (null only for tools and tests that predate owner ids). */
+    public ClusterSynchronizer(EcsGateways gateways, SyncOptions options, String owner) {
         this.gateways = gateways;
         this.options = options;
+        this.owner = owner;
+    }
+
+    public ClusterSynchronizer(EcsGateways gateways, SyncOptions options) {
+        this(gateways, options, null);
     }
 
     public ClusterSynchronizer(EcsGateways gateways) {
         this(gateways, SyncOptions.defaults());
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    /** The desired cluster as this installation wants it in ECS: tagged with its owner. */
+    private DesiredCluster owned(DesiredCluster desired) {
+        return desired.ownedBy(owner);
     }
 
     /** The clusters logship manages now: every cluster of the desired state in force (not just those being applied). */
@@ -56,7 +76,8 @@ public final class ClusterSynchronizer {
 
     /** Observes the cluster and diffs it with the desired state. Throws {@link GatewayException}. */
     public ClusterPlan plan(DesiredCluster desired) {
-        return Differ.diff(desired, observe(desired));
+        DesiredCluster mine = owned(desired);
+        return Differ.diff(mine, observe(mine));
     }
 
     /** Manages and plans every cluster of a desired state (nothing changes), so a following apply may clean up. */
@@ -70,12 +91,11 @@ public final class ClusterSynchronizer {
         String name = desired.target().name();
         List<String> warnings = plan.warnings();
         if (!plan.clusterExists()) {
-            List<SyncResult.Failure> failures = List.of(new SyncResult.Failure("", "DescribeClusters",
-                    "ECS cluster " + desired.target().clusterName() + " not found"));
-            return new SyncResult(name, List.of(), failures, warnings, Map.of(), Health.missing("cluster not found"));
+            // Not a failed call: nothing was tried, and applying again cannot help (plan says the same).
+            return new SyncResult(name, List.of(), List.of(), warnings, Map.of(), Health.missing(Differ.missingCluster(desired.target())));
         }
         EcsGateway gateway = gateways.forCluster(desired.target());
-        PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target());
+        PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target(), owned(desired).owner());
         if (!desired.target().suspend()) {
             executor.execute(plan);
             usage.observed(desired.target(), executor.inUse());
@@ -93,8 +113,9 @@ public final class ClusterSynchronizer {
 
     /** Observes and judges every forwarder; does not change anything. */
     public Map<String, Health> health(DesiredCluster desired) {
-        LiveCluster live = observe(desired);
-        return assess(desired, live, conflicts(Differ.diff(desired, live)));
+        DesiredCluster mine = owned(desired);
+        LiveCluster live = observe(mine);
+        return assess(mine, live, conflicts(Differ.diff(mine, live)));
     }
 
     /** Observes a cluster and remembers the revisions its services use. */

@@ -32,13 +32,16 @@ final class PlanExecutor {
     private final TaskDefinitionResolver resolver;
     private final RevisionUsage usage;
     private final ClusterTarget target;
+    private final String owner;
     final List<SyncResult.Step> steps = new ArrayList<>();
     final List<SyncResult.Failure> failures = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     private final Set<String> touchedFamilies = new TreeSet<>();
     private final Set<String> inUse = new HashSet<>();
 
-    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target) {
+    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target,
+            String owner) {
+        this.owner = owner;
         this.gateway = gateway;
         this.options = options;
         this.resolver = new TaskDefinitionResolver(gateway, locks, target.roleArn(), target.region());
@@ -157,7 +160,7 @@ final class PlanExecutor {
         used.addAll(elsewhere.arns());
         for (String family : touchedFamilies) {
             List<String> gone = new ArrayList<>();
-            boolean ok = run(null, "DeregisterTaskDefinition", () -> gone.addAll(RevisionCleanup.deregisterUnused(gateway,
+            boolean ok = run(null, "DeregisterTaskDefinition", () -> gone.addAll(RevisionCleanup.deregisterUnused(gateway, owner,
                     resolver.activeRevisions(family), used, options.keepRevisions())));
             gone.forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn)));
             if (!ok || !gone.isEmpty()) {

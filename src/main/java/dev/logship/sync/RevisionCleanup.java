@@ -14,11 +14,11 @@ import java.util.Set;
 final class RevisionCleanup {
     private RevisionCleanup() {}
 
-    static List<String> deregisterUnused(EcsGateway gateway, List<String> arns, Set<String> inUse, int keep) {
+    static List<String> deregisterUnused(EcsGateway gateway, String owner, List<String> arns, Set<String> inUse, int keep) {
         List<String> deregistered = new ArrayList<>();
         for (int i = keep; i < arns.size(); i++) {
             String arn = arns.get(i);
-            if (!inUse.contains(arn) && OwnershipTags.isManaged(gateway.describeTaskDefinition(arn).tags())) {
+            if (!inUse.contains(arn) && OwnershipTags.ownedBy(gateway.describeTaskDefinition(arn).tags(), owner)) {
                 gateway.deregister(arn);
                 deregistered.add(arn);
             }

@@ -210,7 +210,10 @@ class ApplyAgainstLocalEcsTest {
         assertThat(plan.clusterExists()).isFalse();
         assertThat(plan.warnings()).singleElement().asString().contains("ECS cluster ghost-ecs not found");
         SyncResult result = ecs.synchronizer.apply(ghost, plan);
-        assertThat(result.failures()).singleElement().satisfies(f -> assertThat(f.message()).contains("not found"));
+        // Not a failed call (nothing was tried, and retrying cannot help): Missing health, said as plan says it.
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.clusterHealth().status()).isEqualTo(dev.logship.sync.Health.Status.Missing);
+        assertThat(result.clusterHealth().message()).isEqualTo(plan.warnings().get(0));
         assertThat(ecs.mutatingCalls()).isEmpty();
     }
 
