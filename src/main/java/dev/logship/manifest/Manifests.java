@@ -48,6 +48,15 @@ public record Manifests(
         return problems.isEmpty();
     }
 
+    /** Advice that does not stop a tree from applying: logspout is unmaintained. */
+    public List<Problem> warnings() {
+        return forwarders.stream().filter(f -> f.agent().agent() == Agent.LOGSPOUT)
+                .map(f -> f.agent().position().problem("spec.agent", "LogForwarder \"" + f.name() + "\" runs logspout, "
+                        + "which is unmaintained (last release v3.2.14 of 2021-12, on end-of-life Alpine 3.12); "
+                        + "consider agent: fluentBit"))
+                .sorted().toList();
+    }
+
     public static Manifests parse(Snapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         List<Problem> problems = new ArrayList<>();

@@ -23,7 +23,8 @@ class SchemaFileTest {
                 .isEqualTo("[\"Cluster\",\"LogForwarder\",\"RolloutPolicy\",\"Notifier\"]");
         List<String> forwarderFields = fieldNames(schema.at("/definitions/forwarderSpec/properties"));
         assertThat(forwarderFields).containsExactlyInAnyOrder("clusters", "image", "routes", "env", "excludeLabels",
-                "backlog", "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn");
+                "backlog", "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
+                "agent", "multiline", "exclude", "bufferLimit");
         assertThat(fieldNames(schema.at("/definitions/clusterSpec/properties")))
                 .containsExactlyInAnyOrder("clusterName", "region", "roleArn", "prune", "allowEmpty", "suspend");
     }
