@@ -39,8 +39,10 @@ final class ForwarderRenderer {
         String hash = ContentHash.of(taskDefinition, service);
         Map<String, String> taskTags = new TreeMap<>(forwarder.tags());
         taskTags.put(OwnershipTags.MANAGED_BY, OwnershipTags.MANAGER);
-        taskTags.put(OwnershipTags.CONTENT_HASH, hash);
+        // The hash labels the service only: it covers the service too, and a revision is reused
+        // only when its tags match exactly, so a service-only change must not move the revision's tags.
         Map<String, String> serviceTags = new TreeMap<>(taskTags);
+        serviceTags.put(OwnershipTags.CONTENT_HASH, hash);
         serviceTags.put(OwnershipTags.FORWARDER, key.toString());
         return new DesiredForwarder(key, taskDefinition.withTags(taskTags), withTags(service, serviceTags),
                 perNodePort, forwarder.adopt(), hash);
