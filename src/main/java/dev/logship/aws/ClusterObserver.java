@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 
 /**
- * Observes one cluster with the fewest calls: ListServices (100 per page), DescribeServices
+ * Observes one cluster with the fewest calls: ListServices (100 per page; none when a batched
+ * DescribeClusters says a cluster this process never wrote to has no ACTIVE service), DescribeServices
  * (10 per call, with tags), DescribeTaskDefinition only for revisions the cache has not seen,
  * and for existence and nodes either its share of a batched DescribeClusters ({@link
  * ClusterDescriptions}: the registered count, ACTIVE + DRAINING) or, when the exact ACTIVE
@@ -39,6 +40,7 @@ final class ClusterObserver {
 
     LiveCluster observe(boolean exactActiveNodes) {
         int nodes;
+        boolean surelyEmpty = false;
         if (exactActiveNodes) {
             try {
                 nodes = activeNodes(); // also tells whether the cluster exists
@@ -54,9 +56,17 @@ final class ClusterObserver {
                 return new LiveCluster(cluster, false, 0, List.of());
             }
             nodes = description.registeredNodes();
+            surelyEmpty = descriptions.surelyEmpty(cluster, description);
         }
-        List<String> arns = call("ListServices", () -> ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(100))
-                .serviceArns().stream().toList());
+        if (surelyEmpty) {
+            return new LiveCluster(cluster, true, nodes, List.of()); // nothing to list: a cold apply's first look
+        }
+        return new LiveCluster(cluster, true, nodes, describe(call("ListServices", () -> ecs.listServicesPaginator(
+                r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList())));
+    }
+
+    /** The ACTIVE ones of these services (names or ARNs), 10 per DescribeServices, with their revisions resolved. */
+    List<LiveService> describe(List<String> arns) {
         List<LiveService> services = new ArrayList<>();
         for (int i = 0; i < arns.size(); i += 10) {
             List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 10));
@@ -68,7 +78,7 @@ final class ClusterObserver {
                 }
             }
         }
-        return new LiveCluster(cluster, true, nodes, services);
+        return services;
     }
 
     private int activeNodes() {

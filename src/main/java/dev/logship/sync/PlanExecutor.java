@@ -44,7 +44,7 @@ final class PlanExecutor {
         this.owner = owner;
         this.gateway = gateway;
         this.options = options;
-        this.resolver = new TaskDefinitionResolver(gateway, locks, target.region());
+        this.resolver = new TaskDefinitionResolver(gateway, locks, target.roleArn(), target.region());
         this.usage = usage;
         this.target = target;
     }
@@ -159,8 +159,13 @@ final class PlanExecutor {
         Set<String> used = new HashSet<>(inUse);
         used.addAll(elsewhere.arns());
         for (String family : touchedFamilies) {
-            run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, owner, resolver.activeRevisions(family), used,
-                    options.keepRevisions()).forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn))));
+            List<String> gone = new ArrayList<>();
+            boolean ok = run(null, "DeregisterTaskDefinition", () -> gone.addAll(RevisionCleanup.deregisterUnused(gateway, owner,
+                    resolver.activeRevisions(family), used, options.keepRevisions())));
+            gone.forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn)));
+            if (!ok || !gone.isEmpty()) {
+                resolver.forget(family); // the shared listing names revisions that may be gone now
+            }
         }
     }
 
