@@ -7,7 +7,9 @@ import dev.logship.model.LiveService;
 import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.sync.GatewayException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -58,17 +60,19 @@ final class ClusterObserver {
         List<String> arns = call("ListServices", () -> ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(100))
                 .serviceArns().stream().toList());
         List<LiveService> services = new ArrayList<>();
+        Set<String> inUse = new HashSet<>();
         for (int i = 0; i < arns.size(); i += 10) {
             List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 10));
             DescribeServicesResponse described = call("DescribeServices", () -> ecs.describeServices(r -> r.cluster(cluster)
                     .services(chunk).include(ServiceField.TAGS)));
             for (Service s : described.services()) {
+                inUse.addAll(ServiceMapper.deployedRevisions(s)); // every service, logship's or not, draining ones too
                 if ("ACTIVE".equals(s.status())) {
                     services.add(ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition())));
                 }
             }
         }
-        return new LiveCluster(cluster, true, nodes, services);
+        return new LiveCluster(cluster, true, nodes, services, inUse);
     }
 
     private int activeNodes() {

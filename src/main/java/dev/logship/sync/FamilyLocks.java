@@ -11,7 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * controller applies clusters in parallel: without this, two applies that listed the family
  * before either registered would both register the same content (one revision per cluster
  * instead of one per forwarder). Under the lock, an apply whose listing predates a
- * registration made meanwhile lists again before deciding to register.
+ * registration made meanwhile lists again before deciding to register. Revision clean-up
+ * takes the same lock and counts its deregistrations in the same counter, so it never
+ * deregisters a revision an apply has just found or registered and not yet pointed a service at.
  */
 final class FamilyLocks {
     static final class Family {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Finds the revision to run for a desired task definition: any ACTIVE revision of the family
@@ -34,7 +35,12 @@ final class TaskDefinitionResolver {
     /** The ARN to use and whether it had to be registered now. */
     record Resolution(String arn, boolean registered) {}
 
-    Resolution resolve(TaskDefinitionSpec desired) {
+    /**
+     * {@code claim} is told the ARN while the family's lock is still held, so a clean-up of the
+     * family (which takes the same lock) never misses a revision an apply is about to point a
+     * service at.
+     */
+    Resolution resolve(TaskDefinitionSpec desired, Consumer<String> claim) {
         TaskDefinitionSpec wanted = Normalizer.taskDefinition(desired);
         String known = resolved.get(wanted);
         if (known != null) {
@@ -51,10 +57,12 @@ final class TaskDefinitionResolver {
             for (String arn : activeRevisions(family)) {
                 if (Normalizer.taskDefinition(gateway.describeTaskDefinition(arn)).equals(wanted)) {
                     resolved.put(wanted, arn);
+                    claim.accept(arn);
                     return new Resolution(arn, false);
                 }
             }
             String arn = gateway.register(desired);
+            claim.accept(arn);
             shared.registrations.incrementAndGet();
             resolved.put(wanted, arn);
             listings.put(family, new Listing(withFirst(arn, listings.get(family).arns()), shared.registrations.get()));
@@ -62,6 +70,18 @@ final class TaskDefinitionResolver {
         } finally {
             shared.lock.unlock();
         }
+    }
+
+    /**
+     * The family's ACTIVE revisions as they are now; the caller holds the family's lock. Listed
+     * again only when another apply registered or deregistered in the family since this one listed.
+     */
+    List<String> currentRevisions(String family) {
+        Listing listing = listings.get(family);
+        if (listing != null && listing.generation() != locks.of(region, family).registrations.get()) {
+            listings.remove(family);
+        }
+        return activeRevisions(family);
     }
 
     /**
