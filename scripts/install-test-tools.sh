@@ -8,6 +8,10 @@ command -v aws >/dev/null 2>&1 || need+=(awscli)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)  # load test of the status API (mvn -Preliability)
+# The real Fluent Bit (../shared/tools/fluent-bit) links these; the end-to-end forwarder tests run it.
+for lib in libssl3 libyaml-0-2 libsqlite3-0; do
+  dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q "install ok installed" || need+=("$lib")
+done
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "install-test-tools: installing ${need[*]}"
 SUDO=""

@@ -57,6 +57,11 @@ final class AwsEcsGateway implements EcsGateway {
     }
 
     @Override
+    public Map<String, Object> requestDocument(TaskDefinitionSpec spec) {
+        return TaskDefinitionDocuments.desired(spec);
+    }
+
+    @Override
     public String register(TaskDefinitionSpec spec) {
         var response = call("RegisterTaskDefinition", () -> ecs.registerTaskDefinition(TaskDefinitionMapper.toRequest(spec)));
         String arn = response.taskDefinition().taskDefinitionArn();

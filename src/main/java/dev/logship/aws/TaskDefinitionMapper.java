@@ -18,7 +18,10 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.Volume;
 
-/** Task definitions between the SDK's shapes and logship's records (ECS's defaults made explicit). */
+/**
+ * Task definitions between the SDK's shapes and logship's records (ECS's defaults made explicit).
+ * A described revision also carries its complete input as plain data ({@link TaskDefinitionDocuments}).
+ */
 final class TaskDefinitionMapper {
     private TaskDefinitionMapper() {}
 
@@ -31,7 +34,7 @@ final class TaskDefinitionMapper {
                 .map(c -> new dev.logship.model.PlacementConstraint(c.typeAsString(), c.expression()))
                 .toList();
         return new TaskDefinitionSpec(td.family(), td.networkModeAsString(), td.requiresCompatibilitiesAsStrings(),
-                containers, volumes, constraints, tagMap(tags), td.executionRoleArn());
+                containers, volumes, constraints, tagMap(tags), td.executionRoleArn(), TaskDefinitionDocuments.live(td, tags));
     }
 
     private static ContainerSpec container(ContainerDefinition c) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check every manifest in DIR and print every problem found (not just the first).",
         footer = {"", "Problems are printed to stdout as FILE:LINE:COLUMN: FIELD: MESSAGE.",
-                "Exit status: 0 no problems, 1 problems found, 2 usage error (e.g. DIR does not exist).",
+                "Warnings (e.g. an agent that is unmaintained) follow as warning: FILE:LINE:COLUMN: FIELD: MESSAGE.",
+                "Warnings (e.g. an unmaintained agent) follow as warning: FILE:LINE:COLUMN: FIELD: MESSAGE.",
+                "Exit status: 0 no problems (warnings allowed), 1 problems found, 2 usage error (e.g. DIR does not exist).",
                 "", "Example:", "  logship validate examples/desired-state"})
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
@@ -38,6 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
                 out.printf("  %s (%s, %s): %s%n", cluster.target().name(), cluster.target().clusterName(),
                         cluster.target().region(), cluster.forwarders().stream().map(f -> f.key().forwarder()).toList());
             }
+            result.warnings().forEach(w -> out.println("warning: " + w));
             return 0;
         }
         result.problems().forEach(out::println);

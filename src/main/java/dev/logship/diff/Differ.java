@@ -100,10 +100,13 @@ public final class Differ {
         if (live.taskDefinition() == null) {
             diffs.add(FieldDiff.of("taskDefinition", live.taskDefinitionArn() + " (could not be described)",
                     forwarder.taskDefinition().family()));
+        } else if (live.taskDefinition().document() != null && forwarder.taskDefinition().document() != null) {
+            diffs.addAll(TaskDefinitionDiff.of(live.taskDefinition().document(), forwarder.taskDefinition().document()));
         } else {
-            compare(FieldPaths.of(Normalizer.taskDefinition(live.taskDefinition())), want, diffs);
+            // Without ECS documents (specs built by hand) only the modelled fields can be compared.
+            diffs.addAll(compare(FieldPaths.of(Normalizer.taskDefinition(live.taskDefinition())), want));
         }
-        compare(FieldPaths.of(Normalizer.service(liveSpec(live))), FieldPaths.of(Normalizer.service(service)), diffs);
+        diffs.addAll(compare(FieldPaths.of(Normalizer.service(liveSpec(live))), FieldPaths.of(Normalizer.service(service))));
         return diffs;
     }
 
@@ -116,7 +119,8 @@ public final class Differ {
         return live.schedulingStrategy() == null ? SchedulingStrategy.REPLICA : live.schedulingStrategy();
     }
 
-    private static void compare(SortedMap<String, String> have, SortedMap<String, String> want, List<FieldDiff> out) {
+    static List<FieldDiff> compare(SortedMap<String, String> have, SortedMap<String, String> want) {
+        List<FieldDiff> out = new ArrayList<>();
         Set<String> paths = new TreeSet<>(have.keySet());
         paths.addAll(want.keySet());
         for (String path : paths) {
@@ -126,6 +130,7 @@ public final class Differ {
                 out.add(FieldDiff.of(path, old, wanted));
             }
         }
+        return out;
     }
 
     /**

@@ -25,10 +25,14 @@ public final class FieldPaths {
 
     private FieldPaths() {}
 
-    /** Container commands and environment values carry route URIs (host and port are credentials). */
+    /**
+     * Container commands, entry points and environment values carry route URIs (host and port
+     * are credentials), in the modelled paths and in the full document's paths alike.
+     */
     static boolean isSensitive(String path) {
-        return path.startsWith(TASK_DEFINITION + "containers[")
-                && (path.endsWith(".command") || path.contains(".environment."));
+        return (path.startsWith(TASK_DEFINITION + "containers[") || path.startsWith(TASK_DEFINITION + "containerDefinitions["))
+                && (path.endsWith(".command") || path.endsWith(".entryPoint")
+                    || path.contains(".environment.") || path.contains(".environment["));
     }
 
     public static SortedMap<String, String> of(TaskDefinitionSpec normalised) {

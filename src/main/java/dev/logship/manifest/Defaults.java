@@ -4,6 +4,13 @@ package dev.logship.manifest;
 public final class Defaults {
     /** Pinned: an unpinned image would change under a running cluster. 3.2.14 is the last v3 release. */
     public static final String IMAGE = "gliderlabs/logspout:v3.2.14";
+    /**
+     * The official image (distroless, no shell): ENTRYPOINT {@code /fluent-bit/bin/fluent-bit}, so a
+     * task definition's command is Fluent Bit's arguments. Pinned like logspout's.
+     */
+    public static final String FLUENT_BIT_IMAGE = "fluent/fluent-bit:5.1.1";
+    /** Disk a Fluent Bit forwarder may fill on each node while its endpoint is down: 256 MiB. */
+    public static final long BUFFER_LIMIT = 256L << 20;
     /** The seed's values: logspout is tiny. ECS needs memory or memoryReservation on EC2. */
     public static final int CPU = 1;
     public static final int MEMORY = 128;

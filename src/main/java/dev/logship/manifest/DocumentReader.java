@@ -7,14 +7,19 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads one YAML document: apiVersion, kind, metadata, then hands spec to the kind's reader. */
 final class DocumentReader {
     static final String API_VERSION = "logship.dev/v1";
-    static final List<String> KINDS = List.of("Cluster", "LogForwarder");
+    static final List<String> KINDS = List.of("Cluster", "LogForwarder", "RolloutPolicy", "Notifier");
     private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
-    private static final List<String> METADATA = List.of("name");
+    private static final List<String> METADATA = List.of("name", "labels");
 
     private DocumentReader() {}
 
-    /** What one document defined: at most one of the two is present. */
-    record Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder) {
+    /** What one document defined: at most one of these is present. */
+    record Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder,
+            Optional<RolloutPolicyManifest> policy, Optional<NotifierManifest> notifier) {
+        Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder) {
+            this(cluster, forwarder, Optional.empty(), Optional.empty());
+        }
+
         static Read nothing() {
             return new Read(Optional.empty(), Optional.empty());
         }
@@ -38,8 +43,12 @@ final class DocumentReader {
             context.report(top.positionOf("kind"), "kind", "unknown kind \"" + kind + "\": expected one of " + KINDS + hint);
             return Read.nothing();
         }
-        String name = top.required("metadata", "a mapping with name")
-                .flatMap(node -> Fields.of(context, node, "metadata", METADATA))
+        Optional<Fields> metadataFields = top.required("metadata", "a mapping with name")
+                .flatMap(node -> Fields.of(context, node, "metadata", METADATA));
+        // Labels are read on every kind (as Kubernetes does); Cluster labels are what rollout waves select.
+        java.util.Map<String, String> labels = metadataFields.flatMap(m -> m.get("labels"))
+                .map(node -> LabelsReader.read(context, node, "metadata.labels")).orElse(java.util.Map.of());
+        String name = metadataFields
                 .flatMap(metadata -> metadata.requiredString("name", "a name")
                         .filter(value -> metadata.check("name", "LogForwarder".equals(kind)
                                 ? EcsRules.forwarderName(value) : EcsRules.name(value, EcsRules.MAX_NAME))))
@@ -50,7 +59,16 @@ final class DocumentReader {
         }
         Position position = top.positionOf("metadata");
         if (kind.equals("Cluster")) {
-            return new Read(ClusterReader.read(context, name, position, directory, spec.get()), Optional.empty());
+            return new Read(ClusterReader.read(context, name, position, directory, spec.get())
+                    .map(cluster -> cluster.withLabels(labels)), Optional.empty());
+        }
+        if (kind.equals("RolloutPolicy")) {
+            return new Read(Optional.empty(), Optional.empty(),
+                    RolloutPolicyReader.read(context, name, position, spec.get()), Optional.empty());
+        }
+        if (kind.equals("Notifier")) {
+            return new Read(Optional.empty(), Optional.empty(), Optional.empty(),
+                    NotifierReader.read(context, name, position, spec.get()));
         }
         return new Read(Optional.empty(), ForwarderReader.read(context, name, position, directory, spec.get()));
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * A parsed {@code kind: LogForwarder} with defaults applied. {@code clusters} is null when the
  * manifest left it out (meaning: the Clusters of its own directory). Exactly one of
  * {@code routes} (literal URIs) and {@code routeSecret} is set. {@code executionRoleArn} (nullable)
- * is the role ECS uses to read {@code routeSecret}.
+ * is the role ECS uses to read {@code routeSecret}. {@code agent} says which forwarder program runs
+ * (logspout or Fluent Bit) with its agent-specific fields.
  */
 public record ForwarderManifest(
         String name,
@@ -34,7 +35,8 @@ public record ForwarderManifest(
         Map<String, String> tags,
         String dockerSocket,
         boolean adopt,
-        String executionRoleArn) {
+        String executionRoleArn,
+        AgentSettings agent) {
 
     public ForwarderManifest {
         Objects.requireNonNull(name, "name");
@@ -50,5 +52,6 @@ public record ForwarderManifest(
         placementConstraints = Immutable.list(placementConstraints);
         tags = Immutable.sortedMap(tags);
         Objects.requireNonNull(dockerSocket, "dockerSocket");
+        Objects.requireNonNull(agent, "agent");
     }
 }

@@ -10,10 +10,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads the spec of a {@code kind: LogForwarder}, applying {@link Defaults}. */
 final class ForwarderReader {
     static final List<String> FIELDS = List.of("clusters", "image", "routes", "env", "excludeLabels", "backlog",
-            "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn");
+            "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
+            "agent", "multiline", "exclude", "bufferLimit");
     /** Environment variables logship sets itself from other fields. */
     private static final Map<String, String> RENDERED_ENV =
             Map.of("ROUTE_URIS", "spec.routes", "EXCLUDE_LABELS", "spec.excludeLabels", "BACKLOG", "spec.backlog");
+
+    /** The Fluent Bit pipeline reads route hosts and ports from variables with this prefix. */
+    private static final String LOGSHIP_PREFIX = "LOGSHIP_";
 
     private ForwarderReader() {}
 
@@ -23,13 +27,14 @@ final class ForwarderReader {
             return Optional.empty();
         }
         Fields fields = maybe.get();
+        AgentSettings agent = AgentReader.read(context, fields);
         List<String> clusters = fields.get("clusters")
                 .flatMap(node -> Values.stringList(context, node, "spec.clusters")).orElse(null);
         String image = fields.string("image")
                 .filter(value -> fields.check("image", EcsRules.image(value)))
-                .orElse(Defaults.IMAGE);
-        Optional<RoutesReader.Routes> routes = RoutesReader.read(context, fields);
-        Map<String, String> env = env(context, fields);
+                .orElse(agent.fluentBit() ? Defaults.FLUENT_BIT_IMAGE : Defaults.IMAGE);
+        Optional<RoutesReader.Routes> routes = RoutesReader.read(context, fields, agent.agent());
+        Map<String, String> env = env(context, fields, agent.agent());
         Map<String, String> excludeLabels = excludeLabels(context, fields);
         Boolean backlog = fields.bool("backlog").orElse(null);
         ResourcesReader.Resources resources = ResourcesReader.read(context, fields);
@@ -56,17 +61,20 @@ final class ForwarderReader {
                 image, routes.map(RoutesReader.Routes::literal).orElse(List.of()),
                 routes.map(RoutesReader.Routes::secret).orElse(null), env, excludeLabels, backlog,
                 resources.cpu(), resources.memory(), resources.memoryReservation(), scheduling, hostPort,
-                constraints, tags, dockerSocket, adopt, executionRoleArn));
+                constraints, tags, dockerSocket, adopt, executionRoleArn, agent));
     }
 
-    private static Map<String, String> env(Context context, Fields fields) {
+    private static Map<String, String> env(Context context, Fields fields, Agent agent) {
         Map<String, String> env = new TreeMap<>();
         fields.get("env").flatMap(node -> Values.stringMap(context, node, "spec.env")).ifPresent(entries ->
                 entries.forEach((key, value) -> {
                     String field = "spec.env." + key.getValue();
                     Optional<String> complaint = EcsRules.envName(key.getValue()).or(() ->
                             Optional.ofNullable(RENDERED_ENV.get(key.getValue()))
-                                    .map(source -> key.getValue() + " is set by logship from " + source + "; use that field"));
+                                    .map(source -> key.getValue() + " is set by logship from " + source + "; use that field"))
+                            .or(() -> agent == Agent.FLUENT_BIT && key.getValue().startsWith(LOGSHIP_PREFIX)
+                                    ? Optional.of("names starting with " + LOGSHIP_PREFIX + " are set by logship from spec.routes")
+                                    : Optional.empty());
                     complaint.ifPresentOrElse(message -> context.report(key, field, message),
                             () -> env.put(key.getValue(), value));
                 }));

@@ -18,17 +18,43 @@ public record Manifests(
         List<ClusterManifest> clusters,
         List<ForwarderManifest> forwarders,
         Map<String, List<String>> targets,
-        List<Problem> problems) {
+        List<Problem> problems,
+        List<RolloutPolicyManifest> policies,
+        List<NotifierManifest> notifiers) {
 
     public Manifests {
         clusters = List.copyOf(clusters);
         forwarders = List.copyOf(forwarders);
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
         problems = problems.stream().sorted().toList();
+        policies = List.copyOf(policies);
+        notifiers = List.copyOf(notifiers);
+    }
+
+    public Manifests(List<ClusterManifest> clusters, List<ForwarderManifest> forwarders,
+            Map<String, List<String>> targets, List<Problem> problems) {
+        this(clusters, forwarders, targets, problems, List.of(), List.of());
+    }
+
+    /** The RolloutPolicy whose waves select this Cluster, or today's all-at-once when none does. */
+    public dev.logship.model.RolloutPolicy policyOf(String clusterName) {
+        Map<String, String> labels = clusters.stream().filter(c -> c.name().equals(clusterName)).findFirst()
+                .map(ClusterManifest::labels).orElse(Map.of());
+        return policies.stream().map(RolloutPolicyManifest::policy).filter(p -> p.waveOf(labels) >= 0).findFirst()
+                .orElse(dev.logship.model.RolloutPolicy.allAtOnce());
     }
 
     public boolean ok() {
         return problems.isEmpty();
+    }
+
+    /** Advice that does not stop a tree from applying: logspout is unmaintained. */
+    public List<Problem> warnings() {
+        return forwarders.stream().filter(f -> f.agent().agent() == Agent.LOGSPOUT)
+                .map(f -> f.agent().position().problem("spec.agent", "LogForwarder \"" + f.name() + "\" runs logspout, "
+                        + "which is unmaintained (last release v3.2.14 of 2021-12, on end-of-life Alpine 3.12); "
+                        + "consider agent: fluentBit"))
+                .sorted().toList();
     }
 
     public static Manifests parse(Snapshot snapshot) {
@@ -36,6 +62,8 @@ public record Manifests(
         List<Problem> problems = new ArrayList<>();
         List<ClusterManifest> clusters = new ArrayList<>();
         List<ForwarderManifest> forwarders = new ArrayList<>();
+        List<RolloutPolicyManifest> policies = new ArrayList<>();
+        List<NotifierManifest> notifiers = new ArrayList<>();
         int documents = 0;
         for (SourceFile file : snapshot.files()) {
             if (file.kind() == SourceFile.Kind.SYMLINK) {
@@ -46,23 +74,25 @@ public record Manifests(
                 problems.add(Problem.ofFile(file.path(), "submodules are not read: copy the manifests into this repository"));
                 continue;
             }
-            documents += readFile(file, problems, clusters, forwarders);
+            ParsedFiles.Parsed parsed = readFile(file);
+            documents += parsed.documents();
+            problems.addAll(parsed.problems());
+            clusters.addAll(parsed.clusters());
+            forwarders.addAll(parsed.forwarders());
+            policies.addAll(parsed.policies());
+            notifiers.addAll(parsed.notifiers());
         }
         if (documents == 0 && problems.isEmpty()) {
             problems.add(new Problem(".", 1, 1, "(tree)",
                     "no manifests found: expected *.yaml or *.yml files with kind Cluster and LogForwarder"));
         }
         Map<String, List<String>> targets = CrossChecks.run(clusters, forwarders, problems);
-        return new Manifests(clusters, forwarders, targets, problems);
+        RolloutChecks.run(clusters, policies, notifiers, problems);
+        return new Manifests(clusters, forwarders, targets, problems, policies, notifiers);
     }
 
-    private static int readFile(SourceFile file, List<Problem> problems,
-            List<ClusterManifest> clusters, List<ForwarderManifest> forwarders) {
-        ParsedFiles.Parsed parsed = ParsedFiles.SHARED.get(file.path(), file.content(), () -> parseFile(file));
-        problems.addAll(parsed.problems());
-        clusters.addAll(parsed.clusters());
-        forwarders.addAll(parsed.forwarders());
-        return parsed.documents();
+    private static ParsedFiles.Parsed readFile(SourceFile file) {
+        return ParsedFiles.SHARED.get(file.path(), file.content(), () -> parseFile(file));
     }
 
     /** Everything one file says on its own (depends only on its path and bytes, so it can be cached). */
@@ -80,13 +110,17 @@ public record Manifests(
         }
         Context context = new Context(file.path(), problems);
         String directory = directoryOf(file.path());
+        List<RolloutPolicyManifest> policies = new ArrayList<>();
+        List<NotifierManifest> notifiers = new ArrayList<>();
         for (var document : parsed.documents()) {
             Tags.reportCustomTags(context, document);
             DocumentReader.Read read = DocumentReader.read(context, directory, document);
             read.cluster().ifPresent(clusters::add);
             read.forwarder().ifPresent(forwarders::add);
+            read.policy().ifPresent(policies::add);
+            read.notifier().ifPresent(notifiers::add);
         }
-        return new ParsedFiles.Parsed(parsed.documents().size(), problems, clusters, forwarders);
+        return new ParsedFiles.Parsed(parsed.documents().size(), problems, clusters, forwarders, policies, notifiers);
     }
 
     static String directoryOf(String path) {

@@ -14,12 +14,19 @@ import java.util.concurrent.atomic.LongAdder;
  * process-wide.
  */
 final class ParsedFiles {
-    /** What one file contributed: its documents, problems, Clusters and LogForwarders (all immutable). */
-    record Parsed(int documents, List<Problem> problems, List<ClusterManifest> clusters, List<ForwarderManifest> forwarders) {
+    /** What one file contributed: its documents, problems, Clusters, LogForwarders, RolloutPolicies and Notifiers (all immutable). */
+    record Parsed(int documents, List<Problem> problems, List<ClusterManifest> clusters, List<ForwarderManifest> forwarders,
+            List<RolloutPolicyManifest> policies, List<NotifierManifest> notifiers) {
         Parsed {
             problems = List.copyOf(problems);
             clusters = List.copyOf(clusters);
             forwarders = List.copyOf(forwarders);
+            policies = List.copyOf(policies);
+            notifiers = List.copyOf(notifiers);
+        }
+
+        Parsed(int documents, List<Problem> problems, List<ClusterManifest> clusters, List<ForwarderManifest> forwarders) {
+            this(documents, problems, clusters, forwarders, List.of(), List.of());
         }
     }
 

@@ -15,7 +15,27 @@ final class RouteUris {
     static final List<String> OPTIONS = List.of(
             "filter.name", "filter.id", "filter.sources", "filter.labels", "structured_data", "append_tag");
 
+    /** The schemes Fluent Bit's syslog output can serve, as logspout reads them (plain syslog is UDP). */
+    static final List<String> FLUENT_BIT_SCHEMES = List.of("syslog", "syslog+udp", "syslog+tcp", "syslog+tls");
+
     private RouteUris() {}
+
+    /** The checks for the agent that will read the route. */
+    static Optional<String> check(String route, Agent agent) {
+        return check(route).or(() -> agent == Agent.FLUENT_BIT ? checkFluentBit(route) : Optional.empty());
+    }
+
+    private static Optional<String> checkFluentBit(String route) {
+        String scheme = route.substring(0, route.indexOf("://"));
+        if (!FLUENT_BIT_SCHEMES.contains(scheme)) {
+            return Optional.of("agent fluentBit supports the route schemes " + FLUENT_BIT_SCHEMES + ", not \"" + scheme
+                    + "\"" + (scheme.startsWith("multiline+") ? " (use spec.multiline)" : ""));
+        }
+        if (route.indexOf('?') >= 0) {
+            return Optional.of("agent fluentBit takes no route options after '?' (use spec.exclude to drop containers)");
+        }
+        return Optional.empty();
+    }
 
     static Optional<String> check(String route) {
         int separator = route.indexOf("://");

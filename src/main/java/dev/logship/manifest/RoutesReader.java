@@ -16,12 +16,16 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class RoutesReader {
     private static final List<String> ITEM = List.of("uriFrom");
     private static final List<String> STORES = List.of("ssm", "secretsManager");
+    /** The uriFrom fields of the Fluent Bit form, where host and port come separately. */
+    private static final List<String> SPLIT = List.of("scheme", "hostKey", "portKey", "hostSsm", "portSsm");
+    private static final List<String> ALL_STORE_FIELDS = List.of("ssm", "secretsManager", "scheme", "hostKey", "portKey",
+            "hostSsm", "portSsm");
 
     private RoutesReader() {}
 
     record Routes(List<String> literal, RouteSecret secret) {}
 
-    static Optional<Routes> read(Context context, Fields spec) {
+    static Optional<Routes> read(Context context, Fields spec, Agent agent) {
         Optional<List<Node>> items = spec.required("routes", "a list of route URIs or {uriFrom: ...}")
                 .flatMap(node -> Values.list(context, node, "spec.routes", "route URIs or {uriFrom: ...}"));
         if (items.isEmpty()) {
@@ -42,14 +46,16 @@ final class RoutesReader {
                 context.report(item, field, "expected a route URI string or {uriFrom: ...}, got a mapping with other "
                         + "keys (a ':' after HOST:PORT turns the route into a key)");
             } else if (item instanceof MappingNode) {
-                secret(context, item, field).ifPresent(secrets::add);
+                secret(context, item, field, agent).ifPresent(secrets::add);
             } else {
-                Values.string(context, item, field).ifPresent(uri -> RouteUris.check(uri).ifPresentOrElse(
+                Values.string(context, item, field).ifPresent(uri -> RouteUris.check(uri, agent).ifPresentOrElse(
                         message -> context.report(item, field, message), () -> literal.add(uri)));
             }
         }
         if (!secrets.isEmpty() && items.get().size() > 1) {
-            context.report(spec.positionOf("routes"), "spec.routes", "a uriFrom route must be the only route: logspout "
+            context.report(spec.positionOf("routes"), "spec.routes", agent == Agent.FLUENT_BIT
+                    ? "a uriFrom route must be the only route"
+                    : "a uriFrom route must be the only route: logspout "
                     + "ignores ROUTE_URIS when it also has routes on its command line (put several URIs, "
                     + "comma-separated, in the one secret)");
         }
@@ -64,17 +70,27 @@ final class RoutesReader {
                 tuple.getKeyNode() instanceof ScalarNode key && ITEM.contains(key.getValue()));
     }
 
-    private static Optional<RouteSecret> secret(Context context, Node item, String field) {
+    private static Optional<RouteSecret> secret(Context context, Node item, String field, Agent agent) {
         Optional<Node> from = Fields.of(context, item, field, ITEM)
                 .flatMap(fields -> fields.required("uriFrom", "{ssm: PARAMETER} or {secretsManager: ARN}"));
         if (from.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Fields> store = Fields.of(context, from.get(), field + ".uriFrom", STORES);
+        Optional<Fields> store = Fields.of(context, from.get(), field + ".uriFrom", ALL_STORE_FIELDS);
         if (store.isEmpty()) {
             return Optional.empty();
         }
         Fields fields = store.get();
+        if (agent == Agent.FLUENT_BIT) {
+            return SplitRouteReader.read(context, fields, field + ".uriFrom");
+        }
+        for (String key : SPLIT) {
+            if (fields.has(key)) {
+                context.report(fields.positionOf(key), field + ".uriFrom." + key, key + " only applies to agent: "
+                        + "fluentBit; logspout reads whole route URIs from ssm or secretsManager");
+                return Optional.empty();
+            }
+        }
         if (fields.has("ssm") == fields.has("secretsManager")) {
             context.report(fields.position(), field + ".uriFrom", "expected exactly one of ssm or secretsManager");
             return Optional.empty();

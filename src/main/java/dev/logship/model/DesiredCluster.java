@@ -27,4 +27,9 @@ public record DesiredCluster(ClusterTarget target, List<DesiredForwarder> forwar
         }
         return new DesiredCluster(target, forwarders.stream().map(f -> f.ownedBy(newOwner)).toList(), newOwner);
     }
+
+    /** The same cluster and owner with other forwarders (e.g. the same ones with their ECS documents attached). */
+    public DesiredCluster withForwarders(List<DesiredForwarder> newForwarders) {
+        return new DesiredCluster(target, newForwarders, owner);
+    }
 }

@@ -22,6 +22,10 @@ public record DesiredForwarder(
         Objects.requireNonNull(service, "service");
     }
 
+    public DesiredForwarder withTaskDefinition(TaskDefinitionSpec newTaskDefinition) {
+        return new DesiredForwarder(key, newTaskDefinition, service, perNodePort, adopt, contentHash);
+    }
+
     /** The same forwarder with its task definition and service tagged with {@code owner}. */
     public DesiredForwarder ownedBy(String owner) {
         return new DesiredForwarder(key, taskDefinition.withTags(OwnershipTags.withOwner(taskDefinition.tags(), owner)),

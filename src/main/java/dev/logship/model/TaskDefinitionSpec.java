@@ -1,5 +1,7 @@
 package dev.logship.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +11,12 @@ import java.util.Objects;
  * null means ECS's default ({@code bridge} on Linux EC2). Tags are the task definition's own.
  * {@code executionRoleArn} (nullable) is required by ECS when a container has {@code secrets}:
  * the agent uses it to read SSM parameters or Secrets Manager secrets.
+ *
+ * <p>{@code document} (nullable) is the complete RegisterTaskDefinition input as plain data
+ * (maps, lists, strings, numbers, booleans keyed by ECS's JSON names): for a described revision
+ * every input field ECS returned, for a desired spec what the adapter will send. It lets the diff
+ * see fields this record does not model (privileged, entryPoint, taskRoleArn...). It is filled by
+ * the adapter that knows ECS's shapes; specs built by hand carry none.
  */
 public record TaskDefinitionSpec(
         String family,
@@ -18,7 +26,16 @@ public record TaskDefinitionSpec(
         List<Volume> volumes,
         List<PlacementConstraint> placementConstraints,
         Map<String, String> tags,
-        String executionRoleArn) {
+        String executionRoleArn,
+        Map<String, Object> document) {
+
+    /** A task definition as rendered: no ECS document attached yet. */
+    public TaskDefinitionSpec(String family, String networkMode, List<String> requiresCompatibilities,
+                              List<ContainerSpec> containers, List<Volume> volumes,
+                              List<PlacementConstraint> placementConstraints, Map<String, String> tags,
+                              String executionRoleArn) {
+        this(family, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, tags, executionRoleArn, null);
+    }
 
     /** A task definition without an execution role (no secrets). */
     public TaskDefinitionSpec(String family, String networkMode, List<String> requiresCompatibilities,
@@ -34,13 +51,19 @@ public record TaskDefinitionSpec(
         volumes = Immutable.list(volumes);
         placementConstraints = Immutable.list(placementConstraints);
         tags = Immutable.sortedMap(tags);
+        document = document == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(document));
     }
 
     public TaskDefinitionSpec withFamily(String newFamily) {
-        return new TaskDefinitionSpec(newFamily, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, tags, executionRoleArn);
+        return new TaskDefinitionSpec(newFamily, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, tags, executionRoleArn, null);
     }
 
+    /** Other tags; the document (if any) no longer describes this content, so it is dropped. */
     public TaskDefinitionSpec withTags(Map<String, String> newTags) {
         return new TaskDefinitionSpec(family, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, newTags, executionRoleArn);
+    }
+
+    public TaskDefinitionSpec withDocument(Map<String, Object> newDocument) {
+        return new TaskDefinitionSpec(family, networkMode, requiresCompatibilities, containers, volumes, placementConstraints, tags, executionRoleArn, newDocument);
     }
 }

@@ -78,8 +78,9 @@ public final class CliInputJson {
             out.put("memoryReservation", c.memoryReservation());
         }
         out.put("essential", c.essential());
-        // logspout takes its routes as the command; they are the secret part of the task definition.
-        out.put("command", c.command().stream().map(arg -> maskSecrets ? Secrets.maskRoutes(arg) : arg).toList());
+        // logspout takes its routes as the command (the secret part); Fluent Bit names variables only.
+        out.put("command", c.command().stream()
+                .map(arg -> maskSecrets && arg.contains("://") ? Secrets.maskRoutes(arg) : arg).toList());
         Map<String, String> environment = new LinkedHashMap<>(c.environment());
         if (maskSecrets) {
             environment.replaceAll(Secrets::maskEnvironmentValue);

@@ -54,7 +54,7 @@ public final class DesiredStates {
             forwarders.sort(Comparator.comparing(DesiredForwarder::key));
             clusters.add(new DesiredCluster(cluster.target(), forwarders));
         }
-        return ReadResult.rendered(new DesiredState(snapshot.revision(), clusters));
+        return ReadResult.rendered(new DesiredState(snapshot.revision(), clusters), manifests.warnings());
     }
 
     private static List<ClusterManifest> sortedClusters(Manifests manifests) {

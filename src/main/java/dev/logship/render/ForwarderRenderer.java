@@ -6,13 +6,11 @@ import dev.logship.model.ContainerSpec;
 import dev.logship.model.DeploymentSpec;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.ForwarderKey;
-import dev.logship.model.MountPoint;
 import dev.logship.model.OwnershipTags;
 import dev.logship.model.PortMapping;
 import dev.logship.model.SchedulingStrategy;
 import dev.logship.model.ServiceSpec;
 import dev.logship.model.TaskDefinitionSpec;
-import dev.logship.model.Volume;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,14 +21,7 @@ import java.util.TreeMap;
  * service carries the cluster in its {@code logship.dev/forwarder} tag.
  */
 final class ForwarderRenderer {
-    static final String CONTAINER = "logspout";
     static final String FAMILY_PREFIX = "logship-";
-    static final String SOCKET_VOLUME = "dockersock";
-    static final String HOSTNAME_VOLUME = "hostname";
-    /** Where logspout's Docker client looks (DOCKER_HOST default unix:///var/run/docker.sock). */
-    static final String SOCKET_IN_CONTAINER = "/var/run/docker.sock";
-    /** logspout's syslog adapter reports the node's name when the host's /etc/hostname is mounted here. */
-    static final String HOSTNAME_IN_CONTAINER = "/etc/host_hostname";
 
     private ForwarderRenderer() {}
 
@@ -48,27 +39,23 @@ final class ForwarderRenderer {
         String hash = ContentHash.of(taskDefinition, service);
         Map<String, String> taskTags = new TreeMap<>(forwarder.tags());
         taskTags.put(OwnershipTags.MANAGED_BY, OwnershipTags.MANAGER);
-        taskTags.put(OwnershipTags.CONTENT_HASH, hash);
+        // The hash labels the service only: it covers the service too, and a revision is reused
+        // only when its tags match exactly, so a service-only change must not move the revision's tags.
         Map<String, String> serviceTags = new TreeMap<>(taskTags);
+        serviceTags.put(OwnershipTags.CONTENT_HASH, hash);
         serviceTags.put(OwnershipTags.FORWARDER, key.toString());
         return new DesiredForwarder(key, taskDefinition.withTags(taskTags), withTags(service, serviceTags),
                 perNodePort, forwarder.adopt(), hash);
     }
 
     private static TaskDefinitionSpec taskDefinition(ForwarderManifest forwarder, boolean perNodePort) {
-        ContainerSpec container = new ContainerSpec(CONTAINER, forwarder.image(), forwarder.cpu(), forwarder.memory(),
-                forwarder.memoryReservation(), true,
-                forwarder.routes().isEmpty() ? List.of() : List.of(String.join(",", forwarder.routes())),
-                LogspoutEnvironment.of(forwarder),
-                forwarder.routeSecret() == null ? Map.of()
-                        : Map.of(LogspoutEnvironment.ROUTE_URIS, forwarder.routeSecret().valueFrom()),
+        AgentContainer agent = Agent.of(forwarder).container(forwarder);
+        ContainerSpec container = new ContainerSpec(agent.name(), forwarder.image(), forwarder.cpu(), forwarder.memory(),
+                forwarder.memoryReservation(), true, agent.command(), agent.environment(), agent.secrets(),
                 perNodePort ? List.of(new PortMapping(forwarder.hostPort(), forwarder.hostPort(), "tcp")) : List.of(),
-                List.of(new MountPoint(SOCKET_VOLUME, SOCKET_IN_CONTAINER, false),
-                        new MountPoint(HOSTNAME_VOLUME, HOSTNAME_IN_CONTAINER, true)),
-                null);
-        return new TaskDefinitionSpec(FAMILY_PREFIX + forwarder.name(), "bridge", List.of("EC2"), List.of(container),
-                List.of(new Volume(SOCKET_VOLUME, forwarder.dockerSocket()), new Volume(HOSTNAME_VOLUME, "/etc/hostname")),
-                List.of(), Map.of(), forwarder.executionRoleArn());
+                agent.mountPoints(), null);
+        return new TaskDefinitionSpec(FAMILY_PREFIX + forwarder.name(), agent.networkMode(), List.of("EC2"),
+                List.of(container), agent.volumes(), List.of(), Map.of(), forwarder.executionRoleArn());
     }
 
     private static ServiceSpec withTags(ServiceSpec service, Map<String, String> tags) {

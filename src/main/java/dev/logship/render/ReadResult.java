@@ -9,10 +9,16 @@ import java.util.List;
  * {@code internalError} is set when logship itself failed on the input (a bug, not a bad
  * manifest): the problems then hold one line saying so, so every caller that prints problems
  * still says something clear, and the controller can stall the commit with reason InternalError.
+ * {@code warnings} (same shape as problems, e.g. an unmaintained agent) never stop a tree from applying.
  */
-public record ReadResult(DesiredState state, List<Problem> problems, RuntimeException internalError) {
+public record ReadResult(DesiredState state, List<Problem> problems, RuntimeException internalError, List<Problem> warnings) {
+    public ReadResult(DesiredState state, List<Problem> problems, RuntimeException internalError) {
+        this(state, problems, internalError, List.of());
+    }
+
     public ReadResult {
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
         if (state != null && !problems.isEmpty()) {
             throw new IllegalArgumentException("a state with problems must not be applied");
         }
@@ -25,8 +31,8 @@ public record ReadResult(DesiredState state, List<Problem> problems, RuntimeExce
         return problems.isEmpty();
     }
 
-    static ReadResult rendered(DesiredState state) {
-        return new ReadResult(state, List.of(), null);
+    static ReadResult rendered(DesiredState state, List<Problem> warnings) {
+        return new ReadResult(state, List.of(), null, warnings);
     }
 
     static ReadResult failed(List<Problem> problems) {

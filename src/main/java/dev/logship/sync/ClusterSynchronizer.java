@@ -84,7 +84,15 @@ public final class ClusterSynchronizer {
     /** Observes the cluster and diffs it with the desired state. Throws {@link GatewayException}. */
     public ClusterPlan plan(DesiredCluster desired) {
         DesiredCluster mine = owned(desired);
-        return Differ.diff(mine, observe(mine));
+        return Differ.diff(withDocuments(mine), observe(mine));
+    }
+
+    /** Each task definition with the complete RegisterTaskDefinition input the gateway would send, for a full-fidelity diff. */
+    private DesiredCluster withDocuments(DesiredCluster desired) {
+        EcsGateway gateway = gateways.forCluster(desired.target());
+        return desired.withForwarders(desired.forwarders().stream()
+                .map(f -> f.withTaskDefinition(f.taskDefinition().withDocument(gateway.requestDocument(f.taskDefinition()))))
+                .toList());
     }
 
     /** Manages and plans every cluster of a desired state (nothing changes), so a following apply may clean up. */
@@ -123,7 +131,7 @@ public final class ClusterSynchronizer {
     public Map<String, Health> health(DesiredCluster desired) {
         DesiredCluster mine = owned(desired);
         LiveCluster live = observe(mine);
-        return assess(mine, live, conflicts(Differ.diff(mine, live)));
+        return assess(mine, live, conflicts(Differ.diff(withDocuments(mine), live)));
     }
 
     /** Observes a cluster and remembers the revisions its services use. */

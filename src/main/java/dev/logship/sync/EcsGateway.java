@@ -35,6 +35,13 @@ public interface EcsGateway {
     /** The content of a revision (revisions are immutable, so adapters cache this by ARN). */
     TaskDefinitionSpec describeTaskDefinition(String taskDefinitionArn);
 
+    /**
+     * The RegisterTaskDefinition input {@link #register} would send for this spec, as plain data
+     * in the shape of a described revision's {@link TaskDefinitionSpec#document()}: what the diff
+     * compares field by field.
+     */
+    Map<String, Object> requestDocument(TaskDefinitionSpec spec);
+
     /** Registers a new revision with the spec's tags; returns its ARN. */
     String register(TaskDefinitionSpec spec);
 

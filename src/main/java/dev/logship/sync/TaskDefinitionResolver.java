@@ -1,16 +1,21 @@
 package dev.logship.sync;
 
-import dev.logship.diff.Normalizer;
+import dev.logship.diff.DocumentNormalizer;
+import dev.logship.diff.TaskDefinitionDiff;
 import dev.logship.model.TaskDefinitionSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
  * Finds the revision to run for a desired task definition: any ACTIVE revision of the family
- * whose normalised content (tags included) equals it, else a newly registered one. Reuse makes
+ * whose complete RegisterTaskDefinition input (every field ECS returns, tags included, after
+ * {@link DocumentNormalizer}) equals the desired input, else a newly registered one. A revision
+ * someone registered with logship's tags but other content (privileged, entryPoint...) is never
+ * reused. Reuse makes
  * clusters with equal content share a revision and makes a registration that happened just
  * before a crash count. One resolver lives for one apply, so forwarders sharing content in
  * the same run share the lookup as well; applies running in parallel coordinate through
@@ -20,7 +25,7 @@ final class TaskDefinitionResolver {
     private final EcsGateway gateway;
     private final FamilyLocks locks;
     private final String region;
-    private final Map<TaskDefinitionSpec, String> resolved = new HashMap<>();
+    private final Map<SortedMap<String, Object>, String> resolved = new HashMap<>();
     private final Map<String, Listing> listings = new HashMap<>();
 
     /** A family's ACTIVE revisions, newest first, and the family's registration count when listing began. */
@@ -41,7 +46,8 @@ final class TaskDefinitionResolver {
      * service at.
      */
     Resolution resolve(TaskDefinitionSpec desired, Consumer<String> claim) {
-        TaskDefinitionSpec wanted = Normalizer.taskDefinition(desired);
+        Map<String, Object> request = gateway.requestDocument(desired);
+        SortedMap<String, Object> wanted = DocumentNormalizer.taskDefinition(request);
         String known = resolved.get(wanted);
         if (known != null) {
             return new Resolution(known, false);
@@ -55,7 +61,7 @@ final class TaskDefinitionResolver {
                 listings.remove(family); // another apply registered since: its revision may be the one we want
             }
             for (String arn : activeRevisions(family)) {
-                if (Normalizer.taskDefinition(gateway.describeTaskDefinition(arn)).equals(wanted)) {
+                if (isExactly(gateway.describeTaskDefinition(arn), request)) {
                     resolved.put(wanted, arn);
                     claim.accept(arn);
                     return new Resolution(arn, false);
@@ -70,6 +76,11 @@ final class TaskDefinitionResolver {
         } finally {
             shared.lock.unlock();
         }
+    }
+
+    /** A revision is reused only when its complete input, tags included, equals the desired input. */
+    private static boolean isExactly(TaskDefinitionSpec revision, Map<String, Object> request) {
+        return revision.document() != null && TaskDefinitionDiff.sameContent(revision.document(), request);
     }
 
     /**

@@ -77,7 +77,7 @@ class ApplyAgainstLocalEcsTest {
         DesiredCluster dr2 = cluster(target("dr", false), forwarder("dr", "papertrail", image, false));
         ClusterPlan plan = ecs.synchronizer.plan(prod2);
         assertThat(plan.changes(Update.class)).singleElement().satisfies(u -> assertThat(u.diffs())
-                .anySatisfy(d -> assertThat(d.path()).isEqualTo("taskDefinition.containers[logspout].image")));
+                .anySatisfy(d -> assertThat(d.path()).isEqualTo("taskDefinition.containerDefinitions[logspout].image")));
         assertThat(ecs.synchronizer.apply(prod2, plan).failures()).isEmpty();
         assertThat(ecs.synchronizer.sync(dr2).failures()).isEmpty();
         assertThat(ecs.server.callCounts().get("RegisterTaskDefinition")).isEqualTo(1);
@@ -129,7 +129,7 @@ class ApplyAgainstLocalEcsTest {
             sdk.updateService(r -> r.cluster("prod-ecs").service("papertrail").taskDefinition(other));
             ClusterPlan drift = ecs.synchronizer.plan(prod);
             String text = PlanText.render(new dev.logship.diff.Plan(new Revision("r", ""), List.of(drift)));
-            assertThat(text).contains("taskDefinition.containers[logspout].image: gliderlabs/logspout:latest -> gliderlabs/logspout:v3.2.14");
+            assertThat(text).contains("taskDefinition.containerDefinitions[logspout].image: gliderlabs/logspout:latest -> gliderlabs/logspout:v3.2.14");
             assertThat(ecs.synchronizer.apply(prod, drift).failures()).isEmpty();
             String now = sdk.describeServices(r -> r.cluster("prod-ecs").services("papertrail")).services().get(0).taskDefinition();
             assertThat(now).contains("task-definition/logship-papertrail:1");

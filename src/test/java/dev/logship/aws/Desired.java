@@ -34,13 +34,13 @@ final class Desired {
                 List.of(new MountPoint("dockersock", "/var/run/docker.sock", false),
                         new MountPoint("hostname", "/etc/host_hostname", true)), null);
         String hash = Integer.toHexString((image + perNodePort).hashCode());
-        Map<String, String> tdTags = new TreeMap<>(Map.of(OwnershipTags.MANAGED_BY, OwnershipTags.MANAGER,
-                OwnershipTags.CONTENT_HASH, hash, "team", "platform"));
+        Map<String, String> tdTags = new TreeMap<>(Map.of(OwnershipTags.MANAGED_BY, OwnershipTags.MANAGER, "team", "platform"));
         TaskDefinitionSpec td = new TaskDefinitionSpec("logship-" + name, "bridge", List.of("EC2"), List.of(container),
                 List.of(new Volume("dockersock", "/var/run/docker.sock"), new Volume("hostname", "/etc/hostname")),
                 List.of(), tdTags);
         Map<String, String> serviceTags = new TreeMap<>(tdTags);
         serviceTags.put(OwnershipTags.FORWARDER, cluster + "/" + name);
+        serviceTags.put(OwnershipTags.CONTENT_HASH, hash);
         ServiceSpec service = new ServiceSpec(name, perNodePort ? SchedulingStrategy.REPLICA : SchedulingStrategy.DAEMON,
                 null, List.of(), perNodePort ? new DeploymentSpec(100, 50) : DeploymentSpec.defaults(), "SERVICE", serviceTags);
         return new DesiredForwarder(new ForwarderKey(cluster, name), td, service, perNodePort, false, hash);

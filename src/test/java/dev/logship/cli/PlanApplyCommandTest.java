@@ -131,7 +131,7 @@ class PlanApplyCommandTest {
         Files.writeString(papertrail, Files.readString(papertrail).replace("spec:\n", "spec:\n  image: gliderlabs/logspout:v3.2.13\n"));
         Run plan = run("plan", "--cluster", "prod");
         assertThat(plan.exit()).as(plan.err()).isEqualTo(2);
-        assertThat(plan.out()).contains("~   prod/papertrail", "taskDefinition.containers[logspout].image:");
+        assertThat(plan.out()).contains("~   prod/papertrail", "taskDefinition.containerDefinitions[logspout].image:");
         System.out.println(plan.out());
         ecs.resetCallCounts();
         assertThat(run("apply").exit()).isZero();

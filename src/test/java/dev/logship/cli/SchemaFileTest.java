@@ -19,12 +19,30 @@ class SchemaFileTest {
     void schemaIsJsonAndDescribesBothKinds() throws IOException {
         JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
         assertThat(schema.get("$schema").asText()).isEqualTo("http://json-schema.org/draft-07/schema#");
-        assertThat(schema.at("/properties/kind/enum").toString()).isEqualTo("[\"Cluster\",\"LogForwarder\"]");
+        assertThat(schema.at("/properties/kind/enum").toString())
+                .isEqualTo("[\"Cluster\",\"LogForwarder\",\"RolloutPolicy\",\"Notifier\"]");
         List<String> forwarderFields = fieldNames(schema.at("/definitions/forwarderSpec/properties"));
         assertThat(forwarderFields).containsExactlyInAnyOrder("clusters", "image", "routes", "env", "excludeLabels",
-                "backlog", "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn");
+                "backlog", "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
+                "agent", "multiline", "exclude", "bufferLimit");
         assertThat(fieldNames(schema.at("/definitions/clusterSpec/properties")))
                 .containsExactlyInAnyOrder("clusterName", "region", "roleArn", "prune", "allowEmpty", "suspend");
+    }
+
+    @Test
+    void schemaDescribesRolloutPoliciesNotifiersAndLabels() throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
+        assertThat(fieldNames(schema.at("/definitions/metadata/properties"))).containsExactlyInAnyOrder("name", "labels");
+        assertThat(fieldNames(schema.at("/definitions/rolloutPolicySpec/properties")))
+                .containsExactlyInAnyOrder("waves", "bakeTime", "onFailure", "windows");
+        assertThat(fieldNames(schema.at("/definitions/rolloutPolicySpec/properties/waves/items/properties")))
+                .containsExactlyInAnyOrder("name", "selector", "maxConcurrent");
+        assertThat(fieldNames(schema.at("/definitions/rolloutPolicySpec/properties/windows/items/properties")))
+                .containsExactlyInAnyOrder("kind", "schedule", "duration", "timeZone");
+        assertThat(fieldNames(schema.at("/definitions/notifierSpec/properties")))
+                .containsExactlyInAnyOrder("format", "urlFrom", "events");
+        assertThat(schema.at("/definitions/notifierSpec/properties/events/items/enum").toString())
+                .isEqualTo("[\"Applied\",\"Degraded\",\"Stalled\",\"Halted\",\"RolledBack\",\"DriftReverted\",\"WindowBlocked\"]");
     }
 
     @Test

@@ -22,6 +22,14 @@ class ValidateCommandTest {
     }
 
     @Test
+    void logspoutIsAWarningThatSuggestsFluentBitAndStillExitsZero() {
+        CliRun run = CliRun.of("validate", EXAMPLES);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("warning: staging/papertrail-ssm.yaml:\\d+:\\d+: spec.agent: LogForwarder "
+                + "\"papertrail-staging\" runs logspout, which is unmaintained .*; consider agent: fluentBit");
+    }
+
+    @Test
     void printsEveryProblemAndASummaryAndExitsOne() throws IOException {
         CliRun run = CliRun.of("validate", "--repo", BROKEN.toString());
         assertThat(run.exitCode()).isEqualTo(1);

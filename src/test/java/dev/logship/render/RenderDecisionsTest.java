@@ -84,7 +84,7 @@ class RenderDecisionsTest {
     @Test
     void taskDefinitionTagsLeaveTheClusterOutAndServiceTagsNameTheForwarder() {
         DesiredForwarder f = only("routes: [udp://a.example.com:1]\ntags:\n  team: platform");
-        assertThat(f.taskDefinition().tags()).containsExactly(Map.entry("logship.dev/content-hash", f.contentHash()),
+        assertThat(f.taskDefinition().tags()).containsExactly(
                 Map.entry("logship.dev/managed-by", "logship"), Map.entry("team", "platform"));
         assertThat(f.service().tags()).containsExactly(Map.entry("logship.dev/content-hash", f.contentHash()),
                 Map.entry("logship.dev/forwarder", "prod/pt"), Map.entry("logship.dev/managed-by", "logship"),
@@ -105,11 +105,14 @@ class RenderDecisionsTest {
     }
 
     @Test
-    void contentHashFollowsTheContentButNotTheTags() {
+    void contentHashFollowsTheContentButNotTheTagsNorTheRoutes() {
         String base = only("routes: [udp://a.example.com:1]").contentHash();
         assertThat(only("routes: [udp://a.example.com:1]\ntags:\n  team: x").contentHash()).isEqualTo(base);
         assertThat(only("routes: [udp://a.example.com:1]\nimage: gliderlabs/logspout:v3.2.13").contentHash()).isNotEqualTo(base);
-        assertThat(only("routes: [udp://a.example.com:2]").contentHash()).isNotEqualTo(base);
+        // Routes are secrets and the hash is a public tag: it must not tell one route from another.
+        assertThat(only("routes: [udp://a.example.com:2]").contentHash()).isEqualTo(base);
+        assertThat(only("routes: [udp://a.example.com:1]\nenv:\n  X: a").contentHash())
+                .isEqualTo(only("routes: [udp://a.example.com:1]\nenv:\n  X: b").contentHash());
     }
 
     @Test

@@ -1,0 +1,29 @@
+package dev.logship.manifest;
+
+import dev.logship.model.Immutable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The agent a LogForwarder runs and the fields that only some agents understand:
+ * {@code multiline}, {@code exclude} (ECS container names) and {@code bufferLimit} (bytes of
+ * the node's disk the agent may fill while the endpoint is down). {@code position} is where
+ * {@code spec.agent} was written (or the spec, when it was left out), for warnings.
+ */
+public record AgentSettings(Agent agent, Multiline multiline, List<String> exclude, long bufferLimit, Position position) {
+
+    public AgentSettings {
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(multiline, "multiline");
+        exclude = Immutable.list(exclude);
+        Objects.requireNonNull(position, "position");
+    }
+
+    public static AgentSettings logspout(Position position) {
+        return new AgentSettings(Agent.LOGSPOUT, Multiline.NONE, List.of(), Defaults.BUFFER_LIMIT, position);
+    }
+
+    public boolean fluentBit() {
+        return agent == Agent.FLUENT_BIT;
+    }
+}

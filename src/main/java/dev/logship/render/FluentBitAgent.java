@@ -1,0 +1,118 @@
+package dev.logship.render;
+
+import dev.logship.manifest.ForwarderManifest;
+import dev.logship.manifest.Multiline;
+import dev.logship.model.MountPoint;
+import dev.logship.model.Volume;
+import dev.logship.render.FluentBitPipeline.Builder;
+import dev.logship.render.FluentBitPipeline.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fluent Bit with its whole pipeline on the command line of the official image (entrypoint
+ * {@code /fluent-bit/bin/fluent-bit}): tail the node's json-file logs, join Docker's 16 KiB
+ * partial lines (and stack traces when asked), name containers through the ECS agent's
+ * introspection endpoint (127.0.0.1:51678, hence host networking), and send RFC 5424 syslog.
+ * Offsets and the disk buffer live on the node under {@value #STATE_ON_HOST}NAME, so a
+ * restarted task resumes where the last one stopped.
+ */
+final class FluentBitAgent implements Agent {
+    static final FluentBitAgent INSTANCE = new FluentBitAgent();
+    static final String CONTAINER = "fluent-bit";
+    static final String LOGS = "/var/lib/docker/containers";
+    static final String STATE_ON_HOST = "/var/lib/logship/";
+    static final String STATE = "/fluent-bit/state";
+    static final String HOSTNAME_FILE = "/etc/host_hostname";
+    static final String TAG_PREFIX = "ecs.var.lib.docker.containers.";
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+
+    private FluentBitAgent() {}
+
+    @Override
+    public AgentContainer container(ForwarderManifest forwarder) {
+        FluentBitRoutes.Resolved routes = FluentBitRoutes.of(forwarder);
+        FluentBitPipeline pipeline = pipeline(forwarder, routes.routes());
+        Map<String, String> environment = new TreeMap<>(forwarder.env());
+        environment.putAll(routes.environment());
+        List<String> command = pipeline.commandLine();
+        requireEverySet(command, environment, routes.secrets());
+        return new AgentContainer(CONTAINER, "host", command, environment, routes.secrets(),
+                List.of(new MountPoint("containers", LOGS, true),
+                        new MountPoint("state", STATE, false),
+                        new MountPoint("hostname", HOSTNAME_FILE, true)),
+                List.of(new Volume("containers", LOGS),
+                        new Volume("state", STATE_ON_HOST + forwarder.name()),
+                        new Volume("hostname", "/etc/hostname")));
+    }
+
+    static FluentBitPipeline pipeline(ForwarderManifest forwarder, List<FluentBitRoutes.Route> routes) {
+        var agent = forwarder.agent();
+        List<FluentBitPipeline.Plugin> plugins = new ArrayList<>();
+        plugins.add(new Builder(Kind.INPUT, "tail")
+                .p("tag", "ecs.*")
+                .p("path", LOGS + "/*/*-json.log")
+                .p("multiline.parser", "docker,cri")
+                .p("db", STATE + "/tail.db")
+                .p("db.locking", "true")
+                .p("read_from_head", Boolean.TRUE.equals(forwarder.backlog()) ? "true" : "false")
+                .p("refresh_interval", "5")
+                .p("buffer_max_size", "1M")
+                .p("skip_long_lines", "on")
+                .p("storage.type", "filesystem")
+                .build());
+        if (agent.multiline() != Multiline.NONE) {
+            plugins.add(new Builder(Kind.FILTER, "multiline").p("match", "ecs.*")
+                    .p("multiline.key_content", "log")
+                    .p("multiline.parser", agent.multiline().yaml())
+                    .p("emitter_storage.type", "filesystem")
+                    .build());
+        }
+        plugins.add(new Builder(Kind.FILTER, "ecs").p("match", "ecs.*")
+                .p("ecs_tag_prefix", TAG_PREFIX)
+                .p("add", "ecs_container_name $ECSContainerName")
+                .p("add", "ecs_task_family $TaskDefinitionFamily")
+                .build());
+        plugins.add(new Builder(Kind.FILTER, "lua").p("match", "ecs.*")
+                .p("call", FluentBitLua.FUNCTION)
+                .p("type_int_key", "severity")
+                .p("code", FluentBitLua.code(ForwarderRenderer.FAMILY_PREFIX + forwarder.name(), agent.exclude(),
+                        HOSTNAME_FILE))
+                .build());
+        long perRoute = Math.max(1, agent.bufferLimit() / Math.max(1, routes.size()));
+        for (FluentBitRoutes.Route route : routes) {
+            Builder output = new Builder(Kind.OUTPUT, "syslog").p("match", "ecs.*")
+                    .p("host", "${" + route.hostVariable() + "}")
+                    .p("port", "${" + route.portVariable() + "}")
+                    .p("mode", route.mode());
+            if (route.mode().equals("tls")) {
+                output.p("tls", "on").p("tls.verify", "on").p("tls.verify_hostname", "on");
+            }
+            plugins.add(output.p("syslog_format", "rfc5424")
+                    .p("syslog_message_key", "message")
+                    .p("syslog_hostname_key", "host")
+                    .p("syslog_appname_key", "app")
+                    .p("syslog_severity_key", "severity")
+                    .p("retry_limit", "no_limits")
+                    .p("storage.total_limit_size", String.valueOf(perRoute))
+                    .build());
+        }
+        return new FluentBitPipeline(List.of("-b", STATE + "/buffer", "-f", "1"), plugins);
+    }
+
+    /** An unset ${VAR} silently becomes 127.0.0.1:514 in Fluent Bit: refuse to render one. */
+    static void requireEverySet(List<String> command, Map<String, String> environment, Map<String, String> secrets) {
+        for (String arg : command) {
+            Matcher m = VARIABLE.matcher(arg);
+            while (m.find()) {
+                if (!environment.containsKey(m.group(1)) && !secrets.containsKey(m.group(1))) {
+                    throw new IllegalStateException("the Fluent Bit command names ${" + m.group(1) + "}, which is not set");
+                }
+            }
+        }
+    }
+}
