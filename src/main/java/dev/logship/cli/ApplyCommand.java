@@ -40,6 +40,11 @@ final class ApplyCommand implements Callable<Integer> {
             description = "After applying, wait up to this long for every forwarder to be Healthy (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 
+    @Option(names = "--rollout-timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "With --wait: a rollout without progress for this long is Degraded, reason RolloutStuck, and"
+                    + " no longer waited for (default: ${DEFAULT-VALUE}).")
+    Duration rolloutTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -119,21 +124,30 @@ final class ApplyCommand implements Callable<Integer> {
     /**
      * Replaces each result's health with a fresh one until none is still settling (Progressing or
      * Unknown) or the wait is over; true when {@code --wait} was given and ran out. A conflict,
-     * a missing cluster or Degraded health is not waited for: no wait changes it.
+     * a missing cluster or Degraded health is not waited for: no wait changes it. Looks back off as
+     * serve's rechecks do (2 s doubling to 60 s while nothing changes), and a rollout without
+     * progress for --rollout-timeout becomes Degraded (RolloutStuck), so it is not waited for either.
      */
     private boolean waitForHealth(PlanSession session, List<SyncResult> results) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-        while (waitSeconds > 0 && System.nanoTime() < deadline
-                && results.stream().anyMatch(ApplyCommand::settling)) {
-            Thread.sleep(2000); // ECS reports task state changes within seconds; poll gently
+        WaitForRollout rollouts = new WaitForRollout(rolloutTimeout);
+        Duration next = rollouts.first();
+        while (waitSeconds > 0 && System.nanoTime() < deadline && results.stream().anyMatch(ApplyCommand::settling)) {
+            Thread.sleep(Math.max(1, Math.min(next.toMillis(), Duration.ofNanos(deadline - System.nanoTime()).toMillis())));
+            next = rolloutTimeout;
             for (int i = 0; i < results.size(); i++) {
                 SyncResult r = results.get(i);
-                DesiredCluster cluster = session.clusters.get(i);
+                if (!settling(r)) {
+                    continue;
+                }
                 try {
-                    Map<String, Health> health = session.synchronizer.health(cluster);
-                    results.set(i, new SyncResult(r.cluster(), r.steps(), r.failures(), r.warnings(), health,
-                            Health.worst(health.values())));
+                    Map<String, Health> health = session.synchronizer.health(session.clusters.get(i));
+                    SyncResult looked = new SyncResult(r.cluster(), r.steps(), r.failures(), r.warnings(), health,
+                            Health.worst(health.values()));
+                    results.set(i, rollouts.judge(looked));
+                    next = WaitForRollout.min(next, rollouts.recheckAfter(r.cluster()));
                 } catch (GatewayException e) {
+                    next = WaitForRollout.min(next, rollouts.first());
                     // keep the last known health; the failure is transient or will show on the next apply
                 }
             }

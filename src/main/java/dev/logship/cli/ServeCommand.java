@@ -65,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "4", description = "Clusters reconciled at the same time (default: ${DEFAULT-VALUE}).")
     int maxParallel;
 
+    @Option(names = "--rollout-timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "A rollout without progress for this long is Degraded, reason RolloutStuck; rechecks back off"
+                    + " from 2s to 60s meanwhile (default: ${DEFAULT-VALUE}).")
+    Duration rolloutTimeout;
+
     @Override
     public Integer call() throws InterruptedException {
         Operator operator = Operator.start(config());
@@ -86,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the webhook secret either with --webhook-secret or --webhook-secret-file, not both");
         }
         String secret = webhookSecretFile != null ? firstLine(webhookSecretFile, "webhook secret file") : webhookSecret;
-        ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel);
+        ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel)
+                .withRolloutTimeout(rolloutTimeout);
         return new ServeConfig(source.repo, source.ref, source.path, ecsEndpoint, bind, port, source.dataDir, secret,
                 webhookAllowUnsigned, apiToken, source.credentials(), settings, owner);
     }

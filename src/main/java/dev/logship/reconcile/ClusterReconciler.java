@@ -9,9 +9,12 @@ import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.GatewayException;
 import dev.logship.sync.Health;
 import dev.logship.sync.SyncResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +32,22 @@ final class ClusterReconciler {
     private final ClusterSynchronizer synchronizer;
     private final StatusStore store;
     private final ReconcileListener listener;
+    private final RolloutProgress progress;
+    private final Clock clock;
+    private final Map<String, Duration> recheckAfter = new ConcurrentHashMap<>();
 
-    ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener) {
+    ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener,
+                      RolloutProgress progress, Clock clock) {
         this.synchronizer = synchronizer;
         this.store = store;
         this.listener = listener;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** How long to wait before the next look at a cluster whose last run answered {@link Next#RECHECK}. */
+    Duration recheckAfter(String name) {
+        return recheckAfter.getOrDefault(name, Duration.ZERO);
     }
 
     Next reconcile(DesiredCluster desired, Revision revision, Stall stall) {
@@ -81,19 +95,34 @@ final class ClusterReconciler {
         if (error == null && !after.clusterExists()) {
             error = health.message();
         }
+        RolloutProgress.Verdict verdict = null;
+        if (health.status() == Health.Status.Progressing && inSync && error == null) {
+            verdict = progress.observe(name, fingerprint(revision, rows), clock.instant());
+            if (verdict.stuck()) {
+                rows = StuckRollouts.degrade(rows, verdict.sinceProgress());
+                health = Health.worst(rows.stream().map(ForwarderRows.Assessed::health).toList());
+                reportStuck(name, revision, health);
+            }
+        } else {
+            progress.settled(name);
+        }
         String pending = inSync ? null : PlanText.render(new Plan(revision, List.of(after)));
-        List<Condition> conditions = Conditions.after(desired.target().suspend(), inSync, health, error, stall, revision);
+        List<Condition> conditions = verdict != null && verdict.stuck() && stall == null
+                ? StuckRollouts.conditions(health, progress.timeout())
+                : Conditions.after(desired.target().suspend(), inSync, health, error, stall, revision);
         String resultLabel = stall != null ? "stalled" : error != null ? "failed" : !inSync ? "out_of_sync"
                 : result != null ? "applied" : "synced";
         listener.synced(name, resultLabel, took);
         // Changes and failures are logged as events; a quiet resync only at debug level (1,000 clusters resync often).
         LOG.debug("[{}] {} {} in {} ms at {}", name, resultLabel, health.status(), took.toMillis(), revision.shortId());
         String finalError = error;
+        Health judged = health;
+        List<ForwarderStatus> forwarders = rows.stream().map(ForwarderRows.Assessed::status).toList();
         store.updateCluster(name, s -> new ClusterStatus(name, desired.target().clusterName(), desired.target().region(),
-                inSync ? SyncStatus.Synced : SyncStatus.OutOfSync, health.status().name(), health.message(), conditions,
+                inSync ? SyncStatus.Synced : SyncStatus.OutOfSync, judged.status().name(), judged.message(), conditions,
                 stall != null ? stall.revision() : revision.id(),
                 inSync ? revision.id() : s.lastAppliedRevision(), startedAt, took.toMillis(), finalError, pending,
-                rows.stream().map(ForwarderRows.Assessed::status).toList()).keepingTransitionsOf(s));
+                forwarders).keepingTransitionsOf(s));
         if (result != null && inSync) {
             store.record(Event.of(name, "Applied", "applied " + describe(revision) + " in " + took.toMillis() + " ms; "
                     + health.status() + ": " + health.message(), revision.id()));
@@ -101,7 +130,28 @@ final class ClusterReconciler {
         if (finalError != null) {
             return Next.RETRY;
         }
-        return health.status() == Health.Status.Progressing ? Next.RECHECK : Next.DONE;
+        if (verdict == null) {
+            recheckAfter.remove(name);
+            return Next.DONE;
+        }
+        recheckAfter.put(name, verdict.recheckAfter());
+        return Next.RECHECK;
+    }
+
+    /** What ECS reported of the rollout: any change in it is progress. */
+    private static String fingerprint(Revision revision, List<ForwarderRows.Assessed> rows) {
+        return revision.id() + rows.stream().map(r -> r.status().name() + "=" + r.status().running() + "/"
+                + r.status().desired() + " " + r.status().taskDefinition() + " " + r.health())
+                .collect(Collectors.joining(";", "[", "]"));
+    }
+
+    /** One event when a rollout becomes stuck, not one per recheck. */
+    private void reportStuck(String name, Revision revision, Health health) {
+        boolean already = store.cluster(name).map(s -> s.condition(Condition.READY))
+                .map(c -> RolloutProgress.STUCK_REASON.equals(c.reason())).orElse(false);
+        if (!already) {
+            store.record(Event.of(name, RolloutProgress.STUCK_REASON, health.message(), revision.id()));
+        }
     }
 
     private Next failed(String name, Revision revision, Stall stall, Instant startedAt, long start, String reason, String message) {

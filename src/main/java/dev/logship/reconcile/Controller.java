@@ -5,7 +5,10 @@ import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,7 @@ public final class Controller implements AutoCloseable {
     private final ClusterSynchronizer synchronizer;
     private final TriggerQueue sourceQueue;
     private final TriggerQueue clusterQueue;
+    private final Map<String, ScheduledFuture<?>> rechecks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "reconcile-timers");
         t.setDaemon(true);
@@ -36,7 +40,8 @@ public final class Controller implements AutoCloseable {
         this.settings = settings;
         this.store = new StatusStore(where, settings.eventCapacity());
         this.sourceRun = new SourceReconciler(source, store, listener, this::clustersChanged);
-        this.clusterRun = new ClusterReconciler(synchronizer, store, listener);
+        this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
+                settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC());
         this.synchronizer = synchronizer;
         this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), 1, settings.sourceBackoff(),
                 settings.sourceMinInterval());
@@ -118,6 +123,23 @@ public final class Controller implements AutoCloseable {
         }
     }
 
+    /**
+     * At most one recheck waits per cluster: a run triggered otherwise (resync, webhook) replaces
+     * the waiting one, so rechecks never multiply into parallel chains.
+     */
+    private void scheduleRecheck(String name, Duration after) {
+        try {
+            ScheduledFuture<?> next = timers.schedule(() -> clusterQueue.trigger(name, "rollout in progress"),
+                    after.toNanos(), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> replaced = rechecks.put(name, next);
+            if (replaced != null) {
+                replaced.cancel(false);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // no more rechecks once shutting down
+        }
+    }
+
     private TriggerQueue.RunResult runCluster(String name, List<String> reasons) {
         DesiredState state = sourceRun.inForce();
         Optional<DesiredCluster> desired = state == null ? Optional.empty() : state.cluster(name);
@@ -126,12 +148,7 @@ public final class Controller implements AutoCloseable {
         }
         ClusterReconciler.Next next = clusterRun.reconcile(desired.get(), state.revision(), sourceRun.stall());
         if (next == ClusterReconciler.Next.RECHECK) {
-            try {
-                timers.schedule(() -> clusterQueue.trigger(name, "rollout in progress"),
-                        settings.recheckInterval().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                // no more rechecks once shutting down
-            }
+            scheduleRecheck(name, clusterRun.recheckAfter(name));
         }
         return next == ClusterReconciler.Next.RETRY ? TriggerQueue.RunResult.RETRY : TriggerQueue.RunResult.SUCCESS;
     }

@@ -6,15 +6,25 @@ import java.time.Duration;
  * How often and how widely the controller works. {@code pollInterval}: fetch the source even
  * without a webhook; {@code resyncInterval}: re-observe every cluster without a new commit
  * (drift); {@code sourceMinInterval}: least time between two fetches, so a burst of webhooks
- * makes at most two; {@code recheckInterval}: look again while a rollout is in progress.
+ * makes at most two; {@code recheckInterval} doubling up to {@code recheckMax}: look again while
+ * a rollout is in progress ({@link RolloutProgress}); {@code rolloutTimeout}: a rollout without
+ * progress for this long is Degraded (RolloutStuck).
  */
 public record ControllerSettings(Duration pollInterval, Duration resyncInterval, int maxParallel,
-                                 Duration sourceMinInterval, Duration recheckInterval, Backoff clusterBackoff,
-                                 Backoff sourceBackoff, int eventCapacity) {
+                                 Duration sourceMinInterval, Duration recheckInterval, Duration recheckMax,
+                                 Duration rolloutTimeout, Backoff clusterBackoff, Backoff sourceBackoff, int eventCapacity) {
+    public static final Duration DEFAULT_ROLLOUT_TIMEOUT = Duration.ofMinutes(10);
+    /** Rechecks back off from {@code recheckInterval} to this many times it (2 s -> 60 s by default). */
+    private static final int RECHECK_MAX_FACTOR = 30;
+
     public ControllerSettings {
         positive(pollInterval, "poll interval");
         positive(resyncInterval, "resync interval");
         positive(recheckInterval, "recheck interval");
+        positive(rolloutTimeout, "--rollout-timeout");
+        if (recheckMax == null || recheckMax.compareTo(recheckInterval) < 0) {
+            throw new IllegalArgumentException("the longest recheck interval must be at least the first, got " + recheckMax);
+        }
         if (maxParallel < 1) {
             throw new IllegalArgumentException("--max-parallel must be at least 1, got " + maxParallel);
         }
@@ -22,29 +32,36 @@ public record ControllerSettings(Duration pollInterval, Duration resyncInterval,
 
     public static ControllerSettings defaults() {
         return new ControllerSettings(Duration.ofSeconds(60), Duration.ofMinutes(5), 4, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                Duration.ofSeconds(2), Duration.ofSeconds(60), DEFAULT_ROLLOUT_TIMEOUT,
+                Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(5)),
                 Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(1)), 200);
     }
 
     public ControllerSettings withIntervals(Duration poll, Duration resync) {
-        return new ControllerSettings(poll, resync, maxParallel, sourceMinInterval, recheckInterval, clusterBackoff,
-                sourceBackoff, eventCapacity);
+        return new ControllerSettings(poll, resync, maxParallel, sourceMinInterval, recheckInterval, recheckMax,
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity);
     }
 
     public ControllerSettings withMaxParallel(int parallel) {
-        return new ControllerSettings(pollInterval, resyncInterval, parallel, sourceMinInterval, recheckInterval,
-                clusterBackoff, sourceBackoff, eventCapacity);
+        return new ControllerSettings(pollInterval, resyncInterval, parallel, sourceMinInterval, recheckInterval, recheckMax,
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity);
     }
 
+    /** First recheck after {@code recheck}, backing off to 30 times it; {@code backoff} after failed runs. */
     public ControllerSettings withRecheck(Duration recheck, Backoff backoff) {
-        return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheck, backoff,
-                sourceBackoff, eventCapacity);
+        return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheck,
+                recheck.multipliedBy(RECHECK_MAX_FACTOR), rolloutTimeout, backoff, sourceBackoff, eventCapacity);
+    }
+
+    public ControllerSettings withRolloutTimeout(Duration timeout) {
+        return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
+                recheckMax, timeout, clusterBackoff, sourceBackoff, eventCapacity);
     }
 
     /** Benchmarks of back-to-back pushes may shorten it; a burst of webhooks then costs more fetches. */
     public ControllerSettings withSourceMinInterval(Duration interval) {
-        return new ControllerSettings(pollInterval, resyncInterval, maxParallel, interval, recheckInterval, clusterBackoff,
-                sourceBackoff, eventCapacity);
+        return new ControllerSettings(pollInterval, resyncInterval, maxParallel, interval, recheckInterval, recheckMax,
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity);
     }
 
     private static void positive(Duration d, String what) {

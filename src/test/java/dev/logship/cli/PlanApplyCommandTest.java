@@ -41,7 +41,13 @@ class PlanApplyCommandTest {
 
     @BeforeEach
     void start() throws IOException {
-        ecs = LocalEcsServer.start(LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).build());
+        startEcs(Duration.ofMillis(20));
+        copyExamples();
+    }
+
+    /** local-ecs with the examples' clusters, 3 nodes each; tasks turn RUNNING after {@code convergence}. */
+    private void startEcs(Duration convergence) {
+        ecs = LocalEcsServer.start(LocalEcsConfig.builder().taskConvergence(convergence).build());
         CLUSTERS.forEach((name, region) -> {
             try (EcsClient sdk = sdk(region)) {
                 sdk.createCluster(r -> r.clusterName(name));
@@ -51,7 +57,6 @@ class PlanApplyCommandTest {
             }
         });
         ecs.resetCallCounts();
-        copyExamples();
     }
 
     @AfterEach
@@ -122,6 +127,18 @@ class PlanApplyCommandTest {
         assertThat(ecs.callCounts()).doesNotContainKey("RegisterTaskDefinition");
         System.out.println("ECS calls, no-op apply of the examples (fresh process: empty task definition cache): " + ecs.callCounts());
         assertThat(run("plan").exit()).isZero();
+    }
+
+    @Test
+    void applyWaitStopsWaitingForARolloutWithoutProgressAfterTheRolloutTimeout() {
+        ecs.close();
+        startEcs(Duration.ofHours(1)); // tasks never leave PENDING: no rollout makes progress
+        long start = System.nanoTime();
+        Run apply = run("apply", "--wait", "120", "--rollout-timeout", "3s");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(apply.out()).contains("health prod/papertrail: Degraded (RolloutStuck: no progress for 3s (0/3 tasks running");
+        assertThat(took).as("gave up at the rollout timeout, not at --wait 120").isLessThan(Duration.ofSeconds(60));
+        assertThat(apply.exit()).as("applied but not healthy").isEqualTo(3);
     }
 
     @Test
