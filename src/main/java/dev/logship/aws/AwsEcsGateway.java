@@ -1,6 +1,7 @@
 package dev.logship.aws;
 
 import dev.logship.model.LiveCluster;
+import dev.logship.model.LiveService;
 import dev.logship.model.ServiceSpec;
 import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.sync.EcsGateway;
@@ -8,6 +9,7 @@ import dev.logship.sync.GatewayException;
 import dev.logship.sync.ServiceUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,11 @@ final class AwsEcsGateway implements EcsGateway {
     }
 
     @Override
+    public List<LiveService> services(Collection<String> serviceNames) {
+        return new ClusterObserver(ecs, cluster, descriptions, this::describeTaskDefinition).describe(List.copyOf(serviceNames));
+    }
+
+    @Override
     public List<String> activeRevisionArns(String family) {
         return call("ListTaskDefinitions", () -> ecs.listTaskDefinitionsPaginator(r -> r.familyPrefix(family)
                 .status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.DESC).maxResults(100)).taskDefinitionArns().stream()
@@ -71,17 +78,20 @@ final class AwsEcsGateway implements EcsGateway {
 
     @Override
     public String createService(ServiceSpec spec, String taskDefinitionArn) {
+        descriptions.written(cluster);
         return call("CreateService", () -> ecs.createService(ServiceMapper.toCreate(cluster, spec, taskDefinitionArn)))
                 .service().serviceArn();
     }
 
     @Override
     public void updateService(String serviceName, ServiceUpdate update) {
+        descriptions.written(cluster);
         call("UpdateService", () -> ecs.updateService(ServiceMapper.toUpdate(cluster, serviceName, update)));
     }
 
     @Override
     public void deleteService(String serviceName) {
+        descriptions.written(cluster);
         call("DeleteService", () -> ecs.deleteService(r -> r.cluster(cluster).service(serviceName).force(true)));
     }
 

@@ -142,9 +142,17 @@ public final class ClusterSynchronizer {
         return live;
     }
 
+    /**
+     * Health right after a change: only the desired services are read again (one
+     * DescribeServices per 10, no listing); the node count is the plan's, taken in this run.
+     */
     private Map<String, Health> observedHealth(DesiredCluster desired, ClusterPlan plan) {
         try {
-            return assess(desired, observe(desired), conflicts(plan));
+            EcsGateway gateway = gateways.forCluster(desired.target());
+            List<dev.logship.model.LiveService> services = gateway.services(
+                    desired.forwarders().stream().map(f -> f.service().serviceName()).toList());
+            LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services);
+            return assess(desired, live, conflicts(plan));
         } catch (GatewayException e) {
             Map<String, Health> unknown = new TreeMap<>();
             desired.forwarders().forEach(f -> unknown.put(f.key().toString(), Health.unknown(e.getMessage())));

@@ -48,7 +48,7 @@ final class PlanExecutor {
         this.retained = retained;
         this.gateway = gateway;
         this.options = options;
-        this.resolver = new TaskDefinitionResolver(gateway, locks, target.region());
+        this.resolver = new TaskDefinitionResolver(gateway, locks, target.roleArn(), target.region());
         this.usage = usage;
         this.target = target;
     }
@@ -156,7 +156,7 @@ final class PlanExecutor {
      */
     private void cleanUpRevisions() {
         for (String family : touchedFamilies) {
-            FamilyLocks.Family shared = locks.of(target.region(), family);
+            FamilyLocks.Family shared = locks.of(resolver.scope(), family);
             shared.lock.lock();
             try {
                 RevisionUsage.Elsewhere elsewhere = usage.elsewhere(target);
@@ -168,11 +168,14 @@ final class PlanExecutor {
                 used.addAll(usage.of(target));
                 used.addAll(elsewhere.arns());
                 used.addAll(retained.of(target, family));
-                run(null, "DeregisterTaskDefinition", () -> RevisionCleanup.deregisterUnused(gateway, owner,
-                        resolver.currentRevisions(family), used, options.keepRevisions()).forEach(arn -> {
-                            shared.registrations.incrementAndGet(); // other applies' listings are stale now
-                            steps.add(new SyncResult.Step("", "deregister", arn));
-                        }));
+                List<String> gone = new ArrayList<>();
+                boolean ok = run(null, "DeregisterTaskDefinition", () -> gone.addAll(RevisionCleanup.deregisterUnused(gateway,
+                        owner, resolver.currentRevisions(family), used, options.keepRevisions())));
+                gone.forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn)));
+                if (!ok || !gone.isEmpty()) {
+                    shared.registrations.incrementAndGet(); // every other apply's listing of the family is stale now
+                    resolver.forget(family); // the shared listing names revisions that may be gone now
+                }
             } finally {
                 shared.lock.unlock();
             }

@@ -19,22 +19,20 @@ import java.util.function.Consumer;
  * clusters with equal content share a revision and makes a registration that happened just
  * before a crash count. One resolver lives for one apply, so forwarders sharing content in
  * the same run share the lookup as well; applies running in parallel coordinate through
- * {@link FamilyLocks} so equal content is registered once.
+ * {@link FamilyLocks} so equal content is registered once, and share a recent listing so a
+ * run over many clusters lists each family once.
  */
 final class TaskDefinitionResolver {
     private final EcsGateway gateway;
     private final FamilyLocks locks;
-    private final String region;
+    private final String scope;
     private final Map<SortedMap<String, Object>, String> resolved = new HashMap<>();
-    private final Map<String, Listing> listings = new HashMap<>();
+    private final Map<String, FamilyLocks.Listing> listings = new HashMap<>();
 
-    /** A family's ACTIVE revisions, newest first, and the family's registration count when listing began. */
-    private record Listing(List<String> arns, long generation) {}
-
-    TaskDefinitionResolver(EcsGateway gateway, FamilyLocks locks, String region) {
+    TaskDefinitionResolver(EcsGateway gateway, FamilyLocks locks, String roleArn, String region) {
         this.gateway = gateway;
         this.locks = locks;
-        this.region = region;
+        this.scope = FamilyLocks.scope(roleArn, region);
     }
 
     /** The ARN to use and whether it had to be registered now. */
@@ -53,8 +51,8 @@ final class TaskDefinitionResolver {
             return new Resolution(known, false);
         }
         String family = desired.family();
-        FamilyLocks.Family shared = locks.of(region, family);
-        activeRevisions(family); // list outside the lock: parallel applies of other families never wait
+        FamilyLocks.Family shared = locks.of(scope, family);
+        activeRevisions(family); // listed under this family's lock only: applies of other families never wait
         shared.lock.lock();
         try {
             if (listings.get(family).generation() != shared.registrations.get()) {
@@ -69,9 +67,12 @@ final class TaskDefinitionResolver {
             }
             String arn = gateway.register(desired);
             claim.accept(arn);
-            shared.registrations.incrementAndGet();
+            long generation = shared.registrations.incrementAndGet();
             resolved.put(wanted, arn);
-            listings.put(family, new Listing(withFirst(arn, listings.get(family).arns()), shared.registrations.get()));
+            FamilyLocks.Listing now = new FamilyLocks.Listing(withFirst(arn, listings.get(family).arns()), generation,
+                    listings.get(family).listedAtNanos());
+            listings.put(family, now);
+            shared.share(now);
             return new Resolution(arn, true);
         } finally {
             shared.lock.unlock();
@@ -84,29 +85,55 @@ final class TaskDefinitionResolver {
     }
 
     /**
+     * ACTIVE revisions of a family, newest first: listed once per apply, or taken from another
+     * apply's listing while it is current ({@link FamilyLocks.Family#recent}), and kept current
+     * with what this apply registered (so revision cleanup needs no second listing).
+     */
+    List<String> activeRevisions(String family) {
+        FamilyLocks.Listing listing = listings.get(family);
+        if (listing == null) {
+            FamilyLocks.Family shared = locks.of(scope, family);
+            listing = shared.recent();
+            if (listing == null) {
+                shared.lock.lock(); // one apply lists, the others of this family wait and take its listing
+                try {
+                    listing = shared.recent();
+                    if (listing == null) {
+                        long generation = shared.registrations.get();
+                        listing = new FamilyLocks.Listing(List.copyOf(gateway.activeRevisionArns(family)), generation,
+                                System.nanoTime());
+                        shared.share(listing);
+                    }
+                } finally {
+                    shared.lock.unlock();
+                }
+            }
+            listings.put(family, listing);
+        }
+        return listing.arns();
+    }
+
+    /**
      * The family's ACTIVE revisions as they are now; the caller holds the family's lock. Listed
-     * again only when another apply registered or deregistered in the family since this one listed.
+     * again when another apply registered or deregistered in the family since this one listed.
      */
     List<String> currentRevisions(String family) {
-        Listing listing = listings.get(family);
-        if (listing != null && listing.generation() != locks.of(region, family).registrations.get()) {
+        FamilyLocks.Listing listing = listings.get(family);
+        if (listing != null && listing.generation() != locks.of(scope, family).registrations.get()) {
             listings.remove(family);
         }
         return activeRevisions(family);
     }
 
-    /**
-     * ACTIVE revisions of a family, newest first, listed once per apply and kept current with
-     * what this apply registered (so revision cleanup needs no second listing).
-     */
-    List<String> activeRevisions(String family) {
-        Listing listing = listings.get(family);
-        if (listing == null) {
-            long generation = locks.of(region, family).registrations.get();
-            listing = new Listing(List.copyOf(gateway.activeRevisionArns(family)), generation);
-            listings.put(family, listing);
-        }
-        return listing.arns();
+    /** The scope ({@link FamilyLocks#scope}) this resolver's families live in. */
+    String scope() {
+        return scope;
+    }
+
+    /** Revisions of the family were deregistered: no apply may reuse this listing. */
+    void forget(String family) {
+        locks.of(scope, family).forget();
+        listings.remove(family);
     }
 
     private static List<String> withFirst(String arn, List<String> rest) {

@@ -30,6 +30,7 @@ public final class ApplyWorker {
         DesiredState state = FleetSync.read(manifests);
         try (AwsEcsGateways gateways = Ecs.gateways(endpoint, new RateLimits(true, share, timeScale))) {
             ClusterSynchronizer sync = new ClusterSynchronizer(gateways);
+            sync.manage(state); // as the apply command does: the desired state in force, so observations batch DescribeClusters
             report("cold", FleetSync.sync(sync, state, threads), cpu0);
             in.readLine();
             report("second", FleetSync.sync(sync, state, threads), Proc.selfCpuMillis());
