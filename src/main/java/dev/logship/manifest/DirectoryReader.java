@@ -12,14 +12,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Reads a plain directory of manifests into a {@link Snapshot}, the same shape the Git source
@@ -75,26 +74,26 @@ public final class DirectoryReader {
     }
 
     /**
-     * HMAC-SHA256 over sorted (path, kind, content): equal trees give equal revisions within a
-     * process. The revision is shown in status and plans while the files may hold literal routes,
-     * and a plain hash of a file whose only unknown is a port is undone by trying 65,535 ports; so
-     * the hash is keyed with {@link #KEY}, random per process and never shown. A restart therefore
-     * sees a "new" revision once, which costs one no-op plan.
+     * SHA-256 over a secret key, then sorted (path, kind, content): equal trees give equal
+     * revisions within a process. The revision is shown in status and plans while the files may
+     * hold literal routes, and a plain hash of a file whose only unknown is a port is undone by
+     * trying 65,535 ports; so the hash starts with {@link #KEY}, random per process and never
+     * shown. A restart therefore sees a "new" revision once, which costs one no-op plan.
      */
     private static String hash(List<SourceFile> files) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(KEY);
             for (SourceFile file : files) {
-                mac.update(file.path().getBytes(StandardCharsets.UTF_8));
-                mac.update((byte) 0);
-                mac.update(file.kind().name().getBytes(StandardCharsets.UTF_8));
-                mac.update((byte) 0);
-                mac.update(file.content());
-                mac.update((byte) 0);
+                digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.kind().name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content());
+                digest.update((byte) 0);
             }
-            return HexFormat.of().formatHex(mac.doFinal());
-        } catch (GeneralSecurityException e) {
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
