@@ -17,12 +17,18 @@ import java.util.stream.Collectors;
  */
 public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
     private final EcsCallCounter counter = new EcsCallCounter();
-    private final TaskDefinitionCache cache = new TaskDefinitionCache();
+    private final TaskDefinitionCache cache;
     private final EcsClients clients;
     private final Map<List<String>, ClusterDescriptions> descriptions = new ConcurrentHashMap<>();
 
     public AwsEcsGateways(AwsSettings settings) {
+        this(settings, new TaskDefinitionCache());
+    }
+
+    /** With a cache of one's own (tests: a clock to move past the tag TTL). */
+    AwsEcsGateways(AwsSettings settings, TaskDefinitionCache cache) {
         this.clients = new EcsClients(settings, counter);
+        this.cache = cache;
     }
 
     @Override

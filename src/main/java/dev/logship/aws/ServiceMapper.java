@@ -6,7 +6,9 @@ import dev.logship.model.SchedulingStrategy;
 import dev.logship.model.ServiceSpec;
 import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.sync.ServiceUpdate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
@@ -32,6 +34,17 @@ final class ServiceMapper {
                 dc == null ? null : new DeploymentSpec(dc.maximumPercent(), dc.minimumHealthyPercent(),
                         dc.deploymentCircuitBreaker() == null ? null : dc.deploymentCircuitBreaker().enable()),
                 s.propagateTagsAsString(), TaskDefinitionMapper.tagMap(s.tags()), rollout, latestEvent);
+    }
+
+    /** The revisions a service may still run tasks of: its own and every deployment's but INACTIVE ones. */
+    static Set<String> deployedRevisions(Service s) {
+        Set<String> arns = new HashSet<>();
+        if (s.taskDefinition() != null && !"INACTIVE".equals(s.status())) {
+            arns.add(s.taskDefinition());
+        }
+        s.deployments().stream().filter(d -> !"INACTIVE".equals(d.status()) && d.taskDefinition() != null)
+                .forEach(d -> arns.add(d.taskDefinition()));
+        return arns;
     }
 
     static CreateServiceRequest toCreate(String cluster, ServiceSpec spec, String taskDefinitionArn) {
