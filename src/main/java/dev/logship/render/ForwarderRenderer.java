@@ -32,8 +32,9 @@ final class ForwarderRenderer {
                 perNodePort ? SchedulingStrategy.REPLICA : SchedulingStrategy.DAEMON,
                 null,
                 forwarder.placementConstraints(),
-                // A fixed host port leaves no room for a second copy on a node: let ECS stop old tasks first.
-                perNodePort ? new DeploymentSpec(100, 50) : DeploymentSpec.defaults(),
+                // A fixed host port leaves no room for a second copy on a node: let ECS stop old tasks first
+                // (the minimum is lowered to 0 for a one-node cluster once the node count is known, see DeploymentSpec).
+                perNodePort ? DeploymentSpec.perNodePort(2) : DeploymentSpec.defaults(),
                 "SERVICE",
                 Map.of());
         String hash = ContentHash.of(taskDefinition, service);

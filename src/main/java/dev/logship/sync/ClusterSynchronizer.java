@@ -156,7 +156,7 @@ public final class ClusterSynchronizer {
                 services.add(r.live());
             }
         }
-        LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services);
+        LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services, plan.nodes());
         return assess(desired, live, conflicts(plan));
     }
 
@@ -172,7 +172,8 @@ public final class ClusterSynchronizer {
             String key = f.key().toString();
             health.put(key, conflicts.containsKey(key)
                     ? Health.degraded("conflict: " + conflicts.get(key))
-                    : HealthAssessor.assess(f, live.service(f.service().serviceName()), live.activeNodes()));
+                    : HealthAssessor.assess(f, live.service(f.service().serviceName()),
+                            f.perNodePort() ? live.placeableNodes(f.service().placementConstraints()) : live.activeNodes()));
         }
         return health;
     }
