@@ -14,7 +14,12 @@ public enum ApiBucket {
     TASK_DEFINITION_DELETE(5, 1),
     CLUSTER_READ(50, 20),
     TAG_MODIFY(20, 10),
-    TAG_READ(50, 20);
+    TAG_READ(50, 20),
+    /** Daemon buckets: not in ECS's documentation yet; sized as their service siblings (docs/plan-apply.md). */
+    DAEMON_MODIFY(50, 5),
+    DAEMON_READ(100, 20),
+    DAEMON_TASK_DEFINITION_MODIFY(20, 1),
+    DAEMON_TASK_DEFINITION_READ(50, 20);
 
     private final int burst;
     private final int perSecond;
@@ -50,7 +55,19 @@ public enum ApiBucket {
             Map.entry("DescribeContainerInstances", CLUSTER_READ),
             Map.entry("TagResource", TAG_MODIFY),
             Map.entry("UntagResource", TAG_MODIFY),
-            Map.entry("ListTagsForResource", TAG_READ));
+            Map.entry("ListTagsForResource", TAG_READ),
+            Map.entry("CreateDaemon", DAEMON_MODIFY),
+            Map.entry("UpdateDaemon", DAEMON_MODIFY),
+            Map.entry("DeleteDaemon", DAEMON_MODIFY),
+            Map.entry("DescribeDaemon", DAEMON_READ),
+            Map.entry("ListDaemons", DAEMON_READ),
+            Map.entry("ListDaemonDeployments", DAEMON_READ),
+            Map.entry("DescribeDaemonDeployments", DAEMON_READ),
+            Map.entry("DescribeDaemonRevisions", DAEMON_READ),
+            Map.entry("RegisterDaemonTaskDefinition", DAEMON_TASK_DEFINITION_MODIFY),
+            Map.entry("DeleteDaemonTaskDefinition", DAEMON_TASK_DEFINITION_MODIFY),
+            Map.entry("DescribeDaemonTaskDefinition", DAEMON_TASK_DEFINITION_READ),
+            Map.entry("ListDaemonTaskDefinitions", DAEMON_TASK_DEFINITION_READ));
 
     /** The bucket an action draws from; actions ECS documents no bucket for share the cluster-read one. */
     public static ApiBucket forAction(String action) {

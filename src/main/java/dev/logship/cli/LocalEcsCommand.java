@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "local-ecs", mixinStandardHelpOptions = true,
         description = "Run an in-memory ECS endpoint (AWS JSON 1.1) for tests and demos; the AWS CLI, "
                 + "boto3 and the AWS SDKs work against it with only the endpoint changed.",
-        footer = {"", "Example:", "  logship local-ecs --port 4566 --cluster prod:3 --state /tmp/local-ecs.json",
+        footer = {"", "Example:", "  logship local-ecs --port 4566 --cluster prod:3,prod/managed:2 --state /tmp/local-ecs.json",
                 "  export AWS_ENDPOINT_URL_ECS=http://127.0.0.1:4566 AWS_DEFAULT_REGION=us-east-1",
                 "  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local",
                 "  aws ecs list-container-instances --cluster prod"})
@@ -32,8 +32,10 @@ final class LocalEcsCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
     String bind;
 
-    @Option(names = "--cluster", paramLabel = "NAME:NODES", split = ",",
-            description = "Create a cluster with this many ACTIVE container instances (repeatable, or comma-separated).")
+    @Option(names = "--cluster", paramLabel = "NAME[/PROVIDER]:NODES", split = ",",
+            description = "Create a cluster with this many ACTIVE container instances (repeatable, or comma-separated); "
+                    + "NAME/PROVIDER:N makes a Managed Instances capacity provider in the cluster with N instances, "
+                    + "for managed daemons.")
     List<String> clusters = new ArrayList<>();
 
     @Option(names = "--throttle", defaultValue = "off", paramLabel = "off|ecs",
@@ -72,11 +74,16 @@ final class LocalEcsCommand implements Callable<Integer> {
                 .taskConvergence(Duration.ofMillis(taskStartMillis)).stateFile(state).region(region);
         for (String cluster : clusters) {
             String[] parts = cluster.split(":", 2);
-            if (parts.length != 2 || parts[0].isBlank() || !parts[1].matches("\\d+")) {
-                throw new ParameterException(spec.commandLine(),
-                        "--cluster expects NAME:NODES (e.g. prod:3), got '" + cluster + "'");
+            if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)?") || !parts[1].matches("\\d+")) {
+                throw new ParameterException(spec.commandLine(), "--cluster expects NAME:NODES (e.g. prod:3) or "
+                        + "NAME/PROVIDER:INSTANCES (e.g. prod/managed:2), got '" + cluster + "'");
             }
-            config.cluster(parts[0], Integer.parseInt(parts[1]));
+            String[] name = parts[0].split("/", 2);
+            if (name.length == 2) {
+                config.managedInstances(name[0], name[1], Integer.parseInt(parts[1]));
+            } else {
+                config.cluster(parts[0], Integer.parseInt(parts[1]));
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         LocalEcsServer server;

@@ -7,7 +7,8 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 
 /**
- * Admin API under {@value #PREFIX}: reset, node counts, faults, throttling and call counts,
+ * Admin API under {@value #PREFIX}: reset, node counts, Managed Instances capacity providers,
+ * faults, throttling and call counts,
  * so tests and benchmarks can steer the endpoint and assert how many calls a run made.
  */
 final class AdminHandler implements HttpHandler {
@@ -33,6 +34,11 @@ final class AdminHandler implements HttpHandler {
                 case "GET nodes" -> nodes();
                 case "POST nodes" -> {
                     server.setNodeCount(required(body, "cluster").asText(), required(body, "count").asInt());
+                    yield nodes();
+                }
+                case "POST capacity-providers" -> {
+                    server.setManagedInstances(required(body, "cluster").asText(), required(body, "name").asText(),
+                            required(body, "instances").asInt());
                     yield nodes();
                 }
                 case "GET faults" -> faults();

@@ -1,7 +1,7 @@
 package dev.logship.localecs;
 
 /** ECS's long ARN formats, and the short names or ARNs callers may pass instead. */
-final class Arns {
+public final class Arns {
     private final String account;
 
     Arns(String account) {
@@ -45,7 +45,7 @@ final class Arns {
     }
 
     /** The last path segment of an ARN, or the value itself when it is a plain name. */
-    static String lastSegment(String nameOrArn) {
+    public static String lastSegment(String nameOrArn) {
         if (!nameOrArn.startsWith("arn:")) {
             return nameOrArn;
         }
@@ -61,7 +61,7 @@ final class Arns {
     }
 
     /** The region an ARN names, or null when it is not an ARN. */
-    static String region(String arn) {
+    public static String region(String arn) {
         String[] parts = arn.split(":", 6);
         return parts.length == 6 && parts[0].equals("arn") ? parts[3] : null;
     }

@@ -3,5 +3,5 @@ package dev.logship.localecs;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One ECS request: the action, its JSON body, the caller's region and the time it is served at. */
-record Call(String action, JsonNode body, String region, long now) {
+public record Call(String action, JsonNode body, String region, long now) {
 }

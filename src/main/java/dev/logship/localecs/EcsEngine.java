@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import dev.logship.localecs.daemons.DaemonApi;
 
 /**
  * The in-memory ECS: one lock around one state, every action a method. The scheduler runs
@@ -15,20 +16,24 @@ final class EcsEngine {
     static final Set<String> MUTATING = Set.of("CreateCluster", "DeleteCluster", "RegisterContainerInstance",
             "DeregisterContainerInstance", "UpdateContainerInstancesState", "RegisterTaskDefinition",
             "DeregisterTaskDefinition", "DeleteTaskDefinitions", "CreateService", "UpdateService", "DeleteService",
-            "TagResource", "UntagResource");
+            "TagResource", "UntagResource", "CreateCapacityProvider", "RegisterDaemonTaskDefinition",
+            "DeleteDaemonTaskDefinition", "CreateDaemon", "UpdateDaemon", "DeleteDaemon");
 
     private final Arns arns;
     private final long convergenceMillis;
+    private final double timeScale;
     private final LongSupplier clock;
     private final Runnable onChange;
     private EcsState state;
     private ContainerInstances nodes;
     private Clusters clusters;
     private Scheduler scheduler;
+    private DaemonApi daemons;
     private Map<String, Function<Call, ObjectNode>> actions;
 
-    EcsEngine(EcsState initial, Arns arns, long convergenceMillis, LongSupplier clock, Runnable onChange) {
+    EcsEngine(EcsState initial, Arns arns, long convergenceMillis, double timeScale, LongSupplier clock, Runnable onChange) {
         this.arns = arns;
+        this.timeScale = timeScale;
         this.convergenceMillis = convergenceMillis;
         this.clock = clock;
         this.onChange = onChange;
@@ -39,15 +44,18 @@ final class EcsEngine {
         state = initial;
         Tags tags = new Tags(state);
         TaskDefinitions taskDefinitions = new TaskDefinitions(state, arns, tags);
-        Views views = new Views(tags, taskDefinitions, arns, convergenceMillis);
+        daemons = new DaemonApi(state.daemons, arns.account(), tags,
+                new DaemonHosts(state, arns, (cluster, now) -> nodes.add(cluster, now), convergenceMillis), timeScale);
+        Views views = new Views(tags, taskDefinitions, arns, convergenceMillis, daemons);
         clusters = new Clusters(state, arns, tags, views);
         nodes = new ContainerInstances(state, arns, tags, views, clusters);
         Services services = new Services(state, arns, tags, views, clusters, taskDefinitions);
         Tasks tasks = new Tasks(arns, views, clusters);
-        TagActions tagActions = new TagActions(state, tags, taskDefinitions);
+        TagActions tagActions = new TagActions(state, tags, taskDefinitions, daemons);
         scheduler = new Scheduler(state, new Placement(taskDefinitions, arns, tags),
                 new CrashLoops(taskDefinitions, convergenceMillis), convergenceMillis);
-        actions = Map.ofEntries(
+        actions = new java.util.HashMap<>(daemons.actions());
+        actions.putAll(Map.ofEntries(
                 Map.entry("CreateCluster", clusters::create),
                 Map.entry("DeleteCluster", clusters::delete),
                 Map.entry("DescribeClusters", clusters::describe),
@@ -72,7 +80,7 @@ final class EcsEngine {
                 Map.entry("DescribeTasks", tasks::describe),
                 Map.entry("TagResource", tagActions::tag),
                 Map.entry("UntagResource", tagActions::untag),
-                Map.entry("ListTagsForResource", tagActions::list));
+                Map.entry("ListTagsForResource", tagActions::list)));
     }
 
     boolean supports(String action) {
@@ -86,17 +94,33 @@ final class EcsEngine {
             throw EcsError.unknownAction(action);
         }
         long now = clock.getAsLong();
-        boolean changed = scheduler.settle(now);
+        boolean changed = settle(now);
         try {
             ObjectNode result = handler.apply(new Call(action, body, region, now));
             changed |= MUTATING.contains(action);
-            changed |= scheduler.settle(now);
+            changed |= settle(now);
             return result;
         } finally {
             if (changed) {
                 onChange.run();
             }
         }
+    }
+
+    /** Daemon tasks first: ECS starts an instance's daemon task before any other task. */
+    private boolean settle(long now) {
+        return daemons.settle(now) | scheduler.settle(now);
+    }
+
+    /** Creates cluster and Managed Instances capacity provider if missing, with {@code count} instances. */
+    synchronized void setManagedInstances(String cluster, String capacityProvider, int count, String region) {
+        if (count < 0) {
+            throw new IllegalArgumentException("instance count must be >= 0, got " + count);
+        }
+        long now = clock.getAsLong();
+        daemons.setInstances(clusters.ensure(cluster, region).arn, capacityProvider, count, now);
+        settle(now);
+        onChange.run();
     }
 
     synchronized void reset(EcsState fresh) {
@@ -111,13 +135,13 @@ final class EcsEngine {
         }
         long now = clock.getAsLong();
         nodes.setActiveCount(clusters.ensure(cluster, region), count, now);
-        scheduler.settle(now);
+        settle(now);
         onChange.run();
     }
 
     /** Runs the scheduler now, so time-based changes (tasks reaching RUNNING) are recorded. */
     synchronized void tick() {
-        if (scheduler.settle(clock.getAsLong())) {
+        if (settle(clock.getAsLong())) {
             onChange.run();
         }
     }

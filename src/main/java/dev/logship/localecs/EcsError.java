@@ -1,7 +1,7 @@
 package dev.logship.localecs;
 
 /** An ECS error as the service sends it: a {@code __type}, a message and an HTTP status. */
-final class EcsError extends RuntimeException {
+public final class EcsError extends RuntimeException {
     private final String type;
     private final int status;
 
@@ -11,20 +11,20 @@ final class EcsError extends RuntimeException {
         this.status = status;
     }
 
-    String type() { return type; }
-    int status() { return status; }
+    public String type() { return type; }
+    public int status() { return status; }
 
-    static EcsError client(String message) { return new EcsError("ClientException", message, 400); }
-    static EcsError invalid(String message) { return new EcsError("InvalidParameterException", message, 400); }
-    static EcsError clusterNotFound() { return new EcsError("ClusterNotFoundException", "Cluster not found.", 400); }
+    public static EcsError client(String message) { return new EcsError("ClientException", message, 400); }
+    public static EcsError invalid(String message) { return new EcsError("InvalidParameterException", message, 400); }
+    public static EcsError clusterNotFound() { return new EcsError("ClusterNotFoundException", "Cluster not found.", 400); }
     static EcsError serviceNotFound() { return new EcsError("ServiceNotFoundException", "Service not found.", 400); }
     static EcsError serviceNotActive() { return new EcsError("ServiceNotActiveException", "Service was not ACTIVE.", 400); }
-    static EcsError resourceNotFound(String message) { return new EcsError("ResourceNotFoundException", message, 400); }
+    public static EcsError resourceNotFound(String message) { return new EcsError("ResourceNotFoundException", message, 400); }
     static EcsError server(String message) { return new EcsError("ServerException", message, 500); }
     static EcsError throttled() { return new EcsError("ThrottlingException", "Rate exceeded", 400); }
     static EcsError unknownAction(String target) {
         return new EcsError("UnknownOperationException", "Unknown or unsupported operation: " + target, 400);
     }
     static EcsError serialization(String message) { return new EcsError("SerializationException", message, 400); }
-    static EcsError of(String type, String message) { return new EcsError(type, message, 400); }
+    public static EcsError of(String type, String message) { return new EcsError(type, message, 400); }
 }

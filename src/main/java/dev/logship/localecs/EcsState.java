@@ -20,6 +20,8 @@ final class EcsState {
     public Map<String, Map<String, String>> tags = new LinkedHashMap<>();
     /** Counter behind generated ids, so ids stay unique across restarts. */
     public long sequence;
+    /** Capacity providers and managed daemons (their own sub-package). */
+    public dev.logship.localecs.daemons.DaemonsState daemons = new dev.logship.localecs.daemons.DaemonsState();
 
     List<ObjectNode> revisions(String family) {
         return families.computeIfAbsent(family, f -> new ArrayList<>());

@@ -9,31 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small helpers over Jackson trees; request fields are read leniently, responses built explicitly. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static ArrayNode array() {
+    public static ArrayNode array() {
         return MAPPER.createArrayNode();
     }
 
     /** ECS timestamps: epoch seconds as a JSON number, with milliseconds as the fraction. */
-    static BigDecimal epoch(long millis) {
+    public static BigDecimal epoch(long millis) {
         return BigDecimal.valueOf(millis, 3);
     }
 
-    static String text(JsonNode body, String field) {
+    public static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    static String required(JsonNode body, String field) {
+    public static String required(JsonNode body, String field) {
         String value = text(body, field);
         if (value == null || value.isEmpty()) {
             throw EcsError.invalid(field + " must be specified.");
@@ -41,17 +41,17 @@ final class Json {
         return value;
     }
 
-    static Integer integer(JsonNode body, String field) {
+    public static Integer integer(JsonNode body, String field) {
         JsonNode node = body.get(field);
         return node == null || node.isNull() ? null : node.asInt();
     }
 
-    static boolean bool(JsonNode body, String field) {
+    public static boolean bool(JsonNode body, String field) {
         JsonNode node = body.get(field);
         return node != null && node.asBoolean();
     }
 
-    static List<String> strings(JsonNode body, String field) {
+    public static List<String> strings(JsonNode body, String field) {
         List<String> out = new ArrayList<>();
         JsonNode node = body.get(field);
         if (node != null && node.isArray()) {
@@ -60,7 +60,7 @@ final class Json {
         return out;
     }
 
-    static boolean includes(JsonNode body, String option) {
+    public static boolean includes(JsonNode body, String option) {
         return strings(body, "include").contains(option);
     }
 }

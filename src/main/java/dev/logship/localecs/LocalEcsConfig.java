@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param stateFile where state is saved on change and reloaded from on start; null keeps it in memory
  * @param region region in the ARNs of clusters made at start or by the admin API (callers' own
  *     requests use the region they sign for)
+ * @param managedInstances Managed Instances capacity providers made at start, "CLUSTER/PROVIDER" to
+ *     number of instances (the cluster is created if missing)
  */
 public record LocalEcsConfig(int port, String bindHost, String accountId, Map<String, Integer> clusters,
-        boolean throttle, double timeScale, Duration latency, Duration taskConvergence, Path stateFile, String region) {
+        boolean throttle, double timeScale, Duration latency, Duration taskConvergence, Path stateFile, String region,
+        Map<String, Integer> managedInstances) {
 
     public LocalEcsConfig {
         if (port < 0 || port > 65535) {
@@ -41,6 +44,13 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
         if (!(timeScale > 0)) {
             throw new IllegalArgumentException("timeScale must be > 0, got " + timeScale);
         }
+        managedInstances = Map.copyOf(new LinkedHashMap<>(managedInstances));
+        managedInstances.forEach((key, count) -> {
+            if (!key.matches("[A-Za-z0-9_-]+/[A-Za-z0-9_-]+") || count < 0) {
+                throw new IllegalArgumentException("managed instances expect CLUSTER/PROVIDER and a count >= 0, got "
+                        + key + "=" + count);
+            }
+        });
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(taskConvergence, "taskConvergence");
         if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
@@ -69,6 +79,7 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
         private Duration taskConvergence = Duration.ZERO;
         private Path stateFile;
         private String region = "us-east-1";
+        private final Map<String, Integer> managedInstances = new LinkedHashMap<>();
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder bindHost(String bindHost) { this.bindHost = bindHost; return this; }
@@ -81,10 +92,15 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
         public Builder taskConvergence(Duration delay) { this.taskConvergence = delay; return this; }
         public Builder stateFile(Path stateFile) { this.stateFile = stateFile; return this; }
         public Builder region(String region) { this.region = region; return this; }
+        /** A Managed Instances capacity provider in the cluster with this many instances. */
+        public Builder managedInstances(String cluster, String provider, int instances) {
+            managedInstances.put(cluster + "/" + provider, instances);
+            return this;
+        }
 
         public LocalEcsConfig build() {
             return new LocalEcsConfig(port, bindHost, accountId, clusters, throttle, timeScale, latency,
-                    taskConvergence, stateFile, region);
+                    taskConvergence, stateFile, region, managedInstances);
         }
     }
 }

@@ -44,11 +44,11 @@ public final class LocalEcsServer implements AutoCloseable {
         this.config = config;
         this.stateFile = new StateFile(config.stateFile());
         long convergence = Math.round(config.taskConvergence().toMillis() / config.timeScale());
-        this.engine = new EcsEngine(stateFile.loadOrEmpty(), new Arns(config.accountId()), convergence,
+        this.engine = new EcsEngine(stateFile.loadOrEmpty(), new Arns(config.accountId()), convergence, config.timeScale(),
                 System::currentTimeMillis, this::save);
         this.rateLimits = new RateLimits(config.throttle(), config.timeScale());
         this.faults = new FaultSettings(Faults.latency(config.latency().toMillis()));
-        config.clusters().forEach((name, nodes) -> engine.setNodeCount(name, nodes, config.region()));
+        startClusters();
         this.http = HttpServer.create(new InetSocketAddress(config.bindHost(), config.port()), 128);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "local-ecs-http");
@@ -89,7 +89,7 @@ public final class LocalEcsServer implements AutoCloseable {
     /** Back to the configured start: clusters and nodes from the config, no faults, counts cleared. */
     public void reset() {
         engine.reset(new EcsState());
-        config.clusters().forEach((name, nodes) -> engine.setNodeCount(name, nodes, config.region()));
+        startClusters();
         faults.reset();
         rateLimits.reset();
         counts.reset();
@@ -99,6 +99,22 @@ public final class LocalEcsServer implements AutoCloseable {
     /** Gives a cluster exactly this many ACTIVE container instances, creating the cluster if missing. */
     public void setNodeCount(String cluster, int activeNodes) {
         engine.setNodeCount(cluster, activeNodes, config.region());
+    }
+
+    /**
+     * Gives a Managed Instances capacity provider exactly this many ACTIVE instances, creating the
+     * cluster and the provider if missing; daemons on the provider get a task on each.
+     */
+    public void setManagedInstances(String cluster, String capacityProvider, int instances) {
+        engine.setManagedInstances(cluster, capacityProvider, instances, config.region());
+    }
+
+    private void startClusters() {
+        config.clusters().forEach((name, nodes) -> engine.setNodeCount(name, nodes, config.region()));
+        config.managedInstances().forEach((key, count) -> {
+            String[] parts = key.split("/", 2);
+            engine.setManagedInstances(parts[0], parts[1], count, config.region());
+        });
     }
 
     /** ACTIVE container instances per ACTIVE cluster. */

@@ -8,4 +8,8 @@ final class NodeState {
     /** ACTIVE or DRAINING. */
     public String status = "ACTIVE";
     public long registeredAtMillis;
+    /** The Managed Instances capacity provider the instance belongs to, if any. */
+    public String capacityProviderName;
+    /** No new non-daemon task is placed here before this time: the daemon task starts first. */
+    public long readyAtMillis;
 }

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** ECS-style pagination: an opaque nextToken carries the offset of the next item. */
-record Page<T>(List<T> items, String nextToken) {
+public record Page<T>(List<T> items, String nextToken) {
 
     static <T> Page<T> of(List<T> all, Integer maxResults, String nextToken, int defaultSize, int maxSize) {
         int size = maxResults == null ? defaultSize : maxResults;
@@ -25,7 +25,7 @@ record Page<T>(List<T> items, String nextToken) {
      * The answer of a List* action: one page of {@code all}, chosen by the request's
      * maxResults and nextToken, under {@code field}, with the token of the next page if any.
      */
-    static ObjectNode listResponse(List<String> all, JsonNode request, String field, int defaultSize) {
+    public static ObjectNode listResponse(List<String> all, JsonNode request, String field, int defaultSize) {
         Page<String> page = of(all, Json.integer(request, "maxResults"), Json.text(request, "nextToken"), defaultSize, 100);
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray(field);

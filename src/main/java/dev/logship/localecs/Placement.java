@@ -30,7 +30,7 @@ final class Placement {
         boolean distinct = hasDistinctInstanceConstraint(service);
         List<TaskState> started = new ArrayList<>();
         while (cluster.tasksOf(service.name, primary.id).size() < desired) {
-            NodeState node = chooseNode(cluster, service, primary, ports, distinct);
+            NodeState node = chooseNode(cluster, service, primary, ports, distinct, now);
             if (node == null) {
                 service.event(UUID.randomUUID().toString(), now, unplaceableMessage(cluster, service, ports));
                 break;
@@ -53,7 +53,7 @@ final class Placement {
 
     /** Prefers the node with fewest tasks of this service, then fewest tasks overall (ECS's spread). */
     private NodeState chooseNode(ClusterState cluster, ServiceState service, DeploymentState primary,
-            Set<Integer> ports, boolean distinct) {
+            Set<Integer> ports, boolean distinct, long now) {
         NodeState best = null;
         long bestScore = Long.MAX_VALUE;
         for (NodeState node : cluster.activeNodes()) {
@@ -61,7 +61,8 @@ final class Placement {
             long sameDeployment = here.stream().filter(t -> primary.id.equals(t.deploymentId)).count();
             boolean portTaken = here.stream().filter(t -> !sameServiceOldDeployment(t, service, primary))
                     .anyMatch(t -> t.hostPorts.stream().anyMatch(ports::contains));
-            if (portTaken || ((service.daemon() || distinct) && sameDeployment > 0)) {
+            boolean daemonStarting = now < node.readyAtMillis; // ECS starts an instance's daemon task first
+            if (portTaken || daemonStarting || ((service.daemon() || distinct) && sameDeployment > 0)) {
                 continue;
             }
             long score = sameDeployment * 10_000 + here.size();

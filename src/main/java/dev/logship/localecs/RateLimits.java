@@ -23,6 +23,12 @@ final class RateLimits {
     private static final Limit TAG_MODIFY = new Limit("tag modify", 20, 10);
     private static final Limit TAG_READ = new Limit("tag read", 50, 20);
     private static final Limit CLUSTER_READ = new Limit("cluster read", 50, 20);
+    // Daemon actions: ECS documents no buckets for them yet; each family gets its own bucket
+    // with its service or task-definition sibling's numbers (see docs/plan-apply.md).
+    private static final Limit DAEMON_MODIFY = new Limit("daemon modify", 50, 5);
+    private static final Limit DAEMON_READ = new Limit("daemon read", 100, 20);
+    private static final Limit DAEMON_TASK_DEFINITION_MODIFY = new Limit("daemon task definition modify", 20, 1);
+    private static final Limit DAEMON_TASK_DEFINITION_READ = new Limit("daemon task definition read", 50, 20);
     /** Actions not in the list above share a generous bucket so they cannot starve the rest. */
     private static final Limit OTHER = new Limit("other", 100, 40);
 
@@ -38,7 +44,16 @@ final class RateLimits {
             Map.entry("DeleteTaskDefinitions", TASK_DEFINITION_DELETE),
             Map.entry("TagResource", TAG_MODIFY), Map.entry("UntagResource", TAG_MODIFY),
             Map.entry("ListTagsForResource", TAG_READ),
-            Map.entry("DescribeClusters", CLUSTER_READ), Map.entry("ListClusters", CLUSTER_READ));
+            Map.entry("DescribeClusters", CLUSTER_READ), Map.entry("ListClusters", CLUSTER_READ),
+            Map.entry("CreateDaemon", DAEMON_MODIFY), Map.entry("UpdateDaemon", DAEMON_MODIFY),
+            Map.entry("DeleteDaemon", DAEMON_MODIFY),
+            Map.entry("DescribeDaemon", DAEMON_READ), Map.entry("ListDaemons", DAEMON_READ),
+            Map.entry("ListDaemonDeployments", DAEMON_READ), Map.entry("DescribeDaemonDeployments", DAEMON_READ),
+            Map.entry("DescribeDaemonRevisions", DAEMON_READ),
+            Map.entry("RegisterDaemonTaskDefinition", DAEMON_TASK_DEFINITION_MODIFY),
+            Map.entry("DeleteDaemonTaskDefinition", DAEMON_TASK_DEFINITION_MODIFY),
+            Map.entry("DescribeDaemonTaskDefinition", DAEMON_TASK_DEFINITION_READ),
+            Map.entry("ListDaemonTaskDefinitions", DAEMON_TASK_DEFINITION_READ));
 
     private final double timeScale;
     /** Whose budget a bucket is: ECS limits per account and Region. */

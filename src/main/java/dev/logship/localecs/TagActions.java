@@ -1,14 +1,17 @@
 package dev.logship.localecs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logship.localecs.daemons.DaemonApi;
 
 /** TagResource, UntagResource, ListTagsForResource on any resource local-ecs holds. */
 final class TagActions {
     private final EcsState state;
     private final Tags tags;
     private final TaskDefinitions taskDefinitions;
+    private final DaemonApi daemons;
 
-    TagActions(EcsState state, Tags tags, TaskDefinitions taskDefinitions) {
+    TagActions(EcsState state, Tags tags, TaskDefinitions taskDefinitions, DaemonApi daemons) {
+        this.daemons = daemons;
         this.state = state;
         this.tags = tags;
         this.taskDefinitions = taskDefinitions;
@@ -49,7 +52,7 @@ final class TagActions {
             case "task-definition" -> taskDefinitions.findOrNull(arn) != null;
             case "container-instance" -> state.clusters.values().stream().anyMatch(c -> c.nodes.containsKey(arn));
             case "task" -> state.clusters.values().stream().flatMap(c -> c.tasks.stream()).anyMatch(t -> t.arn.equals(arn));
-            default -> false;
+            default -> daemons.exists(arn);
         };
         if (!found) {
             throw EcsError.resourceNotFound("The specified resource could not be found.");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Tags on clusters, services, task definitions and the rest, keyed by resource ARN. */
-final class Tags {
+public final class Tags {
     static final int MAX_TAGS = 50;
     private final EcsState state;
 
@@ -16,7 +16,7 @@ final class Tags {
     }
 
     /** Reads a request's {@code tags}: absent means none; an empty list is rejected as ECS does. */
-    static Map<String, String> parse(JsonNode body) {
+    public static Map<String, String> parse(JsonNode body) {
         JsonNode tags = body.get("tags");
         Map<String, String> out = new LinkedHashMap<>();
         if (tags == null || tags.isNull()) {
@@ -48,15 +48,15 @@ final class Tags {
         return out;
     }
 
-    Map<String, String> of(String arn) {
+    public Map<String, String> of(String arn) {
         return state.tags.getOrDefault(arn, Map.of());
     }
 
-    ArrayNode renderOf(String arn) {
+    public ArrayNode renderOf(String arn) {
         return render(of(arn));
     }
 
-    void add(String arn, Map<String, String> tags) {
+    public void add(String arn, Map<String, String> tags) {
         if (tags.isEmpty()) {
             return;
         }

@@ -10,6 +10,8 @@ final class TaskState {
     public String containerInstanceArn;
     public String serviceName;
     public String deploymentId;
+    /** The task group when no service started it (e.g. "daemon:NAME"). */
+    public String group;
     public long createdAtMillis;
     public Long stoppedAtMillis;
     public String stoppedReason;

@@ -2,6 +2,7 @@ package dev.logship.localecs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logship.localecs.daemons.DaemonApi;
 import java.util.List;
 
 /** Renders clusters, services, tasks and container instances as ECS's JSON shapes. */
@@ -10,8 +11,10 @@ final class Views {
     private final TaskDefinitions taskDefinitions;
     private final Arns arns;
     private final long convergenceMillis;
+    private final DaemonApi daemons;
 
-    Views(Tags tags, TaskDefinitions taskDefinitions, Arns arns, long convergenceMillis) {
+    Views(Tags tags, TaskDefinitions taskDefinitions, Arns arns, long convergenceMillis, DaemonApi daemons) {
+        this.daemons = daemons;
         this.tags = tags;
         this.taskDefinitions = taskDefinitions;
         this.arns = arns;
@@ -32,7 +35,8 @@ final class Views {
             out.set("tags", tags.renderOf(c.arn));
         }
         out.putArray("settings").addObject().put("name", "containerInsights").put("value", "disabled");
-        out.putArray("capacityProviders");
+        ArrayNode providers = out.putArray("capacityProviders");
+        daemons.capacityProviderNames(c.arn).forEach(providers::add);
         out.putArray("defaultCapacityProviderStrategy");
         return out;
     }
@@ -98,7 +102,8 @@ final class Views {
         out.putObject("overrides").putArray("containerOverrides");
         out.put("lastStatus", status).put("desiredStatus", t.stopped() ? "STOPPED" : "RUNNING");
         ArrayNode containers = out.putArray("containers");
-        ObjectNode td = taskDefinitions.findOrNull(t.taskDefinitionArn);
+        ObjectNode td = t.taskDefinitionArn.contains(":daemon-task-definition/")
+                ? daemons.taskDefinition(t.taskDefinitionArn) : taskDefinitions.findOrNull(t.taskDefinitionArn);
         if (td != null) {
             String region = Arns.region(c.arn);
             for (var def : td.path("containerDefinitions")) {
@@ -122,6 +127,8 @@ final class Views {
         }
         if (t.serviceName != null) {
             out.put("group", "service:" + t.serviceName).put("startedBy", t.deploymentId);
+        } else if (t.group != null) {
+            out.put("group", t.group);
         }
         if (t.stopped()) {
             out.put("stoppedAt", Json.epoch(t.stoppedAtMillis)).put("stoppedReason", t.stoppedReason);
@@ -140,6 +147,9 @@ final class Views {
         long running = tasks.stream().filter(t -> t.running(now, convergenceMillis)).count();
         ObjectNode out = Json.object();
         out.put("containerInstanceArn", n.arn).put("ec2InstanceId", n.ec2InstanceId).put("version", 1);
+        if (n.capacityProviderName != null) {
+            out.put("capacityProviderName", n.capacityProviderName);
+        }
         out.putObject("versionInfo").put("agentVersion", "1.89.0").put("agentHash", "localecs")
                 .put("dockerVersion", "DockerVersion: 25.0.8");
         ArrayNode registered = out.putArray("registeredResources");

@@ -21,9 +21,9 @@ public record ClusterManifest(ClusterTarget target, String directory, Position p
         this(target, directory, position, clusterNamePosition, Map.of());
     }
 
-    /** The same Cluster with its {@code metadata.labels} (what rollout waves select on). */
+    /** The same Cluster with its {@code metadata.labels} (what rollout waves select on; the target carries them to status). */
     public ClusterManifest withLabels(Map<String, String> newLabels) {
-        return new ClusterManifest(target, directory, position, clusterNamePosition, newLabels);
+        return new ClusterManifest(target.withLabels(newLabels), directory, position, clusterNamePosition, newLabels);
     }
 
     public String name() {

@@ -122,7 +122,7 @@ final class ClusterReconciler {
                 inSync ? SyncStatus.Synced : SyncStatus.OutOfSync, judged.status().name(), judged.message(), conditions,
                 stall != null ? stall.revision() : revision.id(),
                 inSync ? revision.id() : s.lastAppliedRevision(), startedAt, took.toMillis(), finalError, pending,
-                forwarders).keepingTransitionsOf(s));
+                forwarders, desired.target().labels()).keepingTransitionsOf(s));
         if (result != null && inSync) {
             store.record(Event.of(name, "Applied", "applied " + describe(revision) + " in " + took.toMillis() + " ms; "
                     + health.status() + ": " + health.message(), revision.id()));
@@ -162,7 +162,7 @@ final class ClusterReconciler {
         store.updateCluster(name, s -> new ClusterStatus(name, s.clusterName(), s.region(),
                 s.syncStatus() == SyncStatus.Synced ? SyncStatus.Unknown : s.syncStatus(), s.health(), s.healthMessage(),
                 conditions, stall != null ? stall.revision() : revision.id(), s.lastAppliedRevision(), startedAt,
-                took.toMillis(), message, s.pendingPlan(), s.forwarders()).keepingTransitionsOf(s));
+                took.toMillis(), message, s.pendingPlan(), s.forwarders(), s.labels()).keepingTransitionsOf(s));
         return Next.RETRY;
     }
 

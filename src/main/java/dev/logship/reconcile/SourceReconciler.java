@@ -137,7 +137,7 @@ final class SourceReconciler {
         for (String cluster : store.clusterNames()) {
             store.updateCluster(cluster, c -> new ClusterStatus(c.name(), c.clusterName(), c.region(), c.syncStatus(),
                     c.health(), c.healthMessage(), Conditions.stalled(next), revision.id(), c.lastAppliedRevision(),
-                    c.lastSyncTime(), c.lastSyncDurationMillis(), c.lastError(), c.pendingPlan(), c.forwarders())
+                    c.lastSyncTime(), c.lastSyncDurationMillis(), c.lastError(), c.pendingPlan(), c.forwarders(), c.labels())
                     .keepingTransitionsOf(c));
         }
         store.record(Event.of(null, reason.equals(Stall.INTERNAL_ERROR) ? reason : "Stalled", message, revision.id()));

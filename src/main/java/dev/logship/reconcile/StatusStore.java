@@ -42,7 +42,7 @@ public final class StatusStore {
         for (DesiredCluster c : state.clusters()) {
             String name = c.target().name();
             next.put(name, clusters.getOrDefault(name,
-                    ClusterStatus.notSyncedYet(name, c.target().clusterName(), c.target().region())));
+                    ClusterStatus.notSyncedYet(name, c.target().clusterName(), c.target().region(), c.target().labels())));
         }
         clusters.clear();
         clusters.putAll(next);

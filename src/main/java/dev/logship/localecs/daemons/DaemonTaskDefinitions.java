@@ -1,0 +1,176 @@
+package dev.logship.localecs.daemons;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logship.localecs.Arns;
+import dev.logship.localecs.Call;
+import dev.logship.localecs.EcsError;
+import dev.logship.localecs.Json;
+import dev.logship.localecs.Page;
+import dev.logship.localecs.Tags;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * RegisterDaemonTaskDefinition, DescribeDaemonTaskDefinition, ListDaemonTaskDefinitions and
+ * DeleteDaemonTaskDefinition: revisions per family, ACTIVE -> DELETE_IN_PROGRESS -> DELETED
+ * (DELETED once no daemon runs the revision).
+ */
+final class DaemonTaskDefinitions {
+    private static final Set<String> REQUEST_FIELDS = Set.of("taskRoleArn", "executionRoleArn", "containerDefinitions",
+            "cpu", "memory", "volumes");
+    private final DaemonsState state;
+    private final DaemonArns arns;
+    private final Tags tags;
+
+    DaemonTaskDefinitions(DaemonsState state, DaemonArns arns, Tags tags) {
+        this.state = state;
+        this.arns = arns;
+        this.tags = tags;
+    }
+
+    ObjectNode register(Call call) {
+        JsonNode body = call.body();
+        String family = Json.required(body, "family");
+        if (!family.matches("[A-Za-z0-9_-]{1,255}")) {
+            throw EcsError.client("Family contains invalid characters: up to 255 letters, numbers, hyphens and underscores are allowed.");
+        }
+        JsonNode containers = body.get("containerDefinitions");
+        if (containers == null || !containers.isArray() || containers.isEmpty()) {
+            throw EcsError.client("Container list cannot be empty.");
+        }
+        DaemonContainerRules.check(containers);
+        var newTags = Tags.parse(body);
+        List<ObjectNode> revisions = state.revisionsOf(family);
+        int revision = revisions.size() + 1;
+        String arn = arns.taskDefinition(call.region(), family, revision);
+        ObjectNode td = Json.object();
+        td.put("daemonTaskDefinitionArn", arn).put("family", family).put("revision", revision);
+        body.fields().forEachRemaining(f -> {
+            if (REQUEST_FIELDS.contains(f.getKey()) && !f.getValue().isNull()) {
+                td.set(f.getKey(), f.getValue().deepCopy());
+            }
+        });
+        td.put("status", "ACTIVE").put("registeredAt", Json.epoch(call.now())).put("registeredBy", arns.root());
+        revisions.add(td);
+        tags.add(arn, newTags);
+        return Json.object().put("daemonTaskDefinitionArn", arn);
+    }
+
+    ObjectNode describe(Call call) {
+        ObjectNode td = find(Json.required(call.body(), "daemonTaskDefinition"));
+        ObjectNode out = Json.object();
+        out.set("daemonTaskDefinition", td.deepCopy());
+        return out;
+    }
+
+    ObjectNode list(Call call) {
+        JsonNode body = call.body();
+        String prefix = Json.text(body, "familyPrefix");
+        String family = Json.text(body, "family");
+        String status = oneOf(Json.text(body, "status"), "ACTIVE", List.of("ACTIVE", "DELETE_IN_PROGRESS", "ALL"), "status");
+        String sort = oneOf(Json.text(body, "sort"), "ASC", List.of("ASC", "DESC"), "sort");
+        boolean lastOnly = "LAST_REGISTERED".equals(oneOf(Json.text(body, "revision"), "", List.of("", "LAST_REGISTERED"), "revision"));
+        List<ObjectNode> matching = new ArrayList<>();
+        state.families.forEach((name, revisions) -> {
+            if ((prefix == null || name.startsWith(prefix)) && (family == null || family.equals(name))) {
+                List<ObjectNode> wanted = revisions.stream().filter(td -> status.equals("ALL")
+                        ? !td.get("status").asText().equals("DELETED") : td.get("status").asText().equals(status)).toList();
+                matching.addAll(lastOnly && !wanted.isEmpty() ? List.of(wanted.get(wanted.size() - 1)) : wanted);
+            }
+        });
+        if (sort.equals("DESC")) {
+            Collections.reverse(matching);
+        }
+        List<String> arnsInOrder = matching.stream().map(td -> td.get("daemonTaskDefinitionArn").asText()).toList();
+        ObjectNode page = Page.listResponse(arnsInOrder, body, "arns", 100);
+        ObjectNode out = Json.object();
+        var summaries = out.putArray("daemonTaskDefinitions");
+        page.get("arns").forEach(arn -> {
+            ObjectNode td = find(arn.asText());
+            ObjectNode summary = summaries.addObject().put("arn", arn.asText());
+            summary.set("registeredAt", td.get("registeredAt"));
+            summary.set("registeredBy", td.get("registeredBy"));
+            if (td.has("deleteRequestedAt")) {
+                summary.set("deleteRequestedAt", td.get("deleteRequestedAt"));
+            }
+            summary.set("status", td.get("status"));
+        });
+        if (page.has("nextToken")) {
+            out.set("nextToken", page.get("nextToken"));
+        }
+        return out;
+    }
+
+    ObjectNode delete(Call call) {
+        String ref = Json.required(call.body(), "daemonTaskDefinition");
+        if (!Arns.lastSegment(ref).contains(":")) {
+            throw EcsError.client("Invalid revision number. Number: " + ref);
+        }
+        ObjectNode td = find(ref);
+        if (!td.get("status").asText().equals("ACTIVE")) {
+            throw EcsError.client("The daemon task definition must be in an ACTIVE state to be deleted.");
+        }
+        td.put("status", "DELETE_IN_PROGRESS").put("deleteRequestedAt", Json.epoch(call.now()));
+        return Json.object().put("daemonTaskDefinitionArn", td.get("daemonTaskDefinitionArn").asText());
+    }
+
+    /** DELETE_IN_PROGRESS revisions no daemon runs any more become DELETED. */
+    boolean finishDeletes(Set<String> inUse) {
+        boolean changed = false;
+        for (List<ObjectNode> revisions : state.families.values()) {
+            for (ObjectNode td : revisions) {
+                if (td.get("status").asText().equals("DELETE_IN_PROGRESS")
+                        && !inUse.contains(td.get("daemonTaskDefinitionArn").asText())) {
+                    td.put("status", "DELETED");
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** An ARN or family:revision; a bare family means its latest ACTIVE revision. */
+    ObjectNode find(String ref) {
+        ObjectNode td = findOrNull(ref);
+        if (td == null) {
+            throw EcsError.client("Unable to describe daemon task definition.");
+        }
+        return td;
+    }
+
+    ObjectNode findOrNull(String ref) {
+        String name = Arns.lastSegment(ref);
+        int colon = name.lastIndexOf(':');
+        List<ObjectNode> revisions = state.families.get(colon < 0 ? name : name.substring(0, colon));
+        if (revisions == null) {
+            return null;
+        }
+        if (colon < 0) {
+            for (int i = revisions.size() - 1; i >= 0; i--) {
+                if (revisions.get(i).get("status").asText().equals("ACTIVE")) {
+                    return revisions.get(i);
+                }
+            }
+            return null;
+        }
+        try {
+            int revision = Integer.parseInt(name.substring(colon + 1));
+            return revision >= 1 && revision <= revisions.size() ? revisions.get(revision - 1) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String oneOf(String value, String fallback, List<String> allowed, String field) {
+        if (value == null) {
+            return fallback;
+        }
+        if (!allowed.contains(value)) {
+            throw EcsError.invalid("Invalid " + field + ": " + value + "; expected one of " + allowed + ".");
+        }
+        return value;
+    }
+}

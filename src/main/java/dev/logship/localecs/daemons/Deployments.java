@@ -1,0 +1,127 @@
+package dev.logship.localecs.daemons;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logship.localecs.Call;
+import dev.logship.localecs.EcsError;
+import dev.logship.localecs.Json;
+import dev.logship.localecs.Page;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Starts daemon deployments; ListDaemonDeployments, DescribeDaemonDeployments, DescribeDaemonRevisions. */
+final class Deployments {
+    private static final Set<String> STATUSES = Set.of("PENDING", "SUCCESSFUL", "STOPPED", "STOP_REQUESTED",
+            "IN_PROGRESS", "ROLLBACK_IN_PROGRESS", "ROLLBACK_SUCCESSFUL", "ROLLBACK_FAILED");
+    private final DaemonsState state;
+    private final Daemons daemons;
+    private final DaemonViews views;
+
+    Deployments(DaemonsState state, Daemons daemons, DaemonViews views) {
+        this.state = state;
+        this.daemons = daemons;
+        this.views = views;
+    }
+
+    /** A new deployment to {@code targetRevisionArn} (null: remove the daemon); stops one in flight. */
+    static DeploymentState start(DaemonsState state, DaemonArns arns, DaemonState daemon, String targetRevisionArn,
+            ObjectNode config, long now) {
+        DeploymentState previous = daemon.deploymentArn == null ? null : state.deployments.get(daemon.deploymentArn);
+        if (previous != null && previous.active()) {
+            previous.status = "STOPPED";
+            previous.statusReason = "Stopped by a newer deployment.";
+            previous.stoppedAtMillis = now;
+        }
+        DeploymentState d = new DeploymentState();
+        d.arn = arns.deployment(daemon.clusterArn, daemon.name, state.nextId());
+        d.daemonArn = daemon.arn;
+        d.clusterArn = daemon.clusterArn;
+        d.targetRevisionArn = targetRevisionArn;
+        Set<String> sources = new LinkedHashSet<>();
+        daemon.placed.values().forEach(p -> sources.add(p.revisionArn));
+        if (sources.isEmpty() && daemon.currentRevisionArn != null) {
+            sources.add(daemon.currentRevisionArn);
+        }
+        sources.remove(targetRevisionArn);
+        d.sourceRevisionArns = new ArrayList<>(sources);
+        d.deploymentConfiguration = config == null ? Json.object() : config.deepCopy();
+        d.createdAtMillis = now;
+        state.deployments.put(d.arn, d);
+        daemon.deploymentArn = d.arn;
+        return d;
+    }
+
+    ObjectNode list(Call call) {
+        JsonNode body = call.body();
+        DaemonState daemon = daemons.find(Json.required(body, "daemonArn"));
+        List<String> statuses = Json.strings(body, "status");
+        statuses.forEach(s -> {
+            if (!STATUSES.contains(s)) {
+                throw EcsError.invalid("Invalid status: " + s);
+            }
+        });
+        JsonNode created = body.path("createdAt");
+        List<String> matching = new ArrayList<>();
+        state.deployments.values().stream().filter(d -> d.daemonArn.equals(daemon.arn))
+                .filter(d -> statuses.isEmpty() || statuses.contains(d.status))
+                .filter(d -> !created.has("after") || seconds(d.createdAtMillis) >= created.get("after").asDouble())
+                .filter(d -> !created.has("before") || seconds(d.createdAtMillis) <= created.get("before").asDouble())
+                .forEach(d -> matching.add(0, d.arn));
+        ObjectNode page = Page.listResponse(matching, body, "arns", 20);
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("daemonDeployments");
+        page.get("arns").forEach(a -> list.add(views.deploymentSummary(state.deployments.get(a.asText()))));
+        if (page.has("nextToken")) {
+            out.set("nextToken", page.get("nextToken"));
+        }
+        return out;
+    }
+
+    ObjectNode describe(Call call) {
+        List<String> refs = Json.strings(call.body(), "daemonDeploymentArns");
+        bounded(refs, "daemonDeploymentArns");
+        ObjectNode out = Json.object();
+        ArrayNode found = out.putArray("daemonDeployments");
+        ArrayNode failures = out.putArray("failures");
+        for (String ref : refs) {
+            DeploymentState d = state.deployments.get(ref);
+            if (d == null) {
+                failures.addObject().put("arn", ref).put("reason", "MISSING");
+            } else {
+                found.add(views.deployment(d, call.now()));
+            }
+        }
+        return out;
+    }
+
+    ObjectNode describeRevisions(Call call) {
+        List<String> refs = Json.strings(call.body(), "daemonRevisionArns");
+        bounded(refs, "daemonRevisionArns");
+        ObjectNode out = Json.object();
+        ArrayNode found = out.putArray("daemonRevisions");
+        ArrayNode failures = out.putArray("failures");
+        for (String ref : refs) {
+            RevisionState r = state.revisions.get(ref);
+            if (r == null) {
+                failures.addObject().put("arn", ref).put("reason", "MISSING");
+            } else {
+                found.add(Revisions.view(r));
+            }
+        }
+        return out;
+    }
+
+    private static void bounded(List<String> refs, String field) {
+        if (refs.isEmpty() || refs.size() > 20) {
+            throw EcsError.invalid(field + " must contain between 1 and 20 items.");
+        }
+    }
+
+    private static double seconds(long millis) {
+        return BigDecimal.valueOf(millis, 3).doubleValue();
+    }
+}
