@@ -32,7 +32,7 @@ public record ServiceSpec(
 
     /** A perNodePort service on {@code nodes} nodes: that many tasks, and a deployment that can roll on that many. */
     public ServiceSpec withPerNodeCount(int nodes) {
-        return new ServiceSpec(serviceName, schedulingStrategy, nodes, placementConstraints, DeploymentSpec.perNodePort(nodes),
+        return new ServiceSpec(serviceName, schedulingStrategy, nodes, placementConstraints, deployment.rollableFor(nodes),
                 propagateTags, tags);
     }
 

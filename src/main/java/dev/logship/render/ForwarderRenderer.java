@@ -33,8 +33,8 @@ final class ForwarderRenderer {
                 null,
                 forwarder.placementConstraints(),
                 // A fixed host port leaves no room for a second copy on a node: let ECS stop old tasks first
-                // (the minimum is lowered to 0 for a one-node cluster once the node count is known, see DeploymentSpec).
-                perNodePort ? DeploymentSpec.perNodePort(2) : DeploymentSpec.defaults(),
+                // (on a one-node cluster the minimum becomes 0 once the node count is known: DeploymentSpec.rollableFor).
+                perNodePort ? new DeploymentSpec(100, 50) : DeploymentSpec.defaults(),
                 "SERVICE",
                 Map.of());
         String hash = ContentHash.of(taskDefinition, service);
