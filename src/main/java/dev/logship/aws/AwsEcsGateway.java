@@ -1,6 +1,7 @@
 package dev.logship.aws;
 
 import dev.logship.model.LiveCluster;
+import dev.logship.model.LiveService;
 import dev.logship.model.ServiceSpec;
 import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.sync.EcsGateway;
@@ -8,6 +9,7 @@ import dev.logship.sync.GatewayException;
 import dev.logship.sync.ServiceUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +17,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
-import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
@@ -41,6 +42,11 @@ final class AwsEcsGateway implements EcsGateway {
     }
 
     @Override
+    public List<LiveService> services(Collection<String> serviceNames) {
+        return new ClusterObserver(ecs, cluster, descriptions, this::describeTaskDefinition).describe(List.copyOf(serviceNames));
+    }
+
+    @Override
     public List<String> activeRevisionArns(String family) {
         return call("ListTaskDefinitions", () -> ecs.listTaskDefinitionsPaginator(r -> r.familyPrefix(family)
                 .status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.DESC).maxResults(100)).taskDefinitionArns().stream()
@@ -49,11 +55,9 @@ final class AwsEcsGateway implements EcsGateway {
 
     @Override
     public TaskDefinitionSpec describeTaskDefinition(String arn) {
-        return cache.get(arn, a -> {
-            DescribeTaskDefinitionResponse r = call("DescribeTaskDefinition", () -> ecs.describeTaskDefinition(
-                    b -> b.taskDefinition(a).include(TaskDefinitionField.TAGS)));
-            return TaskDefinitionMapper.toSpec(r.taskDefinition(), r.tags());
-        });
+        return cache.get(arn,
+                a -> call("DescribeTaskDefinition", () -> ecs.describeTaskDefinition(b -> b.taskDefinition(a).include(TaskDefinitionField.TAGS))),
+                a -> call("ListTagsForResource", () -> ecs.listTagsForResource(b -> b.resourceArn(a)).tags()));
     }
 
     @Override
@@ -65,23 +69,26 @@ final class AwsEcsGateway implements EcsGateway {
     public String register(TaskDefinitionSpec spec) {
         var response = call("RegisterTaskDefinition", () -> ecs.registerTaskDefinition(TaskDefinitionMapper.toRequest(spec)));
         String arn = response.taskDefinition().taskDefinitionArn();
-        cache.put(arn, TaskDefinitionMapper.toSpec(response.taskDefinition(), response.tags()));
+        cache.put(arn, response.taskDefinition(), response.tags());
         return arn;
     }
 
     @Override
     public String createService(ServiceSpec spec, String taskDefinitionArn) {
+        descriptions.written(cluster);
         return call("CreateService", () -> ecs.createService(ServiceMapper.toCreate(cluster, spec, taskDefinitionArn)))
                 .service().serviceArn();
     }
 
     @Override
     public void updateService(String serviceName, ServiceUpdate update) {
+        descriptions.written(cluster);
         call("UpdateService", () -> ecs.updateService(ServiceMapper.toUpdate(cluster, serviceName, update)));
     }
 
     @Override
     public void deleteService(String serviceName) {
+        descriptions.written(cluster);
         call("DeleteService", () -> ecs.deleteService(r -> r.cluster(cluster).service(serviceName).force(true)));
     }
 
@@ -108,11 +115,13 @@ final class AwsEcsGateway implements EcsGateway {
     @Override
     public void tagResource(String arn, Map<String, String> tags) {
         call("TagResource", () -> ecs.tagResource(r -> r.resourceArn(arn).tags(TaskDefinitionMapper.tags(tags))));
+        cache.tagsChanged(arn);
     }
 
     @Override
     public void untagResource(String arn, Set<String> keys) {
         call("UntagResource", () -> ecs.untagResource(r -> r.resourceArn(arn).tagKeys(keys)));
+        cache.tagsChanged(arn);
     }
 
     @Override

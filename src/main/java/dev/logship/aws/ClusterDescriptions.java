@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 
 /**
  * DescribeClusters for one (credentials, region), batched up to 100 clusters per call: whether
- * each cluster exists (a failure such as MISSING, or status INACTIVE, means it does not) and
- * its registered node count (ACTIVE + DRAINING).
+ * each cluster exists (a failure such as MISSING, or status INACTIVE, means it does not), its
+ * registered node count (ACTIVE + DRAINING) and its ACTIVE service count (0 on a cluster this
+ * process never wrote to spares listing its services).
  *
  * <p>How the batching works: when a cluster is observed and no description of it is waiting,
  * one call describes it together with the other clusters this client knows (those named by
@@ -34,11 +36,12 @@ final class ClusterDescriptions {
     static final int BATCH = 100;
     static final Duration FRESH = Duration.ofSeconds(60);
 
-    record Description(boolean exists, int registeredNodes, long fetchedAtNanos) {}
+    record Description(boolean exists, int registeredNodes, int activeServices, long fetchedAtNanos) {}
 
     private final EcsClient ecs;
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, Description> waiting = new HashMap<>();
+    private final Set<String> written = new HashSet<>();
 
     ClusterDescriptions(EcsClient ecs) {
         this.ecs = ecs;
@@ -60,6 +63,21 @@ final class ClusterDescriptions {
         }
         fetch(batchWith(cluster));
         return waiting.remove(cluster);
+    }
+
+    /**
+     * This process changed the cluster's services: a description fetched before the change is
+     * dropped, and its service count is never again trusted to say "no services" (ECS's counts
+     * may lag behind a write), so the cluster is listed from now on.
+     */
+    synchronized void written(String cluster) {
+        written.add(cluster);
+        waiting.remove(cluster);
+    }
+
+    /** Whether a description's count of 0 ACTIVE services may stand in for listing them. */
+    synchronized boolean surelyEmpty(String cluster, Description d) {
+        return d.activeServices() == 0 && !written.contains(cluster);
     }
 
     private List<String> batchWith(String cluster) {
@@ -84,7 +102,9 @@ final class ClusterDescriptions {
                     .findFirst().orElse(null);
             boolean exists = c != null && "ACTIVE".equals(c.status());
             int nodes = exists && c.registeredContainerInstancesCount() != null ? c.registeredContainerInstancesCount() : 0;
-            waiting.put(name, new Description(exists, nodes, now));
+            // Unknown counts (null) are taken as "some services", so the cluster is listed.
+            int services = exists && c.activeServicesCount() != null ? c.activeServicesCount() : Integer.MAX_VALUE;
+            waiting.put(name, new Description(exists, nodes, services, now));
         }
     }
 

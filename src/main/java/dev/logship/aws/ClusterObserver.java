@@ -9,8 +9,10 @@ import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.sync.GatewayException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -22,7 +24,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 
 /**
- * Observes one cluster with the fewest calls: ListServices (100 per page), DescribeServices
+ * Observes one cluster with the fewest calls: ListServices (100 per page; none when a batched
+ * DescribeClusters says a cluster this process never wrote to has no ACTIVE service), DescribeServices
  * (10 per call, with tags), DescribeTaskDefinition only for revisions the cache has not seen,
  * and for existence and nodes either its share of a batched DescribeClusters ({@link
  * ClusterDescriptions}: the registered count, ACTIVE + DRAINING) or, when the exact ACTIVE
@@ -45,6 +48,7 @@ final class ClusterObserver {
 
     LiveCluster observe(boolean exactActiveNodes) {
         int nodes;
+        boolean surelyEmpty = false;
         List<LiveNode> nodeDetail = null;
         if (exactActiveNodes) {
             try {
@@ -62,21 +66,39 @@ final class ClusterObserver {
                 return new LiveCluster(cluster, false, 0, List.of());
             }
             nodes = description.registeredNodes();
+            surelyEmpty = descriptions.surelyEmpty(cluster, description);
         }
-        List<String> arns = call("ListServices", () -> ecs.listServicesPaginator(r -> r.cluster(cluster).maxResults(100))
-                .serviceArns().stream().toList());
+        if (surelyEmpty) {
+            return new LiveCluster(cluster, true, nodes, List.of()); // nothing to list: a cold apply's first look
+        }
+        Described all = describeAll(call("ListServices", () -> ecs.listServicesPaginator(
+                r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList()));
+        return new LiveCluster(cluster, true, nodes, all.services(), all.revisionsInUse(), nodeDetail);
+    }
+
+    /** The ACTIVE ones of these services (names or ARNs), 10 per DescribeServices, with their revisions resolved. */
+    List<LiveService> describe(List<String> arns) {
+        return describeAll(arns).services();
+    }
+
+    /** ACTIVE services, and the revisions every deployment of every described service (logship's or not) runs. */
+    private record Described(List<LiveService> services, Set<String> revisionsInUse) {}
+
+    private Described describeAll(List<String> arns) {
         List<LiveService> services = new ArrayList<>();
+        Set<String> inUse = new HashSet<>();
         for (int i = 0; i < arns.size(); i += 10) {
             List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 10));
             DescribeServicesResponse described = call("DescribeServices", () -> ecs.describeServices(r -> r.cluster(cluster)
                     .services(chunk).include(ServiceField.TAGS)));
             for (Service s : described.services()) {
+                inUse.addAll(ServiceMapper.deployedRevisions(s)); // draining deployments of any service too
                 if ("ACTIVE".equals(s.status())) {
                     services.add(ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition())));
                 }
             }
         }
-        return new LiveCluster(cluster, true, nodes, services, nodeDetail);
+        return new Described(services, inUse);
     }
 
     /**

@@ -36,7 +36,7 @@ public record ClusterPlan(ClusterTarget target, boolean clusterExists, int activ
 
     /** The observation the plan was made from, without services. */
     public LiveCluster observed() {
-        return new LiveCluster(target.clusterName(), clusterExists, activeNodes, List.of(), nodes);
+        return new LiveCluster(target.clusterName(), clusterExists, activeNodes, List.of(), java.util.Set.of(), nodes);
     }
 
     public ClusterPlan(ClusterTarget target, boolean clusterExists, int activeNodes, List<Change> changes, List<String> warnings) {

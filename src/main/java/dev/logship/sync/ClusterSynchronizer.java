@@ -13,6 +13,7 @@ import dev.logship.model.LiveCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +39,7 @@ public final class ClusterSynchronizer {
     private final RevisionUsage usage = new RevisionUsage();
     private final FamilyLocks familyLocks = new FamilyLocks();
     private final String owner;
+    private volatile RetainedRevisions retained = RetainedRevisions.none();
 
     /** {@code owner}: this installation's owner id (null only for tools and tests that predate owner ids). */
     public ClusterSynchronizer(EcsGateways gateways, SyncOptions options, String owner) {
@@ -52,6 +54,12 @@ public final class ClusterSynchronizer {
 
     public ClusterSynchronizer(EcsGateways gateways) {
         this(gateways, SyncOptions.defaults());
+    }
+
+    /** Revisions clean-up must keep although no service runs them (for example a rollback's target). */
+    public ClusterSynchronizer retaining(RetainedRevisions revisions) {
+        this.retained = revisions == null ? RetainedRevisions.none() : revisions;
+        return this;
     }
 
     public String owner() {
@@ -103,10 +111,11 @@ public final class ClusterSynchronizer {
             return new SyncResult(name, List.of(), List.of(), warnings, Map.of(), Health.missing(Differ.missingCluster(desired.target())));
         }
         EcsGateway gateway = gateways.forCluster(desired.target());
-        PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target(), owned(desired).owner());
+        PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target(), owned(desired).owner(),
+                retained);
         if (!desired.target().suspend()) {
             executor.execute(plan);
-            usage.observed(desired.target(), executor.inUse());
+            usage.alsoUses(desired.target(), executor.inUse());
         }
         Map<String, Health> health = executor.mutated() ? observedHealth(desired, plan) : plannedHealth(desired, plan);
         List<String> all = new ArrayList<>(warnings);
@@ -130,13 +139,22 @@ public final class ClusterSynchronizer {
     private LiveCluster observe(DesiredCluster desired) {
         ClusterTarget target = desired.target();
         LiveCluster live = gateways.forCluster(target).observe(needsExactNodes(desired));
-        usage.observed(target, live.services().stream().map(dev.logship.model.LiveService::taskDefinitionArn).toList());
+        usage.observed(target, live.revisionsInUse());
         return live;
     }
 
+    /**
+     * Health right after a change: only the desired services are read again (one
+     * DescribeServices per 10, no listing); the node count is the plan's, taken in this run.
+     */
     private Map<String, Health> observedHealth(DesiredCluster desired, ClusterPlan plan) {
         try {
-            return assess(desired, observe(desired), conflicts(plan));
+            EcsGateway gateway = gateways.forCluster(desired.target());
+            List<dev.logship.model.LiveService> services = gateway.services(
+                    desired.forwarders().stream().map(f -> f.service().serviceName()).toList());
+            LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services,
+                    Set.of(), plan.nodes());
+            return assess(desired, live, conflicts(plan));
         } catch (GatewayException e) {
             Map<String, Health> unknown = new TreeMap<>();
             desired.forwarders().forEach(f -> unknown.put(f.key().toString(), Health.unknown(e.getMessage())));
@@ -156,7 +174,8 @@ public final class ClusterSynchronizer {
                 services.add(r.live());
             }
         }
-        LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services, plan.nodes());
+        LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services, Set.of(),
+                plan.nodes());
         return assess(desired, live, conflicts(plan));
     }
 

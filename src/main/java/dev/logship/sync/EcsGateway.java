@@ -1,9 +1,11 @@
 package dev.logship.sync;
 
 import dev.logship.model.LiveCluster;
+import dev.logship.model.LiveService;
 import dev.logship.model.ServiceSpec;
 import dev.logship.model.TaskDefinitionSpec;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,12 @@ public interface EcsGateway {
     default LiveCluster observe() {
         return observe(true);
     }
+
+    /**
+     * The named services that are ACTIVE, as they are now, each with its task definition
+     * resolved (no listing: the health check right after a change knows which it wants).
+     */
+    List<LiveService> services(Collection<String> serviceNames);
 
     /** ARNs of the ACTIVE revisions of exactly this family, newest first. */
     List<String> activeRevisionArns(String family);

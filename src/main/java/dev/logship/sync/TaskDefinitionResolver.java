@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 
 /**
  * Finds the revision to run for a desired task definition: any ACTIVE revision of the family
@@ -18,28 +19,31 @@ import java.util.SortedMap;
  * clusters with equal content share a revision and makes a registration that happened just
  * before a crash count. One resolver lives for one apply, so forwarders sharing content in
  * the same run share the lookup as well; applies running in parallel coordinate through
- * {@link FamilyLocks} so equal content is registered once.
+ * {@link FamilyLocks} so equal content is registered once, and share a recent listing so a
+ * run over many clusters lists each family once.
  */
 final class TaskDefinitionResolver {
     private final EcsGateway gateway;
     private final FamilyLocks locks;
-    private final String region;
+    private final String scope;
     private final Map<SortedMap<String, Object>, String> resolved = new HashMap<>();
-    private final Map<String, Listing> listings = new HashMap<>();
+    private final Map<String, FamilyLocks.Listing> listings = new HashMap<>();
 
-    /** A family's ACTIVE revisions, newest first, and the family's registration count when listing began. */
-    private record Listing(List<String> arns, long generation) {}
-
-    TaskDefinitionResolver(EcsGateway gateway, FamilyLocks locks, String region) {
+    TaskDefinitionResolver(EcsGateway gateway, FamilyLocks locks, String roleArn, String region) {
         this.gateway = gateway;
         this.locks = locks;
-        this.region = region;
+        this.scope = FamilyLocks.scope(roleArn, region);
     }
 
     /** The ARN to use and whether it had to be registered now. */
     record Resolution(String arn, boolean registered) {}
 
-    Resolution resolve(TaskDefinitionSpec desired) {
+    /**
+     * {@code claim} is told the ARN while the family's lock is still held, so a clean-up of the
+     * family (which takes the same lock) never misses a revision an apply is about to point a
+     * service at.
+     */
+    Resolution resolve(TaskDefinitionSpec desired, Consumer<String> claim) {
         Map<String, Object> request = gateway.requestDocument(desired);
         SortedMap<String, Object> wanted = DocumentNormalizer.taskDefinition(request);
         String known = resolved.get(wanted);
@@ -47,8 +51,8 @@ final class TaskDefinitionResolver {
             return new Resolution(known, false);
         }
         String family = desired.family();
-        FamilyLocks.Family shared = locks.of(region, family);
-        activeRevisions(family); // list outside the lock: parallel applies of other families never wait
+        FamilyLocks.Family shared = locks.of(scope, family);
+        activeRevisions(family); // listed under this family's lock only: applies of other families never wait
         shared.lock.lock();
         try {
             if (listings.get(family).generation() != shared.registrations.get()) {
@@ -57,13 +61,18 @@ final class TaskDefinitionResolver {
             for (String arn : activeRevisions(family)) {
                 if (isExactly(gateway.describeTaskDefinition(arn), request)) {
                     resolved.put(wanted, arn);
+                    claim.accept(arn);
                     return new Resolution(arn, false);
                 }
             }
             String arn = gateway.register(desired);
-            shared.registrations.incrementAndGet();
+            claim.accept(arn);
+            long generation = shared.registrations.incrementAndGet();
             resolved.put(wanted, arn);
-            listings.put(family, new Listing(withFirst(arn, listings.get(family).arns()), shared.registrations.get()));
+            FamilyLocks.Listing now = new FamilyLocks.Listing(withFirst(arn, listings.get(family).arns()), generation,
+                    listings.get(family).listedAtNanos());
+            listings.put(family, now);
+            shared.share(now);
             return new Resolution(arn, true);
         } finally {
             shared.lock.unlock();
@@ -76,17 +85,55 @@ final class TaskDefinitionResolver {
     }
 
     /**
-     * ACTIVE revisions of a family, newest first, listed once per apply and kept current with
-     * what this apply registered (so revision cleanup needs no second listing).
+     * ACTIVE revisions of a family, newest first: listed once per apply, or taken from another
+     * apply's listing while it is current ({@link FamilyLocks.Family#recent}), and kept current
+     * with what this apply registered (so revision cleanup needs no second listing).
      */
     List<String> activeRevisions(String family) {
-        Listing listing = listings.get(family);
+        FamilyLocks.Listing listing = listings.get(family);
         if (listing == null) {
-            long generation = locks.of(region, family).registrations.get();
-            listing = new Listing(List.copyOf(gateway.activeRevisionArns(family)), generation);
+            FamilyLocks.Family shared = locks.of(scope, family);
+            listing = shared.recent();
+            if (listing == null) {
+                shared.lock.lock(); // one apply lists, the others of this family wait and take its listing
+                try {
+                    listing = shared.recent();
+                    if (listing == null) {
+                        long generation = shared.registrations.get();
+                        listing = new FamilyLocks.Listing(List.copyOf(gateway.activeRevisionArns(family)), generation,
+                                System.nanoTime());
+                        shared.share(listing);
+                    }
+                } finally {
+                    shared.lock.unlock();
+                }
+            }
             listings.put(family, listing);
         }
         return listing.arns();
+    }
+
+    /**
+     * The family's ACTIVE revisions as they are now; the caller holds the family's lock. Listed
+     * again when another apply registered or deregistered in the family since this one listed.
+     */
+    List<String> currentRevisions(String family) {
+        FamilyLocks.Listing listing = listings.get(family);
+        if (listing != null && listing.generation() != locks.of(scope, family).registrations.get()) {
+            listings.remove(family);
+        }
+        return activeRevisions(family);
+    }
+
+    /** The scope ({@link FamilyLocks#scope}) this resolver's families live in. */
+    String scope() {
+        return scope;
+    }
+
+    /** Revisions of the family were deregistered: no apply may reuse this listing. */
+    void forget(String family) {
+        locks.of(scope, family).forget();
+        listings.remove(family);
     }
 
     private static List<String> withFirst(String arn, List<String> rest) {

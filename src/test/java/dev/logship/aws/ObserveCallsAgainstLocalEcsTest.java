@@ -77,9 +77,13 @@ class ObserveCallsAgainstLocalEcsTest {
         server.resetCallCounts();
         Plan plan = synchronizer.plan(state);
         assertThat(plan.clusters()).allSatisfy(c -> assertThat(c.hasChanges()).isFalse());
-        // Per cluster 1 ListServices + ceil(S/10) DescribeServices; DescribeClusters 100 clusters per call.
-        assertThat(nonZero(server.callCounts())).isEqualTo(Map.of(
-                "ListServices", (long) CLUSTERS, "DescribeServices", CLUSTERS - 1 + 2L, "DescribeClusters", 2L));
+        // Per cluster 1 ListServices + ceil(S/10) DescribeServices; DescribeClusters 100 clusters per call
+        // (at most ceil(101/100) = 2: descriptions the warming pass fetched for clusters it had
+        // already observed are fresh and serve this pass, so it may take only 1).
+        Map<String, Long> calls = nonZero(server.callCounts());
+        assertThat(calls.get("DescribeClusters")).isBetween(1L, 2L);
+        calls.remove("DescribeClusters");
+        assertThat(calls).isEqualTo(Map.of("ListServices", (long) CLUSTERS, "DescribeServices", CLUSTERS - 1 + 2L));
     }
 
     @Test

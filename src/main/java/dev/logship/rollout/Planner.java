@@ -1,0 +1,183 @@
+package dev.logship.rollout;
+
+import dev.logship.model.RolloutPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rollout planner, a pure function of (policy, rollout state, observed clusters, clock):
+ * which clusters may be changed now, which must roll back, and whether the rollout is halted.
+ * Waves run strictly in order; within a wave at most maxConcurrent clusters are IN_FLIGHT
+ * (applied, not yet Healthy); a wave is done when each of its clusters has been Healthy for
+ * bakeTime. A Degraded cluster halts the rollout; later waves are never touched.
+ */
+public final class Planner {
+    private final RolloutPolicy policy;
+    private final Windows windows;
+
+    public Planner(RolloutPolicy policy, CronTimes cron) {
+        this.policy = policy;
+        this.windows = new Windows(policy.windows(), cron);
+    }
+
+    /** A new rollout of {@code commit} over these clusters: every one PENDING in its wave. */
+    public Rollout start(String commit, List<Observation> clusters, Instant now) {
+        Map<String, ClusterRun> runs = new LinkedHashMap<>();
+        clusters.stream().sorted(Comparator.comparing(Observation::cluster)).forEach(o -> {
+            int wave = policy.waveOf(o.labels());
+            runs.put(o.cluster(), ClusterRun.pending(o.cluster(), wave < 0 ? policy.waves().size() - 1 : wave));
+        });
+        return new Rollout(commit, policy.name(), now, Rollout.State.RUNNING, runs, "", false, false);
+    }
+
+    /** An operator's resume of a halted rollout: failed and rolled-back clusters are tried again. */
+    public Rollout resume(Rollout rollout) {
+        if (rollout.state() != Rollout.State.HALTED) {
+            return rollout;
+        }
+        Map<String, ClusterRun> runs = new LinkedHashMap<>();
+        rollout.clusters().forEach((name, run) -> runs.put(name, run.phase() == Phase.FAILED
+                || run.phase() == Phase.ROLLED_BACK || run.phase() == Phase.ROLLING_BACK
+                ? ClusterRun.pending(name, run.wave()) : run));
+        return rollout.with(Rollout.State.RUNNING, runs, "", false);
+    }
+
+    public Decision step(Rollout rollout, Map<String, Observation> observed, Instant now) {
+        Map<String, ClusterRun> runs = new LinkedHashMap<>(rollout.clusters());
+        List<Notice> notices = new ArrayList<>();
+        boolean running = rollout.state() == Rollout.State.RUNNING;
+        observe(runs, observed, now, running, notices);
+        Rollout.State state = rollout.state();
+        String reason = rollout.haltReason();
+        List<String> rollBack = new ArrayList<>();
+        Optional<ClusterRun> failed = runs.values().stream().filter(r -> r.phase() == Phase.FAILED).findFirst();
+        if (running && failed.isPresent()) {
+            state = Rollout.State.HALTED;
+            reason = haltReason(failed.get());
+            notices.add(Notice.of("Halted", "", reason));
+            if (policy.onFailure() == RolloutPolicy.OnFailure.ROLLBACK) {
+                String why = "rolling back: " + reason;
+                runs.replaceAll((name, run) -> run.changed() && run.phase().touched()
+                        ? run.to(Phase.ROLLING_BACK, now, why) : run);
+                runs.values().stream().filter(r -> r.phase() == Phase.ROLLING_BACK).forEach(r -> rollBack.add(r.cluster()));
+            }
+        }
+        List<String> apply = new ArrayList<>();
+        Optional<Instant> blockedUntil = Optional.empty();
+        boolean blockedNotified = rollout.windowBlockedNotified();
+        if (state == Rollout.State.RUNNING) {
+            if (!rollout.windowOverride() && !windows.allowed(now) && anyPending(runs)) {
+                blockedUntil = windows.nextAllowed(now);
+                if (!blockedNotified) {
+                    notices.add(Notice.of("WindowBlocked", "", "a sync window blocks the rollout of " + rollout.commit()
+                            + blockedUntil.map(t -> " until " + t).orElse(": no allowed time found within " + Windows.HORIZON.toDays() + " days")));
+                    blockedNotified = true;
+                }
+            } else {
+                blockedNotified = false;
+                startWhatMay(runs, observed, now, apply);
+            }
+            if (runs.values().stream().allMatch(r -> r.phase() == Phase.DONE)) {
+                state = Rollout.State.DONE;
+            }
+        }
+        Rollout next = rollout.with(state, runs, reason, blockedNotified);
+        return new Decision(next, apply, rollBack, notices, wakeAt(runs, blockedUntil), blockedUntil);
+    }
+
+    /** Moves clusters along by what was observed: in flight -> baking -> done, or failed. */
+    private void observe(Map<String, ClusterRun> runs, Map<String, Observation> observed, Instant now,
+            boolean running, List<Notice> notices) {
+        runs.replaceAll((name, run) -> {
+            Observation o = observed.get(name);
+            if (o == null) {
+                return run; // not observed this time: keep what we knew
+            }
+            ClusterRun next = advance(run, o, now, running);
+            if (next.phase() != run.phase()) {
+                switch (next.phase()) {
+                    case FAILED -> notices.add(Notice.of("Degraded", name, name + " went Degraded in wave "
+                            + waveName(run.wave()) + ": " + o.message()));
+                    case DONE -> notices.add(Notice.of("Applied", name, name + " is Healthy on the new commit and has baked"));
+                    case ROLLED_BACK -> notices.add(Notice.of("RolledBack", name, name + " is back on its last Healthy commit"));
+                    default -> { }
+                }
+            }
+            return next;
+        });
+    }
+
+    private ClusterRun advance(ClusterRun run, Observation o, Instant now, boolean running) {
+        ClusterHealth h = o.health();
+        return switch (run.phase()) {
+            case IN_FLIGHT -> h == ClusterHealth.HEALTHY ? bakedOrBaking(run.baking(now), now)
+                    : h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message()) : run;
+            case BAKING -> h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message())
+                    : h == ClusterHealth.PROGRESSING ? run.to(Phase.IN_FLIGHT, now, "no longer Healthy: bake time restarts")
+                    : bakedOrBaking(run, now);
+            case DONE -> running && run.changed() && h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message()) : run;
+            case ROLLING_BACK -> h == ClusterHealth.HEALTHY ? run.to(Phase.ROLLED_BACK, now, "rolled back") : run;
+            default -> run;
+        };
+    }
+
+    private ClusterRun bakedOrBaking(ClusterRun baking, Instant now) {
+        return now.isBefore(baking.healthySince().plus(policy.bakeTime())) ? baking : baking.to(Phase.DONE, now, "");
+    }
+
+    /** Starts pending clusters of the current wave up to maxConcurrent; waves with nothing to change pass at once. */
+    private void startWhatMay(Map<String, ClusterRun> runs, Map<String, Observation> observed, Instant now, List<String> apply) {
+        while (true) {
+            int wave = runs.values().stream().filter(r -> r.phase() != Phase.DONE).mapToInt(ClusterRun::wave).min().orElse(-1);
+            if (wave < 0) {
+                return;
+            }
+            List<ClusterRun> members = runs.values().stream().filter(r -> r.wave() == wave).toList();
+            int limit = policy.waves().get(wave).maxConcurrent().limit(members.size());
+            long inFlight = members.stream().filter(r -> r.phase() == Phase.IN_FLIGHT).count();
+            for (ClusterRun run : members) {
+                if (run.phase() != Phase.PENDING) {
+                    continue;
+                }
+                Observation o = observed.get(run.cluster());
+                if (o != null && !o.needsChange() && o.health() == ClusterHealth.HEALTHY) {
+                    runs.put(run.cluster(), run.unchanged(now));
+                } else if (inFlight < limit) {
+                    runs.put(run.cluster(), run.started(now));
+                    apply.add(run.cluster());
+                    inFlight++;
+                }
+            }
+            boolean waveDone = runs.values().stream().filter(r -> r.wave() == wave).allMatch(r -> r.phase() == Phase.DONE);
+            if (!waveDone) {
+                return;
+            }
+        }
+    }
+
+    private static boolean anyPending(Map<String, ClusterRun> runs) {
+        return runs.values().stream().anyMatch(r -> r.phase() == Phase.PENDING);
+    }
+
+    private Optional<Instant> wakeAt(Map<String, ClusterRun> runs, Optional<Instant> blockedUntil) {
+        Optional<Instant> bakeEnd = runs.values().stream().filter(r -> r.phase() == Phase.BAKING)
+                .map(r -> r.healthySince().plus(policy.bakeTime())).min(Comparator.naturalOrder());
+        return bakeEnd.isPresent() && blockedUntil.isPresent()
+                ? Optional.of(bakeEnd.get().isBefore(blockedUntil.get()) ? bakeEnd.get() : blockedUntil.get())
+                : bakeEnd.or(() -> blockedUntil);
+    }
+
+    private String haltReason(ClusterRun failed) {
+        return "cluster " + failed.cluster() + " went Degraded in wave " + waveName(failed.wave())
+                + (failed.message().isEmpty() ? "" : ": " + failed.message());
+    }
+
+    private String waveName(int wave) {
+        return (wave + 1) + " (" + policy.waves().get(wave).name() + ")";
+    }
+}
