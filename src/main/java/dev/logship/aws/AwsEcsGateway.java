@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
-import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
@@ -56,11 +55,9 @@ final class AwsEcsGateway implements EcsGateway {
 
     @Override
     public TaskDefinitionSpec describeTaskDefinition(String arn) {
-        return cache.get(arn, a -> {
-            DescribeTaskDefinitionResponse r = call("DescribeTaskDefinition", () -> ecs.describeTaskDefinition(
-                    b -> b.taskDefinition(a).include(TaskDefinitionField.TAGS)));
-            return TaskDefinitionMapper.toSpec(r.taskDefinition(), r.tags());
-        });
+        return cache.get(arn,
+                a -> call("DescribeTaskDefinition", () -> ecs.describeTaskDefinition(b -> b.taskDefinition(a).include(TaskDefinitionField.TAGS))),
+                a -> call("ListTagsForResource", () -> ecs.listTagsForResource(b -> b.resourceArn(a)).tags()));
     }
 
     @Override
@@ -72,7 +69,7 @@ final class AwsEcsGateway implements EcsGateway {
     public String register(TaskDefinitionSpec spec) {
         var response = call("RegisterTaskDefinition", () -> ecs.registerTaskDefinition(TaskDefinitionMapper.toRequest(spec)));
         String arn = response.taskDefinition().taskDefinitionArn();
-        cache.put(arn, TaskDefinitionMapper.toSpec(response.taskDefinition(), response.tags()));
+        cache.put(arn, response.taskDefinition(), response.tags());
         return arn;
     }
 
@@ -118,11 +115,13 @@ final class AwsEcsGateway implements EcsGateway {
     @Override
     public void tagResource(String arn, Map<String, String> tags) {
         call("TagResource", () -> ecs.tagResource(r -> r.resourceArn(arn).tags(TaskDefinitionMapper.tags(tags))));
+        cache.tagsChanged(arn);
     }
 
     @Override
     public void untagResource(String arn, Set<String> keys) {
         call("UntagResource", () -> ecs.untagResource(r -> r.resourceArn(arn).tagKeys(keys)));
+        cache.tagsChanged(arn);
     }
 
     @Override

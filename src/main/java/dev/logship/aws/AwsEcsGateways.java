@@ -1,6 +1,7 @@
 package dev.logship.aws;
 
 import dev.logship.model.ClusterTarget;
+import dev.logship.sync.DaemonGateway;
 import dev.logship.sync.EcsGateway;
 import dev.logship.sync.EcsGateways;
 import java.util.Arrays;
@@ -17,18 +18,29 @@ import java.util.stream.Collectors;
  */
 public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
     private final EcsCallCounter counter = new EcsCallCounter();
-    private final TaskDefinitionCache cache = new TaskDefinitionCache();
+    private final TaskDefinitionCache cache;
     private final EcsClients clients;
     private final Map<List<String>, ClusterDescriptions> descriptions = new ConcurrentHashMap<>();
 
     public AwsEcsGateways(AwsSettings settings) {
+        this(settings, new TaskDefinitionCache());
+    }
+
+    /** With a cache of one's own (tests: a clock to move past the tag TTL). */
+    AwsEcsGateways(AwsSettings settings, TaskDefinitionCache cache) {
         this.clients = new EcsClients(settings, counter);
+        this.cache = cache;
     }
 
     @Override
     public EcsGateway forCluster(ClusterTarget target) {
         return new AwsEcsGateway(clients.client(target.roleArn(), target.region()), target.clusterName(),
                 descriptionsFor(target), cache);
+    }
+
+    /** The managed-daemon gateway for a cluster, on the same paced and counted client as its service gateway. */
+    public DaemonGateway daemonsFor(ClusterTarget target) {
+        return new AwsDaemonGateway(clients.client(target.roleArn(), target.region()), target.clusterName());
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.logship.model.LiveService;
 import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.sync.GatewayException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -61,24 +63,34 @@ final class ClusterObserver {
         if (surelyEmpty) {
             return new LiveCluster(cluster, true, nodes, List.of()); // nothing to list: a cold apply's first look
         }
-        return new LiveCluster(cluster, true, nodes, describe(call("ListServices", () -> ecs.listServicesPaginator(
-                r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList())));
+        Described all = describeAll(call("ListServices", () -> ecs.listServicesPaginator(
+                r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList()));
+        return new LiveCluster(cluster, true, nodes, all.services(), all.revisionsInUse());
     }
 
     /** The ACTIVE ones of these services (names or ARNs), 10 per DescribeServices, with their revisions resolved. */
     List<LiveService> describe(List<String> arns) {
+        return describeAll(arns).services();
+    }
+
+    /** ACTIVE services, and the revisions every deployment of every described service (logship's or not) runs. */
+    private record Described(List<LiveService> services, Set<String> revisionsInUse) {}
+
+    private Described describeAll(List<String> arns) {
         List<LiveService> services = new ArrayList<>();
+        Set<String> inUse = new HashSet<>();
         for (int i = 0; i < arns.size(); i += 10) {
             List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 10));
             DescribeServicesResponse described = call("DescribeServices", () -> ecs.describeServices(r -> r.cluster(cluster)
                     .services(chunk).include(ServiceField.TAGS)));
             for (Service s : described.services()) {
+                inUse.addAll(ServiceMapper.deployedRevisions(s)); // draining deployments of any service too
                 if ("ACTIVE".equals(s.status())) {
                     services.add(ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition())));
                 }
             }
         }
-        return services;
+        return new Described(services, inUse);
     }
 
     private int activeNodes() {

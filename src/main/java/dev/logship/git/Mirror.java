@@ -72,6 +72,12 @@ final class Mirror implements AutoCloseable {
                 settings.setInt("protocol", null, "version", 2);
                 settings.save();
             }
+            // JGit's auto gc after a fetch runs detached by default: a thread that outlives a one-shot
+            // plan/apply whose temporary mirror is already deleted, failing on gc.log.lock. Run it in line.
+            if (settings.getString("gc", null, "autoDetach") == null) {
+                settings.setBoolean("gc", null, "autoDetach", false);
+                settings.save();
+            }
             return repo;
         } catch (IOException | GitAPIException e) {
             throw FetchFailures.mirrorFailed(e, credentials);

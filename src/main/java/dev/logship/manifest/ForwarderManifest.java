@@ -11,7 +11,8 @@ import java.util.Objects;
  * manifest left it out (meaning: the Clusters of its own directory). Exactly one of
  * {@code routes} (literal URIs) and {@code routeSecret} is set. {@code executionRoleArn} (nullable)
  * is the role ECS uses to read {@code routeSecret}. {@code agent} says which forwarder program runs
- * (logspout or Fluent Bit) with its agent-specific fields.
+ * (logspout or Fluent Bit) with its agent-specific fields. {@code managedDaemon} is set exactly when
+ * {@code scheduling} is MANAGED_DAEMON.
  */
 public record ForwarderManifest(
         String name,
@@ -36,7 +37,8 @@ public record ForwarderManifest(
         String dockerSocket,
         boolean adopt,
         String executionRoleArn,
-        AgentSettings agent) {
+        AgentSettings agent,
+        ManagedDaemonSettings managedDaemon) {
 
     public ForwarderManifest {
         Objects.requireNonNull(name, "name");
@@ -53,5 +55,8 @@ public record ForwarderManifest(
         tags = Immutable.sortedMap(tags);
         Objects.requireNonNull(dockerSocket, "dockerSocket");
         Objects.requireNonNull(agent, "agent");
+        if ((scheduling == Scheduling.MANAGED_DAEMON) != (managedDaemon != null)) {
+            throw new IllegalArgumentException("managedDaemon settings go with scheduling MANAGED_DAEMON only");
+        }
     }
 }

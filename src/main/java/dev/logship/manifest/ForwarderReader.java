@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ForwarderReader {
     static final List<String> FIELDS = List.of("clusters", "image", "routes", "env", "excludeLabels", "backlog",
             "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
-            "agent", "multiline", "exclude", "bufferLimit");
+            "agent", "multiline", "exclude", "bufferLimit", "managedDaemon");
     /** Environment variables logship sets itself from other fields. */
     private static final Map<String, String> RENDERED_ENV =
             Map.of("ROUTE_URIS", "spec.routes", "EXCLUDE_LABELS", "spec.excludeLabels", "BACKLOG", "spec.backlog");
@@ -41,6 +41,11 @@ final class ForwarderReader {
         Scheduling scheduling = scheduling(context, fields);
         int hostPort = hostPort(context, fields, scheduling);
         scheduling = scheduling == null ? Scheduling.DAEMON : scheduling;
+        Optional<ManagedDaemonSettings> managedDaemon = ManagedDaemonReader.read(context, fields, scheduling);
+        if (scheduling == Scheduling.MANAGED_DAEMON && fields.has("placementConstraints")) {
+            context.report(fields.positionOf("placementConstraints"), "spec.placementConstraints", "a managed daemon "
+                    + "runs on every instance of its capacity providers; choose them in spec.managedDaemon.capacityProviders");
+        }
         var constraints = PlacementReader.read(context, fields);
         Map<String, String> tags = TagsReader.read(context, fields);
         String dockerSocket = fields.string("dockerSocket").filter(path -> fields.check(
@@ -49,8 +54,12 @@ final class ForwarderReader {
                 .orElse(Defaults.DOCKER_SOCKET);
         boolean adopt = fields.bool("adopt").orElse(false);
         String executionRoleArn = executionRole(context, fields, routes);
-        if (name == null) {
+        if (name == null || (scheduling == Scheduling.MANAGED_DAEMON && managedDaemon.isEmpty())) {
             return Optional.empty();
+        }
+        if (scheduling == Scheduling.MANAGED_DAEMON) {
+            // Stall rather than render a service (or nothing, which would prune a live service).
+            context.report(fields.positionOf("scheduling"), "spec.scheduling", ManagedDaemonReader.NOT_APPLIED_YET);
         }
         List<Position> clusterPositions = fields.get("clusters")
                 .filter(SequenceNode.class::isInstance)
@@ -61,7 +70,7 @@ final class ForwarderReader {
                 image, routes.map(RoutesReader.Routes::literal).orElse(List.of()),
                 routes.map(RoutesReader.Routes::secret).orElse(null), env, excludeLabels, backlog,
                 resources.cpu(), resources.memory(), resources.memoryReservation(), scheduling, hostPort,
-                constraints, tags, dockerSocket, adopt, executionRoleArn, agent));
+                constraints, tags, dockerSocket, adopt, executionRoleArn, agent, managedDaemon.orElse(null)));
     }
 
     private static Map<String, String> env(Context context, Fields fields, Agent agent) {
@@ -128,7 +137,7 @@ final class ForwarderReader {
     private static final List<Integer> RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679, 51680);
 
     private static int hostPort(Context context, Fields fields, Scheduling scheduling) {
-        if (fields.has("hostPort") && scheduling == Scheduling.DAEMON) {
+        if (fields.has("hostPort") && scheduling != null && scheduling != Scheduling.PER_NODE_PORT) {
             context.report(fields.positionOf("hostPort"), "spec.hostPort", "hostPort only applies to scheduling: perNodePort");
         }
         return fields.integer("hostPort", 1, 65535).filter(port -> fields.check("hostPort",

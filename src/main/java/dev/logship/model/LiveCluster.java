@@ -3,12 +3,34 @@ package dev.logship.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** One ECS cluster as observed: whether it exists, its ACTIVE node count and its services. */
-public record LiveCluster(String clusterName, boolean exists, int activeNodes, List<LiveService> services) {
+/**
+ * One ECS cluster as observed: whether it exists, its ACTIVE node count, its ACTIVE services,
+ * and {@code revisionsInUse}: the task definition ARN of every deployment (PRIMARY and ACTIVE,
+ * that is: still running tasks) of every service of the cluster, logship's or not. Revision
+ * clean-up never deregisters one of them.
+ */
+public record LiveCluster(String clusterName, boolean exists, int activeNodes, List<LiveService> services,
+        Set<String> revisionsInUse) {
     public LiveCluster {
         Objects.requireNonNull(clusterName, "clusterName");
         services = Immutable.list(services);
+        revisionsInUse = revisionsInUse == null ? Set.of() : Set.copyOf(revisionsInUse);
+    }
+
+    /** Revisions in use known only from the services' current task definitions. */
+    public LiveCluster(String clusterName, boolean exists, int activeNodes, List<LiveService> services) {
+        this(clusterName, exists, activeNodes, services, currentRevisions(services));
+    }
+
+    private static Set<String> currentRevisions(List<LiveService> services) {
+        Set<String> arns = new TreeSet<>();
+        if (services != null) {
+            services.stream().map(LiveService::taskDefinitionArn).filter(Objects::nonNull).forEach(arns::add);
+        }
+        return arns;
     }
 
     public Optional<LiveService> service(String serviceName) {

@@ -16,7 +16,7 @@ public record ServiceSpec(
         List<PlacementConstraint> placementConstraints,
         DeploymentSpec deployment,
         String propagateTags,
-        Map<String, String> tags) {
+        Map<String, String> tags) implements Workload {
 
     public ServiceSpec {
         Objects.requireNonNull(serviceName, "serviceName");
@@ -24,6 +24,11 @@ public record ServiceSpec(
         placementConstraints = Immutable.list(placementConstraints);
         deployment = deployment == null ? DeploymentSpec.defaults() : deployment;
         tags = Immutable.sortedMap(tags);
+    }
+
+    @Override
+    public String name() {
+        return serviceName;
     }
 
     public ServiceSpec withDesiredCount(Integer count) {

@@ -2,6 +2,7 @@ package dev.logship.reconcile;
 
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
+import dev.logship.sync.ClusterOrder;
 import dev.logship.sync.ClusterSynchronizer;
 import java.time.Duration;
 import java.util.List;
@@ -113,13 +114,14 @@ public final class Controller implements AutoCloseable {
     private void clustersChanged(DesiredState state) {
         // every cluster of the accepted commit: revision cleanup waits until all of a region were observed
         synchronizer.manage(state);
-        state.clusters().forEach(c -> clusterQueue.trigger(c.target().name(), "revision " + state.revision().shortId()));
+        // interleaved by account and region, so parallel runs spend every account's ECS budget at once
+        ClusterOrder.fair(state.clusters()).forEach(c -> clusterQueue.trigger(c.target().name(), "revision " + state.revision().shortId()));
     }
 
     private void syncClusters(String reason) {
         DesiredState state = sourceRun.inForce();
         if (state != null) {
-            state.clusters().forEach(c -> clusterQueue.trigger(c.target().name(), reason));
+            ClusterOrder.fair(state.clusters()).forEach(c -> clusterQueue.trigger(c.target().name(), reason));
         }
     }
 

@@ -33,7 +33,7 @@ final class ForwarderRenderer {
                 null,
                 forwarder.placementConstraints(),
                 // A fixed host port leaves no room for a second copy on a node: let ECS stop old tasks first.
-                perNodePort ? new DeploymentSpec(100, 50) : DeploymentSpec.defaults(),
+                (perNodePort ? new DeploymentSpec(100, 50) : DeploymentSpec.defaults()).withCircuitBreaker(),
                 "SERVICE",
                 Map.of());
         String hash = ContentHash.of(taskDefinition, service);

@@ -38,6 +38,7 @@ public final class ClusterSynchronizer {
     private final RevisionUsage usage = new RevisionUsage();
     private final FamilyLocks familyLocks = new FamilyLocks();
     private final String owner;
+    private volatile RetainedRevisions retained = RetainedRevisions.none();
 
     /** {@code owner}: this installation's owner id (null only for tools and tests that predate owner ids). */
     public ClusterSynchronizer(EcsGateways gateways, SyncOptions options, String owner) {
@@ -52,6 +53,12 @@ public final class ClusterSynchronizer {
 
     public ClusterSynchronizer(EcsGateways gateways) {
         this(gateways, SyncOptions.defaults());
+    }
+
+    /** Revisions clean-up must keep although no service runs them (for example a rollback's target). */
+    public ClusterSynchronizer retaining(RetainedRevisions revisions) {
+        this.retained = revisions == null ? RetainedRevisions.none() : revisions;
+        return this;
     }
 
     public String owner() {
@@ -103,10 +110,11 @@ public final class ClusterSynchronizer {
             return new SyncResult(name, List.of(), List.of(), warnings, Map.of(), Health.missing(Differ.missingCluster(desired.target())));
         }
         EcsGateway gateway = gateways.forCluster(desired.target());
-        PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target(), owned(desired).owner());
+        PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target(), owned(desired).owner(),
+                retained);
         if (!desired.target().suspend()) {
             executor.execute(plan);
-            usage.observed(desired.target(), executor.inUse());
+            usage.alsoUses(desired.target(), executor.inUse());
         }
         Map<String, Health> health = executor.mutated() ? observedHealth(desired, plan) : plannedHealth(desired, plan);
         List<String> all = new ArrayList<>(warnings);
@@ -130,7 +138,7 @@ public final class ClusterSynchronizer {
     private LiveCluster observe(DesiredCluster desired) {
         ClusterTarget target = desired.target();
         LiveCluster live = gateways.forCluster(target).observe(needsExactNodes(desired));
-        usage.observed(target, live.services().stream().map(dev.logship.model.LiveService::taskDefinitionArn).toList());
+        usage.observed(target, live.revisionsInUse());
         return live;
     }
 

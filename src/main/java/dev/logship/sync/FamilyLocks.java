@@ -15,6 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * content (one revision per cluster instead of one per forwarder). Under the lock, an apply
  * whose listing predates a registration made meanwhile lists again before deciding to
  * register. The listing is shared too, so a run over many clusters lists each family once.
+ * Revision clean-up takes the same lock and counts its deregistrations in the same counter, so
+ * it never deregisters a revision an apply has just found or registered and not yet pointed a
+ * service at, and every listing made before it is stale.
  */
 final class FamilyLocks {
     /** How long a family's listing serves other applies: about one run over the fleet. */

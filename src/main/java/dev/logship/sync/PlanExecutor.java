@@ -38,10 +38,14 @@ final class PlanExecutor {
     final List<String> warnings = new ArrayList<>();
     private final Set<String> touchedFamilies = new TreeSet<>();
     private final Set<String> inUse = new HashSet<>();
+    private final FamilyLocks locks;
+    private final RetainedRevisions retained;
 
     PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target,
-            String owner) {
+            String owner, RetainedRevisions retained) {
         this.owner = owner;
+        this.locks = locks;
+        this.retained = retained;
         this.gateway = gateway;
         this.options = options;
         this.resolver = new TaskDefinitionResolver(gateway, locks, target.roleArn(), target.region());
@@ -66,10 +70,9 @@ final class PlanExecutor {
                     : change instanceof Update u && u.needsTaskDefinition() ? u.desired() : null;
             if (desired != null) {
                 run(change.key(), "RegisterTaskDefinition", () -> {
-                    var resolution = resolver.resolve(desired.taskDefinition());
+                    var resolution = resolver.resolve(desired.taskDefinition(), arn -> usage.claim(target, arn));
                     revisions.put(change.key(), resolution.arn());
                     inUse.add(resolution.arn());
-                    usage.claim(target, resolution.arn());
                     if (resolution.registered()) {
                         touch(desired.taskDefinition().family());
                         steps.add(SyncResult.step(change.key(), "register", resolution.arn()));
@@ -90,6 +93,7 @@ final class PlanExecutor {
             run(prune.key(), "DeleteService", () -> {
                 gateway.deleteService(prune.serviceName());
                 steps.add(SyncResult.step(prune.key(), "prune", "deleted service " + prune.serviceName()));
+                inUse.add(prune.live().taskDefinitionArn()); // its tasks are still draining
                 touch(family(prune.live().taskDefinitionArn()));
             });
         }
@@ -143,28 +147,37 @@ final class PlanExecutor {
     }
 
     /**
-     * Families are shared by the clusters of a region: a revision counts as used when this
-     * cluster or any other observed cluster of the region uses it, and nothing is deregistered
-     * while some managed cluster of the region has not been observed.
+     * Families are shared by the clusters of a region: a revision counts as used when any
+     * deployment of any service of this cluster (logship's or not, as last observed) or of any
+     * other observed cluster of the region runs it, when this apply points a service at it, or
+     * when it is retained ({@link RetainedRevisions}); nothing is deregistered while some managed
+     * cluster of the region has not been observed. Each family is cleaned up under its lock,
+     * so no parallel apply registers or claims a revision in between.
      */
     private void cleanUpRevisions() {
-        if (touchedFamilies.isEmpty()) {
-            return;
-        }
-        RevisionUsage.Elsewhere elsewhere = usage.elsewhere(target);
-        if (!elsewhere.known()) {
-            warnings.add("unused task definition revisions kept: " + elsewhere.unknownBecause());
-            return;
-        }
-        Set<String> used = new HashSet<>(inUse);
-        used.addAll(elsewhere.arns());
         for (String family : touchedFamilies) {
-            List<String> gone = new ArrayList<>();
-            boolean ok = run(null, "DeregisterTaskDefinition", () -> gone.addAll(RevisionCleanup.deregisterUnused(gateway, owner,
-                    resolver.activeRevisions(family), used, options.keepRevisions())));
-            gone.forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn)));
-            if (!ok || !gone.isEmpty()) {
-                resolver.forget(family); // the shared listing names revisions that may be gone now
+            FamilyLocks.Family shared = locks.of(resolver.scope(), family);
+            shared.lock.lock();
+            try {
+                RevisionUsage.Elsewhere elsewhere = usage.elsewhere(target);
+                if (!elsewhere.known()) {
+                    warnings.add("unused task definition revisions kept: " + elsewhere.unknownBecause());
+                    return;
+                }
+                Set<String> used = new HashSet<>(inUse);
+                used.addAll(usage.of(target));
+                used.addAll(elsewhere.arns());
+                used.addAll(retained.of(target, family));
+                List<String> gone = new ArrayList<>();
+                boolean ok = run(null, "DeregisterTaskDefinition", () -> gone.addAll(RevisionCleanup.deregisterUnused(gateway,
+                        owner, resolver.currentRevisions(family), used, options.keepRevisions())));
+                gone.forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn)));
+                if (!ok || !gone.isEmpty()) {
+                    shared.registrations.incrementAndGet(); // every other apply's listing of the family is stale now
+                    resolver.forget(family); // the shared listing names revisions that may be gone now
+                }
+            } finally {
+                shared.lock.unlock();
             }
         }
     }

@@ -53,6 +53,18 @@ final class RevisionUsage {
         observed.computeIfAbsent(ClusterId.of(target), id -> ConcurrentHashMap.newKeySet()).add(arn);
     }
 
+    /** What the cluster was last seen using (every deployment of every service), or claimed since. */
+    Set<String> of(ClusterTarget target) {
+        Set<String> seen = observed.get(ClusterId.of(target));
+        return seen == null ? Set.of() : Set.copyOf(seen);
+    }
+
+    /** Adds to what the cluster is known to use (after an apply: its old deployments still drain). */
+    void alsoUses(ClusterTarget target, Collection<String> arns) {
+        Set<String> seen = observed.computeIfAbsent(ClusterId.of(target), id -> ConcurrentHashMap.newKeySet());
+        arns.stream().filter(a -> a != null).forEach(seen::add);
+    }
+
     /** Every revision the other observed clusters of the target's region use, if all managed ones were observed. */
     Elsewhere elsewhere(ClusterTarget target) {
         ClusterId self = ClusterId.of(target);

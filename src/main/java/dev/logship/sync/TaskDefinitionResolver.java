@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 
 /**
  * Finds the revision to run for a desired task definition: any ACTIVE revision of the family
@@ -37,7 +38,12 @@ final class TaskDefinitionResolver {
     /** The ARN to use and whether it had to be registered now. */
     record Resolution(String arn, boolean registered) {}
 
-    Resolution resolve(TaskDefinitionSpec desired) {
+    /**
+     * {@code claim} is told the ARN while the family's lock is still held, so a clean-up of the
+     * family (which takes the same lock) never misses a revision an apply is about to point a
+     * service at.
+     */
+    Resolution resolve(TaskDefinitionSpec desired, Consumer<String> claim) {
         Map<String, Object> request = gateway.requestDocument(desired);
         SortedMap<String, Object> wanted = DocumentNormalizer.taskDefinition(request);
         String known = resolved.get(wanted);
@@ -55,10 +61,12 @@ final class TaskDefinitionResolver {
             for (String arn : activeRevisions(family)) {
                 if (isExactly(gateway.describeTaskDefinition(arn), request)) {
                     resolved.put(wanted, arn);
+                    claim.accept(arn);
                     return new Resolution(arn, false);
                 }
             }
             String arn = gateway.register(desired);
+            claim.accept(arn);
             long generation = shared.registrations.incrementAndGet();
             resolved.put(wanted, arn);
             FamilyLocks.Listing now = new FamilyLocks.Listing(withFirst(arn, listings.get(family).arns()), generation,
@@ -103,6 +111,23 @@ final class TaskDefinitionResolver {
             listings.put(family, listing);
         }
         return listing.arns();
+    }
+
+    /**
+     * The family's ACTIVE revisions as they are now; the caller holds the family's lock. Listed
+     * again when another apply registered or deregistered in the family since this one listed.
+     */
+    List<String> currentRevisions(String family) {
+        FamilyLocks.Listing listing = listings.get(family);
+        if (listing != null && listing.generation() != locks.of(scope, family).registrations.get()) {
+            listings.remove(family);
+        }
+        return activeRevisions(family);
+    }
+
+    /** The scope ({@link FamilyLocks#scope}) this resolver's families live in. */
+    String scope() {
+        return scope;
     }
 
     /** Revisions of the family were deregistered: no apply may reuse this listing. */

@@ -24,10 +24,15 @@ final class LocalEcsHarness implements AutoCloseable {
     final ClusterSynchronizer synchronizer;
 
     LocalEcsHarness(Map<String, Integer> clusters) {
+        this(clusters, new TaskDefinitionCache());
+    }
+
+    /** With a task definition cache of the test's own (a clock to move past the tag TTL). */
+    LocalEcsHarness(Map<String, Integer> clusters, TaskDefinitionCache cache) {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20));
         clusters.forEach(config::cluster);
         server = LocalEcsServer.start(config.build());
-        gateways = new AwsEcsGateways(new AwsSettings(server.endpoint(), CREDENTIALS, RateLimits.ecsDefaults(), 12));
+        gateways = new AwsEcsGateways(new AwsSettings(server.endpoint(), CREDENTIALS, RateLimits.ecsDefaults(), 12), cache);
         synchronizer = new ClusterSynchronizer(gateways);
     }
 

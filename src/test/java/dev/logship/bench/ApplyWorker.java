@@ -12,7 +12,8 @@ import java.nio.file.Path;
 /**
  * logship's apply of a whole fleet in a process of its own, so its memory and CPU are its
  * own: reads the manifests, syncs every cluster on a pool with client-side pacing at the
- * given time scale (and share of ECS's rates, default as shipped), reports, waits for a line on stdin, syncs again (the no-op run), reports.
+ * given time scale (and share of ECS's rates, default as shipped; with "assume-roles" each
+ * Cluster's roleArn is assumed through local-ecs's STS), reports, waits for a line on stdin, syncs again (the no-op run), reports.
  * Output lines: {@code RESULT phase wallMs steps failures cpuMs hwmMiB rssMiB failureKinds}.
  */
 public final class ApplyWorker {
@@ -25,10 +26,12 @@ public final class ApplyWorker {
         double timeScale = Double.parseDouble(args[2]);
         int threads = Integer.parseInt(args[3]);
         double share = args.length > 4 ? Double.parseDouble(args[4]) : RateLimits.ecsDefaults().share();
+        boolean assumeRoles = args.length > 5 && args[5].equals("assume-roles"); // never asked of a baseline build without it
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         double cpu0 = Proc.selfCpuMillis();
         DesiredState state = FleetSync.read(manifests);
-        try (AwsEcsGateways gateways = Ecs.gateways(endpoint, new RateLimits(true, share, timeScale))) {
+        RateLimits limits = new RateLimits(true, share, timeScale);
+        try (AwsEcsGateways gateways = assumeRoles ? Ecs.gatewaysAssumingRoles(endpoint, limits) : Ecs.gateways(endpoint, limits)) {
             ClusterSynchronizer sync = new ClusterSynchronizer(gateways);
             sync.manage(state); // as the apply command does: the desired state in force, so observations batch DescribeClusters
             report("cold", FleetSync.sync(sync, state, threads), cpu0);

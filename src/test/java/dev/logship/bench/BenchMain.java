@@ -18,15 +18,21 @@ import java.util.stream.Stream;
  *
  * <pre>
  * Options: --size full|tiny   --only 2,3,5   --time-scale N   --repeats N   --clusters N (scenarios 3, 4)   --out FILE
+ *          --accounts N --account-clusters M --accounts-time-scale T (scenario 7)
+ *          --baseline-classes DIR (an older build's target/classes, run side by side in scenarios 3 and 7)
  * </pre>
  */
 public final class BenchMain {
     private BenchMain() {}
 
+    /** An older build to run side by side (null: none). */
+    static Jvm baseline;
+
     public static void main(String[] args) throws Exception {
         Quiet.logs();
         BenchConfig config = parse(args);
         Path out = option(args, "--out") == null ? null : Path.of(option(args, "--out"));
+        baseline = option(args, "--baseline-classes") == null ? null : Jvm.baseline(option(args, "--baseline-classes"));
         String report = run(config);
         System.out.println(report);
         if (out != null) {
@@ -55,6 +61,9 @@ public final class BenchMain {
             }
             if (config.runs("6")) {
                 rows.addAll(step("6", () -> Footprint.run(config, work)));
+            }
+            if (config.runs("7")) {
+                rows.addAll(step("7", () -> ManyAccounts.run(config, work, baseline)));
             }
         } finally {
             deleteTree(work);
@@ -94,6 +103,14 @@ public final class BenchMain {
         }
         if (option(args, "--clusters") != null) {
             config = config.withScaleClusters(Integer.parseInt(option(args, "--clusters")));
+        }
+        if (option(args, "--accounts") != null || option(args, "--account-clusters") != null
+                || option(args, "--accounts-time-scale") != null) {
+            config = config.withAccounts(
+                    option(args, "--accounts") == null ? config.accounts() : Integer.parseInt(option(args, "--accounts")),
+                    option(args, "--account-clusters") == null ? config.accountClusters() : Integer.parseInt(option(args, "--account-clusters")),
+                    option(args, "--accounts-time-scale") == null ? config.accountsTimeScale()
+                            : Double.parseDouble(option(args, "--accounts-time-scale")));
         }
         if (option(args, "--repeats") != null) {
             config = config.withRepeats(Integer.parseInt(option(args, "--repeats")));

@@ -30,6 +30,11 @@ final class Ecs {
         return new AwsEcsGateways(new AwsSettings(endpoint, CREDENTIALS, limits, 12));
     }
 
+    /** As {@link #gateways}, with each Cluster's roleArn assumed through local-ecs's STS (its calls count against the role's account). */
+    static AwsEcsGateways gatewaysAssumingRoles(URI endpoint, RateLimits limits) {
+        return new AwsEcsGateways(new AwsSettings(endpoint, CREDENTIALS, limits, 12).withAssumeRoles(AwsSettings.AssumeRoles.ALWAYS));
+    }
+
     /** Sum of calls local-ecs received for the given actions. */
     static long calls(Map<String, Long> counts, String... actions) {
         long n = 0;

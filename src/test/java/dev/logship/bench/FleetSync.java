@@ -52,12 +52,21 @@ final class FleetSync {
         });
     }
 
+    /** Clusters in the order serve triggers them: interleaved by account and region (a baseline build without ClusterOrder: as given). */
+    static List<DesiredCluster> serveOrder(List<DesiredCluster> clusters) {
+        try {
+            return dev.logship.sync.ClusterOrder.fair(clusters);
+        } catch (NoClassDefFoundError baselineBuild) {
+            return clusters;
+        }
+    }
+
     private static Outcome run(DesiredState state, int threads, java.util.function.Function<DesiredCluster, SyncResult> work) {
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<SyncResult>> futures = new ArrayList<>();
-            for (DesiredCluster cluster : state.clusters()) {
+            for (DesiredCluster cluster : serveOrder(state.clusters())) {
                 futures.add(pool.submit(() -> {
                     try {
                         return work.apply(cluster);

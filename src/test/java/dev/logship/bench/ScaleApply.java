@@ -104,11 +104,17 @@ final class ScaleApply {
     record WorkerRun(WorkerResult cold, WorkerResult second, Seen seenCold, Seen seenSecond, double idleRss) {}
 
     /** logship in a process of its own against a fresh throttling local-ecs: cold apply, then the same again. */
-    private static WorkerRun runWorker(Fleet fleet, Path manifests, double t, int threads, double share) throws Exception {
-        try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), t)) {
-            Process worker = new ProcessBuilder(javaCommand(ApplyWorker.class, ecs.endpoint().toString(), manifests.toString(),
-                    String.valueOf(t), String.valueOf(threads), String.valueOf(share)))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    static WorkerRun runWorker(Fleet fleet, Path manifests, double t, int threads, double share) throws Exception {
+        return runWorker(fleet.nodes(), manifests, t, threads, share, Jvm.CURRENT, false);
+    }
+
+    /** As above for any set of clusters, in a JVM of the given build and flags, optionally assuming each Cluster's role. */
+    static WorkerRun runWorker(Map<String, Integer> nodes, Path manifests, double t, int threads, double share, Jvm jvm,
+            boolean assumeRoles) throws Exception {
+        try (LocalEcsServer ecs = Ecs.start(nodes, t)) {
+            List<String> cmd = jvm.command(ApplyWorker.class, ecs.endpoint().toString(), manifests.toString(),
+                    String.valueOf(t), String.valueOf(threads), String.valueOf(share), assumeRoles ? "assume-roles" : "base-credentials");
+            Process worker = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream()));
                     PrintWriter in = new PrintWriter(worker.getOutputStream(), true)) {
                 WorkerResult cold = WorkerResult.parse(expect(out, "RESULT"));
@@ -158,10 +164,7 @@ final class ScaleApply {
     }
 
     static List<String> javaCommand(Class<?> main, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return Jvm.CURRENT.command(main, args);
     }
 
     private static String expect(BufferedReader out, String prefix) throws IOException {

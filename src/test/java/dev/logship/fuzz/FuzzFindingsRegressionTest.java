@@ -28,7 +28,7 @@ class FuzzFindingsRegressionTest {
         String huge = "x".repeat(70_000);
         List<String> problems = problems("routes: [\"udp://h:1\"]\nscheduling: " + huge);
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).hasSizeLessThan(400).contains("...(70003 characters)").contains("expected one of [daemon, perNodePort]");
+        assertThat(problems.get(0)).hasSizeLessThan(400).contains("...(70003 characters)").contains("expected one of [daemon, perNodePort, managedDaemon]");
     }
 
     @Test

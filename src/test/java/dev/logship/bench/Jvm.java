@@ -1,0 +1,54 @@
+package dev.logship.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a bench process's JVM is started: which build of logship (this one, or a baseline's
+ * classes given with {@code --baseline-classes}) and which JVM flags (the JVM's defaults, or
+ * the launcher's flags for {@code serve}).
+ */
+record Jvm(String label, String classesDir, List<String> flags) {
+    /**
+     * The JVM flags bin/logship uses for serve: the serial collector (one GC thread, no
+     * G1 regions or remembered sets: a control loop needs no pause-time goals), a heap capped
+     * at 128 MiB and the smaller 512 KiB thread stacks. See BENCHMARKS.md "Memory".
+     */
+    static final List<String> SERVE_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx128m", "-XX:MaxMetaspaceSize=128m",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1");
+
+    static final Jvm CURRENT = new Jvm("this build, JVM defaults", null, List.of());
+
+    Jvm withFlags(String newLabel, List<String> moreFlags) {
+        return new Jvm(newLabel, classesDir, moreFlags);
+    }
+
+    /** A baseline build: its main classes in place of this build's, the same test classes and dependencies. */
+    static Jvm baseline(String classesDir) {
+        return new Jvm("baseline build, JVM defaults", classesDir, List.of());
+    }
+
+    List<String> command(Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-cp", classpath(), main.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private String classpath() {
+        String current = System.getProperty("java.class.path");
+        if (classesDir == null) {
+            return current;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(classesDir);
+        for (String entry : current.split(java.io.File.pathSeparator)) {
+            if (!entry.endsWith("target/classes") && !entry.endsWith("target/classes/")) {
+                out.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, out);
+    }
+}
