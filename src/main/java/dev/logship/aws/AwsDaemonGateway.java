@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DaemonDeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DaemonPropagateTags;
+import software.amazon.awssdk.services.ecs.model.DaemonTaskDefinitionStatusFilter;
+import software.amazon.awssdk.services.ecs.model.SortOrder;
 
 /** {@link DaemonGateway} for one cluster over the AWS SDK; observing is {@link DaemonObserver}'s job. */
 final class AwsDaemonGateway implements DaemonGateway {
@@ -35,6 +37,20 @@ final class AwsDaemonGateway implements DaemonGateway {
     @Override
     public Map<String, Object> daemonRequestDocument(TaskDefinitionSpec spec) {
         return DaemonTaskDefinitionMapper.desiredDocument(spec);
+    }
+
+    @Override
+    public List<String> activeDaemonRevisionArns(String family) {
+        List<String> out = new java.util.ArrayList<>();
+        String token = null;
+        do { // the service model has no paginator for ListDaemonTaskDefinitions
+            String from = token;
+            var page = call("ListDaemonTaskDefinitions", () -> ecs.listDaemonTaskDefinitions(r -> r.family(family)
+                    .status(DaemonTaskDefinitionStatusFilter.ACTIVE).sort(SortOrder.DESC).nextToken(from)));
+            page.daemonTaskDefinitions().forEach(d -> out.add(d.arn()));
+            token = page.nextToken();
+        } while (token != null);
+        return out;
     }
 
     @Override

@@ -21,6 +21,9 @@ public interface DaemonGateway {
      */
     Map<String, Object> daemonRequestDocument(TaskDefinitionSpec spec);
 
+    /** ARNs of the ACTIVE daemon task definition revisions of exactly this family, newest first. */
+    List<String> activeDaemonRevisionArns(String family);
+
     /** Registers a new daemon task definition revision with the spec's tags; returns its ARN. */
     String registerDaemonTaskDefinition(TaskDefinitionSpec spec);
 
