@@ -55,10 +55,15 @@ final class AwsDaemonGateway implements DaemonGateway {
 
     @Override
     public String createDaemon(DaemonSpec spec, String daemonTaskDefinitionArn) {
-        return call("CreateDaemon", () -> ecs.createDaemon(r -> r.daemonName(spec.daemonName()).clusterArn(cluster)
-                .daemonTaskDefinitionArn(daemonTaskDefinitionArn).capacityProviderArns(providerArns(spec))
-                .deploymentConfiguration(deployment(spec)).propagateTags(DaemonPropagateTags.DAEMON)
-                .tags(TaskDefinitionMapper.tags(spec.tags()))).daemonArn());
+        List<String> providers = providerArns(spec);
+        return call("CreateDaemon", () -> ecs.createDaemon(r -> {
+            r.daemonName(spec.daemonName()).clusterArn(cluster).daemonTaskDefinitionArn(daemonTaskDefinitionArn)
+                    .capacityProviderArns(providers).deploymentConfiguration(deployment(spec))
+                    .propagateTags(DaemonPropagateTags.DAEMON);
+            if (!spec.tags().isEmpty()) { // ECS refuses an empty tag list
+                r.tags(TaskDefinitionMapper.tags(spec.tags()));
+            }
+        }).daemonArn());
     }
 
     @Override
