@@ -35,6 +35,12 @@ public record ServiceSpec(
         return new ServiceSpec(serviceName, schedulingStrategy, count, placementConstraints, deployment, propagateTags, tags);
     }
 
+    /** A perNodePort service on {@code nodes} nodes: that many tasks, and a deployment that can roll on that many. */
+    public ServiceSpec withPerNodeCount(int nodes) {
+        return new ServiceSpec(serviceName, schedulingStrategy, nodes, placementConstraints, deployment.rollableFor(nodes),
+                propagateTags, tags);
+    }
+
     public ServiceSpec withTags(Map<String, String> newTags) {
         return new ServiceSpec(serviceName, schedulingStrategy, desiredCount, placementConstraints, deployment, propagateTags, newTags);
     }
