@@ -1,6 +1,7 @@
 package dev.logship.aws;
 
 import dev.logship.model.ClusterTarget;
+import dev.logship.sync.DaemonGateway;
 import dev.logship.sync.EcsGateway;
 import dev.logship.sync.EcsGateways;
 import java.util.Arrays;
@@ -35,6 +36,11 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
     public EcsGateway forCluster(ClusterTarget target) {
         return new AwsEcsGateway(clients.client(target.roleArn(), target.region()), target.clusterName(),
                 descriptionsFor(target), cache);
+    }
+
+    /** The managed-daemon gateway for a cluster, on the same paced and counted client as its service gateway. */
+    public DaemonGateway daemonsFor(ClusterTarget target) {
+        return new AwsDaemonGateway(clients.client(target.roleArn(), target.region()), target.clusterName());
     }
 
     @Override

@@ -3,17 +3,22 @@ package dev.logship.aws;
 import static dev.logship.aws.AwsEcsGateway.call;
 
 import dev.logship.model.LiveCluster;
+import dev.logship.model.LiveNode;
 import dev.logship.model.LiveService;
 import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.sync.GatewayException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.ContainerInstanceStatus;
+import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
@@ -24,8 +29,9 @@ import software.amazon.awssdk.services.ecs.model.ServiceField;
  * (10 per call, with tags), DescribeTaskDefinition only for revisions the cache has not seen,
  * and for existence and nodes either its share of a batched DescribeClusters ({@link
  * ClusterDescriptions}: the registered count, ACTIVE + DRAINING) or, when the exact ACTIVE
- * count is needed (a perNodePort forwarder's desiredCount must equal it),
- * ListContainerInstances (status ACTIVE, 100 per page), which answers existence as well.
+ * count is needed (a perNodePort forwarder's desiredCount must equal its placeable nodes),
+ * ListContainerInstances (status ACTIVE, 100 per page), which answers existence as well, and
+ * DescribeContainerInstances (100 per call) for agent connection and attributes.
  */
 final class ClusterObserver {
     private final EcsClient ecs;
@@ -43,9 +49,11 @@ final class ClusterObserver {
     LiveCluster observe(boolean exactActiveNodes) {
         int nodes;
         boolean surelyEmpty = false;
+        List<LiveNode> nodeDetail = null;
         if (exactActiveNodes) {
             try {
-                nodes = activeNodes(); // also tells whether the cluster exists
+                nodeDetail = activeNodes(); // also tells whether the cluster exists
+                nodes = nodeDetail.size();
             } catch (GatewayException e) {
                 if (e.getCause() instanceof ClusterNotFoundException) {
                     return new LiveCluster(cluster, false, 0, List.of());
@@ -65,7 +73,7 @@ final class ClusterObserver {
         }
         Described all = describeAll(call("ListServices", () -> ecs.listServicesPaginator(
                 r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList()));
-        return new LiveCluster(cluster, true, nodes, all.services(), all.revisionsInUse());
+        return new LiveCluster(cluster, true, nodes, all.services(), all.revisionsInUse(), nodeDetail);
     }
 
     /** The ACTIVE ones of these services (names or ARNs), 10 per DescribeServices, with their revisions resolved. */
@@ -93,9 +101,26 @@ final class ClusterObserver {
         return new Described(services, inUse);
     }
 
-    private int activeNodes() {
-        return call("ListContainerInstances", () -> ecs.listContainerInstancesPaginator(r -> r.cluster(cluster)
-                .status(ContainerInstanceStatus.ACTIVE).maxResults(100)).containerInstanceArns().stream().count()).intValue();
+    /**
+     * ListContainerInstances (ACTIVE, 100 per page), then DescribeContainerInstances (100 per
+     * call) for each node's agent connection and attributes: a perNodePort forwarder runs on the
+     * connected nodes that satisfy its placement constraints, no more.
+     */
+    private List<LiveNode> activeNodes() {
+        List<String> arns = call("ListContainerInstances", () -> ecs.listContainerInstancesPaginator(r -> r.cluster(cluster)
+                .status(ContainerInstanceStatus.ACTIVE).maxResults(100)).containerInstanceArns().stream().toList());
+        List<LiveNode> nodes = new ArrayList<>();
+        for (int i = 0; i < arns.size(); i += 100) {
+            List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 100));
+            DescribeContainerInstancesResponse described = call("DescribeContainerInstances",
+                    () -> ecs.describeContainerInstances(r -> r.cluster(cluster).containerInstances(chunk)));
+            for (ContainerInstance node : described.containerInstances()) {
+                Map<String, String> attributes = new HashMap<>();
+                node.attributes().forEach(a -> attributes.put(a.name(), a.value() == null ? "" : a.value()));
+                nodes.add(new LiveNode(node.containerInstanceArn(), Boolean.TRUE.equals(node.agentConnected()), attributes));
+            }
+        }
+        return nodes;
     }
 
     /**

@@ -70,6 +70,19 @@ final class SdkDocuments {
         return value.toString();
     }
 
+    /**
+     * What a described resource holds of a request's input: {@code described} walked, keeping only
+     * the fields {@code requestShape} has. What the server alone sets (ARN, revision, status,
+     * timestamps...) is thereby dropped by the SDK's metadata, with no list of names. Works for
+     * any pair, e.g. TaskDefinition / RegisterTaskDefinitionRequest or a daemon task definition
+     * and its register request.
+     */
+    static Map<String, Object> inputOf(SdkPojo described, SdkPojo requestShape) {
+        Map<String, Object> out = new TreeMap<>(of(described));
+        out.keySet().retainAll(fieldNames(requestShape));
+        return out;
+    }
+
     /** The JSON names of a shape's fields: for a request, everything a caller can set. */
     static Set<String> fieldNames(SdkPojo shape) {
         Set<String> names = new LinkedHashSet<>();

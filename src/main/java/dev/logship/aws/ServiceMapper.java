@@ -31,7 +31,8 @@ final class ServiceMapper {
                 nz(s.desiredCount()), nz(s.runningCount()), nz(s.pendingCount()), s.taskDefinition(), taskDefinition,
                 s.placementConstraints().stream()
                         .map(c -> new dev.logship.model.PlacementConstraint(c.typeAsString(), c.expression())).toList(),
-                dc == null ? null : new DeploymentSpec(dc.maximumPercent(), dc.minimumHealthyPercent()),
+                dc == null ? null : new DeploymentSpec(dc.maximumPercent(), dc.minimumHealthyPercent(),
+                        dc.deploymentCircuitBreaker() == null ? null : dc.deploymentCircuitBreaker().enable()),
                 s.propagateTagsAsString(), TaskDefinitionMapper.tagMap(s.tags()), rollout, latestEvent);
     }
 
@@ -60,9 +61,8 @@ final class ServiceMapper {
             b.placementConstraints(constraints(spec.placementConstraints()));
         }
         DeploymentSpec d = spec.deployment();
-        if (d.maximumPercent() != null || d.minimumHealthyPercent() != null) {
-            b.deploymentConfiguration(DeploymentConfiguration.builder()
-                    .maximumPercent(d.maximumPercent()).minimumHealthyPercent(d.minimumHealthyPercent()).build());
+        if (d.maximumPercent() != null || d.minimumHealthyPercent() != null || d.circuitBreaker() != null) {
+            b.deploymentConfiguration(configuration(d));
         }
         if (spec.propagateTags() != null) {
             b.propagateTags(spec.propagateTags());
@@ -80,11 +80,20 @@ final class ServiceMapper {
             b.placementConstraints(constraints(u.placementConstraints()));
         }
         if (u.deployment() != null) {
-            b.deploymentConfiguration(DeploymentConfiguration.builder().maximumPercent(u.deployment().maximumPercent())
-                    .minimumHealthyPercent(u.deployment().minimumHealthyPercent()).build());
+            b.deploymentConfiguration(configuration(u.deployment()));
         }
         if (u.propagateTags() != null) {
             b.propagateTags(u.propagateTags());
+        }
+        return b.build();
+    }
+
+    /** ECS's deployment configuration; the circuit breaker never rolls back by itself (see DeploymentSpec). */
+    private static DeploymentConfiguration configuration(DeploymentSpec d) {
+        DeploymentConfiguration.Builder b = DeploymentConfiguration.builder()
+                .maximumPercent(d.maximumPercent()).minimumHealthyPercent(d.minimumHealthyPercent());
+        if (d.circuitBreaker() != null) {
+            b.deploymentCircuitBreaker(cb -> cb.enable(d.circuitBreaker()).rollback(false));
         }
         return b.build();
     }

@@ -3,7 +3,6 @@ package dev.logship.aws;
 import dev.logship.model.TaskDefinitionSpec;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -18,8 +17,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  */
 final class TaskDefinitionDocuments {
     static final String TAGS = "tags";
-    /** Every field RegisterTaskDefinition accepts, by its JSON name. */
-    static final Set<String> INPUT = SdkDocuments.fieldNames(RegisterTaskDefinitionRequest.builder().build());
+    private static final RegisterTaskDefinitionRequest SHAPE = RegisterTaskDefinitionRequest.builder().build();
 
     private TaskDefinitionDocuments() {}
 
@@ -32,8 +30,7 @@ final class TaskDefinitionDocuments {
     }
 
     static Map<String, Object> live(TaskDefinition described, List<Tag> tags) {
-        Map<String, Object> out = new TreeMap<>(SdkDocuments.of(described));
-        out.keySet().retainAll(INPUT);
+        Map<String, Object> out = new TreeMap<>(SdkDocuments.inputOf(described, SHAPE));
         out.remove(TAGS);
         Object plainTags = SdkDocuments.plain(tags);
         if (plainTags != null) {

@@ -1,6 +1,9 @@
 package dev.logship.diff;
 
 import dev.logship.model.ClusterTarget;
+import dev.logship.model.DesiredForwarder;
+import dev.logship.model.LiveCluster;
+import dev.logship.model.LiveNode;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,13 +14,29 @@ import java.util.Objects;
  * refused because it would empty the cluster): a pipeline must not read them as "in sync".
  */
 public record ClusterPlan(ClusterTarget target, boolean clusterExists, int activeNodes, List<Change> changes,
-        List<String> warnings, List<String> refusals) {
+        List<String> warnings, List<String> refusals, List<LiveNode> nodes) {
 
     public ClusterPlan {
         Objects.requireNonNull(target, "target");
         changes = List.copyOf(changes);
         warnings = List.copyOf(warnings);
         refusals = List.copyOf(refusals);
+        nodes = nodes == null ? null : List.copyOf(nodes);
+    }
+
+    public ClusterPlan(ClusterTarget target, boolean clusterExists, int activeNodes, List<Change> changes,
+                       List<String> warnings, List<String> refusals) {
+        this(target, clusterExists, activeNodes, changes, warnings, refusals, null);
+    }
+
+    /** The nodes a forwarder should run on: ACTIVE ones, or for perNodePort the ones ECS can place it on (see {@link LiveCluster}). */
+    public int nodesFor(DesiredForwarder forwarder) {
+        return forwarder.perNodePort() ? observed().placeableNodes(forwarder.service().placementConstraints()) : activeNodes;
+    }
+
+    /** The observation the plan was made from, without services. */
+    public LiveCluster observed() {
+        return new LiveCluster(target.clusterName(), clusterExists, activeNodes, List.of(), java.util.Set.of(), nodes);
     }
 
     public ClusterPlan(ClusterTarget target, boolean clusterExists, int activeNodes, List<Change> changes, List<String> warnings) {

@@ -33,12 +33,12 @@ public final class Differ {
         }
         List<Change> changes = new ArrayList<>();
         for (DesiredForwarder forwarder : desired.forwarders()) {
-            ServiceSpec service = effectiveService(forwarder, live.activeNodes());
+            ServiceSpec service = effectiveService(forwarder, live.placeableNodes(forwarder.service().placementConstraints()));
             changes.add(forwarderChange(forwarder, service, live.service(service.serviceName()), desired.owner()));
         }
         List<String> refusals = new ArrayList<>();
         changes.addAll(prunes(desired, live, warnings, refusals));
-        return new ClusterPlan(target, true, live.activeNodes(), changes, warnings, refusals);
+        return new ClusterPlan(target, true, live.activeNodes(), changes, warnings, refusals, live.nodes());
     }
 
     /** Said the same way by plan and apply: no retry can help, someone must create the cluster or fix the manifest. */
@@ -47,10 +47,13 @@ public final class Differ {
                 + " (create it, or correct clusterName/region in Cluster " + target.name() + ")";
     }
 
-    /** perNodePort services run one task per ACTIVE node: ECS's scheduler then places one per node. */
-    public static ServiceSpec effectiveService(DesiredForwarder forwarder, int activeNodes) {
+    /**
+     * perNodePort services run one task per node they can be placed on (ACTIVE, agent connected,
+     * matching their memberOf constraints): ECS's scheduler then places one per node.
+     */
+    public static ServiceSpec effectiveService(DesiredForwarder forwarder, int placeableNodes) {
         ServiceSpec service = forwarder.service();
-        return forwarder.perNodePort() ? service.withDesiredCount(activeNodes) : service;
+        return forwarder.perNodePort() ? service.withPerNodeCount(placeableNodes) : service;
     }
 
     static Change forwarderChange(DesiredForwarder forwarder, ServiceSpec service, Optional<LiveService> found, String owner) {

@@ -83,6 +83,7 @@ public final class FieldPaths {
         putList(out, p + "placementConstraints", constraints(normalised.placementConstraints()));
         put(out, p + "deployment.maximumPercent", normalised.deployment().maximumPercent());
         put(out, p + "deployment.minimumHealthyPercent", normalised.deployment().minimumHealthyPercent());
+        put(out, p + "deployment.circuitBreaker", normalised.deployment().circuitBreaker());
         put(out, p + "propagateTags", normalised.propagateTags());
         normalised.tags().forEach((k, v) -> put(out, SERVICE_TAGS + k, v));
         return out;

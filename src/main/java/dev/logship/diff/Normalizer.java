@@ -86,7 +86,8 @@ public final class Normalizer {
         DeploymentSpec d = spec.deployment();
         DeploymentSpec deployment = new DeploymentSpec(
                 unlessDefault(d.maximumPercent(), daemon ? 100 : 200),
-                unlessDefault(d.minimumHealthyPercent(), daemon ? 0 : 100));
+                unlessDefault(d.minimumHealthyPercent(), daemon ? 0 : 100),
+                Boolean.TRUE.equals(d.circuitBreaker()) ? Boolean.TRUE : null);
         String propagate = spec.propagateTags() == null || spec.propagateTags().equals("NONE") ? null : spec.propagateTags();
         return new ServiceSpec(spec.serviceName(), spec.schedulingStrategy(), daemon ? null : spec.desiredCount(),
                 constraints(spec.placementConstraints()), deployment, propagate, spec.tags());
@@ -97,7 +98,8 @@ public final class Normalizer {
         boolean daemon = strategy == SchedulingStrategy.DAEMON;
         return new DeploymentSpec(
                 Objects.requireNonNullElse(d.maximumPercent(), daemon ? 100 : 200),
-                Objects.requireNonNullElse(d.minimumHealthyPercent(), daemon ? 0 : 100));
+                Objects.requireNonNullElse(d.minimumHealthyPercent(), daemon ? 0 : 100),
+                Boolean.TRUE.equals(d.circuitBreaker()));
     }
 
     static List<PlacementConstraint> constraints(List<PlacementConstraint> constraints) {

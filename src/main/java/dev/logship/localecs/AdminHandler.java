@@ -36,6 +36,8 @@ final class AdminHandler implements HttpHandler {
                     server.setNodeCount(required(body, "cluster").asText(), required(body, "count").asInt());
                     yield nodes();
                 }
+                case "POST nodes/agent" -> Json.object().put("changed", server.setAgentConnected(
+                        required(body, "cluster").asText(), required(body, "count").asInt(), required(body, "connected").asBoolean()));
                 case "POST capacity-providers" -> {
                     server.setManagedInstances(required(body, "cluster").asText(), required(body, "name").asText(),
                             required(body, "instances").asInt());

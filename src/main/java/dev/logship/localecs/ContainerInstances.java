@@ -29,8 +29,16 @@ final class ContainerInstances {
         node.arn = arns.containerInstance(Arns.region(cluster.arn), cluster.name, node.id);
         node.ec2InstanceId = String.format("i-%017x", state.next());
         node.registeredAtMillis = now;
+        node.attributes.putAll(builtInAttributes(Arns.region(cluster.arn), state.next()));
         cluster.nodes.put(node.arn, node);
         return node;
+    }
+
+    /** What the ECS agent registers on an Amazon Linux 2023 t3.medium in zone a of the region; RegisterContainerInstance may override. */
+    static Map<String, String> builtInAttributes(String region, long serial) {
+        return Map.of("ecs.os-type", "linux", "ecs.os-family", "LINUX", "ecs.cpu-architecture", "x86_64",
+                "ecs.instance-type", "t3.medium", "ecs.availability-zone", region + "a",
+                "ecs.ami-id", String.format("ami-%017x", serial), "ecs.capability.execution-role-ecr-pull", "");
     }
 
     /** Makes the cluster have exactly {@code count} ACTIVE nodes, removing the newest first. */
@@ -48,6 +56,13 @@ final class ContainerInstances {
         ClusterState cluster = clusters.resolve(call.body());
         Map<String, String> newTags = Tags.parse(call.body());
         NodeState node = add(cluster, call.now());
+        for (JsonNode attribute : call.body().path("attributes")) {
+            String name = attribute.path("name").asText("");
+            if (name.isEmpty()) {
+                throw EcsError.invalid("An attribute needs a name.");
+            }
+            node.attributes.put(name, attribute.path("value").asText(""));
+        }
         tags.add(node.arn, newTags);
         ObjectNode out = Json.object();
         out.set("containerInstance", views.node(cluster, node, call.now(), false));

@@ -1,6 +1,7 @@
 package dev.logship.localecs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -137,6 +138,25 @@ final class EcsEngine {
         nodes.setActiveCount(clusters.ensure(cluster, region), count, now);
         settle(now);
         onChange.run();
+    }
+
+    /**
+     * Connects or disconnects the agent of {@code count} of the cluster's ACTIVE container
+     * instances (the oldest first): ECS places nothing on a disconnected one, its tasks run on.
+     */
+    synchronized int setAgentConnected(String cluster, int count, boolean connected, String region) {
+        long now = clock.getAsLong();
+        List<NodeState> active = clusters.ensure(cluster, region).activeNodes();
+        int changed = 0;
+        for (NodeState node : active) {
+            if (changed < count && node.agentConnected != connected) {
+                node.agentConnected = connected;
+                changed++;
+            }
+        }
+        settle(now);
+        onChange.run();
+        return changed;
     }
 
     /** Runs the scheduler now, so time-based changes (tasks reaching RUNNING) are recorded. */

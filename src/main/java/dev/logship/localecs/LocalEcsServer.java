@@ -101,6 +101,11 @@ public final class LocalEcsServer implements AutoCloseable {
         engine.setNodeCount(cluster, activeNodes, config.region());
     }
 
+    /** Disconnects (or reconnects) the agent of up to {@code count} ACTIVE instances of a cluster; returns how many changed. */
+    public int setAgentConnected(String cluster, int count, boolean connected) {
+        return engine.setAgentConnected(cluster, count, connected, config.region());
+    }
+
     /**
      * Gives a Managed Instances capacity provider exactly this many ACTIVE instances, creating the
      * cluster and the provider if missing; daemons on the provider get a task on each.

@@ -12,4 +12,8 @@ final class NodeState {
     public String capacityProviderName;
     /** No new non-daemon task is placed here before this time: the daemon task starts first. */
     public long readyAtMillis;
+    /** False after the agent lost its connection (admin API): ECS places no task here, the tasks keep running. */
+    public boolean agentConnected = true;
+    /** Container instance attributes: the agent's built-in ones (ContainerInstances.builtInAttributes) plus registered ones. */
+    public java.util.Map<String, String> attributes = new java.util.TreeMap<>();
 }

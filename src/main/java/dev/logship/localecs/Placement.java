@@ -35,9 +35,10 @@ final class Placement {
                 service.event(UUID.randomUUID().toString(), now, unplaceableMessage(cluster, service, ports));
                 break;
             }
-            for (TaskState old : cluster.tasksOf(service.name)) {
-                boolean conflicts = old.hostPorts.stream().anyMatch(ports::contains) || service.daemon() || distinct;
-                if (!old.deploymentId.equals(primary.id) && old.containerInstanceArn.equals(node.arn) && conflicts) {
+            // A DAEMON deployment replaces the old task on each node; a REPLICA one only within its
+            // deployment percentages (RollingUpdate, before placing), so an old task keeps its port.
+            for (TaskState old : service.daemon() ? cluster.tasksOf(service.name) : List.<TaskState>of()) {
+                if (!old.deploymentId.equals(primary.id) && old.containerInstanceArn.equals(node.arn)) {
                     old.stop(now, "Task replaced by (deployment " + primary.id + ")");
                 }
             }
@@ -62,6 +63,9 @@ final class Placement {
             boolean portTaken = here.stream().filter(t -> !sameServiceOldDeployment(t, service, primary))
                     .anyMatch(t -> t.hostPorts.stream().anyMatch(ports::contains));
             boolean daemonStarting = now < node.readyAtMillis; // ECS starts an instance's daemon task first
+            if (!node.agentConnected) {
+                continue; // ECS places nothing on an instance whose agent is disconnected
+            }
             if (portTaken || daemonStarting || ((service.daemon() || distinct) && sameDeployment > 0)) {
                 continue;
             }
@@ -74,8 +78,9 @@ final class Placement {
         return best;
     }
 
+    /** Only a DAEMON deployment may take the node of its own old task (it stops that task as it starts). */
     private static boolean sameServiceOldDeployment(TaskState t, ServiceState service, DeploymentState primary) {
-        return service.name.equals(t.serviceName) && !primary.id.equals(t.deploymentId);
+        return service.daemon() && service.name.equals(t.serviceName) && !primary.id.equals(t.deploymentId);
     }
 
     private String unplaceableMessage(ClusterState cluster, ServiceState service, Set<Integer> ports) {

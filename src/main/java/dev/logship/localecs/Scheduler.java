@@ -14,10 +14,12 @@ final class Scheduler {
     private static final int KEEP_STOPPED = 200;
     private final EcsState state;
     private final Placement placement;
+    private final RollingUpdate rollingUpdate;
     private final CrashLoops crashLoops;
     private final long convergenceMillis;
 
     Scheduler(EcsState state, Placement placement, CrashLoops crashLoops, long convergenceMillis) {
+        this.rollingUpdate = new RollingUpdate(convergenceMillis);
         this.state = state;
         this.placement = placement;
         this.crashLoops = crashLoops;
@@ -67,7 +69,13 @@ final class Scheduler {
             return changed; // ECS stops launching tasks for a deployment its circuit breaker failed
         }
         changed |= scaleDown(cluster, service, primary, desired, now);
-        int placed = placement.place(cluster, service, primary, desired, now);
+        int target = desired;
+        if (!service.daemon() && service.deployments.size() > 1) {
+            int liveBefore = cluster.tasksOf(service.name).size();
+            target = rollingUpdate.primaryTarget(cluster, service, primary, desired, now);
+            changed |= cluster.tasksOf(service.name).size() != liveBefore;
+        }
+        int placed = placement.place(cluster, service, primary, target, now);
         changed |= placed > 0;
         List<TaskState> mine = cluster.tasksOf(service.name, primary.id);
         // A crash-looping deployment never completes, even in the instant its tasks count as RUNNING.

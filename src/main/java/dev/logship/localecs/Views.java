@@ -155,9 +155,15 @@ final class Views {
         ArrayNode registered = out.putArray("registeredResources");
         registered.addObject().put("name", "CPU").put("type", "INTEGER").put("integerValue", 2048);
         registered.addObject().put("name", "MEMORY").put("type", "INTEGER").put("integerValue", 3904);
-        out.put("status", n.status).put("agentConnected", true);
+        out.put("status", n.status).put("agentConnected", n.agentConnected);
         out.put("runningTasksCount", running).put("pendingTasksCount", tasks.size() - running);
-        out.putArray("attributes").addObject().put("name", "ecs.os-type").put("value", "linux");
+        ArrayNode attributes = out.putArray("attributes");
+        n.attributes.forEach((name, value) -> {
+            ObjectNode attribute = attributes.addObject().put("name", name);
+            if (!value.isEmpty()) {
+                attribute.put("value", value);
+            }
+        });
         out.put("registeredAt", Json.epoch(n.registeredAtMillis));
         out.putArray("attachments");
         if (withTags) {

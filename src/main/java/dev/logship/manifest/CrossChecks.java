@@ -30,6 +30,7 @@ final class CrossChecks {
         }
         Map<String, ForwarderManifest> forwarderNames = new HashMap<>();
         Map<String, List<String>> targets = new LinkedHashMap<>();
+        List<ForwarderManifest> resolved = new ArrayList<>();
         // Indexed once: looking clusters up per forwarder would be clusters x forwarders at scale.
         Map<String, List<String>> byDirectory = new HashMap<>();
         for (ClusterManifest c : clusters) {
@@ -47,8 +48,34 @@ final class CrossChecks {
                 continue;
             }
             targets.put(forwarder.name(), resolve(forwarder, byDirectory, byName, problems));
+            resolved.add(forwarder);
         }
+        sharedHostPorts(resolved, targets, problems);
         return targets;
+    }
+
+    /**
+     * Two perNodePort forwarders on one cluster with the same hostPort: ECS could place only one
+     * of them per node, and each would wait forever for the other's nodes. Reported once per
+     * later forwarder, at its file, naming the first.
+     */
+    private static void sharedHostPorts(List<ForwarderManifest> forwarders, Map<String, List<String>> targets,
+                                        List<Problem> problems) {
+        Map<String, ForwarderManifest> byClusterAndPort = new HashMap<>();
+        for (ForwarderManifest forwarder : forwarders) {
+            if (forwarder.scheduling() != Scheduling.PER_NODE_PORT) {
+                continue;
+            }
+            for (String cluster : targets.get(forwarder.name())) {
+                ForwarderManifest first = byClusterAndPort.putIfAbsent(cluster + "/" + forwarder.hostPort(), forwarder);
+                if (first != null) {
+                    problems.add(forwarder.position().problem("spec.hostPort", "hostPort " + forwarder.hostPort()
+                            + " on Cluster \"" + cluster + "\" is already taken by perNodePort LogForwarder \"" + first.name()
+                            + "\" (" + where(first.position()) + "); ECS can place only one of them per node: choose another hostPort"));
+                    break;
+                }
+            }
+        }
     }
 
     private static List<String> resolve(ForwarderManifest forwarder, Map<String, List<String>> byDirectory,

@@ -14,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -72,10 +73,17 @@ public final class DirectoryReader {
         return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
-    /** sha256 over sorted (path, kind, content): equal trees give equal revisions. */
+    /**
+     * SHA-256 over a secret key, then sorted (path, kind, content): equal trees give equal
+     * revisions within a process. The revision is shown in status and plans while the files may
+     * hold literal routes, and a plain hash of a file whose only unknown is a port is undone by
+     * trying 65,535 ports; so the hash starts with {@link #KEY}, random per process and never
+     * shown. A restart therefore sees a "new" revision once, which costs one no-op plan.
+     */
     private static String hash(List<SourceFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(KEY);
             for (SourceFile file : files) {
                 digest.update(file.path().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
@@ -88,5 +96,13 @@ public final class DirectoryReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final byte[] KEY = randomKey();
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 }

@@ -1,5 +1,6 @@
 package dev.logship.manifest;
 
+import dev.logship.model.ClusterQuery;
 import dev.logship.model.PlacementConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,9 @@ final class PlacementReader {
                             + type + "\": expected one of " + TYPES);
                 } else if (type.equals("memberOf") && (expression == null || expression.isBlank())) {
                     context.report(fields.position(), field + ".expression", "memberOf needs an expression, e.g. attribute:ecs.instance-type =~ t3.*");
+                } else if (type.equals("memberOf") && !parses(expression)) {
+                    context.report(fields.positionOf("expression"), field + ".expression", "logship cannot evaluate \""
+                            + expression + "\": " + ClusterQuery.ACCEPTED);
                 } else if (type.equals("distinctInstance") && expression != null) {
                     context.report(fields.positionOf("expression"), field + ".expression", "distinctInstance takes no expression");
                 } else {
@@ -45,5 +49,15 @@ final class PlacementReader {
             });
         }
         return constraints;
+    }
+
+    /** logship counts a perNodePort forwarder's nodes itself, so it accepts only expressions it can evaluate. */
+    private static boolean parses(String expression) {
+        try {
+            ClusterQuery.parse(expression);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -16,7 +16,7 @@ public record ServiceSpec(
         List<PlacementConstraint> placementConstraints,
         DeploymentSpec deployment,
         String propagateTags,
-        Map<String, String> tags) {
+        Map<String, String> tags) implements Workload {
 
     public ServiceSpec {
         Objects.requireNonNull(serviceName, "serviceName");
@@ -26,8 +26,19 @@ public record ServiceSpec(
         tags = Immutable.sortedMap(tags);
     }
 
+    @Override
+    public String name() {
+        return serviceName;
+    }
+
     public ServiceSpec withDesiredCount(Integer count) {
         return new ServiceSpec(serviceName, schedulingStrategy, count, placementConstraints, deployment, propagateTags, tags);
+    }
+
+    /** A perNodePort service on {@code nodes} nodes: that many tasks, and a deployment that can roll on that many. */
+    public ServiceSpec withPerNodeCount(int nodes) {
+        return new ServiceSpec(serviceName, schedulingStrategy, nodes, placementConstraints, deployment.rollableFor(nodes),
+                propagateTags, tags);
     }
 
     public ServiceSpec withTags(Map<String, String> newTags) {

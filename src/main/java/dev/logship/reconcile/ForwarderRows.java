@@ -26,11 +26,17 @@ final class ForwarderRows {
 
     static List<Assessed> of(ClusterPlan plan) {
         List<Assessed> rows = new ArrayList<>();
-        int nodes = plan.activeNodes();
         for (Change change : plan.changes()) {
-            rows.add(row(change, nodes));
+            rows.add(row(change, nodesFor(plan, change)));
         }
         return rows;
+    }
+
+    /** A perNodePort forwarder is judged against the nodes it can be placed on, others against the ACTIVE ones. */
+    private static int nodesFor(ClusterPlan plan, Change change) {
+        DesiredForwarder desired = change instanceof NoChange n ? n.desired() : change instanceof Update u ? u.desired()
+                : change instanceof Recreate r ? r.desired() : null;
+        return desired == null ? plan.activeNodes() : plan.nodesFor(desired);
     }
 
     private static Assessed row(Change change, int nodes) {

@@ -141,6 +141,12 @@ public final class CliInputJson {
         Map<String, Object> out = new LinkedHashMap<>();
         putIfSet(out, "maximumPercent", deployment.maximumPercent());
         putIfSet(out, "minimumHealthyPercent", deployment.minimumHealthyPercent());
+        if (deployment.circuitBreaker() != null) {
+            Map<String, Object> breaker = new LinkedHashMap<>();
+            breaker.put("enable", deployment.circuitBreaker());
+            breaker.put("rollback", false);
+            out.put("deploymentCircuitBreaker", breaker);
+        }
         return out;
     }
 

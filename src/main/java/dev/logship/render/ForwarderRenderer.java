@@ -32,8 +32,9 @@ final class ForwarderRenderer {
                 perNodePort ? SchedulingStrategy.REPLICA : SchedulingStrategy.DAEMON,
                 null,
                 forwarder.placementConstraints(),
-                // A fixed host port leaves no room for a second copy on a node: let ECS stop old tasks first.
-                perNodePort ? new DeploymentSpec(100, 50) : DeploymentSpec.defaults(),
+                // A fixed host port leaves no room for a second copy on a node: let ECS stop old tasks first
+                // (on a one-node cluster the minimum becomes 0 once the node count is known: DeploymentSpec.rollableFor).
+                (perNodePort ? new DeploymentSpec(100, 50) : DeploymentSpec.defaults()).withCircuitBreaker(),
                 "SERVICE",
                 Map.of());
         String hash = ContentHash.of(taskDefinition, service);

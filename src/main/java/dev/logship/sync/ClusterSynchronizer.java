@@ -13,6 +13,7 @@ import dev.logship.model.LiveCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -151,7 +152,8 @@ public final class ClusterSynchronizer {
             EcsGateway gateway = gateways.forCluster(desired.target());
             List<dev.logship.model.LiveService> services = gateway.services(
                     desired.forwarders().stream().map(f -> f.service().serviceName()).toList());
-            LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services);
+            LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services,
+                    Set.of(), plan.nodes());
             return assess(desired, live, conflicts(plan));
         } catch (GatewayException e) {
             Map<String, Health> unknown = new TreeMap<>();
@@ -172,7 +174,8 @@ public final class ClusterSynchronizer {
                 services.add(r.live());
             }
         }
-        LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services);
+        LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services, Set.of(),
+                plan.nodes());
         return assess(desired, live, conflicts(plan));
     }
 
@@ -188,7 +191,8 @@ public final class ClusterSynchronizer {
             String key = f.key().toString();
             health.put(key, conflicts.containsKey(key)
                     ? Health.degraded("conflict: " + conflicts.get(key))
-                    : HealthAssessor.assess(f, live.service(f.service().serviceName()), live.activeNodes()));
+                    : HealthAssessor.assess(f, live.service(f.service().serviceName()),
+                            f.perNodePort() ? live.placeableNodes(f.service().placementConstraints()) : live.activeNodes()));
         }
         return health;
     }

@@ -13,7 +13,12 @@ import java.util.Optional;
 public final class HealthAssessor {
     private HealthAssessor() {}
 
-    public static Health assess(DesiredForwarder forwarder, Optional<LiveService> found, int activeNodes) {
+    /**
+     * {@code nodes}: for a perNodePort forwarder the nodes ECS can place it on (ACTIVE, agent
+     * connected, matching its memberOf constraints), else the cluster's ACTIVE nodes.
+     */
+    public static Health assess(DesiredForwarder forwarder, Optional<LiveService> found, int nodes) {
+        int activeNodes = nodes;
         if (found.isEmpty()) {
             return Health.missing("service " + forwarder.service().serviceName() + " does not exist");
         }
@@ -24,7 +29,7 @@ public final class HealthAssessor {
             return Health.degraded("rollout failed" + event(s));
         }
         if (forwarder.perNodePort() && s.desiredCount() != activeNodes) {
-            return Health.progressing("desiredCount " + s.desiredCount() + " but " + activeNodes + " active nodes");
+            return Health.progressing("desiredCount " + s.desiredCount() + " but " + activeNodes + " nodes to run on");
         }
         boolean rolledOut = s.rolloutState() == null || "COMPLETED".equals(s.rolloutState());
         if (s.runningCount() == expected && s.pendingCount() == 0 && rolledOut) {

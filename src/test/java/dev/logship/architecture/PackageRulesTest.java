@@ -100,6 +100,12 @@ class PackageRulesTest {
         assertThat(violations("localecs", Pattern.compile("(?!dev\\.logship\\.)|dev\\.logship\\.localecs\\."))).isEmpty();
     }
 
+    /** local-ecs is a product of its own: only the CLI starts it (its helpers are public for its sub-packages). */
+    @Test
+    void onlyTheCliUsesLocalEcs() {
+        assertThat(usesOutside("dev.logship.localecs", Set.of("localecs", "cli"))).isEmpty();
+    }
+
     @Test
     void packagesFormNoCycle() {
         Map<String, Set<String>> graph = new TreeMap<>();

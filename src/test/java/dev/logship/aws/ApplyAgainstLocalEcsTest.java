@@ -58,8 +58,10 @@ class ApplyAgainstLocalEcsTest {
         SyncResult again = ecs.synchronizer.sync(prod);
         assertThat(again.steps()).isEmpty();
         assertThat(ecs.mutatingCalls()).isEmpty();
-        // Three reads per cluster (up to 100 nodes, 100 services, 10 services per describe); revisions come from the cache.
-        assertThat(ecs.server.callCounts()).containsOnlyKeys("ListContainerInstances", "ListServices", "DescribeServices")
+        // Four reads per perNodePort cluster (up to 100 nodes, 100 services, 10 services per describe): nodes listed and
+        // described (agent connection, attributes), services listed and described; revisions come from the cache.
+        assertThat(ecs.server.callCounts()).containsOnlyKeys("ListContainerInstances", "DescribeContainerInstances",
+                        "ListServices", "DescribeServices")
                 .allSatisfy((action, count) -> assertThat(count).isEqualTo(1L));
     }
 

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 /** A local-ecs on a free port plus logship's real AWS adapter and a raw SDK client pointed at it. */
 final class LocalEcsHarness implements AutoCloseable {
     static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    static final Set<String> READ_ACTIONS = Set.of("ListContainerInstances", "ListServices", "DescribeServices",
+    static final Set<String> READ_ACTIONS = Set.of("ListContainerInstances", "DescribeContainerInstances", "ListServices", "DescribeServices",
             "DescribeTaskDefinition", "ListTaskDefinitions", "DescribeClusters");
 
     final LocalEcsServer server;

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** plan and apply as a user runs them: the examples, the CLI, the real SDK over HTTP, local-ecs. */
 class PlanApplyCommandTest {
-    private static final Set<String> READS = Set.of("ListContainerInstances", "ListServices", "DescribeServices",
+    private static final Set<String> READS = Set.of("ListContainerInstances", "DescribeContainerInstances", "ListServices", "DescribeServices",
             "DescribeTaskDefinition", "ListTaskDefinitions", "DescribeClusters");
     /** The examples' clusters: ECS name, region, nodes. */
     private static final Map<String, String> CLUSTERS = Map.of("prod-ecs", "us-east-1", "staging", "eu-west-1",

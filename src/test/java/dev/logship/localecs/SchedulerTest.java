@@ -81,7 +81,9 @@ class SchedulerTest {
     }
 
     @Test
-    void updatingTheSeedsOnePerNodeServiceReplacesEveryTaskInPlace() {
+    void updatingTheSeedsOnePerNodeServiceWithEcsDefaultsStallsOnItsOwnHostPort() {
+        // 200/100: the new tasks may start (up to 6) but every node's port is held by an old task,
+        // and no old task may stop before a new one runs. ECS waits forever; so does local-ecs.
         start(LocalEcsConfig.builder().cluster("prod", 3).build());
         ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout").desiredCount(3));
         ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
@@ -89,9 +91,65 @@ class SchedulerTest {
         ecs.updateService(r -> r.cluster("prod").service("logspout").taskDefinition("logspout:2"));
 
         Service s = service("logspout");
+        assertThat(s.deployments()).hasSize(2);
+        assertThat(s.deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.IN_PROGRESS);
+        assertThat(tasks()).hasSize(3).allMatch(t -> t.taskDefinitionArn().endsWith("logspout:1"));
+        assertThat(s.events().get(0).message()).contains("is already using a port required by your task");
+    }
+
+    @Test
+    void updatingAOnePerNodeServiceWithMaximum100Minimum50ReplacesEveryTaskInPlace() {
+        start(LocalEcsConfig.builder().cluster("prod", 3).build());
+        ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout").desiredCount(3)
+                .deploymentConfiguration(c -> c.maximumPercent(100).minimumHealthyPercent(50)));
+        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
+
+        ecs.updateService(r -> r.cluster("prod").service("logspout").taskDefinition("logspout:2"));
+        // min ceil(1.5) = 2 healthy, max 3 tasks: one old task stops, one new starts, and so on
+        for (int i = 0; i < 20 && service("logspout").deployments().size() > 1; i++) {
+            tasks(); // every call settles the scheduler
+        }
+
+        Service s = service("logspout");
         assertThat(s.deployments()).singleElement().satisfies(d -> assertThat(d.rolloutState()).isEqualTo(DeploymentRolloutState.COMPLETED));
         assertThat(tasks()).hasSize(3).allMatch(t -> t.taskDefinitionArn().endsWith("logspout:2"))
                 .extracting(Task::containerInstanceArn).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void onOneNodeEcsRoundingStalls100Over50ButRolls100Over0() {
+        start(LocalEcsConfig.builder().cluster("old-config", 1).cluster("logship-config", 1).build());
+        ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
+        for (String cluster : List.of("old-config", "logship-config")) {
+            int minimum = cluster.equals("old-config") ? 50 : 0;
+            ecs.createService(r -> r.cluster(cluster).serviceName("logspout").taskDefinition("logspout:1").desiredCount(1)
+                    .deploymentConfiguration(c -> c.maximumPercent(100).minimumHealthyPercent(minimum)));
+            ecs.updateService(r -> r.cluster(cluster).service("logspout").taskDefinition("logspout:2"));
+        }
+        // every call settles the scheduler: ten looks are ten chances to move
+        for (int i = 0; i < 10; i++) {
+            serviceIn("old-config");
+            serviceIn("logship-config");
+        }
+
+        // max floor(1 x 100%) = 1 task, min ceil(1 x 50%) = 1 healthy: the old task may not stop, the new may not start
+        Service stalled = serviceIn("old-config");
+        assertThat(stalled.deployments()).hasSize(2);
+        assertThat(stalled.deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.IN_PROGRESS);
+        assertThat(stalled.deployments().get(0).runningCount() + stalled.deployments().get(0).pendingCount()).isZero();
+        assertThat(stalled.runningCount()).as("the old task keeps running").isEqualTo(1);
+
+        // minimum 0 (what logship renders for one node): the old task stops, then the new one starts
+        Service rolled = serviceIn("logship-config");
+        assertThat(rolled.deployments()).singleElement().satisfies(d -> {
+            assertThat(d.rolloutState()).isEqualTo(DeploymentRolloutState.COMPLETED);
+            assertThat(d.taskDefinition()).endsWith("logspout:2");
+        });
+        assertThat(rolled.runningCount()).isEqualTo(1);
+    }
+
+    private Service serviceIn(String cluster) {
+        return ecs.describeServices(r -> r.cluster(cluster).services("logspout")).services().get(0);
     }
 
     @Test

@@ -85,4 +85,24 @@ class DirectoryReaderTest {
         assertThat(Manifests.parse(snapshot).problems()).extracting(Problem::toString).containsExactly(
                 "vendor/manifests:1:1: (file): submodules are not read: copy the manifests into this repository");
     }
+
+    @Test
+    void theRevisionOfADirectoryGivesNoRouteAwayToAnyoneTryingEveryPort() throws Exception {
+        String manifest = "kind: LogForwarder\nspec:\n  routes: [syslog+tls://logs3.papertrailapp.com:%d]\n";
+        Files.writeString(root.resolve("f.yaml"), manifest.formatted(43121));
+        String revision = DirectoryReader.read(root).revision().id();
+        assertThat(DirectoryReader.read(root).revision().id()).as("equal trees, equal revisions").isEqualTo(revision);
+        java.util.List<Integer> recovered = new java.util.ArrayList<>();
+        for (int port = 1; port <= 65535; port++) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (byte[] part : new byte[][] {"f.yaml".getBytes(), "FILE".getBytes(), manifest.formatted(port).getBytes()}) {
+                sha.update(part);
+                sha.update((byte) 0);
+            }
+            if (revision.equals("dir:" + java.util.HexFormat.of().formatHex(sha.digest()))) {
+                recovered.add(port);
+            }
+        }
+        assertThat(recovered).isEmpty();
+    }
 }

@@ -57,7 +57,7 @@ class RenderDecisionsTest {
         assertThat(f.perNodePort()).isTrue();
         assertThat(f.service().schedulingStrategy()).isEqualTo(SchedulingStrategy.REPLICA);
         assertThat(f.service().desiredCount()).as("set from the node count at apply time").isNull();
-        assertThat(f.service().deployment()).isEqualTo(new DeploymentSpec(100, 50));
+        assertThat(f.service().deployment()).as("circuit breaker on, ECS rollback off").isEqualTo(new DeploymentSpec(100, 50, true));
         assertThat(f.taskDefinition().containers().get(0).portMappings()).containsExactly(new PortMapping(8125, 8125, "tcp"));
     }
 

@@ -66,7 +66,7 @@ class HealthAssessorTest {
     @Test
     void perNodePortWithStaleDesiredCountIsProgressing() {
         Health h = HealthAssessor.assess(forwarder(true), Optional.of(live(SchedulingStrategy.REPLICA, 3, 3, "COMPLETED", null)), 4);
-        assertThat(h).isEqualTo(Health.progressing("desiredCount 3 but 4 active nodes"));
+        assertThat(h).isEqualTo(Health.progressing("desiredCount 3 but 4 nodes to run on"));
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.logship.localecs.FailingImages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,7 +62,7 @@ final class DaemonScheduler {
             }
         }
         if (active) {
-            changed |= new Rollout(daemon, dep, now).step();
+            changed |= new DaemonRollout(state, hosts, timeScale, this::start, daemon, dep, now).step();
         }
         return changed;
     }
@@ -105,7 +104,7 @@ final class DaemonScheduler {
         return changed;
     }
 
-    private void start(DaemonState daemon, String instance, String cp, String revisionArn, long now) {
+    void start(DaemonState daemon, String instance, String cp, String revisionArn, long now) {
         DaemonState.Placed p = new DaemonState.Placed();
         p.taskArn = hosts.startTask(daemon.clusterArn, instance, state.revisions.get(revisionArn).taskDefinitionArn,
                 "daemon:" + daemon.name, now);
@@ -126,73 +125,5 @@ final class DaemonScheduler {
         }
         state.daemons.remove(daemon.arn);
         return true;
-    }
-
-    /** One step of a deployment: wait for the batch in flight, bake, then replace the next batch or finish. */
-    private final class Rollout {
-        private final DaemonState daemon;
-        private final DeploymentState dep;
-        private final long now;
-        private final String target;
-
-        Rollout(DaemonState daemon, DeploymentState dep, long now) {
-            this.daemon = daemon;
-            this.dep = dep;
-            this.now = now;
-            this.target = dep.movingTo();
-        }
-
-        boolean step() {
-            dep.batch.retainAll(daemon.placed.keySet());
-            if (!dep.batch.isEmpty() || dep.bakeUntilMillis != null) {
-                if (!dep.batch.stream().allMatch(this::runsTarget)) {
-                    return false;
-                }
-                if (dep.bakeUntilMillis == null) {
-                    long bake = Math.round(DeploymentRules.bakeMinutes(dep.deploymentConfiguration) * 60_000L / timeScale);
-                    dep.bakeUntilMillis = now + bake;
-                }
-                if (now < dep.bakeUntilMillis) {
-                    return false;
-                }
-                dep.batch.clear();
-                dep.bakeUntilMillis = null;
-            }
-            List<String> stale = daemon.placed.entrySet().stream().filter(e -> !e.getValue().revisionArn.equals(target))
-                    .map(Map.Entry::getKey).toList();
-            if (stale.isEmpty()) {
-                return daemon.placed.keySet().stream().allMatch(this::runsTarget) && finish();
-            }
-            double drain = DeploymentRules.drainPercent(dep.deploymentConfiguration);
-            int size = Math.max(1, (int) Math.ceil(drain * daemon.placed.size() / 100.0));
-            for (String instance : stale.subList(0, Math.min(size, stale.size()))) {
-                DaemonState.Placed old = daemon.placed.remove(instance);
-                hosts.stopTask(daemon.clusterArn, old.taskArn, "ServiceSchedulerInitiated",
-                        "Daemon deployment " + dep.arn + " is replacing the container instance.", now);
-                String replacement = hosts.replaceInstance(daemon.clusterArn, instance, now);
-                start(daemon, replacement, old.capacityProviderName, target, now);
-                dep.batch.add(replacement);
-            }
-            return true;
-        }
-
-        private boolean runsTarget(String instance) {
-            DaemonState.Placed p = daemon.placed.get(instance);
-            // a crash-looping task is RUNNING only until the next settle stops it: never counted as up
-            return p != null && p.revisionArn.equals(target) && !Revisions.failing(state.revisions.get(p.revisionArn))
-                    && hosts.taskStatus(daemon.clusterArn, p.taskArn, now).equals("RUNNING");
-        }
-
-        private boolean finish() {
-            boolean rollback = dep.status.equals("ROLLBACK_IN_PROGRESS");
-            dep.status = rollback ? "ROLLBACK_SUCCESSFUL" : "SUCCESSFUL";
-            if (!rollback) {
-                dep.statusReason = "Daemon deployment completed successfully.";
-                dep.circuitBreakerStatus = "MONITORING_COMPLETE";
-            }
-            dep.finishedAtMillis = now;
-            daemon.currentRevisionArn = target;
-            return true;
-        }
     }
 }

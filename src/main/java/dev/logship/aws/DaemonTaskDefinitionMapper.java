@@ -1,0 +1,115 @@
+package dev.logship.aws;
+
+import dev.logship.model.ContainerSpec;
+import dev.logship.model.TaskDefinitionSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.ecs.model.DaemonContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.DaemonTaskDefinition;
+import software.amazon.awssdk.services.ecs.model.DaemonVolume;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.HostVolumeProperties;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.MountPoint;
+import software.amazon.awssdk.services.ecs.model.RegisterDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Secret;
+import software.amazon.awssdk.services.ecs.model.Tag;
+
+/**
+ * A forwarder's task definition as a daemon task definition. Daemon task definitions have no
+ * network mode, port mappings, compatibilities or placement constraints; what logship renders
+ * for a managed daemon has none either. Both sides of the comparison are the request as plain
+ * data from the SDK's field metadata ({@link SdkDocuments}), as for service task definitions.
+ */
+final class DaemonTaskDefinitionMapper {
+    /** Every field RegisterDaemonTaskDefinition accepts, by its JSON name. */
+    static final Set<String> INPUT = SdkDocuments.fieldNames(RegisterDaemonTaskDefinitionRequest.builder().build());
+
+    private DaemonTaskDefinitionMapper() {}
+
+    static RegisterDaemonTaskDefinitionRequest toRequest(TaskDefinitionSpec spec) {
+        if (!spec.placementConstraints().isEmpty() || spec.containers().stream().anyMatch(c -> !c.portMappings().isEmpty())) {
+            throw new IllegalArgumentException("a daemon task definition has no placement constraints or port mappings: "
+                    + spec.family());
+        }
+        RegisterDaemonTaskDefinitionRequest.Builder b = RegisterDaemonTaskDefinitionRequest.builder().family(spec.family())
+                .containerDefinitions(spec.containers().stream().map(DaemonTaskDefinitionMapper::definition).toList());
+        if (!spec.volumes().isEmpty()) {
+            b.volumes(spec.volumes().stream().map(v -> DaemonVolume.builder().name(v.name())
+                    .host(v.hostSourcePath() == null ? null : HostVolumeProperties.builder().sourcePath(v.hostSourcePath()).build())
+                    .build()).toList());
+        }
+        if (spec.executionRoleArn() != null) {
+            b.executionRoleArn(spec.executionRoleArn());
+        }
+        if (!spec.tags().isEmpty()) {
+            b.tags(TaskDefinitionMapper.tags(spec.tags()));
+        }
+        return b.build();
+    }
+
+    static Map<String, Object> desiredDocument(TaskDefinitionSpec spec) {
+        return SdkDocuments.of(toRequest(spec));
+    }
+
+    /** A described revision reduced to RegisterDaemonTaskDefinition's fields, plus its tags. */
+    static Map<String, Object> liveDocument(DaemonTaskDefinition described, List<Tag> tags) {
+        Map<String, Object> out = new TreeMap<>(SdkDocuments.of(described));
+        out.keySet().retainAll(INPUT);
+        out.remove("tags");
+        Object plainTags = SdkDocuments.plain(tags);
+        if (plainTags != null) {
+            out.put("tags", plainTags);
+        }
+        return out;
+    }
+
+    static TaskDefinitionSpec toSpec(DaemonTaskDefinition td, List<Tag> tags) {
+        List<ContainerSpec> containers = td.containerDefinitions().stream().map(DaemonTaskDefinitionMapper::container).toList();
+        List<dev.logship.model.Volume> volumes = td.volumes().stream()
+                .map(v -> new dev.logship.model.Volume(v.name(), v.host() == null ? null : v.host().sourcePath())).toList();
+        return new TaskDefinitionSpec(td.family(), null, List.of(), containers, volumes, List.of(),
+                TaskDefinitionMapper.tagMap(tags), td.executionRoleArn(), liveDocument(td, tags));
+    }
+
+    private static ContainerSpec container(DaemonContainerDefinition c) {
+        Map<String, String> env = new TreeMap<>();
+        c.environment().forEach(kv -> env.put(kv.name(), kv.value()));
+        Map<String, String> secrets = new TreeMap<>();
+        c.secrets().forEach(s -> secrets.put(s.name(), s.valueFrom()));
+        HealthCheck h = c.healthCheck();
+        return new ContainerSpec(c.name() == null ? "" : c.name(), c.image(), c.cpu() == null ? 0 : c.cpu(), c.memory(),
+                c.memoryReservation(), c.essential() == null || c.essential(), c.command(), env, secrets, List.of(),
+                c.mountPoints().stream().map(m -> new dev.logship.model.MountPoint(m.sourceVolume(), m.containerPath(),
+                        m.readOnly() != null && m.readOnly())).toList(),
+                h == null ? null : new dev.logship.model.HealthCheck(h.command(), h.interval(), h.timeout(), h.retries(), h.startPeriod()));
+    }
+
+    private static DaemonContainerDefinition definition(ContainerSpec c) {
+        DaemonContainerDefinition.Builder b = DaemonContainerDefinition.builder().name(c.name()).image(c.image())
+                .cpu(c.cpu()).essential(c.essential()).memory(c.memory()).memoryReservation(c.memoryReservation());
+        if (!c.command().isEmpty()) {
+            b.command(c.command());
+        }
+        if (!c.environment().isEmpty()) {
+            b.environment(c.environment().entrySet().stream()
+                    .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList());
+        }
+        if (!c.secrets().isEmpty()) {
+            b.secrets(c.secrets().entrySet().stream()
+                    .map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList());
+        }
+        if (!c.mountPoints().isEmpty()) {
+            b.mountPoints(c.mountPoints().stream().map(m -> MountPoint.builder().sourceVolume(m.sourceVolume())
+                    .containerPath(m.containerPath()).readOnly(m.readOnly()).build()).toList());
+        }
+        if (c.healthCheck() != null) {
+            var h = c.healthCheck();
+            b.healthCheck(HealthCheck.builder().command(h.command()).interval(h.interval()).timeout(h.timeout())
+                    .retries(h.retries()).startPeriod(h.startPeriod()).build());
+        }
+        return b.build();
+    }
+}

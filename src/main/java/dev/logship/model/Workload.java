@@ -1,0 +1,15 @@
+package dev.logship.model;
+
+import java.util.Map;
+
+/**
+ * What runs a forwarder's task on every node: an ECS service ({@link ServiceSpec}) or an ECS
+ * managed daemon ({@link DaemonSpec}). Sealed, so code that must treat them differently
+ * switches over the two kinds in one place instead of asking "is it a daemon?" here and there.
+ */
+public sealed interface Workload permits ServiceSpec, DaemonSpec {
+    /** The ECS name: service name or daemon name. */
+    String name();
+
+    Map<String, String> tags();
+}
