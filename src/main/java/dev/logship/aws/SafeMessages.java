@@ -22,12 +22,20 @@ final class SafeMessages {
         if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null && ase.awsErrorDetails().errorCode() != null) {
             return ase.awsErrorDetails().errorCode();
         }
+        if (e.getMessage() != null && e.getMessage().startsWith(CallContextInterceptor.UNREACHABLE)) {
+            return "EndpointUnreachable";
+        }
         return e.getClass().getSimpleName();
     }
 
     static String describe(SdkException e) {
         if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             return errorCode(e) + ": " + redact(ase.awsErrorDetails().errorMessage());
+        }
+        String message = e.getMessage();
+        if (message != null && (message.startsWith(CallContextInterceptor.UNREACHABLE)
+                || message.startsWith(CallContextInterceptor.FAILED_AT))) {
+            return errorCode(e) + ": " + redact(message); // already says where and why (host:port, never a URI)
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -11,6 +11,7 @@ import dev.logship.sync.SyncResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,16 @@ final class ApplyCommand implements Callable<Integer> {
             // Observe every cluster before changing any: clusters of a region share task
             // definition revisions, and cleanup may only drop one that no cluster uses.
             Map<DesiredCluster, Object> planned = new LinkedHashMap<>();
+            Map<String, GatewayException> unreachable = new HashMap<>();
             for (DesiredCluster cluster : session.clusters) {
-                planned.put(cluster, planOne(session, cluster));
+                // An endpoint that refused a connection is not tried again for every cluster behind it.
+                String where = session.endpointOverridden ? "" : cluster.target().region();
+                GatewayException known = unreachable.get(where);
+                Object plan = known != null ? failed(cluster, known) : planOne(session, cluster);
+                if (plan instanceof SyncResult r && known == null && unreachable(r)) {
+                    unreachable.put(where, lastFailure);
+                }
+                planned.put(cluster, plan);
             }
             List<ClusterPlan> plans = new ArrayList<>();
             List<SyncResult> results = new ArrayList<>();
@@ -98,13 +107,20 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
+    private GatewayException lastFailure;
+
     /** The cluster's plan, or a failed result when ECS could not be observed. */
-    private static Object planOne(PlanSession session, DesiredCluster cluster) {
+    private Object planOne(PlanSession session, DesiredCluster cluster) {
         try {
             return session.synchronizer.plan(cluster);
         } catch (GatewayException e) {
+            lastFailure = e;
             return failed(cluster, e);
         }
+    }
+
+    private boolean unreachable(SyncResult r) {
+        return lastFailure != null && "EndpointUnreachable".equals(lastFailure.errorCode()) && !r.succeeded();
     }
 
     private static SyncResult applyOne(PlanSession session, DesiredCluster cluster, ClusterPlan plan) {

@@ -24,6 +24,10 @@ final class ApplyReport {
     static String summaryLine(List<SyncResult> results) {
         long steps = results.stream().mapToLong(r -> r.steps().size()).sum();
         long failures = results.stream().mapToLong(r -> r.failures().size()).sum();
-        return "Apply: " + steps + " change(s) made, " + failures + " failure(s)." + (failures > 0 ? " Run apply again to converge." : "");
+        boolean unreachable = failures > 0 && results.stream().flatMap(r -> r.failures().stream())
+                .allMatch(f -> f.message().contains("EndpointUnreachable"));
+        return "Apply: " + steps + " change(s) made, " + failures + " failure(s)." + (unreachable
+                ? " ECS could not be reached: check the endpoint, the network and the region."
+                : failures > 0 ? " Run apply again to converge." : "");
     }
 }

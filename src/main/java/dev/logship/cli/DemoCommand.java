@@ -11,9 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The whole GitOps loop on one machine, for a first look: local-ecs, a Git repo with a webhook hook, serve. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the whole loop on this machine: a local ECS with the examples' clusters, a Git",
-                "repository seeded from the examples whose post-receive hook posts a signed webhook, and",
-                "serve following it. Push a change to the repository and watch it reach ECS on the page."},
+        description = {"Run the whole loop on this machine: a local ECS, a Git repository and serve.",
+                "The local ECS has the examples' clusters; the Git repository is seeded from the examples and its",
+                "post-receive hook posts a signed webhook; serve follows it. Push a change to the repository and",
+                "watch it reach ECS on the page."},
         footer = {"", "Example:",
                 "  java -jar target/logship.jar demo",
                 "  # then, in another terminal, follow the printed recipe: clone, change a route, git push"})
@@ -37,11 +38,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Owner id of the demo's installation (default: derived from its repository).")
     String owner;
 
+    @Option(names = "--verbose", description = "Also log every local-ECS call, Jetty's start-up and other debug detail.")
+    boolean verbose;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        DemoLogging.configure(verbose);
         if (!Files.isDirectory(examples)) {
             throw new IllegalArgumentException("--examples " + examples + " is not a directory; run the demo from the"
                     + " root of the logship repository or point --examples at a directory of manifests");

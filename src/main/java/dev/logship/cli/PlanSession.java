@@ -26,12 +26,16 @@ final class PlanSession implements AutoCloseable {
     final List<DesiredCluster> clusters;
     final AwsEcsGateways gateways;
     final ClusterSynchronizer synchronizer;
+    /** One ECS endpoint for every region ({@code --ecs-endpoint} or AWS_ENDPOINT_URL_ECS). */
+    final boolean endpointOverridden;
 
-    private PlanSession(DesiredState state, List<DesiredCluster> clusters, AwsEcsGateways gateways, String owner) {
+    private PlanSession(DesiredState state, List<DesiredCluster> clusters, AwsEcsGateways gateways, String owner,
+            boolean endpointOverridden) {
         this.state = state;
         this.clusters = clusters;
         this.gateways = gateways;
         this.synchronizer = new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner);
+        this.endpointOverridden = endpointOverridden;
         // every cluster of the manifests, not only --cluster: revision cleanup must know them all
         synchronizer.manage(state);
     }
@@ -53,8 +57,8 @@ final class PlanSession implements AutoCloseable {
             }
         }
         String owner = OwnerIds.resolve(options.owner, options.source.repo, options.source.path);
-        return new PlanSession(read.state(), clusters,
-                new AwsEcsGateways(AwsSettings.of(options.ecsEndpoint, System.getenv())), owner);
+        AwsSettings settings = AwsSettings.of(options.ecsEndpoint, System.getenv());
+        return new PlanSession(read.state(), clusters, new AwsEcsGateways(settings), owner, settings.endpoint() != null);
     }
 
     /** Reads the manifests once; a Git mirror without {@code --data-dir} lives only for this call. */

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /** The long-running operator: follows a Git ref, applies each commit, corrects drift, serves status. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Follow a Git branch and keep ECS equal to it: apply each new commit (webhook or poll),",
-                "revert drift on every resync, and serve status, metrics and a status page over HTTP.",
+        description = {"Follow a Git branch and keep ECS equal to it, with a status page over HTTP.",
+                "Applies each new commit (webhook or poll), reverts drift on every resync, and serves status,",
+                "metrics and a status page over HTTP.",
                 "Stops on SIGTERM or Ctrl-C after the ECS calls in flight have finished (exit 0)."},
         footer = {"", "Example:",
                 "  export LOGSHIP_WEBHOOK_SECRET=$(cat /run/secrets/webhook)",

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Not a test: run it with {@code mvn -B -Pbench verify} (see BENCHMARKS.md).
  *
  * <pre>
- * Options: --size full|tiny   --only 2,3,5   --time-scale N   --repeats N   --clusters N (scenarios 3, 4)   --out FILE
+ * Options: --size full|tiny   --only 1b,2,3,5   --time-scale N   --repeats N   --clusters N (scenarios 3, 4)   --out FILE
  *          --accounts N --account-clusters M --accounts-time-scale T (scenario 7)
  *          --baseline-classes DIR (an older build's target/classes, run side by side in scenarios 3 and 7)
  * </pre>
@@ -49,6 +49,9 @@ public final class BenchMain {
         try {
             if (config.runs("1")) {
                 rows.addAll(step("1", () -> PushToApplied.run(config, work)));
+            }
+            if (config.runs("1") || config.runs("1b")) {
+                rows.addAll(step("1b", () -> PacedPushes.run(config, work)));
             }
             if (config.runs("2")) {
                 rows.addAll(step("2", () -> NoOpResync.run(config, work)));
