@@ -9,6 +9,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)  # load test of the status API (mvn -Preliability)
 # The real Fluent Bit (../shared/tools/fluent-bit) links these; the end-to-end forwarder tests run it.
+command -v openssl >/dev/null 2>&1 || need+=(openssl)  # the end-to-end test links its CA by subject hash
 for lib in libssl3 libyaml-0-2 libsqlite3-0; do
   dpkg-query -W -f='${Status}' "$lib" 2>/dev/null | grep -q "install ok installed" || need+=("$lib")
 done

@@ -29,6 +29,8 @@ final class FluentBitAgent implements Agent {
     static final String STATE = "/fluent-bit/state";
     static final String HOSTNAME_FILE = "/etc/host_hostname";
     static final String TAG_PREFIX = "ecs.var.lib.docker.containers.";
+    /** Largest syslog message over TCP/TLS, in bytes; longer ones are truncated. UDP keeps Fluent Bit's 1,024. */
+    static final int MAX_MESSAGE = 65_536;
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     private FluentBitAgent() {}
@@ -85,12 +87,17 @@ final class FluentBitAgent implements Agent {
                 .build());
         long perRoute = Math.max(1, agent.bufferLimit() / Math.max(1, routes.size()));
         for (FluentBitRoutes.Route route : routes) {
-            Builder output = new Builder(Kind.OUTPUT, "syslog").p("match", "ecs.*")
+            // warn: at info the syslog output logs "setup done for HOST:PORT", and the route is a secret.
+            Builder output = new Builder(Kind.OUTPUT, "syslog").p("match", "ecs.*").p("log_level", "warn")
                     .p("host", "${" + route.hostVariable() + "}")
                     .p("port", "${" + route.portVariable() + "}")
                     .p("mode", route.mode());
             if (route.mode().equals("tls")) {
                 output.p("tls", "on").p("tls.verify", "on").p("tls.verify_hostname", "on");
+            }
+            if (!route.mode().equals("udp")) {
+                // Fluent Bit otherwise cuts TCP/TLS messages at 2,048 bytes: a joined 16 KiB line or stack trace must fit.
+                output.p("syslog_maxsize", String.valueOf(MAX_MESSAGE));
             }
             plugins.add(output.p("syslog_format", "rfc5424")
                     .p("syslog_message_key", "message")
