@@ -37,7 +37,16 @@ public record AwsSettings(URI endpoint, AwsCredentialsProvider credentials, Rate
     public static AwsSettings of(String endpointOption, Map<String, String> environment) {
         String endpoint = endpointOption != null && !endpointOption.isBlank() ? endpointOption : environment.get(ENDPOINT_VARIABLE);
         return new AwsSettings(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim()), null,
-                RateLimits.ecsDefaults(), 12);
+                RateLimits.ecsDefaults().withTimeScale(benchTimeScale()), 12);
+    }
+
+    /**
+     * For benchmarks only (not an option): {@code -Dlogship.ecs.timeScale=N} paces N times faster
+     * than ECS's rates, to match a local-ecs started with {@code --time-scale N}.
+     */
+    private static double benchTimeScale() {
+        String value = System.getProperty("logship.ecs.timeScale");
+        return value == null ? 1.0 : Double.parseDouble(value);
     }
 
     public AwsSettings withCredentials(AwsCredentialsProvider provider) {

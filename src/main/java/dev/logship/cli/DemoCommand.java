@@ -38,11 +38,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Owner id of the demo's installation (default: derived from its repository).")
     String owner;
 
+    @Option(names = "--verbose", description = "Also log every local-ECS call, Jetty's start-up and other debug detail.")
+    boolean verbose;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        DemoLogging.configure(verbose);
         if (!Files.isDirectory(examples)) {
             throw new IllegalArgumentException("--examples " + examples + " is not a directory; run the demo from the"
                     + " root of the logship repository or point --examples at a directory of manifests");

@@ -2,6 +2,8 @@ package dev.logship.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.diff.DaemonChange;
+import dev.logship.diff.DaemonDiffer;
 import dev.logship.model.ClusterTarget;
 import dev.logship.model.ContainerSpec;
 import dev.logship.model.DaemonSpec;
@@ -110,6 +112,40 @@ class DaemonGatewayAgainstLocalEcsTest {
         LocalEcsHarness.waitUntil("running on the fourth", Duration.ofSeconds(5),
                 () -> only().runningCount() == 4 && only().instances() == 4);
         assertThat(DaemonHealth.of(only()).status()).isEqualTo(Health.Status.Healthy);
+    }
+
+    private DaemonDiffer.Desired desired(TaskDefinitionSpec td, boolean adopt) {
+        return new DaemonDiffer.Desired("prod/fb", DAEMON, daemons.daemonRequestDocument(td), adopt);
+    }
+
+    @Test
+    void reAppliedDaemonDiffsAsNoChangeAndANewImageAsAnUpdateOfTheTaskDefinitionOnly() {
+        TaskDefinitionSpec td = fluentBit("fluent/fluent-bit:5.1.1");
+        daemons.createDaemon(DAEMON, daemons.registerDaemonTaskDefinition(td));
+
+        assertThat(DaemonDiffer.diff(List.of(desired(td, false)), daemons.observeDaemons(), null, true))
+                .singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo(DaemonChange.Kind.NO_CHANGE));
+        assertThat(DaemonDiffer.diff(List.of(desired(fluentBit("fluent/fluent-bit:5.1.2"), false)), daemons.observeDaemons(), null, true))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.kind()).isEqualTo(DaemonChange.Kind.UPDATE);
+                    assertThat(c.differences()).containsExactly("daemon task definition: [containerDefinitions]");
+                });
+    }
+
+    @Test
+    void aDaemonLogshipDidNotCreateIsAConflict() {
+        var sdk = ecs.sdk("us-east-1");
+        String foreignTd = sdk.registerDaemonTaskDefinition(r -> r.family("theirs").containerDefinitions(c -> c.image("x:1")))
+                .daemonTaskDefinitionArn();
+        sdk.createDaemon(r -> r.daemonName("fb").clusterArn("prod").daemonTaskDefinitionArn(foreignTd)
+                .capacityProviderArns("arn:aws:ecs:us-east-1:000000000000:capacity-provider/managed"));
+
+        assertThat(DaemonDiffer.diff(List.of(desired(fluentBit("fluent/fluent-bit:5.1.1"), false)), daemons.observeDaemons(), "me", true))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.kind()).isEqualTo(DaemonChange.Kind.CONFLICT);
+                    assertThat(c.reason()).contains("logship did not create it");
+                });
+        assertThat(DaemonDiffer.diff(List.of(), daemons.observeDaemons(), "me", true)).as("not ours: never pruned").isEmpty();
     }
 
     @Test

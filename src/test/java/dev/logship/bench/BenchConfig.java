@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,6 +12,16 @@ import java.util.Set;
 record BenchConfig(String name, int resyncClusters, int scaleClusters, int gitClusters, int gitLocalForwarders,
         int pushes, int repeats, double timeScale, long refillMillis, int threads, long idleMillis, long pushSpacingMillis, Set<String> only,
         int accounts, int accountClusters, double accountsTimeScale) {
+
+    /** Scenario 8's fleet sizes (--memory-clusters 1000,10000) and pacing speed-up. */
+    List<Integer> memoryClusters() {
+        String sizes = System.getProperty("bench.memoryClusters", name.equals("tiny") ? "12" : "1000,10000");
+        return java.util.Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+
+    double memoryTimeScale() {
+        return Double.parseDouble(System.getProperty("bench.memoryTimeScale", "20"));
+    }
 
     static BenchConfig full() {
         return new BenchConfig("full", 100, 1000, 1000, 4, 50, 3, 8, 6000, 8, 30_000, 2_300, Set.of(), 10, 100, 1);

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * <pre>
  * Options: --size full|tiny   --only 1b,2,3,5   --time-scale N   --repeats N   --clusters N (scenarios 3, 4)   --out FILE
  *          --accounts N --account-clusters M --accounts-time-scale T (scenario 7)
+ *          --memory-clusters 1000,10000 (scenario 8)
  *          --baseline-classes DIR (an older build's target/classes, run side by side in scenarios 3 and 7)
  * </pre>
  */
@@ -32,6 +33,9 @@ public final class BenchMain {
         Quiet.logs();
         BenchConfig config = parse(args);
         Path out = option(args, "--out") == null ? null : Path.of(option(args, "--out"));
+        if (option(args, "--memory-clusters") != null) {
+            System.setProperty("bench.memoryClusters", option(args, "--memory-clusters"));
+        }
         baseline = option(args, "--baseline-classes") == null ? null : Jvm.baseline(option(args, "--baseline-classes"));
         String report = run(config);
         System.out.println(report);
@@ -64,6 +68,9 @@ public final class BenchMain {
             }
             if (config.runs("6")) {
                 rows.addAll(step("6", () -> Footprint.run(config, work)));
+            }
+            if (config.runs("8")) {
+                rows.addAll(step("8", () -> ServeMemory.run(config, work, baseline)));
             }
             if (config.runs("7")) {
                 rows.addAll(step("7", () -> ManyAccounts.run(config, work, baseline)));

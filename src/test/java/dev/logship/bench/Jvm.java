@@ -15,8 +15,16 @@ record Jvm(String label, String classesDir, List<String> flags) {
      * G1 regions or remembered sets: a control loop needs no pause-time goals), a heap capped
      * at 128 MiB and the smaller 512 KiB thread stacks. See BENCHMARKS.md "Memory".
      */
-    static final List<String> SERVE_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx128m", "-XX:MaxMetaspaceSize=128m",
-            "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1");
+    /**
+     * The JVM flags proposed for bin/logship's serve: the serial collector (one GC thread, no
+     * G1 remembered sets and card tables sized for a quarter of the machine's memory), a heap
+     * that starts at 16 MiB, grows only as the live set needs and gives back what it does not
+     * use, capped at 256 MiB; C1 only (no C2 compiler arenas, a smaller code cache: serve waits
+     * on ECS, not on CPU); 512 KiB thread stacks. See BENCHMARKS.md, "Memory".
+     */
+    static final List<String> SERVE_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-Xmx256m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+            "-XX:MaxMetaspaceSize=128m");
 
     static final Jvm CURRENT = new Jvm("this build, JVM defaults", null, List.of());
 
@@ -32,6 +40,9 @@ record Jvm(String label, String classesDir, List<String> flags) {
     List<String> command(Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(flags);
+        if (System.getProperty("bench.diagnose") != null) {
+            cmd.add("-XX:NativeMemoryTracking=summary"); // for ScaleApply.diagnose
+        }
         cmd.addAll(List.of("-cp", classpath(), main.getName()));
         cmd.addAll(List.of(args));
         return cmd;

@@ -55,6 +55,16 @@ final class ManyAccounts {
         rows.add(Row.info(NAME, "no-op second run: wall / mutating calls", ScaleApply.seconds(assumed.second().wallMs()) + " / "
                 + assumed.seenSecond().mutatingOk()));
 
+        if (Boolean.parseBoolean(System.getProperty("bench.accountsBefore", "true"))) {
+            rows.addAll(before(config, manifests, nodes, t, boundMs, boundText, baseline));
+        }
+        return rows;
+    }
+
+    /** The same fleet as before local-ecs had STS: roles not assumed, every call against one account. */
+    private static List<Row> before(BenchConfig config, Path manifests, Map<String, Integer> nodes, double t, double boundMs,
+            String boundText, Jvm baseline) throws Exception {
+        List<Row> rows = new ArrayList<>();
         ScaleApply.WorkerRun oneAccount = ScaleApply.runWorker(nodes, manifests, t, config.threads(), 0.9, Jvm.CURRENT, false);
         rows.add(Row.single(NAME, "before: roles not assumed, every call against one account: cold apply wall",
                 ScaleApply.seconds(oneAccount.cold().wallMs()), boundText, oneAccount.cold().wallMs() / boundMs));

@@ -88,6 +88,20 @@ final class ScaleApply {
         rows.add(Row.info(S3, "second run: wall / mutating calls / revisions",
                 seconds(second.wallMs()) + " / " + logshipSecond.mutatingOk() + " / " + logshipSecond.ok("RegisterTaskDefinition")));
 
+        WorkerRun flagged = runWorker(fleet.nodes(), manifests, t, config.threads(), RateLimits.ecsDefaults().share(),
+                Jvm.CURRENT.withFlags("this build, serve flags", Jvm.SERVE_FLAGS), false);
+        rows.add(Row.info(S3, "with serve's JVM flags (" + String.join(" ", Jvm.SERVE_FLAGS) + "): peak RSS / wall / CPU",
+                Format.number(flagged.cold().hwmMiB()) + " MiB / " + seconds(flagged.cold().wallMs()) + " / " + seconds(flagged.cold().cpuMs())));
+        if (BenchMain.baseline != null) {
+            WorkerRun before = runWorker(fleet.nodes(), manifests, t, config.threads(), RateLimits.ecsDefaults().share(),
+                    BenchMain.baseline, false);
+            rows.add(Row.info(S3, "before (baseline build " + BenchMain.baseline.classesDir() + "): ECS calls, cold apply",
+                    before.seenCold().total() + " " + before.seenCold().calls()));
+            rows.add(Row.info(S3, "before: wall / peak RSS / CPU, JVM defaults", seconds(before.cold().wallMs()) + " / "
+                    + Format.number(before.cold().hwmMiB()) + " MiB / " + seconds(before.cold().cpuMs())));
+            rows.add(Row.info(S3, "before: second run calls / wall", before.seenSecond().total() + " / " + seconds(before.second().wallMs())));
+        }
+
         WorkerRun full = runWorker(fleet, manifests, t, config.threads(), 1.0);
         rows.add(Row.single(S3, "logship wall with pacing at 100% of ECS's rates (shipped: 90%)", seconds(full.cold().wallMs()),
                 seconds(boundMs), boundMs > 0 ? full.cold().wallMs() / boundMs : Double.NaN));
@@ -119,6 +133,7 @@ final class ScaleApply {
                     PrintWriter in = new PrintWriter(worker.getOutputStream(), true)) {
                 WorkerResult cold = WorkerResult.parse(expect(out, "RESULT"));
                 Seen seenCold = Seen.of(ecs);
+                diagnose(worker.pid(), jvm.label());
                 in.println("go");
                 WorkerResult second = WorkerResult.parse(expect(out, "RESULT"));
                 Seen seenSecond = Seen.of(ecs);
@@ -129,6 +144,31 @@ final class ScaleApply {
                 if (!worker.waitFor(30, TimeUnit.SECONDS)) {
                     worker.destroyForcibly();
                 }
+            }
+        }
+    }
+
+    /**
+     * With {@code -Dbench.diagnose=DIR}: where the worker's memory goes right after the cold
+     * apply (jcmd heap info, class histogram, native memory summary when tracking is on).
+     */
+    static void diagnose(long pid, String label) {
+        String dir = System.getProperty("bench.diagnose");
+        if (dir == null) {
+            return;
+        }
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String tag = label.replaceAll("[^A-Za-z0-9]+", "-");
+        for (String command : List.of("GC.heap_info", "GC.class_histogram", "VM.native_memory")) {
+            try {
+                List<String> cmd = new ArrayList<>(List.of(jcmd, String.valueOf(pid), command));
+                if (command.equals("VM.native_memory")) {
+                    cmd.add("summary");
+                }
+                new ProcessBuilder(cmd).redirectErrorStream(true)
+                        .redirectOutput(Path.of(dir, tag + "-" + command + ".txt").toFile()).start().waitFor();
+            } catch (IOException | InterruptedException e) {
+                System.err.println("[bench] jcmd " + command + " failed: " + e);
             }
         }
     }

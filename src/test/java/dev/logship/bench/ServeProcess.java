@@ -35,8 +35,13 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Path bare, URI ecs, Path dataDir, Path log, int maxParallel) throws IOException {
+        return start(bare, ecs, dataDir, log, maxParallel, Jvm.CURRENT);
+    }
+
+    /** As above in a JVM of the given build and flags (a time scale for pacing goes in its flags as -Dlogship.ecs.timeScale). */
+    static ServeProcess start(Path bare, URI ecs, Path dataDir, Path log, int maxParallel, Jvm jvm) throws IOException {
         int port = freePort();
-        List<String> cmd = ScaleApply.javaCommand(dev.logship.cli.Main.class, "serve", "--repo", bare.toString(), "--ref", "main",
+        List<String> cmd = jvm.command(dev.logship.cli.Main.class, "serve", "--repo", bare.toString(), "--ref", "main",
                 "--ecs-endpoint", ecs.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
                 "--data-dir", dataDir.toString(), "--poll-interval", "60s", "--resync-interval", "5m",
                 "--max-parallel", String.valueOf(maxParallel));

@@ -1,0 +1,81 @@
+package dev.logship.bench;
+
+import dev.logship.aws.AwsEcsGateways;
+import dev.logship.aws.RateLimits;
+import dev.logship.localecs.LocalEcsServer;
+import dev.logship.model.DesiredState;
+import dev.logship.sync.ClusterSynchronizer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scenario 8: serve's memory with a large fleet, side by side for JVM flags (defaults vs the
+ * launcher's serve flags) and builds (a baseline build when given): serve starts on an applied
+ * fleet and syncs every cluster (observe, diff) until /readyz is 200; figures are the peak RSS
+ * until then (VmHWM), the RSS after, and the time to ready. Pacing runs {@code timeScale}
+ * times faster than ECS (-Dlogship.ecs.timeScale, which a baseline build ignores: it paces at
+ * ECS's real rates, so its time to ready is not comparable, its memory is).
+ */
+final class ServeMemory {
+    static final String NAME = "8 serve memory";
+
+    private ServeMemory() {}
+
+    static List<Row> run(BenchConfig config, Path work, Jvm baseline) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (int clusters : config.memoryClusters()) {
+            List<Jvm> jvms = new ArrayList<>();
+            if (clusters <= 1000) {
+                jvms.add(Jvm.CURRENT);
+                if (baseline != null) {
+                    jvms.add(baseline);
+                }
+            }
+            jvms.add(Jvm.CURRENT.withFlags("this build, serve flags", Jvm.SERVE_FLAGS));
+            rows.addAll(fleet(config, work, clusters, jvms));
+        }
+        return rows;
+    }
+
+    private static List<Row> fleet(BenchConfig config, Path work, int clusters, List<Jvm> jvms) throws Exception {
+        Fleet fleet = Fleet.mostlyOne(clusters);
+        Path root = work.resolve("memory-" + clusters);
+        List<Row> rows = new ArrayList<>();
+        double t = config.memoryTimeScale();
+        try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
+            fleet.write(repo.work);
+            repo.commitAllAndPush("fleet");
+            DesiredState state = FleetSync.read(repo.work);
+            try (AwsEcsGateways setup = Ecs.gateways(ecs.endpoint(), RateLimits.off())) {
+                ClusterSynchronizer sync = new ClusterSynchronizer(setup);
+                sync.manage(state);
+                FleetSync.Outcome applied = FleetSync.sync(sync, state, 4);
+                if (applied.failures() > 0) {
+                    throw new IllegalStateException("setup apply failed: " + applied.sampleFailures());
+                }
+            }
+            int run = 0;
+            for (Jvm jvm : jvms) {
+                List<String> flags = new ArrayList<>(jvm.flags());
+                flags.add("-Dlogship.ecs.timeScale=" + Format.number(t));
+                Jvm paced = jvm.withFlags(jvm.label(), flags);
+                Path data = root.resolve("data-" + run++);
+                try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), data, root.resolve("serve-" + run + ".log"), 8, paced)) {
+                    double ready = serve.awaitReady(Duration.ofMinutes(15));
+                    double hwm = Proc.statusMiB(serve.pid(), "VmHWM");
+                    ScaleApply.diagnose(serve.pid(), "serve-" + clusters + "-" + jvm.label());
+                    double rss = Proc.statusMiB(serve.pid(), "VmRSS");
+                    String label = clusters + " clusters, " + jvm.label();
+                    rows.add(Row.info(NAME, "peak RSS until ready (VmHWM), " + label, Format.number(hwm) + " MiB"));
+                    rows.add(Row.info(NAME, "   RSS at ready (VmRSS) / start to ready (pacing x" + Format.number(t) + ")",
+                            Format.number(rss) + " MiB / " + ScaleApply.seconds(ready)));
+                }
+            }
+        }
+        rows.add(Row.info(NAME, "load average after " + clusters + " clusters", Machine.loadAverage()));
+        return rows;
+    }
+}

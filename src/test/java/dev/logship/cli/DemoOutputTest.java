@@ -1,0 +1,66 @@
+package dev.logship.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a newcomer sees from {@code logship demo} (its own JVM, as the README runs it): the few
+ * useful lines and the events, no line per local-ECS call and no Jetty banner; {@code --verbose}
+ * brings those back.
+ */
+class DemoOutputTest {
+    @TempDir Path tmp;
+
+    @Test
+    void theDemoPrintsItsInstructionsThenTheEventsOnly() throws Exception {
+        String output = demoUntilProdIsApplied("quiet");
+        assertThat(output).contains("Status page: http://127.0.0.1:").contains("git push").contains("Press Ctrl-C to stop.")
+                .contains("NewRevision: accepted").contains("[prod] Applied: applied");
+        assertThat(output).doesNotContain("ListServices 200").doesNotContain("jetty").doesNotContain("Javalin")
+                .doesNotContain("local-ecs listening");
+        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).as("lines until prod is applied:%n%s", output).hasSizeLessThan(30);
+    }
+
+    @Test
+    void verboseAlsoShowsEveryLocalEcsCallAndJettysStartUp() throws Exception {
+        String output = demoUntilProdIsApplied("verbose", "--verbose");
+        assertThat(output).contains("Status page:").contains("ListServices 200").contains("Javalin").contains("[prod] Applied");
+    }
+
+    /** Runs the demo in its own JVM until prod's first apply is logged, then stops it; returns stdout and stderr. */
+    private String demoUntilProdIsApplied(String name, String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "dev.logship.cli.Main", "demo", "--port", "0", "--data-dir", tmp.resolve(name).toString()));
+        command.addAll(List.of(extra));
+        Process demo = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.contains("[prod] Applied") || System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+        } finally {
+            demo.destroy(); // SIGTERM: the demo's own Ctrl-C path
+            if (!demo.waitFor(30, TimeUnit.SECONDS)) {
+                demo.destroyForcibly();
+            }
+        }
+        assertThat(output.toString()).as("the demo applied prod within 90 s").contains("[prod] Applied");
+        return output.toString();
+    }
+}
