@@ -76,7 +76,9 @@ final class ApiHandler implements HttpHandler {
             if (!rateLimits.tryAcquire(account, region, action)) {
                 throw EcsError.throttled();
             }
-            ObjectNode response = engine.handle(action, parse(request), region);
+            com.fasterxml.jackson.databind.JsonNode body = parse(request);
+            counts.receivedFor(CallCounts.clusterOf(body), action);
+            ObjectNode response = engine.handle(action, body, region);
             send(exchange, 200, Json.MAPPER.writeValueAsBytes(response), null);
             log(label, "200", region, started);
         } catch (EcsError e) {

@@ -13,6 +13,36 @@ final class CallCounts {
     private final Map<String, LongAdder> all = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> byAccount = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LongAdder>> byCluster = new ConcurrentHashMap<>();
+
+    /** Counts a call that names a cluster (its {@code cluster} field, or the cluster in a service ARN it tags). */
+    void receivedFor(String cluster, String action) {
+        if (cluster != null) {
+            byCluster.computeIfAbsent(cluster, c -> new ConcurrentHashMap<>()).computeIfAbsent(action, a -> new LongAdder()).increment();
+        }
+    }
+
+    /** The cluster name a request is about, if it names one: rollout tests count calls per cluster. */
+    static String clusterOf(com.fasterxml.jackson.databind.JsonNode body) {
+        String cluster = body.path("cluster").asText(null);
+        if (cluster != null) {
+            return cluster.contains("cluster/") ? cluster.substring(cluster.indexOf("cluster/") + 8) : cluster;
+        }
+        String arn = body.path("resourceArn").asText("");
+        int service = arn.indexOf(":service/");
+        if (service >= 0) {
+            String rest = arn.substring(service + 9);
+            return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : null;
+        }
+        return null;
+    }
+
+    /** Calls received per cluster named in the request, then per action. */
+    Map<String, Map<String, Long>> byCluster() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        byCluster.forEach((cluster, counts) -> out.put(cluster, snapshot(counts)));
+        return Map.copyOf(out);
+    }
 
     void received(String action, String account) {
         all.computeIfAbsent(action, a -> new LongAdder()).increment();
@@ -42,6 +72,7 @@ final class CallCounts {
         all.clear();
         errors.clear();
         byAccount.clear();
+        byCluster.clear();
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {

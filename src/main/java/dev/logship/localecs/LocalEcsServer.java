@@ -155,6 +155,19 @@ public final class LocalEcsServer implements AutoCloseable {
         return Map.copyOf(out);
     }
 
+    /** Mutating calls (see {@link #MUTATING_ACTIONS}) per cluster named in the request, then per action. */
+    public Map<String, Map<String, Long>> mutatingCallCountsByCluster() {
+        Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
+        counts.byCluster().forEach((cluster, actions) -> {
+            Map<String, Long> mutating = new java.util.TreeMap<>(actions);
+            mutating.keySet().retainAll(MUTATING_ACTIONS);
+            if (!mutating.isEmpty()) {
+                out.put(cluster, Map.copyOf(mutating));
+            }
+        });
+        return Map.copyOf(out);
+    }
+
     /** ECS calls received per account (whose rate buckets they drew from), then per action. */
     public Map<String, Map<String, Long>> callCountsByAccount() {
         return counts.byAccount();

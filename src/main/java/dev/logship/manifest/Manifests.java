@@ -40,8 +40,12 @@ public record Manifests(
     public dev.logship.model.RolloutPolicy policyOf(String clusterName) {
         Map<String, String> labels = clusters.stream().filter(c -> c.name().equals(clusterName)).findFirst()
                 .map(ClusterManifest::labels).orElse(Map.of());
-        return policies.stream().map(RolloutPolicyManifest::policy).filter(p -> p.waveOf(labels) >= 0).findFirst()
-                .orElse(dev.logship.model.RolloutPolicy.allAtOnce());
+        return policyFor(labels).orElse(dev.logship.model.RolloutPolicy.allAtOnce());
+    }
+
+    /** The RolloutPolicy whose waves select a Cluster with these labels, if any. */
+    public java.util.Optional<dev.logship.model.RolloutPolicy> policyFor(Map<String, String> labels) {
+        return policies.stream().map(RolloutPolicyManifest::policy).filter(p -> p.waveOf(labels) >= 0).findFirst();
     }
 
     public boolean ok() {

@@ -35,9 +35,17 @@ final class ClusterReconciler {
     private final RolloutProgress progress;
     private final Clock clock;
     private final Map<String, Duration> recheckAfter = new ConcurrentHashMap<>();
+    /** The fleet rollout gate (null: every cluster at once, as before RolloutPolicy existed). */
+    private final Rollouts rollouts;
 
     ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener,
                       RolloutProgress progress, Clock clock) {
+        this(synchronizer, store, listener, progress, clock, null);
+    }
+
+    ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener,
+                      RolloutProgress progress, Clock clock, Rollouts rollouts) {
+        this.rollouts = rollouts;
         this.synchronizer = synchronizer;
         this.store = store;
         this.listener = listener;
@@ -62,7 +70,9 @@ final class ClusterReconciler {
         } catch (RuntimeException e) {
             return failed(name, revision, stall, startedAt, start, "ObserveFailed", unexpected(e));
         }
-        boolean apply = before.hasChanges() && !desired.target().suspend();
+        // A cluster its rollout has not reached (later wave, halted, sync window) gets no mutating call.
+        boolean apply = before.hasChanges() && !desired.target().suspend()
+                && (rollouts == null || rollouts.mayApply(name, revision, clock.instant()));
         SyncResult result = null;
         ClusterPlan after = before;
         try {
@@ -123,6 +133,9 @@ final class ClusterReconciler {
                 stall != null ? stall.revision() : revision.id(),
                 inSync ? revision.id() : s.lastAppliedRevision(), startedAt, took.toMillis(), finalError, pending,
                 forwarders, desired.target().labels()).keepingTransitionsOf(s));
+        if (rollouts != null) {
+            rollouts.observed(desired, revision, judged, inSync, judged.message());
+        }
         if (result != null && inSync) {
             store.record(Event.of(name, "Applied", "applied " + describe(revision) + " in " + took.toMillis() + " ms; "
                     + health.status() + ": " + health.message(), revision.id()));

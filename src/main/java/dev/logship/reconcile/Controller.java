@@ -26,6 +26,7 @@ public final class Controller implements AutoCloseable {
     private final ControllerSettings settings;
     private final SourceReconciler sourceRun;
     private final ClusterReconciler clusterRun;
+    private final Rollouts rollouts;
     private final ClusterSynchronizer synchronizer;
     private final TriggerQueue sourceQueue;
     private final TriggerQueue clusterQueue;
@@ -41,8 +42,9 @@ public final class Controller implements AutoCloseable {
         this.settings = settings;
         this.store = new StatusStore(where, settings.eventCapacity());
         this.sourceRun = new SourceReconciler(source, store, listener, this::clustersChanged);
+        this.rollouts = new Rollouts(store, java.time.Clock.systemUTC(), this::triggerAt);
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
-                settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC());
+                settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
         this.synchronizer = synchronizer;
         this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), 1, settings.sourceBackoff(),
                 settings.sourceMinInterval());
@@ -75,6 +77,16 @@ public final class Controller implements AutoCloseable {
     public boolean syncCluster(String name, String reason) {
         DesiredState state = sourceRun.inForce();
         return state != null && state.cluster(name).isPresent() && clusterQueue.trigger(name, reason);
+    }
+
+    /** An operator's resume of halted rollouts (the API's resume control); false when none was halted. */
+    public boolean resumeRollouts() {
+        return rollouts.resume();
+    }
+
+    /** The rollouts of the commit in force, one per RolloutPolicy. */
+    public List<dev.logship.rollout.Rollout> rollouts() {
+        return rollouts.current();
     }
 
     /** True when no fetch and no cluster run is running or pending (tests and benchmarks wait for it). */
@@ -114,6 +126,7 @@ public final class Controller implements AutoCloseable {
     private void clustersChanged(DesiredState state) {
         // every cluster of the accepted commit: revision cleanup waits until all of a region were observed
         synchronizer.manage(state);
+        rollouts.accepted(state); // before the triggers: each run asks whether its wave has started
         // interleaved by account and region, so parallel runs spend every account's ECS budget at once
         ClusterOrder.fair(state.clusters()).forEach(c -> clusterQueue.trigger(c.target().name(), "revision " + state.revision().shortId()));
     }
@@ -142,13 +155,29 @@ public final class Controller implements AutoCloseable {
         }
     }
 
+    /** Runs a cluster now, or at {@code at} (a bake time's end, a sync window's opening). */
+    private void triggerAt(String name, java.time.Instant at) {
+        long delay = java.time.Duration.between(java.time.Instant.now(), at).toNanos();
+        if (delay <= 0) {
+            clusterQueue.trigger(name, "rollout");
+            return;
+        }
+        try {
+            timers.schedule(() -> clusterQueue.trigger(name, "rollout"), delay, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // no more rollout steps once shutting down
+        }
+    }
+
     private TriggerQueue.RunResult runCluster(String name, List<String> reasons) {
         DesiredState state = sourceRun.inForce();
         Optional<DesiredCluster> desired = state == null ? Optional.empty() : state.cluster(name);
         if (desired.isEmpty()) {
             return TriggerQueue.RunResult.SUCCESS; // the cluster left Git since the trigger
         }
-        ClusterReconciler.Next next = clusterRun.reconcile(desired.get(), state.revision(), sourceRun.stall());
+        // A cluster being rolled back is reconciled to the last commit that was Healthy there.
+        ClusterReconciler.Next next = clusterRun.reconcile(rollouts.desiredFor(name, desired.get()),
+                rollouts.revisionFor(name, state.revision()), sourceRun.stall());
         if (next == ClusterReconciler.Next.RECHECK) {
             scheduleRecheck(name, clusterRun.recheckAfter(name));
         }

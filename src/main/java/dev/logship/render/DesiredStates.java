@@ -46,7 +46,9 @@ public final class DesiredStates {
             }
         }
         List<DesiredCluster> clusters = new ArrayList<>();
+        Map<String, dev.logship.model.RolloutPolicy> policies = new HashMap<>();
         for (ClusterManifest cluster : sortedClusters(manifests)) {
+            manifests.policyFor(cluster.labels()).ifPresent(policy -> policies.put(cluster.name(), policy));
             List<DesiredForwarder> forwarders = new ArrayList<>();
             for (ForwarderManifest forwarder : byCluster.getOrDefault(cluster.name(), List.of())) {
                 forwarders.add(RenderedForwarders.SHARED.render(new ForwarderKey(cluster.name(), forwarder.name()), forwarder));
@@ -54,7 +56,9 @@ public final class DesiredStates {
             forwarders.sort(Comparator.comparing(DesiredForwarder::key));
             clusters.add(new DesiredCluster(cluster.target(), forwarders));
         }
-        return ReadResult.rendered(new DesiredState(snapshot.revision(), clusters), manifests.warnings());
+        List<dev.logship.model.NotifierSpec> notifiers = manifests.notifiers().stream()
+                .map(dev.logship.manifest.NotifierManifest::notifier).toList();
+        return ReadResult.rendered(new DesiredState(snapshot.revision(), clusters, policies, notifiers), manifests.warnings());
     }
 
     private static List<ClusterManifest> sortedClusters(Manifests manifests) {

@@ -1,0 +1,244 @@
+package dev.logship.cli;
+
+import static dev.logship.cli.ServeHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.logship.git.SeedRepository;
+import dev.logship.localecs.LocalEcsConfig;
+import dev.logship.localecs.LocalEcsServer;
+import dev.logship.reconcile.Backoff;
+import dev.logship.reconcile.ControllerSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.transport.RefSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fleet rollouts through the whole operator: local-ecs over HTTP, a real Git repository with
+ * real pushes, signed GitHub webhooks, serve's status API. 10 clusters in 3 waves (canary 1,
+ * early 3, main 6); a crash-looping image fails in the canary wave.
+ */
+class RolloutServeTest {
+    static final List<String> CANARY = List.of("c01");
+    static final List<String> EARLY = List.of("e01", "e02", "e03");
+    static final List<String> MAIN = List.of("m01", "m02", "m03", "m04", "m05", "m06");
+    static final String GOOD = "gliderlabs/logspout:v3.2.14";
+    static final String BAD = "gliderlabs/logspout:v3.2.14-crashloop";
+
+    @TempDir
+    Path tmp;
+    private LocalEcsServer ecs;
+    private Git work;
+    private Operator operator;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        if (operator != null) {
+            operator.close();
+        }
+        if (work != null) {
+            work.close();
+        }
+        if (ecs != null) {
+            ecs.close();
+        }
+    }
+
+    private static String cluster(String name, String ring) {
+        return """
+                apiVersion: logship.dev/v1
+                kind: Cluster
+                metadata:
+                  name: %s
+                  labels: {ring: %s}
+                spec:
+                  region: us-east-1
+                """.formatted(name, ring);
+    }
+
+    private static String forwarder(String image) {
+        return """
+                apiVersion: logship.dev/v1
+                kind: LogForwarder
+                metadata:
+                  name: logs
+                spec:
+                  image: %s
+                  routes: [syslog+tls://logs.example.com:12345]
+                """.formatted(image);
+    }
+
+    private static final String POLICY = """
+            apiVersion: logship.dev/v1
+            kind: RolloutPolicy
+            metadata:
+              name: rings
+            spec:
+              waves:
+                - {name: canary, selector: {ring: canary}}
+                - {name: early, selector: {ring: early}, maxConcurrent: 2}
+                - {name: main, selector: {ring: main}, maxConcurrent: "50%%"}
+              bakeTime: %s
+              onFailure: rollback
+            """;
+
+    private void start(String bake) throws Exception {
+        Path seed = tmp.resolve("seed/fleet");
+        Files.createDirectories(seed);
+        StringBuilder clusters = new StringBuilder();
+        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20));
+        for (String c : all()) {
+            clusters.append(clusters.length() == 0 ? "" : "---\n").append(cluster(c, CANARY.contains(c) ? "canary" : EARLY.contains(c) ? "early" : "main"));
+            config.cluster(c, 3);
+        }
+        Files.writeString(seed.resolve("clusters.yaml"), clusters.toString());
+        Files.writeString(seed.resolve("logs.yaml"), forwarder(GOOD));
+        Files.writeString(seed.resolve("policy.yaml"), POLICY.formatted(bake));
+        ecs = LocalEcsServer.start(config.build());
+        Path bare = tmp.resolve("manifests.git");
+        SeedRepository.createIfAbsent(bare, "main", tmp.resolve("seed"), "seed: 10 clusters in 3 waves");
+        work = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(tmp.resolve("work").toFile()).call();
+        ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
+                .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        operator = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
+                tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN,
+                dev.logship.git.GitCredentials.token(ServeHarness.GIT_TOKEN), settings));
+    }
+
+    private static List<String> all() {
+        List<String> out = new ArrayList<>(CANARY);
+        out.addAll(EARLY);
+        out.addAll(MAIN);
+        return out;
+    }
+
+    private String push(String image, String message) throws Exception {
+        Files.writeString(tmp.resolve("work/fleet/logs.yaml"), forwarder(image));
+        work.add().addFilepattern("fleet/logs.yaml").call();
+        PersonIdent who = new PersonIdent("tester", "tester@logship.invalid");
+        String id = work.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
+        work.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
+        String body = """
+                {"ref":"refs/heads/main","after":"%s","repository":{"full_name":"local/manifests","clone_url":"%s"}}"""
+                .formatted(id, tmp.resolve("manifests.git").toUri());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/webhooks/github"))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", "sha256=" + ServeHarness.hmac(ServeHarness.WEBHOOK_SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(202);
+        return id;
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + operator.port() + path);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return ServeHarness.JSON.readTree(http.send(HttpRequest.newBuilder(url(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode cluster(String name) throws Exception {
+        for (JsonNode c : get("/api/v1/status").path("clusters")) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        return ServeHarness.JSON.createObjectNode();
+    }
+
+    private boolean healthyAt(String name, String revision) throws Exception {
+        JsonNode c = cluster(name);
+        return revision.equals(c.path("lastAppliedRevision").asText()) && c.path("syncStatus").asText().equals("Synced")
+                && c.path("health").asText().equals("Healthy");
+    }
+
+    private List<String> eventTypes(String revision) throws Exception {
+        List<String> types = new ArrayList<>();
+        for (JsonNode e : get("/api/v1/events")) {
+            if (revision.equals(e.path("revision").asText())) {
+                types.add(e.path("type").asText());
+            }
+        }
+        return types;
+    }
+
+    private String seedHead() throws Exception {
+        return work.getRepository().resolve("HEAD").name();
+    }
+
+    @Test
+    void aBadCommitFailsInTheCanaryWaveLaterWavesGetNoCallAndTheCanaryRollsBack() throws Exception {
+        start("0s");
+        String seed = seedHead();
+        for (String c : all()) {
+            waitUntil(c + " Healthy on the seed", Duration.ofSeconds(60), () -> healthyAt(c, seed));
+        }
+        String goodTaskDefinition = cluster("c01").path("forwarders").get(0).path("taskDefinition").asText();
+        ecs.resetCallCounts();
+
+        String bad = push(BAD, "crash-looping image");
+        waitUntil("the canary is rolled back", Duration.ofSeconds(60), () -> eventTypes(bad).contains("RolledBack"));
+        waitUntil("the canary is Healthy on the seed's revision", Duration.ofSeconds(30), () -> {
+            JsonNode c = cluster("c01");
+            return c.path("health").asText().equals("Healthy") && c.path("syncStatus").asText().equals("Synced")
+                    && goodTaskDefinition.equals(c.path("forwarders").get(0).path("taskDefinition").asText());
+        });
+
+        Map<String, Map<String, Long>> mutating = ecs.mutatingCallCountsByCluster();
+        assertThat(mutating).containsKey("c01");
+        for (String later : List.of("e01", "e02", "e03", "m01", "m02", "m03", "m04", "m05", "m06")) {
+            assertThat(mutating).as("mutating calls on " + later).doesNotContainKey(later);
+        }
+        List<String> types = eventTypes(bad);
+        assertThat(types).containsSubsequence("RolledBack", "Halted", "Degraded"); // newest first
+        JsonNode c01 = cluster("c01");
+        assertThat(c01.path("forwarders").get(0).path("taskDefinition").asText()).isEqualTo(goodTaskDefinition);
+    }
+
+    @Test
+    void aGoodCommitGoesThroughEveryWaveInOrder() throws Exception {
+        start("1s");
+        String seed = seedHead();
+        for (String c : all()) {
+            waitUntil(c + " Healthy on the seed", Duration.ofSeconds(60), () -> healthyAt(c, seed));
+        }
+        String good = push("gliderlabs/logspout:v3.2.15", "new logspout");
+        for (String c : all()) {
+            waitUntil(c + " Healthy on the new commit", Duration.ofSeconds(60), () -> healthyAt(c, good));
+        }
+        // Each wave started only after the previous one baked: the first sync of each later wave
+        // is at least the bake time after the last of the wave before it.
+        List<JsonNode> applied = new ArrayList<>();
+        for (JsonNode e : get("/api/v1/events")) {
+            if (good.equals(e.path("revision").asText()) && e.path("type").asText().equals("Applied")
+                    && e.path("message").asText().startsWith("applied")) {
+                applied.add(e);
+            }
+        }
+        assertThat(applied).hasSize(10);
+        java.time.Instant canaryApplied = java.time.Instant.parse(eventOf(applied, "c01").path("time").asText());
+        for (String c : EARLY) {
+            assertThat(java.time.Instant.parse(eventOf(applied, c).path("time").asText()))
+                    .isAfterOrEqualTo(canaryApplied.plusSeconds(1));
+        }
+    }
+
+    private static JsonNode eventOf(List<JsonNode> events, String cluster) {
+        return events.stream().filter(e -> cluster.equals(e.path("cluster").asText())).findFirst().orElseThrow();
+    }
+}
