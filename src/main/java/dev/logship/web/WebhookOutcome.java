@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public record WebhookOutcome(Kind kind, int status, String message) {
     public enum Kind {
-        TRIGGERED, IGNORED, PONG, UNAUTHORIZED, MALFORMED, TOO_LARGE;
+        TRIGGERED, IGNORED, PONG, UNAUTHORIZED, MALFORMED, TOO_LARGE, BUSY;
 
         /** The metric label value, e.g. {@code too_large}. */
         public String label() {
@@ -38,6 +38,12 @@ public record WebhookOutcome(Kind kind, int status, String message) {
 
     public static WebhookOutcome tooLarge(long limitBytes) {
         return new WebhookOutcome(Kind.TOO_LARGE, 413, "body larger than the limit of " + limitBytes + " bytes");
+    }
+
+    /** More unauthenticated bodies are being read than the limit allows: try again shortly. */
+    public static WebhookOutcome busy(long budgetBytes) {
+        return new WebhookOutcome(Kind.BUSY, 503, "busy: unauthenticated webhook bodies already fill the " + budgetBytes
+                + " bytes read at once; retry shortly");
     }
 
     public boolean shouldTrigger() {

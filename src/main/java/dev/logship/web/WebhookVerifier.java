@@ -28,6 +28,11 @@ public final class WebhookVerifier {
         return settings.maxBodyBytes();
     }
 
+    /** The shared secret, or null when unsigned webhooks are allowed (package-private: only the routes need it). */
+    String secret() {
+        return settings.secret();
+    }
+
     /** @param header case-insensitive header lookup returning null when absent */
     public WebhookOutcome handle(WebhookProvider provider, Function<String, String> header, byte[] body) {
         if (body.length > settings.maxBodyBytes()) {
@@ -39,6 +44,11 @@ public final class WebhookVerifier {
                 return WebhookOutcome.unauthorized(problem);
             }
         }
+        return handleAuthentic(provider, header, body);
+    }
+
+    /** The steps after authentication, for a body whose sender the routes already authenticated while reading it. */
+    WebhookOutcome handleAuthentic(WebhookProvider provider, Function<String, String> header, byte[] body) {
         String event = provider.eventHeader() == null ? "push" : header.apply(provider.eventHeader());
         if (event == null || event.isBlank()) {
             return WebhookOutcome.malformed("missing " + provider.eventHeader() + " header");

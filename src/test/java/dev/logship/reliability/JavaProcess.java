@@ -29,9 +29,14 @@ final class JavaProcess implements AutoCloseable {
     }
 
     static JavaProcess start(Path logDir, String name, Map<String, String> env, List<String> args) {
+        return start(logDir, name, env, args, "256m");
+    }
+
+    /** {@code heap}: the -Xmx value, e.g. "64m" for a test of behaviour under a small heap. */
+    static JavaProcess start(Path logDir, String name, Map<String, String> env, List<String> args, String heap) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath, "dev.logship.cli.Main"));
+                "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-cp", classPath, "dev.logship.cli.Main"));
         command.addAll(args);
         try {
             Files.createDirectories(logDir);

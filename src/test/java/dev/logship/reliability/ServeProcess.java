@@ -25,17 +25,25 @@ final class ServeProcess implements AutoCloseable {
     private JavaProcess process;
     private int starts;
 
-    private ServeProcess(Path logDir, List<String> args) {
+    private final String heap;
+
+    private ServeProcess(Path logDir, List<String> args, String heap) {
         this.logDir = logDir;
         this.args = args;
+        this.heap = heap;
     }
 
     /** serve --repo {@code repo} against {@code ecs}; {@code extra} options as on the command line. */
     static ServeProcess start(Path dir, String repo, URI ecs, String... extra) {
+        return startWithHeap("256m", dir, repo, ecs, extra);
+    }
+
+    /** As {@link #start}, in a JVM with this -Xmx (e.g. "64m"). */
+    static ServeProcess startWithHeap(String heap, Path dir, String repo, URI ecs, String... extra) {
         List<String> args = new ArrayList<>(List.of("serve", "--repo", repo, "--ref", "main", "--ecs-endpoint", ecs.toString(),
                 "--bind", "127.0.0.1", "--data-dir", dir.resolve("data").toString()));
         args.addAll(List.of(extra));
-        ServeProcess serve = new ServeProcess(dir.resolve("logs"), args);
+        ServeProcess serve = new ServeProcess(dir.resolve("logs"), args, heap);
         serve.startProcess();
         return serve;
     }
@@ -43,7 +51,7 @@ final class ServeProcess implements AutoCloseable {
     private void startProcess() {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of("--port", String.valueOf(port)));
-        process = JavaProcess.start(logDir, "serve-" + (starts++), Secrets.environment(), all);
+        process = JavaProcess.start(logDir, "serve-" + (starts++), Secrets.environment(), all, heap);
         Waits.until("serve answers /healthz on " + port, Duration.ofSeconds(60), () -> {
             if (!process.alive()) {
                 throw new AssertionError("serve exited " + process.exitCode() + ":\n" + process.output());
