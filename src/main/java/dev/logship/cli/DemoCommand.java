@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "post-receive hook posts a signed webhook; serve follows it. Push a change to the repository and",
                 "watch it reach ECS on the page."},
         footer = {"", "Example:",
-                "  java -jar target/logship.jar demo",
+                "  bin/logship demo",
                 "  # then, in another terminal, follow the printed recipe: clone, change a route, git push"})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
