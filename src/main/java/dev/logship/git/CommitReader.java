@@ -1,5 +1,6 @@
 package dev.logship.git;
 
+import dev.logship.manifest.ManifestNames;
 import dev.logship.model.Revision;
 import dev.logship.model.Snapshot;
 import dev.logship.model.SourceFile;
@@ -72,7 +73,6 @@ final class CommitReader {
     }
 
     static boolean isManifest(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".yaml") || lower.endsWith(".yml");
+        return ManifestNames.isManifest(name); // the same rule as a directory's
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * Reads a plain directory of manifests into a {@link Snapshot}, the same shape the Git source
- * produces: {@code *.yaml}/{@code *.yml} files at any depth, paths relative with {@code /}.
+ * produces: manifests ({@link ManifestNames}) at any depth, paths relative with {@code /}.
  * Symlinks are never followed (a link could point outside the tree); they are carried as
  * {@link SourceFile.Kind#SYMLINK} entries so validation reports them. Dot-directories
  * ({@code .git}) are skipped.
@@ -66,7 +66,7 @@ public final class DirectoryReader {
     }
 
     static boolean isManifestName(String path) {
-        return path.endsWith(".yaml") || path.endsWith(".yml");
+        return ManifestNames.isManifest(path);
     }
 
     private static String relative(Path root, Path file) {

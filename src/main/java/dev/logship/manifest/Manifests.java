@@ -112,6 +112,12 @@ public record Manifests(
         if (parsed.problem() != null) {
             return new ParsedFiles.Parsed(1, List.of(parsed.problem()), clusters, forwarders);
         }
+        if (parsed.documents().isEmpty()) {
+            // Often a file caught while an editor saves it: contributing nothing would prune its forwarders.
+            return new ParsedFiles.Parsed(0, List.of(Problem.ofFile(file.path(), "no YAML document in this manifest file"
+                    + " (empty, or only comments): write its manifests or delete the file; nothing is applied or pruned until then")),
+                    clusters, forwarders);
+        }
         Context context = new Context(file.path(), problems);
         String directory = directoryOf(file.path());
         List<RolloutPolicyManifest> policies = new ArrayList<>();

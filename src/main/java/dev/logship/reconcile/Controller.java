@@ -84,6 +84,11 @@ public final class Controller implements AutoCloseable {
         return rollouts.resume();
     }
 
+    /** The manual override of sync windows for the rollouts of the commit in force. */
+    public void overrideWindows() {
+        rollouts.overrideWindows();
+    }
+
     /** The rollouts of the commit in force, one per RolloutPolicy. */
     public List<dev.logship.rollout.Rollout> rollouts() {
         return rollouts.current();

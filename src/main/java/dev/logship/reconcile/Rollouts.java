@@ -173,6 +173,14 @@ final class Rollouts {
         return any;
     }
 
+    /** Ignore sync windows for the rollouts of the commit in force (until the next commit). */
+    synchronized void overrideWindows() {
+        for (String policy : List.copyOf(byPolicy.keySet())) {
+            byPolicy.put(policy, byPolicy.get(policy).withWindowOverride(true));
+            decide(policy, clock.instant());
+        }
+    }
+
     synchronized List<Rollout> current() {
         return List.copyOf(byPolicy.values());
     }

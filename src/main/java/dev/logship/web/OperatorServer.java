@@ -46,6 +46,9 @@ public final class OperatorServer implements AutoCloseable {
             config.routes.get("/api/v1/clusters/{name}", this::cluster);
             config.routes.get("/api/v1/events", this::events);
             config.routes.post("/api/v1/sync", this::sync);
+            config.routes.get("/api/v1/rollouts", ctx -> json(ctx, 200, RolloutViews.of(controller.rollouts())));
+            config.routes.post("/api/v1/rollouts/resume", this::resume);
+            config.routes.post("/api/v1/rollouts/override-windows", this::overrideWindows);
             config.routes.get("/healthz", this::healthz);
             config.routes.get("/readyz", this::readyz);
             config.routes.get("/metrics", this::metrics);
@@ -108,6 +111,28 @@ public final class OperatorServer implements AutoCloseable {
         } else {
             json(ctx, 404, Map.of("error", "no cluster named '" + printable(cluster) + "' in the revision in force"));
         }
+    }
+
+    /** The resume control: a halted rollout carries on (failed clusters are tried again). Needs the API token. */
+    private void resume(Context ctx) throws JsonProcessingException {
+        if (!apiToken.admits(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            json(ctx, 401, Map.of("error", "this endpoint needs 'Authorization: Bearer <api token>'"));
+            return;
+        }
+        boolean resumed = controller.resumeRollouts();
+        json(ctx, resumed ? 202 : 409, resumed ? Map.of("resumed", true) : Map.of("error", "no rollout is halted"));
+    }
+
+    /** The manual override of sync windows for the rollouts in force. Needs the API token. */
+    private void overrideWindows(Context ctx) throws JsonProcessingException {
+        if (!apiToken.admits(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            json(ctx, 401, Map.of("error", "this endpoint needs 'Authorization: Bearer <api token>'"));
+            return;
+        }
+        controller.overrideWindows();
+        json(ctx, 202, Map.of("windowOverride", true));
     }
 
     private void healthz(Context ctx) throws JsonProcessingException {

@@ -208,6 +208,24 @@ class RolloutServeTest {
         assertThat(types).containsSubsequence("RolledBack", "Halted", "Degraded"); // newest first
         JsonNode c01 = cluster("c01");
         assertThat(c01.path("forwarders").get(0).path("taskDefinition").asText()).isEqualTo(goodTaskDefinition);
+
+        JsonNode rollout = get("/api/v1/rollouts").path("rollouts").get(0);
+        assertThat(rollout.path("commit").asText()).isEqualTo(bad);
+        assertThat(rollout.path("state").asText()).isEqualTo("HALTED");
+        assertThat(rollout.path("haltReason").asText()).startsWith("cluster c01 went Degraded in wave 1 (canary)");
+        assertThat(rollout.path("currentWave").asInt()).isEqualTo(1);
+        assertThat(rollout.path("counts").path("rolledBack").asInt()).isEqualTo(1);
+        assertThat(rollout.path("counts").path("pending").asInt()).isEqualTo(9);
+        // The resume control needs the API token.
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(url("/api/v1/rollouts/resume"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> resumed = http.send(HttpRequest.newBuilder(url("/api/v1/rollouts/resume"))
+                .header("Authorization", "Bearer " + ServeHarness.API_TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(resumed.statusCode()).isEqualTo(202);
+        waitUntil("the resumed rollout fails in the canary again", Duration.ofSeconds(60),
+                () -> get("/api/v1/rollouts").path("rollouts").get(0).path("state").asText().equals("HALTED"));
     }
 
     @Test
