@@ -35,6 +35,15 @@ public record AwsSettings(URI endpoint, AwsCredentialsProvider credentials, Rate
 
     /** Settings from the {@code --ecs-endpoint} option (may be null) and the environment. */
     public static AwsSettings of(String endpointOption, Map<String, String> environment) {
+        return of(endpointOption, null, environment);
+    }
+
+    /** Settings from {@code --ecs-endpoint} and {@code --assume-roles} (either may be null) and the environment. */
+    public static AwsSettings of(String endpointOption, AssumeRoles assumeRoles, Map<String, String> environment) {
+        return ofEndpoint(endpointOption, environment).withAssumeRoles(assumeRoles);
+    }
+
+    private static AwsSettings ofEndpoint(String endpointOption, Map<String, String> environment) {
         String endpoint = endpointOption != null && !endpointOption.isBlank() ? endpointOption : environment.get(ENDPOINT_VARIABLE);
         return new AwsSettings(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim()), null,
                 RateLimits.ecsDefaults().withTimeScale(benchTimeScale()), 12);

@@ -3,6 +3,9 @@ package dev.logship.aws;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -27,6 +30,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * exponential backoff for what still fails (ThrottlingException, 5xx, I/O errors).
  */
 final class EcsClients implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EcsClients.class);
     private record ClientKey(String roleArn, String region) {}
 
     private final AwsSettings settings;
@@ -37,6 +41,7 @@ final class EcsClients implements AutoCloseable {
     private final Map<String, AutoCloseable> closeables = new ConcurrentHashMap<>();
     private final AccountPacing pacing;
     private volatile String firstRegion = "us-east-1";
+    private final AtomicBoolean notAssumedSaid = new AtomicBoolean();
 
     EcsClients(AwsSettings settings, EcsCallCounter counter) {
         this.settings = settings;
@@ -83,6 +88,12 @@ final class EcsClients implements AutoCloseable {
         AwsCredentialsProvider base = baseCredentials();
         if (!settings.assumes(key.roleArn())) {
             // AUTO against a loopback endpoint: an emulator may have no STS beside it, so the role is not assumed.
+            // Said once per run (these clients live for one run), so nobody mistakes it for a role in use.
+            if (key.roleArn() != null && !key.roleArn().isBlank() && notAssumedSaid.compareAndSet(false, true)) {
+                LOG.warn("roleArn {} (and any other Cluster's roleArn) is not assumed: the ECS endpoint {} is a loopback"
+                        + " address; --assume-roles always (LOGSHIP_ASSUME_ROLES=always) assumes it through STS at that endpoint",
+                        key.roleArn(), settings.endpoint());
+            }
             return base;
         }
         StsClient sts = sts(key.region(), base);

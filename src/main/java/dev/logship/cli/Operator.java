@@ -45,7 +45,7 @@ public final class Operator implements AutoCloseable {
                 source instanceof GitSource git ? git::trackedRef : () -> trackedRefSource, WebhookSettings.DEFAULT_MAX_BODY_BYTES);
         ServeMetrics metrics = new ServeMetrics();
         String owner = config.ownerId();
-        gateways = new AwsEcsGateways(AwsSettings.of(config.ecsEndpoint(), System.getenv()));
+        gateways = new AwsEcsGateways(AwsSettings.of(config.ecsEndpoint(), config.assumeRoles(), System.getenv()));
         metrics.beforeScrape(registry -> gateways.calls().snapshot().keySet().forEach(key ->
                 FunctionCounter.builder("logship.ecs.calls", gateways.calls(), c -> c.count(key.action(), key.outcome()))
                         .description("ECS calls by action and outcome (ok, an ECS error code, or 'attempt' for every try)")

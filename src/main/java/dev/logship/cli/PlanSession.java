@@ -57,7 +57,7 @@ final class PlanSession implements AutoCloseable {
             }
         }
         String owner = OwnerIds.resolve(options.owner, options.source.repo, options.source.path);
-        AwsSettings settings = AwsSettings.of(options.ecsEndpoint, System.getenv());
+        AwsSettings settings = AwsSettings.of(options.ecsEndpoint, options.assumeRoles.parsed(), System.getenv());
         return new PlanSession(read.state(), clusters, new AwsEcsGateways(settings), owner, settings.endpoint() != null);
     }
 

@@ -33,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--ecs-endpoint", paramLabel = "URL", description = "ECS endpoint, e.g. a local-ecs (default: AWS_ENDPOINT_URL_ECS, else AWS).")
     String ecsEndpoint;
 
+    @Mixin
+    AssumeRolesOption assumeRoles;
+
     @Option(names = "--owner", paramLabel = "ID", description = "This installation's owner id, written as the tag"
             + " logship.dev/owner; only services with this owner are updated or pruned (default: derived from --repo and --path).")
     String owner;
@@ -95,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel)
                 .withRolloutTimeout(rolloutTimeout);
         return new ServeConfig(source.repo, source.ref, source.path, ecsEndpoint, bind, port, source.dataDir, secret,
-                webhookAllowUnsigned, apiToken, source.credentials(), settings, owner);
+                webhookAllowUnsigned, apiToken, source.credentials(), settings, owner).withAssumeRoles(assumeRoles.parsed());
     }
 
     static String firstLine(Path file, String what) {

@@ -1,5 +1,6 @@
 package dev.logship.cli;
 
+import dev.logship.aws.AwsSettings;
 import dev.logship.git.GitCredentials;
 import dev.logship.reconcile.ControllerSettings;
 import java.nio.file.Path;
@@ -12,13 +13,21 @@ import java.util.Objects;
  */
 public record ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
                    String webhookSecret, boolean webhookAllowUnsigned, String apiToken, GitCredentials credentials,
-                   ControllerSettings controller, String owner) {
+                   ControllerSettings controller, String owner, AwsSettings.AssumeRoles assumeRoles) {
     /** Without {@code --owner}: the owner id is derived from the repository and path. */
     public ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
                        String webhookSecret, boolean webhookAllowUnsigned, String apiToken, GitCredentials credentials,
                        ControllerSettings controller) {
         this(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned, apiToken, credentials,
                 controller, null);
+    }
+
+    /** With {@code --owner} (null: derived); roleArns assumed as {@code --assume-roles auto}. */
+    public ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
+                       String webhookSecret, boolean webhookAllowUnsigned, String apiToken, GitCredentials credentials,
+                       ControllerSettings controller, String owner) {
+        this(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned, apiToken, credentials,
+                controller, owner, AwsSettings.AssumeRoles.AUTO);
     }
 
     public ServeConfig {
@@ -31,16 +40,22 @@ public record ServeConfig(String repo, String ref, String path, String ecsEndpoi
         bind = bind == null ? "0.0.0.0" : bind;
         credentials = credentials == null ? GitCredentials.none() : credentials;
         controller = controller == null ? ControllerSettings.defaults() : controller;
+        assumeRoles = assumeRoles == null ? AwsSettings.AssumeRoles.AUTO : assumeRoles;
     }
 
     public ServeConfig withPort(int newPort) {
         return new ServeConfig(repo, ref, path, ecsEndpoint, bind, newPort, dataDir, webhookSecret, webhookAllowUnsigned,
-                apiToken, credentials, controller, owner);
+                apiToken, credentials, controller, owner, assumeRoles);
+    }
+
+    public ServeConfig withAssumeRoles(AwsSettings.AssumeRoles when) {
+        return new ServeConfig(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned,
+                apiToken, credentials, controller, owner, when);
     }
 
     public ServeConfig withOwner(String newOwner) {
         return new ServeConfig(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned,
-                apiToken, credentials, controller, newOwner);
+                apiToken, credentials, controller, newOwner, assumeRoles);
     }
 
     /** The owner id in force: {@code --owner}, else derived from the repository and path. */
@@ -53,6 +68,6 @@ public record ServeConfig(String repo, String ref, String path, String ecsEndpoi
         return "ServeConfig[repo=" + ManifestSources.safe(repo) + ", ref=" + ref + ", path=" + path + ", ecsEndpoint="
                 + ecsEndpoint + ", bind=" + bind + ", port=" + port + ", dataDir=" + dataDir + ", webhookSecret="
                 + (webhookSecret == null ? "none" : "****") + ", apiToken=" + (apiToken == null ? "none" : "****")
-                + ", credentials=" + credentials + ", controller=" + controller + ", owner=" + owner + "]";
+                + ", credentials=" + credentials + ", controller=" + controller + ", owner=" + owner + ", assumeRoles=" + assumeRoles + "]";
     }
 }

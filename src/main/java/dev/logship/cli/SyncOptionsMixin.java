@@ -15,6 +15,9 @@ final class SyncOptionsMixin {
             description = "ECS endpoint, e.g. a local-ecs (default: AWS_ENDPOINT_URL_ECS, else AWS).")
     String ecsEndpoint;
 
+    @Mixin
+    AssumeRolesOption assumeRoles;
+
     @Option(names = "--owner", paramLabel = "ID", description = "This installation's owner id, written as the tag"
             + " logship.dev/owner; only services with this owner are updated or pruned (default: derived from --repo and --path).")
     String owner;

@@ -1,0 +1,94 @@
+package dev.logship.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logship.localecs.LocalEcsConfig;
+import dev.logship.localecs.LocalEcsServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * A Cluster's roleArn against a loopback endpoint: by default not assumed, and the run says so
+ * once with the option that forces it; {@code --assume-roles always} assumes it through
+ * local-ecs's STS and says nothing.
+ */
+class AssumeRolesOptionTest {
+    private static final String NOTICE = "is not assumed";
+    private LocalEcsServer ecs;
+    @TempDir
+    Path repo;
+
+    @BeforeEach
+    void start() throws IOException {
+        ecs = LocalEcsServer.start(LocalEcsConfig.builder().build());
+        try (EcsClient sdk = EcsClient.builder().endpointOverride(ecs.endpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            sdk.createCluster(r -> r.clusterName("staging"));
+            sdk.registerContainerInstance(r -> r.cluster("staging"));
+        }
+        Files.createDirectories(repo.resolve("staging"));
+        for (String file : new String[] {"cluster.yaml", "papertrail-ssm.yaml"}) {
+            Files.copy(Path.of("examples/desired-state/staging", file), repo.resolve("staging").resolve(file));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        ecs.close();
+    }
+
+    @Test
+    void byDefaultTheRoleNotAssumedAgainstALoopbackEndpointIsSaidOnceWithTheOptionThatForcesIt() {
+        Captured run = plan();
+        assertThat(run.exit).as(run.err).isEqualTo(2);
+        assertThat(run.err.split(NOTICE, -1)).as(run.err).hasSize(2);
+        assertThat(run.err).contains("arn:aws:iam::123456789012:role/logship-staging", "--assume-roles always");
+    }
+
+    @Test
+    void assumeRolesAlwaysAssumesTheRoleThroughLocalEcsStsAndSaysNothing() {
+        Captured run = plan("--assume-roles", "always");
+        assertThat(run.exit).as(run.err).isEqualTo(2);
+        assertThat(run.err).doesNotContain(NOTICE);
+        assertThat(ecs.stsCallCounts()).containsKey("AssumeRole");
+        assertThat(ecs.callCountsByAccount()).containsKey("123456789012");
+    }
+
+    @Test
+    void anUnknownValueIsAUsageErrorNamingTheChoices() {
+        Captured run = plan("--assume-roles", "sometimes");
+        assertThat(run.exit).isNotZero().isNotEqualTo(2);
+        assertThat(run.err).contains("--assume-roles", "auto or always");
+    }
+
+    private record Captured(int exit, String err) {}
+
+    /** Runs plan in-process; the notice is a log line, so System.err is captured for the run. */
+    private Captured plan(String... extra) {
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("plan", "--repo", repo.toString(),
+                "--ecs-endpoint", ecs.endpoint().toString()), java.util.stream.Stream.of(extra)).toArray(String[]::new);
+        PrintStream original = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            CliRun run = CliRun.of(args);
+            return new Captured(run.exitCode(), run.err() + bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+}
