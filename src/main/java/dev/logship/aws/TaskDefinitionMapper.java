@@ -8,11 +8,8 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.HostVolumeProperties;
-import software.amazon.awssdk.services.ecs.model.KeyValuePair;
-import software.amazon.awssdk.services.ecs.model.MountPoint;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
-import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint;
@@ -88,25 +85,20 @@ final class TaskDefinitionMapper {
             b.command(c.command());
         }
         if (!c.environment().isEmpty()) {
-            b.environment(c.environment().entrySet().stream()
-                    .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList());
+            b.environment(ContainerParts.environment(c));
         }
         if (!c.secrets().isEmpty()) {
-            b.secrets(c.secrets().entrySet().stream()
-                    .map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList());
+            b.secrets(ContainerParts.secrets(c));
         }
         if (!c.portMappings().isEmpty()) {
             b.portMappings(c.portMappings().stream().map(p -> PortMapping.builder().containerPort(p.containerPort())
                     .hostPort(p.hostPort()).protocol(p.protocol() == null ? "tcp" : p.protocol()).build()).toList());
         }
         if (!c.mountPoints().isEmpty()) {
-            b.mountPoints(c.mountPoints().stream().map(m -> MountPoint.builder().sourceVolume(m.sourceVolume())
-                    .containerPath(m.containerPath()).readOnly(m.readOnly()).build()).toList());
+            b.mountPoints(ContainerParts.mountPoints(c));
         }
         if (c.healthCheck() != null) {
-            var h = c.healthCheck();
-            b.healthCheck(HealthCheck.builder().command(h.command()).interval(h.interval()).timeout(h.timeout())
-                    .retries(h.retries()).startPeriod(h.startPeriod()).build());
+            b.healthCheck(ContainerParts.healthCheck(c));
         }
         return b.build();
     }

@@ -135,26 +135,7 @@ final class TaskDefinitions {
     }
 
     ObjectNode findOrNull(String ref) {
-        String name = Arns.lastSegment(ref);
-        int colon = name.lastIndexOf(':');
-        List<ObjectNode> revisions = state.families.get(colon < 0 ? name : name.substring(0, colon));
-        if (revisions == null) {
-            return null;
-        }
-        if (colon < 0) {
-            for (int i = revisions.size() - 1; i >= 0; i--) {
-                if (revisions.get(i).get("status").asText().equals("ACTIVE")) {
-                    return revisions.get(i);
-                }
-            }
-            return null;
-        }
-        try {
-            int revision = Integer.parseInt(name.substring(colon + 1));
-            return revision >= 1 && revision <= revisions.size() ? revisions.get(revision - 1) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return RevisionRefs.resolve(state.families, ref);
     }
 
     private static String statusFilter(String status, String fallback) {

@@ -7,6 +7,7 @@ import dev.logship.localecs.Call;
 import dev.logship.localecs.EcsError;
 import dev.logship.localecs.Json;
 import dev.logship.localecs.Page;
+import dev.logship.localecs.RevisionRefs;
 import dev.logship.localecs.Tags;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,26 +143,7 @@ final class DaemonTaskDefinitions {
     }
 
     ObjectNode findOrNull(String ref) {
-        String name = Arns.lastSegment(ref);
-        int colon = name.lastIndexOf(':');
-        List<ObjectNode> revisions = state.families.get(colon < 0 ? name : name.substring(0, colon));
-        if (revisions == null) {
-            return null;
-        }
-        if (colon < 0) {
-            for (int i = revisions.size() - 1; i >= 0; i--) {
-                if (revisions.get(i).get("status").asText().equals("ACTIVE")) {
-                    return revisions.get(i);
-                }
-            }
-            return null;
-        }
-        try {
-            int revision = Integer.parseInt(name.substring(colon + 1));
-            return revision >= 1 && revision <= revisions.size() ? revisions.get(revision - 1) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return RevisionRefs.resolve(state.families, ref);
     }
 
     private static String oneOf(String value, String fallback, List<String> allowed, String field) {
