@@ -8,6 +8,7 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,10 @@ class SharedRevisionCleanupTest {
 
         for (int patch = 2; patch <= 6; patch++) {
             applyAll(sync, state(patch, true));
+            // a revision an older deployment still drains is in use (clean-up counts every deployment), so each
+            // step waits until a's rollout has finished, as consecutive commits usually are on ECS
+            Waits.until("a's rollout to patch " + patch + " has finished", Duration.ofSeconds(30),
+                    () -> ecs.services("a-ecs").stream().allMatch(svc -> svc.deployments().size() == 1));
         }
 
         assertThat(ecs.revisionsInUse("b-ecs")).containsEntry("papertrail", shared);
