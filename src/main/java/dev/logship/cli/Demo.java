@@ -104,7 +104,7 @@ final class Demo implements AutoCloseable {
                 "Change a route and push it (the repo's post-receive hook sends a signed GitHub webhook):",
                 "",
                 "  git clone " + repository + " logship-demo && cd logship-demo",
-                "  sed -i.bak 's/12345/23456/' prod/papertrail.yaml && git -c user.name=demo -c user.email=demo@example.com commit -qam 'new route' && git push",
+                "  sed -i.bak 's/12345/23456/' prod/fluent-bit.yaml && git -c user.name=demo -c user.email=demo@example.com commit -qam 'new route' && git push",
                 "",
                 "Press Ctrl-C to stop.",
                 "");

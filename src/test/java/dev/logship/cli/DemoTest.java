@@ -38,7 +38,7 @@ class DemoTest {
 
             Path clone = tmp.resolve("logship-demo");
             git(tmp, "clone", demo.repository().toString(), clone.toString());
-            Path manifest = clone.resolve("prod/papertrail.yaml");
+            Path manifest = clone.resolve("prod/fluent-bit.yaml");
             Files.writeString(manifest, Files.readString(manifest).replace("12345", "23456"));
             git(clone, "-c", "user.name=demo", "-c", "user.email=demo@example.com", "commit", "-qam", "new route");
             long start = System.nanoTime();
@@ -52,14 +52,17 @@ class DemoTest {
         }
     }
 
-    /** The container definitions of the task definition the prod service runs. */
+    /** The commands and environment of the task definition the prod service runs. */
     private static String route(EcsClient sdk) {
         var services = sdk.describeServices(r -> r.cluster("prod-ecs").services("papertrail")).services();
         if (services.isEmpty()) {
             return "";
         }
+        // The SDK's toString redacts environment values, where Fluent Bit's route host and port are: list them.
         return sdk.describeTaskDefinition(r -> r.taskDefinition(services.get(0).taskDefinition()))
-                .taskDefinition().containerDefinitions().toString();
+                .taskDefinition().containerDefinitions().stream()
+                .map(c -> c.command() + " " + c.environment().stream().map(e -> e.name() + "=" + e.value()).toList())
+                .toList().toString();
     }
 
     private static String git(Path dir, String... args) throws IOException, InterruptedException {

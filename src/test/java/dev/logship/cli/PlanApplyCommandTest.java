@@ -144,11 +144,11 @@ class PlanApplyCommandTest {
     @Test
     void imageChangeInGitRegistersOnceAndUpdatesOnce() throws IOException {
         assertThat(run("apply").exit()).isZero();
-        Path papertrail = repo.resolve("prod/papertrail.yaml");
-        Files.writeString(papertrail, Files.readString(papertrail).replace("spec:\n", "spec:\n  image: gliderlabs/logspout:v3.2.13\n"));
+        Path papertrail = repo.resolve("prod/fluent-bit.yaml");
+        Files.writeString(papertrail, Files.readString(papertrail).replace("spec:\n", "spec:\n  image: fluent/fluent-bit:5.1.2\n"));
         Run plan = run("plan", "--cluster", "prod");
         assertThat(plan.exit()).as(plan.err()).isEqualTo(2);
-        assertThat(plan.out()).contains("~   prod/papertrail", "taskDefinition.containerDefinitions[logspout].image:");
+        assertThat(plan.out()).contains("~   prod/papertrail", "taskDefinition.containerDefinitions[fluent-bit].image:");
         System.out.println(plan.out());
         ecs.resetCallCounts();
         assertThat(run("apply").exit()).isZero();
@@ -158,7 +158,7 @@ class PlanApplyCommandTest {
     @Test
     void aCommitWithOneInvalidManifestAppliesAndPrunesNothing() throws IOException {
         assertThat(run("apply").exit()).isZero();
-        Files.delete(repo.resolve("prod/papertrail.yaml"));
+        Files.delete(repo.resolve("prod/fluent-bit.yaml"));
         Files.writeString(repo.resolve("legacy/broken.yaml"), "apiVersion: logship.dev/v1\nkind: LogForwarder\nmetadata:\n  name: x\nspec:\n  routez: []\n");
         ecs.resetCallCounts();
         Run apply = run("apply");

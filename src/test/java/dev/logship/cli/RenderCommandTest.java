@@ -26,11 +26,22 @@ class RenderCommandTest {
 
     @Test
     void masksRoutesUnlessShowSecrets() throws IOException {
+        // prod runs Fluent Bit: the route is two environment variables the command refers to; legacy runs logspout.
         String masked = CliRun.of("render", EXAMPLES, "--cluster", "prod").out();
-        assertThat(masked).contains("syslog+tls://****:****").doesNotContain("papertrailapp.com", "12345");
+        assertThat(masked).contains("host=${LOGSHIP_ROUTE_0_HOST}", "port=${LOGSHIP_ROUTE_0_PORT}")
+                .doesNotContain("papertrailapp.com", "12345");
+        JsonNode maskedEnv = JSON.readTree(masked).at("/clusters/0/forwarders/0/registerTaskDefinition/containerDefinitions/0/environment");
+        assertThat(maskedEnv.toString()).contains("{\"name\":\"LOGSHIP_ROUTE_0_HOST\",\"value\":\"****\"}",
+                "{\"name\":\"LOGSHIP_ROUTE_0_PORT\",\"value\":\"****\"}");
         JsonNode shown = JSON.readTree(CliRun.of("render", EXAMPLES, "--cluster", "prod", "--show-secrets").out());
-        assertThat(shown.at("/clusters/0/forwarders/0/registerTaskDefinition/containerDefinitions/0/command/0").asText())
-                .isEqualTo("syslog+tls://logs3.papertrailapp.com:12345");
+        assertThat(shown.at("/clusters/0/forwarders/0/registerTaskDefinition/containerDefinitions/0/environment").toString())
+                .contains("{\"name\":\"LOGSHIP_ROUTE_0_HOST\",\"value\":\"logs3.papertrailapp.com\"}",
+                        "{\"name\":\"LOGSHIP_ROUTE_0_PORT\",\"value\":\"12345\"}");
+        String legacy = CliRun.of("render", EXAMPLES, "--cluster", "legacy").out();
+        assertThat(legacy).contains("syslog://****:****").doesNotContain("papertrailapp.com");
+        JsonNode legacyShown = JSON.readTree(CliRun.of("render", EXAMPLES, "--cluster", "legacy", "--show-secrets").out());
+        assertThat(legacyShown.at("/clusters/0/forwarders/0/registerTaskDefinition/containerDefinitions/0/command/0").asText())
+                .startsWith("syslog://").contains("papertrailapp.com");
     }
 
     @Test

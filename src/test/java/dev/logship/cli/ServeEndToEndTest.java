@@ -24,7 +24,7 @@ class ServeEndToEndTest {
             waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             String before = h.cluster("prod").path("forwarders").get(0).path("taskDefinition").asText();
 
-            String pushed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "new papertrail port");
+            String pushed = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "new papertrail port");
             // A push right after the startup fetch would wait out the source's 1 s minimum interval; measure a lone push.
             h.awaitOneSecondSinceLastFetch();
             long start = System.nanoTime();
@@ -42,7 +42,9 @@ class ServeEndToEndTest {
             try (EcsClient sdk = h.sdk("us-east-1")) {
                 TaskDefinition td = sdk.describeTaskDefinition(DescribeTaskDefinitionRequest.builder().taskDefinition(after).build())
                         .taskDefinition();
-                assertThat(td.containerDefinitions().toString()).contains("23456").doesNotContain("12345");
+                // prod runs Fluent Bit: the port is an environment value (the SDK's toString redacts those).
+                String env = td.containerDefinitions().get(0).environment().stream().map(e -> e.name() + "=" + e.value()).toList().toString();
+                assertThat(env).contains("LOGSHIP_ROUTE_0_PORT=23456").doesNotContain("12345");
             }
             assertThat(h.get("/api/v1/events").body()).contains(pushed).contains("new papertrail port");
             assertThat(h.status().path("source").path("revision").asText()).isEqualTo(pushed);
@@ -90,7 +92,7 @@ class ServeEndToEndTest {
             waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             h.awaitIdle();
             double fetchesBefore = fetchCount(h);
-            String pushed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "34567"), "burst");
+            String pushed = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "34567"), "burst");
             var responses = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
             String body = "{\"ref\":\"refs/heads/main\",\"repository\":{\"clone_url\":\"" + h.bare.toUri() + "\"}}";
             var request = java.net.http.HttpRequest.newBuilder(h.url("/api/v1/webhooks/github"))

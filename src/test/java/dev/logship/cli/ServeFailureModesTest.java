@@ -25,7 +25,7 @@ class ServeFailureModesTest {
             h.awaitIdle();
             h.ecs.resetCallCounts();
 
-            String bad = h.push("prod/papertrail.yaml", y -> y.replace("memory: 128", "memory: lots"), "typo in memory");
+            String bad = h.push("prod/fluent-bit.yaml", y -> y.replace("memory: 128", "memory: lots"), "typo in memory");
             assertThat(h.post("/api/v1/sync", ServeHarness.API_TOKEN).statusCode()).isEqualTo(202);
             waitUntil("prod is stalled", Duration.ofSeconds(20), () -> stalled(h.cluster("prod")));
             h.awaitIdle();
@@ -33,7 +33,7 @@ class ServeFailureModesTest {
             JsonNode prod = h.cluster("prod");
             JsonNode stalled = condition(prod, "Stalled");
             assertThat(stalled.path("reason").asText()).isEqualTo("ValidationFailed");
-            assertThat(stalled.path("message").asText()).contains("prod/papertrail.yaml:").containsPattern("papertrail\\.yaml:\\d+:\\d+");
+            assertThat(stalled.path("message").asText()).contains("prod/fluent-bit.yaml:").containsPattern("fluent-bit\\.yaml:\\d+:\\d+");
             assertThat(prod.path("lastAttemptedRevision").asText()).isEqualTo(bad);
             assertThat(prod.path("lastAppliedRevision").asText()).isEqualTo(seed);
             assertThat(stalled(h.cluster("legacy"))).as("the whole commit stalls, every cluster").isTrue();
@@ -41,7 +41,7 @@ class ServeFailureModesTest {
             assertThat(h.ecs.mutatingCallCounts().values().stream().mapToLong(Long::longValue).sum())
                     .as("mutating ECS calls after the invalid commit: %s", h.ecs.mutatingCallCounts()).isZero();
 
-            String fixed = h.push("prod/papertrail.yaml", y -> y.replace("memory: lots", "memory: 256"), "fix memory");
+            String fixed = h.push("prod/fluent-bit.yaml", y -> y.replace("memory: lots", "memory: 256"), "fix memory");
             h.githubPush("refs/heads/main");
             waitUntil("the fix is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", fixed));
             assertThat(condition(h.cluster("prod"), "Stalled").path("status").asText()).isEqualTo("False");
@@ -56,7 +56,7 @@ class ServeFailureModesTest {
             h.awaitIdle();
             h.ecs.resetCallCounts();
             h.push("prod/cluster.yaml", y -> y + "  suspend: true\n", "suspend prod");
-            String changed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "new route while suspended");
+            String changed = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "new route while suspended");
             h.githubPush("refs/heads/main");
             waitUntil("prod shows the pending change", Duration.ofSeconds(20),
                     () -> h.cluster("prod").path("lastAttemptedRevision").asText().equals(changed)
@@ -76,7 +76,7 @@ class ServeFailureModesTest {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
             waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
-            String newer = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "newer");
+            String newer = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "newer");
             h.githubPush("refs/heads/main");
             waitUntil("the newer commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", newer));
             h.work.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("+" + seed + ":refs/heads/main")).call();

@@ -48,7 +48,7 @@ class ServePlainDirectoryTest {
             String first = prod(http, status).path("lastAppliedRevision").asText();
             assertThat(first).startsWith("dir:");
 
-            Path papertrail = manifests.resolve("prod/papertrail.yaml");
+            Path papertrail = manifests.resolve("prod/fluent-bit.yaml");
             Files.writeString(papertrail, Files.readString(papertrail).replace("memory: 128", "memory: 192"));
             waitUntil("the edit is applied by a poll", Duration.ofSeconds(20), () -> {
                 JsonNode prod = prod(http, status);

@@ -46,11 +46,11 @@ class ServeSecretsAndAccessTest {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
             waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
-            String pushed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "new route");
+            String pushed = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "new route");
             h.githubPush("refs/heads/main");
             h.webhook("github", "{}", "push", "sha256=deadbeef");
             waitUntil("the new route is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", pushed));
-            String bad = h.push("prod/papertrail.yaml", y -> y.replace("syslog+tls://logs3.papertrailapp.com:23456",
+            String bad = h.push("prod/fluent-bit.yaml", y -> y.replace("syslog+tls://logs3.papertrailapp.com:23456",
                     "syslog+tls://logs3.papertrailapp.com:23456/x?token=" + ServeHarness.GIT_TOKEN + "-route"), "bad route");
             h.githubPush("refs/heads/main");
             waitUntil("the bad route commit is seen", Duration.ofSeconds(20),

@@ -35,7 +35,7 @@ class StatusPageBrowserTest {
                 String taskDefinitionBefore = text(browser, "tbody[data-cluster=prod] tr[data-forwarder=papertrail]");
                 assertThat(taskDefinitionBefore).contains("Synced").contains("Healthy").contains("logship-papertrail:1");
 
-                String pushed = h.push("prod/papertrail.yaml", y -> y.replace("12345", "23456"), "route to port 23456");
+                String pushed = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "route to port 23456");
                 h.githubPush("refs/heads/main");
                 wait.until(b -> appliedRevision(b, "prod").equals(pushed.substring(0, 12)));
                 wait.until(b -> text(b, "tbody[data-cluster=prod] tr[data-forwarder=papertrail]").contains("logship-papertrail:2"));
@@ -52,7 +52,7 @@ class StatusPageBrowserTest {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
             waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
-            String bad = h.push("prod/papertrail.yaml", y -> y.replace("memory: 128", "memory: lots"), "typo in memory");
+            String bad = h.push("prod/fluent-bit.yaml", y -> y.replace("memory: 128", "memory: lots"), "typo in memory");
             h.githubPush("refs/heads/main");
             waitUntil("prod is stalled on the bad commit", Duration.ofSeconds(20),
                     () -> h.cluster("prod").path("summary").asText().startsWith("Stalled"));
@@ -67,7 +67,7 @@ class StatusPageBrowserTest {
                 String state = text(browser, "tbody[data-cluster=prod] td.state");
                 assertThat(state).contains("Stalled").contains("ECS on older commit " + seed.substring(0, 12)).doesNotContain("Synced");
                 assertThat(text(browser, "tbody[data-cluster=prod] tr.row")).contains("newest " + bad.substring(0, 12));
-                assertThat(text(browser, "#source-error")).contains("ValidationFailed").contains("prod/papertrail.yaml:");
+                assertThat(text(browser, "#source-error")).contains("ValidationFailed").contains("prod/fluent-bit.yaml:");
             } finally {
                 browser.quit();
             }

@@ -86,8 +86,8 @@ class TamperedRevisionTest {
         CliRun plan = run("plan");
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(2);
         assertThat(plan.out()).contains("~   prod/papertrail",
-                "taskDefinition.containerDefinitions[logspout].privileged: true -> (absent)",
-                "taskDefinition.containerDefinitions[logspout].entryPoint: (sensitive) -> (absent)",
+                "taskDefinition.containerDefinitions[fluent-bit].privileged: true -> (absent)",
+                "taskDefinition.containerDefinitions[fluent-bit].entryPoint: (sensitive) -> (absent)",
                 "taskDefinition.taskRoleArn: " + ROLE + " -> (absent)",
                 "Plan: 0 to create, 1 to update");
 

@@ -26,7 +26,10 @@ class SecretsInOutputTest {
     static final String PORT = "40517";
     static final String ROUTE = "syslog+tls://" + HOST + ":" + PORT;
 
-    /** The papertrail forwarder of the examples with its spec.routes / spec.env lines replaced. */
+    /**
+     * The papertrail forwarder of the examples with its spec.routes / spec.env lines replaced, run by logspout
+     * (the example's agent lines removed), since these trees use logspout's route forms.
+     */
     static Stream<Arguments> trees() {
         return Stream.of(
                 Arguments.of("valid literal route", "routes:\n    - " + ROUTE, true),
@@ -54,11 +57,32 @@ class SecretsInOutputTest {
                 Arguments.of("route mixed with uriFrom", "routes:\n    - " + ROUTE + "\n    - uriFrom: {ssm: /x/y}", false));
     }
 
+    /**
+     * The same forwarder as the example runs it, with Fluent Bit: the route's host and port become environment
+     * variables (masked), and logspout-only forms are problems that must not echo them either.
+     */
+    static Stream<Arguments> fluentBitTrees() {
+        return Stream.of(
+                Arguments.of("fluentBit: valid literal route", "routes:\n    - " + ROUTE, true),
+                Arguments.of("fluentBit: valid several routes", "routes:\n    - " + ROUTE + "\n    - syslog+tcp://" + HOST + ":" + PORT, true),
+                Arguments.of("fluentBit: secret-named env var", "routes:\n    - " + ROUTE + "\n  env:\n    SYSLOG_TOKEN: " + HOST + ":" + PORT, true),
+                Arguments.of("fluentBit: logspout filter options", "routes:\n    - " + ROUTE + "?filter.name=" + HOST + "&filter.labels=p:" + PORT, false),
+                Arguments.of("fluentBit: misspelt scheme", "routes:\n    - sylsog+tls://" + HOST + ":" + PORT, false),
+                Arguments.of("fluentBit: trailing colon makes the route a mapping key", "routes:\n    - " + ROUTE + ":", false),
+                Arguments.of("fluentBit: route with user info", "routes:\n    - syslog+tls://" + HOST + ":" + PORT + "@" + HOST + ":" + PORT, false),
+                Arguments.of("fluentBit: route as hostSsm value", "routes:\n    - uriFrom:\n        scheme: syslog+tls\n        hostSsm: " + ROUTE + "\n        portSsm: /x/port", false),
+                Arguments.of("fluentBit: whole-URI ssm parameter", "routes:\n    - uriFrom:\n        ssm: " + ROUTE, false));
+    }
+
+    static Stream<Arguments> bothAgents() {
+        return Stream.concat(trees(), fluentBitTrees());
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("trees")
+    @MethodSource("bothAgents")
     void validateAndRenderNeverPrintTheRouteHostOrPort(String description, String routesAndEnv, boolean valid,
             @TempDir Path root) throws IOException {
-        Path tree = copyExamplesWith(root, routesAndEnv);
+        Path tree = copyExamplesWith(root, description, routesAndEnv);
         List<CliOutput> runs = List.of(CliOutput.run("validate", tree.toString()), CliOutput.run("render", tree.toString()),
                 CliOutput.run("render", tree.toString(), "--cluster", "prod"), CliOutput.run("validate", "--repo", tree.toString()));
         for (CliOutput run : runs) {
@@ -70,11 +94,11 @@ class SecretsInOutputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("trees")
+    @MethodSource("bothAgents")
     void showSecretsIsTheOnlyWayToSeeTheRoute(String description, String routesAndEnv, boolean valid, @TempDir Path root)
             throws IOException {
         if (valid) {
-            CliOutput shown = CliOutput.run("render", copyExamplesWith(root, routesAndEnv).toString(), "--show-secrets");
+            CliOutput shown = CliOutput.run("render", copyExamplesWith(root, description, routesAndEnv).toString(), "--show-secrets");
             assertThat(shown.out()).as(description + ": the test's secret really is in the rendered input\nexit " + shown.exitCode() + shown.all()).contains(HOST);
         }
     }
@@ -84,7 +108,7 @@ class SecretsInOutputTest {
     @MethodSource("processCases")
     void theLogshipProcessPrintsNeitherHostNorPort(String description, String routesAndEnv, boolean valid, @TempDir Path root)
             throws IOException, InterruptedException {
-        Path tree = copyExamplesWith(root, routesAndEnv);
+        Path tree = copyExamplesWith(root, description, routesAndEnv);
         for (String command : List.of("validate", "render")) {
             CliProcess run = CliProcess.run(root, command, tree.toString());
             assertThat(run.exitCode()).as(description + " " + command + "\n" + run.stderr()).isEqualTo(valid ? 0 : 1);
@@ -93,11 +117,13 @@ class SecretsInOutputTest {
     }
 
     static Stream<Arguments> processCases() {
-        return trees().filter(a -> List.of("valid literal route", "trailing colon makes the route a mapping key",
-                "route as an env name").contains((String) a.get()[0]));
+        return bothAgents().filter(a -> List.of("valid literal route", "trailing colon makes the route a mapping key",
+                "route as an env name", "fluentBit: valid literal route", "fluentBit: logspout filter options")
+                .contains((String) a.get()[0]));
     }
 
-    static Path copyExamplesWith(Path root, String routesAndEnv) throws IOException {
+    /** The examples with prod's forwarder changed; a description not starting "fluentBit:" makes it logspout. */
+    static Path copyExamplesWith(Path root, String description, String routesAndEnv) throws IOException {
         Path tree = root.resolve("tree");
         try (Stream<Path> files = Files.walk(ManifestTree.EXAMPLES)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -106,10 +132,15 @@ class SecretsInOutputTest {
                 Files.copy(file, target);
             }
         }
-        Path papertrail = tree.resolve("prod/papertrail.yaml");
+        Path papertrail = tree.resolve("prod/fluent-bit.yaml");
         String text = Files.readString(papertrail);
-        String replaced = text.replace("routes:\n    - syslog+tls://logs3.papertrailapp.com:12345", routesAndEnv)
-                .replace("  env:\n    SYSLOG_STRUCTURED_DATA: env=prod\n", "");
+        String replaced = text.replace("routes:\n    - syslog+tls://logs3.papertrailapp.com:12345", routesAndEnv);
+        if (!description.startsWith("fluentBit:")) {
+            String logspout = replaced.replace("  agent: fluentBit\n", "").replace("  multiline: java\n", "")
+                    .replace("  bufferLimit: 256M\n", "");
+            assertThat(logspout).as("the example's Fluent Bit lines").doesNotContain("fluentBit", "multiline", "bufferLimit");
+            replaced = logspout;
+        }
         assertThat(replaced).isNotEqualTo(text);
         Files.writeString(papertrail, replaced);
         return tree;
