@@ -197,6 +197,12 @@ class ApplyAgainstLocalEcsTest {
             DesiredCluster prod = cluster(target("prod", false), forwarder("prod", "papertrail", "gliderlabs/logspout:v3.2." + patch, false));
             ecs.synchronizer.manage(new dev.logship.model.DesiredState(new Revision("r" + patch, ""), List.of(prod)));
             assertThat(ecs.synchronizer.sync(prod).failures()).isEmpty();
+            // a revision an older deployment still drains is in use (clean-up counts every deployment): each
+            // commit waits until its rollout has finished, as consecutive commits usually are on ECS
+            try (EcsClient sdk = ecs.sdk("us-east-1")) {
+                LocalEcsHarness.waitUntil("the rollout of patch " + patch + " finished", Duration.ofSeconds(30), () -> sdk
+                        .describeServices(r -> r.cluster("prod-ecs").services("papertrail")).services().get(0).deployments().size() == 1);
+            }
         }
         try (EcsClient sdk = ecs.sdk("us-east-1")) {
             List<String> active = sdk.listTaskDefinitions(r -> r.familyPrefix("logship-papertrail").status("ACTIVE"))

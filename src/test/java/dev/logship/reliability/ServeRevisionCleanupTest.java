@@ -38,6 +38,8 @@ class ServeRevisionCleanupTest {
                     }
                     String expected = commit;
                     Waits.until("v3.2." + patch + " is applied", Duration.ofSeconds(30), () -> serve.allSynced(CLUSTERS, expected));
+                    // clean-up keeps what an older deployment still drains: the next commit comes once the rollouts finished
+                    Waits.until("the rollouts of v3.2." + patch + " finished", Duration.ofSeconds(30), () -> onlyOneDeployment(sdk));
                 }
                 List<String> active = sdk.listTaskDefinitionsPaginator(r -> r.familyPrefix("logship-papertrail").status("ACTIVE"))
                         .taskDefinitionArns().stream().map(a -> a.substring(a.lastIndexOf(':') + 1)).toList();
@@ -45,5 +47,14 @@ class ServeRevisionCleanupTest {
                 assertThat(active).containsExactlyInAnyOrder("4", "5", "6");
             }
         }
+    }
+
+    /** Every service of every cluster runs one deployment: no older revision is still draining. */
+    private static boolean onlyOneDeployment(EcsClient sdk) {
+        return sdk.listClusters().clusterArns().stream().allMatch(cluster -> {
+            List<String> services = sdk.listServices(r -> r.cluster(cluster)).serviceArns();
+            return services.isEmpty() || sdk.describeServices(r -> r.cluster(cluster).services(services)).services().stream()
+                    .allMatch(service -> service.deployments().size() == 1);
+        });
     }
 }
