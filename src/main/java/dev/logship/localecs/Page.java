@@ -3,9 +3,11 @@ package dev.logship.localecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /** ECS-style pagination: an opaque nextToken carries the offset of the next item. */
 public record Page<T>(List<T> items, String nextToken) {
@@ -26,10 +28,16 @@ public record Page<T>(List<T> items, String nextToken) {
      * maxResults and nextToken, under {@code field}, with the token of the next page if any.
      */
     public static ObjectNode listResponse(List<String> all, JsonNode request, String field, int defaultSize) {
+        return listResponse(all, request, field, defaultSize, TextNode::valueOf);
+    }
+
+    /** The same, each key of the page shown as {@code view} makes it (List* actions that answer with summaries). */
+    public static ObjectNode listResponse(List<String> all, JsonNode request, String field, int defaultSize,
+                                          Function<String, JsonNode> view) {
         Page<String> page = of(all, Json.integer(request, "maxResults"), Json.text(request, "nextToken"), defaultSize, 100);
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray(field);
-        page.items().forEach(list::add);
+        page.items().forEach(key -> list.add(view.apply(key)));
         if (page.nextToken() != null) {
             out.put("nextToken", page.nextToken());
         }

@@ -72,7 +72,6 @@ final class CapacityProviders {
         String cluster = Json.text(body, "cluster");
         String clusterArn = cluster == null ? null : hosts.clusterArn(cluster, call.region());
         List<CapacityProviderState> found = new ArrayList<>();
-        ObjectNode out = Json.object();
         ArrayNode failures = Json.array();
         if (refs.isEmpty()) {
             state.capacityProviders.values().stream()
@@ -89,14 +88,10 @@ final class CapacityProviders {
             }
         }
         List<String> names = found.stream().map(cp -> cp.name).toList();
-        ObjectNode page = Page.listResponse(names, body, "names", 10);
-        ArrayNode list = out.putArray("capacityProviders");
         boolean withTags = Json.includes(body, "TAGS");
-        page.get("names").forEach(n -> list.add(view(state.capacityProviders.get(n.asText()), withTags)));
+        ObjectNode out = Page.listResponse(names, body, "capacityProviders", 10,
+                name -> view(state.capacityProviders.get(name), withTags));
         out.set("failures", failures);
-        if (page.has("nextToken")) {
-            out.set("nextToken", page.get("nextToken"));
-        }
         return out;
     }
 

@@ -86,23 +86,19 @@ final class DaemonTaskDefinitions {
             Collections.reverse(matching);
         }
         List<String> arnsInOrder = matching.stream().map(td -> td.get("daemonTaskDefinitionArn").asText()).toList();
-        ObjectNode page = Page.listResponse(arnsInOrder, body, "arns", 100);
-        ObjectNode out = Json.object();
-        var summaries = out.putArray("daemonTaskDefinitions");
-        page.get("arns").forEach(arn -> {
-            ObjectNode td = find(arn.asText());
-            ObjectNode summary = summaries.addObject().put("arn", arn.asText());
-            summary.set("registeredAt", td.get("registeredAt"));
-            summary.set("registeredBy", td.get("registeredBy"));
-            if (td.has("deleteRequestedAt")) {
-                summary.set("deleteRequestedAt", td.get("deleteRequestedAt"));
-            }
-            summary.set("status", td.get("status"));
-        });
-        if (page.has("nextToken")) {
-            out.set("nextToken", page.get("nextToken"));
+        return Page.listResponse(arnsInOrder, body, "daemonTaskDefinitions", 100, this::summary);
+    }
+
+    private ObjectNode summary(String arn) {
+        ObjectNode td = find(arn);
+        ObjectNode summary = Json.object().put("arn", arn);
+        summary.set("registeredAt", td.get("registeredAt"));
+        summary.set("registeredBy", td.get("registeredBy"));
+        if (td.has("deleteRequestedAt")) {
+            summary.set("deleteRequestedAt", td.get("deleteRequestedAt"));
         }
-        return out;
+        summary.set("status", td.get("status"));
+        return summary;
     }
 
     ObjectNode delete(Call call) {

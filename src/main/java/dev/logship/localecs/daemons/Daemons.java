@@ -1,7 +1,6 @@
 package dev.logship.localecs.daemons;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logship.localecs.Call;
 import dev.logship.localecs.EcsError;
@@ -95,18 +94,11 @@ final class Daemons {
                 matching.add(d.arn);
             }
         }
-        ObjectNode page = Page.listResponse(matching, body, "arns", 100);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray("daemonSummariesList");
-        page.get("arns").forEach(a -> {
-            DaemonState d = state.daemons.get(a.asText());
-            list.addObject().put("daemonArn", d.arn).put("status", d.status)
+        return Page.listResponse(matching, body, "daemonSummariesList", 100, arn -> {
+            DaemonState d = state.daemons.get(arn);
+            return Json.object().put("daemonArn", d.arn).put("status", d.status)
                     .put("createdAt", Json.epoch(d.createdAtMillis)).put("updatedAt", Json.epoch(d.updatedAtMillis));
         });
-        if (page.has("nextToken")) {
-            out.set("nextToken", page.get("nextToken"));
-        }
-        return out;
     }
 
     ObjectNode delete(Call call) {

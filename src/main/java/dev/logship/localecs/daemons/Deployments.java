@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Starts daemon deployments; ListDaemonDeployments, DescribeDaemonDeployments, DescribeDaemonRevisions. */
 final class Deployments {
@@ -71,45 +72,39 @@ final class Deployments {
                 .filter(d -> !created.has("after") || seconds(d.createdAtMillis) >= created.get("after").asDouble())
                 .filter(d -> !created.has("before") || seconds(d.createdAtMillis) <= created.get("before").asDouble())
                 .forEach(d -> matching.add(0, d.arn));
-        ObjectNode page = Page.listResponse(matching, body, "arns", 20);
-        ObjectNode out = Json.object();
-        ArrayNode list = out.putArray("daemonDeployments");
-        page.get("arns").forEach(a -> list.add(views.deploymentSummary(state.deployments.get(a.asText()))));
-        if (page.has("nextToken")) {
-            out.set("nextToken", page.get("nextToken"));
-        }
-        return out;
+        return Page.listResponse(matching, body, "daemonDeployments", 20,
+                arn -> views.deploymentSummary(state.deployments.get(arn)));
     }
 
     ObjectNode describe(Call call) {
         List<String> refs = Json.strings(call.body(), "daemonDeploymentArns");
         bounded(refs, "daemonDeploymentArns");
-        ObjectNode out = Json.object();
-        ArrayNode found = out.putArray("daemonDeployments");
-        ArrayNode failures = out.putArray("failures");
-        for (String ref : refs) {
+        return described(refs, "daemonDeployments", ref -> {
             DeploymentState d = state.deployments.get(ref);
-            if (d == null) {
-                failures.addObject().put("arn", ref).put("reason", "MISSING");
-            } else {
-                found.add(views.deployment(d, call.now()));
-            }
-        }
-        return out;
+            return d == null ? null : views.deployment(d, call.now());
+        });
     }
 
     ObjectNode describeRevisions(Call call) {
         List<String> refs = Json.strings(call.body(), "daemonRevisionArns");
         bounded(refs, "daemonRevisionArns");
+        return described(refs, "daemonRevisions", ref -> {
+            RevisionState r = state.revisions.get(ref);
+            return r == null ? null : Revisions.view(r);
+        });
+    }
+
+    /** A Describe* answer: each ref's view under {@code field}, or a MISSING failure where {@code view} gives null. */
+    private static ObjectNode described(List<String> refs, String field, Function<String, JsonNode> view) {
         ObjectNode out = Json.object();
-        ArrayNode found = out.putArray("daemonRevisions");
+        ArrayNode found = out.putArray(field);
         ArrayNode failures = out.putArray("failures");
         for (String ref : refs) {
-            RevisionState r = state.revisions.get(ref);
-            if (r == null) {
+            JsonNode shown = view.apply(ref);
+            if (shown == null) {
                 failures.addObject().put("arn", ref).put("reason", "MISSING");
             } else {
-                found.add(Revisions.view(r));
+                found.add(shown);
             }
         }
         return out;
