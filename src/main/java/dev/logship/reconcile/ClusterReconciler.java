@@ -72,7 +72,7 @@ final class ClusterReconciler {
         }
         // A cluster its rollout has not reached (later wave, halted, sync window) gets no mutating call.
         boolean apply = before.hasChanges() && !desired.target().suspend()
-                && (rollouts == null || rollouts.mayApply(name, revision, clock.instant()));
+                && (rollouts == null || rollouts.mayApply(name, revision));
         SyncResult result = null;
         ClusterPlan after = before;
         try {

@@ -73,6 +73,8 @@ final class Rollouts {
     private final Map<String, RolloutPolicy> policies = new HashMap<>();
     private final Map<String, Observation> observed = new HashMap<>();
     private final Map<String, Healthy> lastHealthy = new HashMap<>();
+    /** Per policy, until when a sync window blocks its rollout's starts (derived at each step, never persisted). */
+    private final Map<String, Instant> blockedUntil = new HashMap<>();
     private DesiredState state;
     private final RolloutStore saved;
     /** Reads the desired state of an older commit (a restored rollback target); empty when the source cannot. */
@@ -106,6 +108,7 @@ final class Rollouts {
         state = newState;
         byPolicy.clear();
         policies.clear();
+        blockedUntil.clear();
         observed.clear(); // what was seen of the previous commit says nothing about this one
         Map<String, List<Observation>> groups = new LinkedHashMap<>();
         for (DesiredCluster c : newState.clusters()) {
@@ -137,7 +140,12 @@ final class Rollouts {
         return new Planner(policies.get(policy), CRON).start(commit, clusters, now);
     }
 
-    /** Whether this cluster may get mutating calls for {@code revision} now. */
+    /** Whether this cluster may get mutating calls for {@code revision} now (on the rollout clock). */
+    boolean mayApply(String cluster, Revision revision) {
+        return mayApply(cluster, revision, clock.instant());
+    }
+
+    /** Whether this cluster may get mutating calls for {@code revision} at {@code now}. */
     synchronized boolean mayApply(String cluster, Revision revision, Instant now) {
         if (state == null) {
             return false; // no commit accepted by the rollouts yet
@@ -230,6 +238,10 @@ final class Rollouts {
         }
     }
 
+    synchronized Optional<Instant> blockedUntil(String policy) {
+        return Optional.ofNullable(blockedUntil.get(policy));
+    }
+
     synchronized List<Rollout> current() {
         return List.copyOf(byPolicy.values());
     }
@@ -276,6 +288,7 @@ final class Rollouts {
         Rollout rollout = byPolicy.get(policy);
         Decision d = new Planner(policies.get(policy), CRON).step(rollout, observed, now);
         byPolicy.put(policy, d.rollout());
+        d.blockedUntil().ifPresentOrElse(t -> blockedUntil.put(policy, t), () -> blockedUntil.remove(policy));
         history = History.record(history, d.rollout(), this::taskDefinitions, History.DEFAULT_KEEP);
         persist(); // before the triggers: a restart must know every cluster this decision starts
         for (Notice n : d.notices()) {
