@@ -10,6 +10,7 @@ import dev.logship.notify.Notifications;
 import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceStatus;
+import dev.logship.state.RolloutFile;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
 import dev.logship.web.NotificationMetrics;
@@ -55,7 +56,8 @@ public final class Operator implements AutoCloseable {
                         .description("ECS calls by action and outcome (ok, an ECS error code, or 'attempt' for every try)")
                         .tags("action", key.action(), "outcome", key.outcome()).register(registry)));
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
-                config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics);
+                config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics,
+                new RolloutFile(dataDir));
         // Notifier URLs come from this process's environment or files, read at each delivery; events are queued, never awaited.
         notifications = new Notifications(controller::notifiers, System.getenv(), DeliverySettings.defaults(),
                 new NotificationMetrics(metrics.registry()));
