@@ -39,10 +39,17 @@ public final class Controller implements AutoCloseable {
 
     public Controller(ManifestSource source, SourceStatus where, ClusterSynchronizer synchronizer,
                       ControllerSettings settings, ReconcileListener listener) {
+        this(source, where, synchronizer, settings, listener, RolloutStore.inMemory());
+    }
+
+    /** {@code saved}: where rollout state and history outlive the process (serve: a file in --data-dir). */
+    public Controller(ManifestSource source, SourceStatus where, ClusterSynchronizer synchronizer,
+                      ControllerSettings settings, ReconcileListener listener, RolloutStore saved) {
         this.settings = settings;
         this.store = new StatusStore(where, settings.eventCapacity());
         this.sourceRun = new SourceReconciler(source, store, listener, this::clustersChanged);
-        this.rollouts = new Rollouts(store, settings.rolloutClock(), this::triggerAt);
+        this.rollouts = new Rollouts(store, settings.rolloutClock(), this::triggerAt, saved,
+                commit -> source.at(commit).map(dev.logship.render.DesiredStates::read).filter(r -> r.ok()).map(r -> r.state()));
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
                 settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
         this.synchronizer = synchronizer;
@@ -89,9 +96,25 @@ public final class Controller implements AutoCloseable {
         rollouts.overrideWindows();
     }
 
+    /** Every event as it is recorded (the notifiers queue them for delivery); the listener must not block. */
+    public void onEvent(java.util.function.Consumer<Event> listener) {
+        store.onEvent(listener);
+    }
+
+    /** The Notifiers of the commit in force: a commit that stalls never changes who is told. */
+    public List<dev.logship.model.NotifierSpec> notifiers() {
+        DesiredState state = sourceRun.inForce();
+        return state == null ? List.of() : state.notifiers();
+    }
+
     /** The rollouts of the commit in force, one per RolloutPolicy. */
     public List<dev.logship.rollout.Rollout> rollouts() {
         return rollouts.current();
+    }
+
+    /** The cluster's last rollouts, oldest first (from the data directory after a restart). */
+    public List<dev.logship.rollout.RunRecord> history(String cluster) {
+        return rollouts.history(cluster);
     }
 
     /** Until when a sync window blocks the starts of this policy's rollout (empty when none does). */
