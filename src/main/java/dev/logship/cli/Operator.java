@@ -8,6 +8,7 @@ import dev.logship.git.SourceFactory;
 import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceStatus;
+import dev.logship.state.RolloutFile;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
 import dev.logship.web.OperatorServer;
@@ -51,7 +52,8 @@ public final class Operator implements AutoCloseable {
                         .description("ECS calls by action and outcome (ok, an ECS error code, or 'attempt' for every try)")
                         .tags("action", key.action(), "outcome", key.outcome()).register(registry)));
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
-                config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics);
+                config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics,
+                new RolloutFile(dataDir));
         LOG.info("owner id {}", owner);
         server = new OperatorServer(controller, new WebhookVerifier(webhooks), config.apiToken(), metrics);
     }

@@ -72,7 +72,7 @@ final class ClusterReconciler {
         }
         // A cluster its rollout has not reached (later wave, halted, sync window) gets no mutating call.
         boolean apply = before.hasChanges() && !desired.target().suspend()
-                && (rollouts == null || rollouts.mayApply(name, revision, clock.instant()));
+                && (rollouts == null || rollouts.mayApply(name, revision));
         SyncResult result = null;
         ClusterPlan after = before;
         try {
@@ -133,12 +133,13 @@ final class ClusterReconciler {
                 stall != null ? stall.revision() : revision.id(),
                 inSync ? revision.id() : s.lastAppliedRevision(), startedAt, took.toMillis(), finalError, pending,
                 forwarders, desired.target().labels()).keepingTransitionsOf(s));
-        if (rollouts != null) {
-            rollouts.observed(desired, revision, judged, inSync, judged.message());
-        }
         if (result != null && inSync) {
             store.record(Event.of(name, "Applied", "applied " + describe(revision) + " in " + took.toMillis() + " ms; "
                     + health.status() + ": " + health.message(), revision.id()));
+        }
+        if (rollouts != null) {
+            // after the cluster's own events: the rollout's step (and its saved state) follows what the run did
+            rollouts.observed(desired, revision, judged, inSync, judged.message());
         }
         if (finalError != null) {
             return Next.RETRY;

@@ -41,10 +41,17 @@ public final class Controller implements AutoCloseable {
 
     public Controller(ManifestSource source, SourceStatus where, ClusterSynchronizer synchronizer,
                       ControllerSettings settings, ReconcileListener listener) {
+        this(source, where, synchronizer, settings, listener, RolloutStore.inMemory());
+    }
+
+    /** {@code saved}: where rollout state and history outlive the process (serve: a file in --data-dir). */
+    public Controller(ManifestSource source, SourceStatus where, ClusterSynchronizer synchronizer,
+                      ControllerSettings settings, ReconcileListener listener, RolloutStore saved) {
         this.settings = settings;
         this.store = new StatusStore(where, settings.eventCapacity());
         this.sourceRun = new SourceReconciler(source, store, listener, this::clustersChanged);
-        this.rollouts = new Rollouts(store, java.time.Clock.systemUTC(), this::triggerAt);
+        this.rollouts = new Rollouts(store, settings.rolloutClock(), this::triggerAt, saved,
+                commit -> source.at(commit).map(dev.logship.render.DesiredStates::read).filter(r -> r.ok()).map(r -> r.state()));
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
                 settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
         this.synchronizer = synchronizer;
@@ -103,6 +110,21 @@ public final class Controller implements AutoCloseable {
     /** The rollouts of the commit in force, one per RolloutPolicy. */
     public List<dev.logship.rollout.Rollout> rollouts() {
         return rollouts.current();
+    }
+
+    /** The cluster's last rollouts, oldest first (from the data directory after a restart). */
+    public List<dev.logship.rollout.RunRecord> history(String cluster) {
+        return rollouts.history(cluster);
+    }
+
+    /** Until when a sync window blocks the starts of this policy's rollout (empty when none does). */
+    public Optional<java.time.Instant> windowBlockedUntil(String policy) {
+        return rollouts.blockedUntil(policy);
+    }
+
+    /** The rollout planner's clock now: real time unless serve runs on a scaled clock. */
+    public java.time.Instant rolloutNow() {
+        return settings.rolloutClock().instant();
     }
 
     /** True when no fetch and no cluster run is running or pending (tests and benchmarks wait for it). */
@@ -171,9 +193,9 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    /** Runs a cluster now, or at {@code at} (a bake time's end, a sync window's opening). */
+    /** Runs a cluster now, or at {@code at} on the rollout clock (a bake time's end, a sync window's opening). */
     private void triggerAt(String name, java.time.Instant at) {
-        long delay = java.time.Duration.between(java.time.Instant.now(), at).toNanos();
+        long delay = settings.rolloutClock().realDelayUntil(at).toNanos();
         if (delay <= 0) {
             clusterQueue.trigger(name, "rollout");
             return;

@@ -46,7 +46,8 @@ public final class OperatorServer implements AutoCloseable {
             config.routes.get("/api/v1/clusters/{name}", this::cluster);
             config.routes.get("/api/v1/events", this::events);
             config.routes.post("/api/v1/sync", this::sync);
-            config.routes.get("/api/v1/rollouts", ctx -> json(ctx, 200, RolloutViews.of(controller.rollouts())));
+            config.routes.get("/api/v1/rollouts", ctx -> json(ctx, 200,
+                    RolloutViews.of(controller.rollouts(), controller::windowBlockedUntil, controller.rolloutNow())));
             config.routes.post("/api/v1/rollouts/resume", this::resume);
             config.routes.post("/api/v1/rollouts/override-windows", this::overrideWindows);
             config.routes.get("/healthz", this::healthz);
