@@ -5,12 +5,15 @@ import dev.logship.aws.AwsSettings;
 import dev.logship.aws.EcsCallCounter;
 import dev.logship.git.GitSource;
 import dev.logship.git.SourceFactory;
+import dev.logship.notify.DeliverySettings;
+import dev.logship.notify.Notifications;
 import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceStatus;
 import dev.logship.state.RolloutFile;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
+import dev.logship.web.NotificationMetrics;
 import dev.logship.web.OperatorServer;
 import dev.logship.web.ServeMetrics;
 import dev.logship.web.WebhookSettings;
@@ -35,6 +38,7 @@ public final class Operator implements AutoCloseable {
     private final ManifestSource source;
     private final AwsEcsGateways gateways;
     private final Controller controller;
+    private final Notifications notifications;
     private final OperatorServer server;
 
     private Operator(ServeConfig config) {
@@ -54,6 +58,10 @@ public final class Operator implements AutoCloseable {
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
                 config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics,
                 new RolloutFile(dataDir));
+        // Notifier URLs come from this process's environment or files, read at each delivery; events are queued, never awaited.
+        notifications = new Notifications(controller::notifiers, System.getenv(), DeliverySettings.defaults(),
+                new NotificationMetrics(metrics.registry()));
+        controller.onEvent(notifications);
         LOG.info("owner id {}", owner);
         server = new OperatorServer(controller, new WebhookVerifier(webhooks), config.apiToken(), metrics);
     }
@@ -107,6 +115,9 @@ public final class Operator implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (notifications != null) {
+            notifications.close();
         }
         if (server != null) {
             server.close();

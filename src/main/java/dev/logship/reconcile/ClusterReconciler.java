@@ -77,9 +77,13 @@ final class ClusterReconciler {
         ClusterPlan after = before;
         try {
             if (apply) {
-                reportDrift(name, revision, before);
+                boolean drift = reportDrift(name, revision, before);
                 result = synchronizer.apply(desired, before);
                 after = synchronizer.plan(desired);
+                if (drift && result.succeeded() && !after.hasChanges()) {
+                    store.record(Event.of(name, "DriftReverted", "ECS matches Git again after changes made outside it",
+                            revision.id()));
+                }
             }
         } catch (GatewayException e) {
             recordSteps(name, revision, result);
@@ -181,13 +185,15 @@ final class ClusterReconciler {
     }
 
     /** A change while the revision was already applied means someone changed ECS by hand. */
-    private void reportDrift(String name, Revision revision, ClusterPlan plan) {
+    /** True when the changes about to be applied undo drift (DriftReverted follows once they succeed). */
+    private boolean reportDrift(String name, Revision revision, ClusterPlan plan) {
         boolean applied = store.cluster(name).map(s -> revision.id().equals(s.lastAppliedRevision())).orElse(false);
         if (applied) {
             store.record(Event.of(name, "DriftDetected", plan.changes().stream().filter(c -> c.action().mutates())
                     .map(c -> c.action().verb() + " " + c.key().forwarder()).collect(Collectors.joining(", "))
                     + " to undo changes made outside Git", revision.id()));
         }
+        return applied;
     }
 
     private void recordSteps(String name, Revision revision, SyncResult result) {

@@ -96,6 +96,17 @@ public final class Controller implements AutoCloseable {
         rollouts.overrideWindows();
     }
 
+    /** Every event as it is recorded (the notifiers queue them for delivery); the listener must not block. */
+    public void onEvent(java.util.function.Consumer<Event> listener) {
+        store.onEvent(listener);
+    }
+
+    /** The Notifiers of the commit in force: a commit that stalls never changes who is told. */
+    public List<dev.logship.model.NotifierSpec> notifiers() {
+        DesiredState state = sourceRun.inForce();
+        return state == null ? List.of() : state.notifiers();
+    }
+
     /** The rollouts of the commit in force, one per RolloutPolicy. */
     public List<dev.logship.rollout.Rollout> rollouts() {
         return rollouts.current();
