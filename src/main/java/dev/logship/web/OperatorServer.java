@@ -39,7 +39,7 @@ public final class OperatorServer implements AutoCloseable {
         this.controller = controller;
         this.metrics = metrics;
         this.apiToken = ApiToken.of(apiToken);
-        WebhookRoutes webhooks = new WebhookRoutes(verifier, controller::syncSource, metrics.registry());
+        WebhookRoutes webhooks = WebhookRoutes.withCommits(verifier, controller::syncSource, metrics.registry());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             webhooks.register(config.routes);
