@@ -128,6 +128,11 @@ public final class Controller implements AutoCloseable {
         return rollouts.history(cluster);
     }
 
+    /** The cluster's place in the rollout in force, its last Healthy commit and its last rollouts, newest first. */
+    public Optional<dev.logship.rollout.ClusterHistory> clusterHistory(String cluster) {
+        return dev.logship.rollout.ClusterHistory.of(rollouts.saved(), cluster);
+    }
+
     /** Until when a sync window blocks the starts of this policy's rollout (empty when none does). */
     public Optional<java.time.Instant> windowBlockedUntil(String policy) {
         return rollouts.blockedUntil(policy);
