@@ -103,6 +103,8 @@ final class Rollouts {
     /** The commit of {@link #lastHealthy} per cluster, the part of it that is saved. */
     private final Map<String, String> healthyCommits;
     private SavedRollouts lastSaved;
+    /** Per cluster, the task definitions it ran when last seen in sync with the rollout's commit (for its history). */
+    private final Map<String, List<String>> commitRevisions = new HashMap<>();
 
     Rollouts(StatusStore store, Clock clock, BiConsumer<String, Instant> trigger) {
         this(store, clock, trigger, RolloutStore.inMemory(), commit -> Optional.empty());
@@ -128,6 +130,7 @@ final class Rollouts {
         policies.clear();
         blockedUntil.clear();
         observed.clear(); // what was seen of the previous commit says nothing about this one
+        commitRevisions.clear();
         Map<String, List<Observation>> groups = new LinkedHashMap<>();
         for (DesiredCluster c : newState.clusters()) {
             String name = c.target().name();
@@ -246,6 +249,9 @@ final class Rollouts {
         if (!rollingBack && !revision.id().equals(rollout.commit())) {
             return; // an observation of another commit says nothing about this rollout
         }
+        if (inSync && revision.id().equals(rollout.commit())) {
+            commitRevisions.put(name, taskDefinitions(name));
+        }
         ClusterHealth h = !inSync ? ClusterHealth.PROGRESSING : switch (health.status()) {
             case Healthy -> ClusterHealth.HEALTHY;
             case Degraded -> ClusterHealth.DEGRADED;
@@ -290,6 +296,11 @@ final class Rollouts {
     /** The cluster's last rollouts, oldest first (empty for a cluster no rollout changed). */
     synchronized List<RunRecord> history(String cluster) {
         return history.getOrDefault(cluster, List.of());
+    }
+
+    /** Everything that is saved, as it is now (the status API's history reads it). */
+    synchronized SavedRollouts saved() {
+        return new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits);
     }
 
     /**
@@ -362,7 +373,7 @@ final class Rollouts {
         Decision d = new Planner(policies.get(policy), CRON).step(rollout, observed, now);
         byPolicy.put(policy, d.rollout());
         d.blockedUntil().ifPresentOrElse(t -> blockedUntil.put(policy, t), () -> blockedUntil.remove(policy));
-        history = History.record(history, d.rollout(), this::taskDefinitions, History.DEFAULT_KEEP);
+        history = History.record(history, d.rollout(), c -> commitRevisions.getOrDefault(c, List.of()), History.DEFAULT_KEEP);
         persist(); // before the triggers: a restart must know every cluster this decision starts
         for (Notice n : d.notices()) {
             store.record(Event.of(n.cluster().isEmpty() ? null : n.cluster(), n.event(), n.message(), rollout.commit()));
