@@ -19,14 +19,15 @@ import software.amazon.awssdk.services.ecs.model.SortOrder;
 final class AwsDaemonGateway implements DaemonGateway {
     private final EcsClient ecs;
     private final String cluster;
-    /** Daemon task definition revisions are immutable: described once per ARN. */
-    private final Map<String, TaskDefinitionSpec> described = new ConcurrentHashMap<>();
+    /** Daemon task definition revisions are immutable: described once per ARN (the map may be shared). */
+    private final Map<String, TaskDefinitionSpec> described;
     /** Capacity provider name -> ARN (CreateDaemon takes ARNs; manifests may name them). */
     private final Map<String, String> providerArns = new ConcurrentHashMap<>();
 
-    AwsDaemonGateway(EcsClient ecs, String cluster) {
+    AwsDaemonGateway(EcsClient ecs, String cluster, Map<String, TaskDefinitionSpec> described) {
         this.ecs = ecs;
         this.cluster = cluster;
+        this.described = described;
     }
 
     @Override

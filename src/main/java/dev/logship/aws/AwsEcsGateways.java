@@ -21,6 +21,8 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
     private final TaskDefinitionCache cache;
     private final EcsClients clients;
     private final Map<List<String>, ClusterDescriptions> descriptions = new ConcurrentHashMap<>();
+    /** Daemon task definition revisions are immutable and their ARNs unique: described once per process, by ARN. */
+    private final Map<String, dev.logship.model.TaskDefinitionSpec> daemonRevisions = new ConcurrentHashMap<>();
 
     public AwsEcsGateways(AwsSettings settings) {
         this(settings, new TaskDefinitionCache());
@@ -39,8 +41,9 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
     }
 
     /** The managed-daemon gateway for a cluster, on the same paced and counted client as its service gateway. */
+    @Override
     public DaemonGateway daemonsFor(ClusterTarget target) {
-        return new AwsDaemonGateway(clients.client(target.roleArn(), target.region()), target.clusterName());
+        return new AwsDaemonGateway(clients.client(target.roleArn(), target.region()), target.clusterName(), daemonRevisions);
     }
 
     @Override

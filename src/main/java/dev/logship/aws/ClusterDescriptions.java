@@ -36,7 +36,8 @@ final class ClusterDescriptions {
     static final int BATCH = 100;
     static final Duration FRESH = Duration.ofSeconds(60);
 
-    record Description(boolean exists, int registeredNodes, int activeServices, long fetchedAtNanos) {}
+    /** {@code capacityProviders}: the cluster has some, so it may run managed daemons. */
+    record Description(boolean exists, int registeredNodes, int activeServices, boolean capacityProviders, long fetchedAtNanos) {}
 
     private final EcsClient ecs;
     private final Set<String> known = new LinkedHashSet<>();
@@ -104,7 +105,8 @@ final class ClusterDescriptions {
             int nodes = exists && c.registeredContainerInstancesCount() != null ? c.registeredContainerInstancesCount() : 0;
             // Unknown counts (null) are taken as "some services", so the cluster is listed.
             int services = exists && c.activeServicesCount() != null ? c.activeServicesCount() : Integer.MAX_VALUE;
-            waiting.put(name, new Description(exists, nodes, services, now));
+            boolean providers = exists && c.hasCapacityProviders() && !c.capacityProviders().isEmpty();
+            waiting.put(name, new Description(exists, nodes, services, providers, now));
         }
     }
 

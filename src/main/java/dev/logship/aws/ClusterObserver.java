@@ -38,6 +38,7 @@ final class ClusterObserver {
     private final String cluster;
     private final ClusterDescriptions descriptions;
     private final Function<String, TaskDefinitionSpec> describe;
+    private boolean nodeOfProvider;
 
     ClusterObserver(EcsClient ecs, String cluster, ClusterDescriptions descriptions, Function<String, TaskDefinitionSpec> describe) {
         this.ecs = ecs;
@@ -49,11 +50,14 @@ final class ClusterObserver {
     LiveCluster observe(boolean exactActiveNodes) {
         int nodes;
         boolean surelyEmpty = false;
+        boolean managedInstances;
         List<LiveNode> nodeDetail = null;
         if (exactActiveNodes) {
             try {
                 nodeDetail = activeNodes(); // also tells whether the cluster exists
                 nodes = nodeDetail.size();
+                // Without a cluster description, a node of a capacity provider says managed daemons may run here.
+                managedInstances = nodeOfProvider;
             } catch (GatewayException e) {
                 if (e.getCause() instanceof ClusterNotFoundException) {
                     return new LiveCluster(cluster, false, 0, List.of());
@@ -66,14 +70,17 @@ final class ClusterObserver {
                 return new LiveCluster(cluster, false, 0, List.of());
             }
             nodes = description.registeredNodes();
+            managedInstances = description.capacityProviders();
             surelyEmpty = descriptions.surelyEmpty(cluster, description);
         }
         if (surelyEmpty) {
-            return new LiveCluster(cluster, true, nodes, List.of()); // nothing to list: a cold apply's first look
+            // nothing to list: a cold apply's first look
+            return new LiveCluster(cluster, true, nodes, List.of()).withManagedInstances(managedInstances);
         }
         Described all = describeAll(call("ListServices", () -> ecs.listServicesPaginator(
                 r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList()));
-        return new LiveCluster(cluster, true, nodes, all.services(), all.revisionsInUse(), nodeDetail);
+        return new LiveCluster(cluster, true, nodes, all.services(), all.revisionsInUse(), nodeDetail)
+                .withManagedInstances(managedInstances);
     }
 
     /** The ACTIVE ones of these services (names or ARNs), 10 per DescribeServices, with their revisions resolved. */
@@ -117,6 +124,7 @@ final class ClusterObserver {
             for (ContainerInstance node : described.containerInstances()) {
                 Map<String, String> attributes = new HashMap<>();
                 node.attributes().forEach(a -> attributes.put(a.name(), a.value() == null ? "" : a.value()));
+                nodeOfProvider |= node.capacityProviderName() != null;
                 nodes.add(new LiveNode(node.containerInstanceArn(), Boolean.TRUE.equals(node.agentConnected()), attributes));
             }
         }

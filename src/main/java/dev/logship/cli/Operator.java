@@ -5,12 +5,17 @@ import dev.logship.aws.AwsSettings;
 import dev.logship.aws.EcsCallCounter;
 import dev.logship.git.GitSource;
 import dev.logship.git.SourceFactory;
+import dev.logship.notify.DeliverySettings;
+import dev.logship.notify.Notifications;
 import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceStatus;
+import dev.logship.state.RolloutFile;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
+import dev.logship.web.NotificationMetrics;
 import dev.logship.web.OperatorServer;
+import dev.logship.web.RolloutMetrics;
 import dev.logship.web.ServeMetrics;
 import dev.logship.web.WebhookSettings;
 import dev.logship.web.WebhookVerifier;
@@ -34,6 +39,7 @@ public final class Operator implements AutoCloseable {
     private final ManifestSource source;
     private final AwsEcsGateways gateways;
     private final Controller controller;
+    private final Notifications notifications;
     private final OperatorServer server;
 
     private Operator(ServeConfig config) {
@@ -51,7 +57,15 @@ public final class Operator implements AutoCloseable {
                         .description("ECS calls by action and outcome (ok, an ECS error code, or 'attempt' for every try)")
                         .tags("action", key.action(), "outcome", key.outcome()).register(registry)));
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
-                config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics);
+                config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics,
+                new RolloutFile(dataDir));
+        // Notifier URLs come from this process's environment or files, read at each delivery; events are queued, never awaited.
+        notifications = new Notifications(controller::notifiers, System.getenv(), DeliverySettings.defaults(),
+                new NotificationMetrics(metrics.registry()));
+        controller.onEvent(notifications);
+        RolloutMetrics rollouts = new RolloutMetrics(metrics.registry());
+        controller.onEvent(rollouts::recorded);
+        metrics.beforeScrape(registry -> rollouts.refresh(controller.rollouts()));
         LOG.info("owner id {}", owner);
         server = new OperatorServer(controller, new WebhookVerifier(webhooks), config.apiToken(), metrics);
     }
@@ -105,6 +119,9 @@ public final class Operator implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (notifications != null) {
+            notifications.close();
         }
         if (server != null) {
             server.close();

@@ -3,6 +3,8 @@ package dev.logship.cli;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.DesiredState;
+import dev.logship.model.DaemonSpec;
+import dev.logship.render.CliDaemonJson;
 import dev.logship.render.CliInputJson;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
@@ -87,6 +89,12 @@ final class RenderCommand implements Callable<Integer> {
         out.put("contentHash", forwarder.contentHash());
         if (forwarder.perNodePort()) {
             out.put("note", "perNodePort: logship sets desiredCount to the cluster's ACTIVE container instance count at apply time");
+        }
+        if (forwarder.workload() instanceof DaemonSpec daemon) {
+            out.put("registerDaemonTaskDefinition", CliDaemonJson.registerDaemonTaskDefinition(forwarder.taskDefinition(), mask));
+            out.put("createDaemon", CliDaemonJson.createDaemon(daemon, desired.target().clusterName(),
+                    forwarder.taskDefinition().family()));
+            return out;
         }
         out.put("registerTaskDefinition", CliInputJson.registerTaskDefinition(forwarder.taskDefinition(), mask));
         out.put("createService", CliInputJson.createService(forwarder.service(), desired.target().clusterName(),

@@ -1,12 +1,15 @@
 package dev.logship.cli;
 
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.rollout.RolloutClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,6 +30,9 @@ import picocli.CommandLine.Option;
                 "", "Then point the Git host's push webhook at",
                 "https://<this host>/api/v1/webhooks/github (or gitlab, gitea, bitbucket, generic)."})
 final class ServeCommand implements Callable<Integer> {
+    /** A day passes in under 9 s: beyond that a bake time is shorter than one ECS observation. */
+    private static final double MAX_CLOCK_SCALE = 10_000;
+
     @Mixin
     SourceOptions source;
 
@@ -74,6 +80,15 @@ final class ServeCommand implements Callable<Integer> {
                     + " from 2s to 60s meanwhile (default: ${DEFAULT-VALUE}).")
     Duration rolloutTimeout;
 
+    // Hidden: for end-to-end tests, benchmarks and demos of rollouts (docs/serve.md, "A scaled rollout clock").
+    @Option(names = "--clock-scale", paramLabel = "FACTOR", defaultValue = "1", hidden = true,
+            description = "Run the rollout planner's clock (bake times, sync windows) this many times as fast as real time.")
+    double clockScale;
+
+    @Option(names = "--clock-start", paramLabel = "INSTANT", hidden = true,
+            description = "Start the rollout planner's clock at this instant (ISO-8601, e.g. 2030-01-07T08:55:00Z).")
+    Instant clockStart;
+
     @Override
     public Integer call() throws InterruptedException {
         Operator operator = Operator.start(config());
@@ -96,9 +111,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         String secret = webhookSecretFile != null ? firstLine(webhookSecretFile, "webhook secret file") : webhookSecret;
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel)
-                .withRolloutTimeout(rolloutTimeout);
+                .withRolloutTimeout(rolloutTimeout).withRolloutClock(rolloutClock());
         return new ServeConfig(source.repo, source.ref, source.path, ecsEndpoint, bind, port, source.dataDir, secret,
                 webhookAllowUnsigned, apiToken, source.credentials(), settings, owner).withAssumeRoles(assumeRoles.parsed());
+    }
+
+    private RolloutClock rolloutClock() {
+        if (!(clockScale > 0) || clockScale > MAX_CLOCK_SCALE) {
+            throw new IllegalArgumentException("--clock-scale must be above 0 and at most " + (int) MAX_CLOCK_SCALE + ", got " + clockScale);
+        }
+        return clockScale == 1 && clockStart == null ? RolloutClock.system()
+                : RolloutClock.scaled(Clock.systemUTC(), clockStart, clockScale);
     }
 
     static String firstLine(Path file, String what) {

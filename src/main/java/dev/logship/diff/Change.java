@@ -11,13 +11,19 @@ import java.util.List;
  * update is the effective desired service (perNodePort desiredCount already resolved).
  * Hold it as data; for display or JSON use {@link PlanView}, which masks secrets.
  */
-public sealed interface Change permits Create, Update, Recreate, Prune, NoChange, Conflict {
+public sealed interface Change permits Create, Update, Recreate, Prune, NoChange, Conflict, DaemonChange {
 
     ForwarderKey key();
 
     Action action();
 
+    /** The ECS name of the service (or, for a {@link DaemonChange}, the daemon) it acts on. */
     String serviceName();
+
+    /** What kind of ECS resource it acts on: "service" or "daemon". */
+    default String workload() {
+        return "service";
+    }
 
     static Create create(DesiredForwarder desired, ServiceSpec service) {
         return new Create(desired, service);

@@ -1,8 +1,10 @@
 package dev.logship.diff;
 
 import dev.logship.model.DaemonSpec;
+import dev.logship.model.DesiredForwarder;
 import dev.logship.model.LiveDaemon;
 import dev.logship.model.OwnershipTags;
+import dev.logship.model.TaskDefinitionSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,11 +20,29 @@ import java.util.Set;
  * only this installation's daemons that Git no longer has are pruned.
  */
 public final class DaemonDiffer {
-    /** One desired daemon: its forwarder key (the tag), settings, task definition document, adopt. */
-    public record Desired(String key, DaemonSpec spec, Map<String, Object> taskDefinitionDocument, boolean adopt) {
+    /** How a tags difference starts (tags move by TagResource, not by a deployment). */
+    static final String TAGS = "tags: ";
+
+    /**
+     * One desired daemon: its forwarder key (the tag), settings, the daemon task definition to
+     * register (null when the caller registers it some other way), its RegisterDaemonTaskDefinition
+     * document, adopt.
+     */
+    public record Desired(String key, DaemonSpec spec, TaskDefinitionSpec taskDefinition,
+            Map<String, Object> taskDefinitionDocument, boolean adopt) {
         public Desired {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(spec, "spec");
+        }
+
+        public Desired(String key, DaemonSpec spec, Map<String, Object> taskDefinitionDocument, boolean adopt) {
+            this(key, spec, null, taskDefinitionDocument, adopt);
+        }
+
+        /** A managedDaemon forwarder whose task definition carries its document (see {@code ClusterSynchronizer}). */
+        public static Desired of(DesiredForwarder forwarder) {
+            return new Desired(forwarder.key().toString(), (DaemonSpec) forwarder.workload(), forwarder.taskDefinition(),
+                    forwarder.taskDefinition().document(), forwarder.adopt());
         }
     }
 
@@ -33,9 +53,8 @@ public final class DaemonDiffer {
         Set<String> wanted = new HashSet<>();
         for (Desired d : desired) {
             wanted.add(d.spec().daemonName());
-            LiveDaemon l = live.stream().filter(x -> x.daemonName().equals(d.spec().daemonName())).findFirst().orElse(null);
-            out.add(l == null ? new DaemonChange(DaemonChange.Kind.CREATE, d.spec().daemonName(), d, null, List.of(), null)
-                    : compare(d, l, owner));
+            out.add(change(d, live.stream().filter(x -> x.daemonName().equals(d.spec().daemonName())).findFirst()
+                    .orElse(null), owner));
         }
         for (LiveDaemon l : live) {
             if (!wanted.contains(l.daemonName()) && prune && OwnershipTags.ownedBy(l.tags(), owner)) {
@@ -43,6 +62,12 @@ public final class DaemonDiffer {
             }
         }
         return out;
+    }
+
+    /** One desired daemon against the same-named live one (null: absent). */
+    public static DaemonChange change(Desired d, LiveDaemon l, String owner) {
+        return l == null ? new DaemonChange(DaemonChange.Kind.CREATE, d.spec().daemonName(), d, null, List.of(), null)
+                : compare(d, l, owner);
     }
 
     private static DaemonChange compare(Desired d, LiveDaemon l, String owner) {
@@ -83,7 +108,7 @@ public final class DaemonDiffer {
                     + (s.alarmRollback() ? " (rollback)" : ""));
         }
         if (!l.tags().equals(s.tags())) {
-            out.add("tags: " + FieldDiffs.changedKeys(new java.util.TreeMap<>(l.tags()), new java.util.TreeMap<>(s.tags())));
+            out.add(TAGS + FieldDiffs.changedKeys(new java.util.TreeMap<>(l.tags()), new java.util.TreeMap<>(s.tags())));
         }
         Map<String, Object> live = l.taskDefinition() == null ? null : l.taskDefinition().document();
         if (!Objects.equals(d.taskDefinitionDocument(), live)) {

@@ -5,6 +5,7 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.ForwarderKey;
 import dev.logship.model.LiveCluster;
+import dev.logship.model.LiveDaemon;
 import dev.logship.model.LiveService;
 import dev.logship.model.OwnershipTags;
 import dev.logship.model.SchedulingStrategy;
@@ -33,8 +34,15 @@ public final class Differ {
         }
         List<Change> changes = new ArrayList<>();
         for (DesiredForwarder forwarder : desired.forwarders()) {
-            ServiceSpec service = effectiveService(forwarder, live.placeableNodes(forwarder.service().placementConstraints()));
-            changes.add(forwarderChange(forwarder, service, live.service(service.serviceName()), desired.owner()));
+            // The one place a forwarder's workload decides how it is compared.
+            if (forwarder.runsAsService()) {
+                ServiceSpec service = effectiveService(forwarder, live.placeableNodes(forwarder.service().placementConstraints()));
+                changes.add(forwarderChange(forwarder, service, live.service(service.serviceName()), desired.owner()));
+            } else {
+                DaemonDiffer.Desired daemon = DaemonDiffer.Desired.of(forwarder);
+                changes.add(Replacements.describe(DaemonDiffer.change(daemon, live.daemon(daemon.spec().daemonName()).orElse(null),
+                        desired.owner()), live, desired.owner()));
+            }
         }
         List<String> refusals = new ArrayList<>();
         changes.addAll(prunes(desired, live, warnings, refusals));
@@ -137,27 +145,47 @@ public final class Differ {
     }
 
     /**
-     * Services of this installation (its owner id) for this logical cluster whose forwarder is
-     * gone from Git. A service of an earlier logship without an owner id is never pruned: no
+     * Services and daemons of this installation (its owner id) for this logical cluster whose
+     * forwarder is gone from Git. One whose forwarder moved between a service mode and
+     * managedDaemon is removed as part of that replacement ({@link Replacements}), whatever the
+     * prune setting. A service of an earlier logship without an owner id is never pruned: no
      * forwarder of this installation claimed it, so it may be another installation's (a
      * warning says so). Pruning is skipped (with a warning) when the Cluster disables it, and
      * refused when it would leave the cluster without forwarders and allowEmpty is false.
      */
     static List<Change> prunes(DesiredCluster desired, LiveCluster live, List<String> warnings, List<String> refusals) {
         Set<String> wanted = desired.forwarders().stream().map(f -> f.key().forwarder()).collect(Collectors.toSet());
-        Set<String> wantedServices = desired.forwarders().stream().map(f -> f.service().serviceName()).collect(Collectors.toSet());
+        Set<String> wantedServices = desired.forwarders().stream().filter(DesiredForwarder::runsAsService)
+                .map(f -> f.service().serviceName()).collect(Collectors.toSet());
+        Set<String> wantedDaemons = desired.forwarders().stream().filter(f -> !f.runsAsService())
+                .map(f -> f.workload().name()).collect(Collectors.toSet());
         List<Change> prunes = new ArrayList<>();
+        List<Change> replaced = new ArrayList<>();
         Set<String> unclaimed = new TreeSet<>();
         for (LiveService service : live.services()) {
             Optional<ForwarderKey> key = OwnershipTags.forwarder(service.tags());
-            if (key.isEmpty() || !key.get().cluster().equals(desired.target().name())
-                    || wanted.contains(key.get().forwarder()) || wantedServices.contains(service.serviceName())) {
+            if (key.isEmpty() || !key.get().cluster().equals(desired.target().name()) || wantedServices.contains(service.serviceName())) {
                 continue;
             }
-            if (OwnershipTags.ownedBy(service.tags(), desired.owner())) {
+            if (wanted.contains(key.get().forwarder())) {
+                Replacements.serviceReplacedByDaemon(desired, key.get(), service).ifPresent(replaced::add);
+            } else if (OwnershipTags.ownedBy(service.tags(), desired.owner())) {
                 prunes.add(Change.prune(key.get(), service));
             } else if (OwnershipTags.owner(service.tags()).isEmpty()) {
                 unclaimed.add(service.serviceName());
+            }
+        }
+        for (LiveDaemon daemon : live.daemons()) {
+            Optional<ForwarderKey> key = OwnershipTags.forwarder(daemon.tags());
+            if (key.isEmpty() || !key.get().cluster().equals(desired.target().name()) || wantedDaemons.contains(daemon.daemonName())
+                    || !OwnershipTags.ownedBy(daemon.tags(), desired.owner())) {
+                continue;
+            }
+            DaemonChange prune = new DaemonChange(DaemonChange.Kind.PRUNE, daemon.daemonName(), null, daemon, List.of(), null);
+            if (wanted.contains(key.get().forwarder())) {
+                replaced.add(prune.withReason(Replacements.daemonReplacedByService(desired, key.get())));
+            } else {
+                prunes.add(prune.withReason("no longer in Git"));
             }
         }
         if (!unclaimed.isEmpty()) {
@@ -166,20 +194,21 @@ public final class Differ {
                     + ownerText(desired.owner()) + " to let this installation prune it)");
         }
         if (prunes.isEmpty()) {
-            return prunes;
+            return replaced;
         }
         String names = prunes.stream().map(Change::serviceName).sorted().collect(Collectors.joining(", "));
         if (!desired.target().prune()) {
             warnings.add("not pruning " + names + ": prune is disabled for this cluster");
-            return List.of();
+            return replaced;
         }
         if (desired.forwarders().isEmpty() && !desired.target().allowEmpty()) {
             String refusal = "refusing to prune " + names + ": it would leave the cluster with no forwarders"
                     + " (set allowEmpty: true on the Cluster to allow it)";
             warnings.add(refusal);
             refusals.add(refusal);
-            return List.of();
+            return replaced;
         }
+        prunes.addAll(replaced);
         return prunes;
     }
 }

@@ -25,7 +25,8 @@ public final class PlanText {
                 if (change.action().equals(Action.NO_CHANGE.name())) {
                     continue;
                 }
-                out.append(String.format("  %-3s %s (service %s)%n", change.symbol(), change.forwarder(), change.service()));
+                out.append(String.format("  %-3s %s (%s %s)%n", change.symbol(), change.forwarder(),
+                        "daemon".equals(change.workload()) ? "managed daemon" : "service", change.service()));
                 if (change.reason() != null) {
                     out.append("        ").append(change.reason()).append('\n');
                 }

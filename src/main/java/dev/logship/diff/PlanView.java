@@ -13,8 +13,9 @@ public record PlanView(String revision, boolean hasChanges, Summary summary, Lis
     public record ClusterView(String cluster, String clusterName, String region, boolean clusterExists,
             int activeNodes, Summary summary, List<ChangeView> changes, List<String> warnings) {}
 
+    /** {@code service}: the ECS name acted on, a service or (when {@code workload} is "daemon") a managed daemon. */
     public record ChangeView(String forwarder, String service, String action, String symbol, String reason,
-            List<FieldDiff> diffs) {}
+            List<FieldDiff> diffs, String workload) {}
 
     public static PlanView of(Plan plan) {
         List<ClusterView> clusters = plan.clusters().stream().map(PlanView::cluster).toList();
@@ -28,6 +29,9 @@ public record PlanView(String revision, boolean hasChanges, Summary summary, Lis
     }
 
     static ChangeView change(Change change) {
+        if (change instanceof DaemonChange d) {
+            return DaemonView.of(d);
+        }
         List<FieldDiff> diffs = change instanceof Update u
                 ? u.diffs().stream().map(FieldDiff::masked).toList()
                 : List.of();
@@ -35,10 +39,10 @@ public record PlanView(String revision, boolean hasChanges, Summary summary, Lis
                 : change instanceof Recreate r ? "scheduling strategy " + r.live().schedulingStrategy()
                         + " -> " + r.service().schedulingStrategy() + " (ECS cannot change it in place)"
                 : change instanceof Create c ? created(c)
-                : change instanceof Prune p ? "running " + p.live().taskDefinitionArn()
+                : change instanceof Prune p ? (p.reason() == null ? "" : p.reason() + "; ") + "running " + p.live().taskDefinitionArn()
                 : null;
         return new ChangeView(change.key().toString(), change.serviceName(), change.action().name(),
-                change.action().symbol(), reason, diffs);
+                change.action().symbol(), reason, diffs, change.workload());
     }
 
     private static String created(Create c) {

@@ -58,6 +58,21 @@ public final class GitSource implements ManifestSource, AutoCloseable {
         }
     }
 
+    /** The manifests of a commit still in the mirror (a rollback target restored after a restart). */
+    @Override
+    public synchronized Optional<Snapshot> at(String revisionId) {
+        try {
+            Repository repo = mirror.open();
+            ObjectId id = ObjectId.fromString(revisionId);
+            if (!repo.getObjectDatabase().has(id)) {
+                return Optional.empty();
+            }
+            return Optional.of(CommitReader.read(repo, id, config.path()).snapshot());
+        } catch (IOException | SourceUnavailableException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The most recent successful fetch, kept through later failures. */
     public synchronized Optional<FetchOutcome> lastGood() {
         return Optional.ofNullable(lastGood);

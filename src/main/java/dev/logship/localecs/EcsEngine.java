@@ -97,6 +97,9 @@ final class EcsEngine {
         long now = clock.getAsLong();
         boolean changed = settle(now);
         try {
+            if (MUTATING.contains(action)) {
+                wake(body); // before the action: even one that fails half-way is settled again
+            }
             ObjectNode result = handler.apply(new Call(action, body, region, now));
             changed |= MUTATING.contains(action);
             changed |= settle(now);
@@ -110,7 +113,22 @@ final class EcsEngine {
 
     /** Daemon tasks first: ECS starts an instance's daemon task before any other task. */
     private boolean settle(long now) {
-        return daemons.settle(now) | scheduler.settle(now);
+        if (daemons.settle(now)) {
+            scheduler.wakeAll(); // daemons add instances (nodes) and finish task definition deletes
+            scheduler.settle(now);
+            return true;
+        }
+        return scheduler.settle(now);
+    }
+
+    /** The cluster a mutating call names is settled again; a call naming none (tags, task definitions) wakes them all. */
+    private void wake(com.fasterxml.jackson.databind.JsonNode body) {
+        com.fasterxml.jackson.databind.JsonNode cluster = body == null ? null : body.get("cluster");
+        if (cluster != null && cluster.isTextual() && !cluster.asText().isEmpty()) {
+            scheduler.wake(Arns.lastSegment(cluster.asText()));
+        } else {
+            scheduler.wakeAll();
+        }
     }
 
     /** Creates cluster and Managed Instances capacity provider if missing, with {@code count} instances. */
@@ -120,6 +138,7 @@ final class EcsEngine {
         }
         long now = clock.getAsLong();
         daemons.setInstances(clusters.ensure(cluster, region).arn, capacityProvider, count, now);
+        scheduler.wakeAll();
         settle(now);
         onChange.run();
     }
@@ -136,6 +155,7 @@ final class EcsEngine {
         }
         long now = clock.getAsLong();
         nodes.setActiveCount(clusters.ensure(cluster, region), count, now);
+        scheduler.wake(Arns.lastSegment(cluster));
         settle(now);
         onChange.run();
     }
@@ -154,6 +174,7 @@ final class EcsEngine {
                 changed++;
             }
         }
+        scheduler.wake(Arns.lastSegment(cluster));
         settle(now);
         onChange.run();
         return changed;
@@ -164,6 +185,10 @@ final class EcsEngine {
         if (settle(clock.getAsLong())) {
             onChange.run();
         }
+    }
+
+    synchronized long clustersSettled() {
+        return scheduler.clustersSettled();
     }
 
     synchronized Map<String, Integer> activeNodeCounts() {

@@ -188,6 +188,11 @@ public final class LocalEcsServer implements AutoCloseable {
         stsCounts.reset();
     }
 
+    /** How many times the scheduler has settled a cluster (package-private: tests of its cost per call). */
+    long clustersSettled() {
+        return engine.clustersSettled();
+    }
+
     /** Everything local-ecs holds, as the JSON the state file contains (for debugging). */
     public String stateJson() {
         return engine.snapshot();

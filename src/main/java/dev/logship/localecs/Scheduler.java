@@ -2,13 +2,20 @@ package dev.logship.localecs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A small ECS service scheduler, run before every call: stops tasks on lost nodes, scales
  * each service's PRIMARY deployment to its desired count ({@link Placement} picks nodes),
  * and completes a deployment once all of its tasks are RUNNING, retiring the old ones.
+ *
+ * <p>A cluster at rest (every task RUNNING, every service steady on one completed deployment)
+ * has nothing left that time alone could change, so it is skipped until {@link #wake} says a
+ * call changed it. Without that, every call walked every task of every cluster: with 1,000
+ * clusters a cold apply cost local-ecs O(clusters) per call, more CPU than the client it serves.
  */
 final class Scheduler {
     private static final int KEEP_STOPPED = 200;
@@ -17,6 +24,10 @@ final class Scheduler {
     private final RollingUpdate rollingUpdate;
     private final CrashLoops crashLoops;
     private final long convergenceMillis;
+    /** Names of clusters at rest: skipped by {@link #settle(long)} until woken. */
+    private final Set<String> resting = new HashSet<>();
+    /** Clusters settled so far (for tests: a call should cost the clusters it changed, not the fleet). */
+    private long clustersSettled;
 
     Scheduler(EcsState state, Placement placement, CrashLoops crashLoops, long convergenceMillis) {
         this.rollingUpdate = new RollingUpdate(convergenceMillis);
@@ -30,15 +41,60 @@ final class Scheduler {
     boolean settle(long now) {
         boolean changed = false;
         for (ClusterState cluster : state.clusters.values()) {
-            changed |= stopTasksOnLostNodes(cluster, now);
+            if (resting.contains(cluster.name)) {
+                continue;
+            }
+            clustersSettled++;
+            boolean clusterChanged = stopTasksOnLostNodes(cluster, now);
             for (ServiceState service : cluster.services.values()) {
                 if (!service.status.equals("INACTIVE")) {
-                    changed |= settle(cluster, service, now);
+                    clusterChanged |= settle(cluster, service, now);
                 }
             }
             trimStopped(cluster);
+            if (!clusterChanged && atRest(cluster, now)) {
+                resting.add(cluster.name);
+            }
+            changed |= clusterChanged;
         }
         return changed;
+    }
+
+    long clustersSettled() {
+        return clustersSettled;
+    }
+
+    /** A call changed this cluster (its nodes, services or anything they use): settle it again. */
+    void wake(String clusterName) {
+        resting.remove(clusterName);
+    }
+
+    /** A change whose cluster is not known (a task definition, tags, daemons, a new cluster): settle them all again. */
+    void wakeAll() {
+        resting.clear();
+    }
+
+    /**
+     * Nothing here changes with time alone: no task still PENDING, and each service that is not
+     * INACTIVE is ACTIVE and steady on a single COMPLETED deployment (a crash loop, a rollout,
+     * a drain or a task that cannot be placed keeps a service unsteady).
+     */
+    private boolean atRest(ClusterState cluster, long now) {
+        for (TaskState task : cluster.tasks) {
+            if (!task.stopped() && !task.running(now, convergenceMillis)) {
+                return false;
+            }
+        }
+        for (ServiceState service : cluster.services.values()) {
+            if (service.status.equals("INACTIVE")) {
+                continue;
+            }
+            if (!service.status.equals("ACTIVE") || !service.steady || service.deployments.size() != 1
+                    || !"COMPLETED".equals(service.primary().rolloutState)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean stopTasksOnLostNodes(ClusterState cluster, long now) {

@@ -57,10 +57,6 @@ final class ForwarderReader {
         if (name == null || (scheduling == Scheduling.MANAGED_DAEMON && managedDaemon.isEmpty())) {
             return Optional.empty();
         }
-        if (scheduling == Scheduling.MANAGED_DAEMON) {
-            // Stall rather than render a service (or nothing, which would prune a live service).
-            context.report(fields.positionOf("scheduling"), "spec.scheduling", ManagedDaemonReader.NOT_APPLIED_YET);
-        }
         List<Position> clusterPositions = fields.get("clusters")
                 .filter(SequenceNode.class::isInstance)
                 .map(node -> ((SequenceNode) node).getValue().stream().map(context::at).toList())

@@ -15,9 +15,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  * alarms a list of CloudWatch alarm names (1-255 characters each) with rollback on or off.
  */
 final class ManagedDaemonReader {
-    /** Until reconcile applies daemons, a valid managedDaemon forwarder stalls its commit: nothing changes live. */
-    static final String NOT_APPLIED_YET = "managedDaemon is read and validated, but this logship cannot apply ECS managed "
-            + "daemons yet (issue 12): the commit is not applied and nothing live changes; use daemon or perNodePort";
     static final List<String> FIELDS = List.of("capacityProviders", "drainPercent", "bakeTime", "alarms");
     private static final String PROVIDER_NAME = "[A-Za-z0-9_-]{1,255}";
     private static final String PROVIDER_ARN = "arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:capacity-provider/" + PROVIDER_NAME;

@@ -3,15 +3,17 @@ package dev.logship.model;
 import java.util.Objects;
 
 /**
- * One forwarder rendered for one cluster. {@code perNodePort}: REPLICA service whose
- * desiredCount logship keeps equal to the cluster's ACTIVE nodes. {@code adopt}: take over a
- * same-named service that lacks logship's ownership tags instead of reporting a conflict.
- * {@code contentHash}: hash of the normalised desired content, also carried as a tag.
+ * One forwarder rendered for one cluster. {@code workload}: the ECS service or managed daemon
+ * that runs its task on every node (code that must tell them apart asks once, in diff and sync).
+ * {@code perNodePort}: REPLICA service whose desiredCount logship keeps equal to the cluster's
+ * ACTIVE nodes. {@code adopt}: take over a same-named service or daemon that lacks logship's
+ * ownership tags instead of reporting a conflict. {@code contentHash}: hash of the normalised
+ * desired content, also carried as a tag.
  */
 public record DesiredForwarder(
         ForwarderKey key,
         TaskDefinitionSpec taskDefinition,
-        ServiceSpec service,
+        Workload workload,
         boolean perNodePort,
         boolean adopt,
         String contentHash) {
@@ -19,16 +21,33 @@ public record DesiredForwarder(
     public DesiredForwarder {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(taskDefinition, "taskDefinition");
-        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(workload, "workload");
+        if (perNodePort && !(workload instanceof ServiceSpec)) {
+            throw new IllegalArgumentException("perNodePort is a service mode");
+        }
+    }
+
+    /** The service of a service-scheduled forwarder; only code that has already asked {@link #runsAsService} calls it. */
+    public ServiceSpec service() {
+        if (workload instanceof ServiceSpec s) {
+            return s;
+        }
+        throw new IllegalStateException(key + " runs as a managed daemon, not a service");
+    }
+
+    public boolean runsAsService() {
+        return workload instanceof ServiceSpec;
     }
 
     public DesiredForwarder withTaskDefinition(TaskDefinitionSpec newTaskDefinition) {
-        return new DesiredForwarder(key, newTaskDefinition, service, perNodePort, adopt, contentHash);
+        return new DesiredForwarder(key, newTaskDefinition, workload, perNodePort, adopt, contentHash);
     }
 
-    /** The same forwarder with its task definition and service tagged with {@code owner}. */
+    /** The same forwarder with its task definition and service or daemon tagged with {@code owner}. */
     public DesiredForwarder ownedBy(String owner) {
+        Workload tagged = workload instanceof DaemonSpec d ? d.withTags(OwnershipTags.withOwner(d.tags(), owner))
+                : ((ServiceSpec) workload).withTags(OwnershipTags.withOwner(workload.tags(), owner));
         return new DesiredForwarder(key, taskDefinition.withTags(OwnershipTags.withOwner(taskDefinition.tags(), owner)),
-                service.withTags(OwnershipTags.withOwner(service.tags(), owner)), perNodePort, adopt, contentHash);
+                tagged, perNodePort, adopt, contentHash);
     }
 }

@@ -35,6 +35,8 @@ final class ClusterReconciler {
     private final RolloutProgress progress;
     private final Clock clock;
     private final Map<String, Duration> recheckAfter = new ConcurrentHashMap<>();
+    /** Clusters whose Degraded health has been reported and not yet its recovery (Progressing may lie between). */
+    private final java.util.Set<String> degraded = ConcurrentHashMap.newKeySet();
     /** The fleet rollout gate (null: every cluster at once, as before RolloutPolicy existed). */
     private final Rollouts rollouts;
 
@@ -72,14 +74,18 @@ final class ClusterReconciler {
         }
         // A cluster its rollout has not reached (later wave, halted, sync window) gets no mutating call.
         boolean apply = before.hasChanges() && !desired.target().suspend()
-                && (rollouts == null || rollouts.mayApply(name, revision, clock.instant()));
+                && (rollouts == null || rollouts.mayApply(name, revision));
         SyncResult result = null;
         ClusterPlan after = before;
         try {
             if (apply) {
-                reportDrift(name, revision, before);
+                boolean drift = reportDrift(name, revision, before);
                 result = synchronizer.apply(desired, before);
                 after = synchronizer.plan(desired);
+                if (drift && result.succeeded() && !after.hasChanges()) {
+                    store.record(Event.of(name, "DriftReverted", "ECS matches Git again after changes made outside it",
+                            revision.id()));
+                }
             }
         } catch (GatewayException e) {
             recordSteps(name, revision, result);
@@ -128,17 +134,19 @@ final class ClusterReconciler {
         String finalError = error;
         Health judged = health;
         List<ForwarderStatus> forwarders = rows.stream().map(ForwarderRows.Assessed::status).toList();
+        reportHealthTransition(name, revision, judged);
         store.updateCluster(name, s -> new ClusterStatus(name, desired.target().clusterName(), desired.target().region(),
                 inSync ? SyncStatus.Synced : SyncStatus.OutOfSync, judged.status().name(), judged.message(), conditions,
                 stall != null ? stall.revision() : revision.id(),
                 inSync ? revision.id() : s.lastAppliedRevision(), startedAt, took.toMillis(), finalError, pending,
                 forwarders, desired.target().labels()).keepingTransitionsOf(s));
-        if (rollouts != null) {
-            rollouts.observed(desired, revision, judged, inSync, judged.message());
-        }
         if (result != null && inSync) {
             store.record(Event.of(name, "Applied", "applied " + describe(revision) + " in " + took.toMillis() + " ms; "
                     + health.status() + ": " + health.message(), revision.id()));
+        }
+        if (rollouts != null) {
+            // after the cluster's own events: the rollout's step (and its saved state) follows what the run did
+            rollouts.observed(desired, revision, judged, inSync, judged.message(), inSync ? runningTaskDefinitions(after) : java.util.Set.of());
         }
         if (finalError != null) {
             return Next.RETRY;
@@ -151,11 +159,30 @@ final class ClusterReconciler {
         return Next.RECHECK;
     }
 
+    /** The task definition ARNs the cluster's forwarders run (read when in sync: a rollback may return to them). */
+    private static java.util.Set<String> runningTaskDefinitions(ClusterPlan plan) {
+        return plan.changes(dev.logship.diff.NoChange.class).stream().map(n -> n.live().taskDefinitionArn())
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+
     /** What ECS reported of the rollout: any change in it is progress. */
     private static String fingerprint(Revision revision, List<ForwarderRows.Assessed> rows) {
         return revision.id() + rows.stream().map(r -> r.status().name() + "=" + r.status().running() + "/"
                 + r.status().desired() + " " + r.status().taskDefinition() + " " + r.health())
                 .collect(Collectors.joining(";", "[", "]"));
+    }
+
+    /**
+     * One event when a cluster turns Degraded (with the reason, e.g. ECS's statusReason of a
+     * rolled-back daemon deployment) and one when it is Healthy again: not one per resync. Named
+     * apart from the rollout planner's "Degraded" notice, which is about a wave and may notify.
+     */
+    private void reportHealthTransition(String name, Revision revision, Health now) {
+        if (now.status() == Health.Status.Degraded && degraded.add(name)) {
+            store.record(Event.of(name, "HealthDegraded", now.message(), revision.id()));
+        } else if (now.status() == Health.Status.Healthy && degraded.remove(name)) {
+            store.record(Event.of(name, "HealthRecovered", now.message(), revision.id()));
+        }
     }
 
     /** One event when a rollout becomes stuck, not one per recheck. */
@@ -180,13 +207,15 @@ final class ClusterReconciler {
     }
 
     /** A change while the revision was already applied means someone changed ECS by hand. */
-    private void reportDrift(String name, Revision revision, ClusterPlan plan) {
+    /** True when the changes about to be applied undo drift (DriftReverted follows once they succeed). */
+    private boolean reportDrift(String name, Revision revision, ClusterPlan plan) {
         boolean applied = store.cluster(name).map(s -> revision.id().equals(s.lastAppliedRevision())).orElse(false);
         if (applied) {
             store.record(Event.of(name, "DriftDetected", plan.changes().stream().filter(c -> c.action().mutates())
                     .map(c -> c.action().verb() + " " + c.key().forwarder()).collect(Collectors.joining(", "))
                     + " to undo changes made outside Git", revision.id()));
         }
+        return applied;
     }
 
     private void recordSteps(String name, Revision revision, SyncResult result) {

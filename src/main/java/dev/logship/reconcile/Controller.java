@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The operator's control loop. Every trigger (webhook, poll timer, drift timer, API) only says
- * "reconcile now": the source is fetched single-flight with at least {@code sourceMinInterval}
- * between fetches, each cluster runs single-flight on a bounded pool with backoff after errors.
+ * "reconcile now": the source is fetched single-flight (one fetch in flight, one pending); a
+ * webhook naming a commit the latest fetch found is dropped, one naming a new commit fetches at
+ * once, and triggers naming none (timers, generic webhooks) keep {@code sourceMinInterval}
+ * between fetch starts. Each cluster runs single-flight on a bounded pool with backoff after errors.
  */
 public final class Controller implements AutoCloseable {
     private static final String SOURCE_KEY = "source";
@@ -39,15 +41,24 @@ public final class Controller implements AutoCloseable {
 
     public Controller(ManifestSource source, SourceStatus where, ClusterSynchronizer synchronizer,
                       ControllerSettings settings, ReconcileListener listener) {
+        this(source, where, synchronizer, settings, listener, RolloutStore.inMemory());
+    }
+
+    /** {@code saved}: where rollout state and history outlive the process (serve: a file in --data-dir). */
+    public Controller(ManifestSource source, SourceStatus where, ClusterSynchronizer synchronizer,
+                      ControllerSettings settings, ReconcileListener listener, RolloutStore saved) {
         this.settings = settings;
         this.store = new StatusStore(where, settings.eventCapacity());
         this.sourceRun = new SourceReconciler(source, store, listener, this::clustersChanged);
-        this.rollouts = new Rollouts(store, java.time.Clock.systemUTC(), this::triggerAt);
+        this.rollouts = new Rollouts(store, settings.rolloutClock(), this::triggerAt, saved,
+                commit -> source.at(commit).map(dev.logship.render.DesiredStates::read).filter(r -> r.ok()).map(r -> r.state()));
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
                 settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
         this.synchronizer = synchronizer;
-        this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), 1, settings.sourceBackoff(),
-                settings.sourceMinInterval());
+        // clean-up keeps the revisions a rollout in progress or halted may roll a cluster back to
+        synchronizer.retaining(rollouts::retained);
+        this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), key -> sourceRun.lastFetched(), 1,
+                settings.sourceBackoff(), settings.sourceMinInterval());
         this.clusterQueue = new TriggerQueue(this::runCluster, settings.maxParallel(), settings.clusterBackoff());
     }
 
@@ -64,6 +75,15 @@ public final class Controller implements AutoCloseable {
     /** Fetch the source soon (a webhook, the poll timer); returns false once shutting down. */
     public boolean syncSource(String reason) {
         return sourceQueue.trigger(SOURCE_KEY, reason);
+    }
+
+    /**
+     * A push webhook that names the commit it pushed (from its authenticated payload): fetch at
+     * once, unless the latest fetch already found that commit. The commit only ever skips a
+     * fetch; what is applied is always what the fetch finds at the ref.
+     */
+    public boolean syncSource(String reason, String pushedCommit) {
+        return sourceQueue.trigger(SOURCE_KEY, reason, pushedCommit);
     }
 
     /** Fetch the source and re-observe every cluster (the API's "sync now"). */
@@ -89,9 +109,40 @@ public final class Controller implements AutoCloseable {
         rollouts.overrideWindows();
     }
 
+    /** Every event as it is recorded (the notifiers queue them for delivery); the listener must not block. */
+    public void onEvent(java.util.function.Consumer<Event> listener) {
+        store.onEvent(listener);
+    }
+
+    /** The Notifiers of the commit in force: a commit that stalls never changes who is told. */
+    public List<dev.logship.model.NotifierSpec> notifiers() {
+        DesiredState state = sourceRun.inForce();
+        return state == null ? List.of() : state.notifiers();
+    }
+
     /** The rollouts of the commit in force, one per RolloutPolicy. */
     public List<dev.logship.rollout.Rollout> rollouts() {
         return rollouts.current();
+    }
+
+    /** The cluster's last rollouts, oldest first (from the data directory after a restart). */
+    public List<dev.logship.rollout.RunRecord> history(String cluster) {
+        return rollouts.history(cluster);
+    }
+
+    /** The cluster's place in the rollout in force, its last Healthy commit and its last rollouts, newest first. */
+    public Optional<dev.logship.rollout.ClusterHistory> clusterHistory(String cluster) {
+        return dev.logship.rollout.ClusterHistory.of(rollouts.saved(), cluster);
+    }
+
+    /** Until when a sync window blocks the starts of this policy's rollout (empty when none does). */
+    public Optional<java.time.Instant> windowBlockedUntil(String policy) {
+        return rollouts.blockedUntil(policy);
+    }
+
+    /** The rollout planner's clock now: real time unless serve runs on a scaled clock. */
+    public java.time.Instant rolloutNow() {
+        return settings.rolloutClock().instant();
     }
 
     /** True when no fetch and no cluster run is running or pending (tests and benchmarks wait for it). */
@@ -160,9 +211,9 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    /** Runs a cluster now, or at {@code at} (a bake time's end, a sync window's opening). */
+    /** Runs a cluster now, or at {@code at} on the rollout clock (a bake time's end, a sync window's opening). */
     private void triggerAt(String name, java.time.Instant at) {
-        long delay = java.time.Duration.between(java.time.Instant.now(), at).toNanos();
+        long delay = settings.rolloutClock().realDelayUntil(at).toNanos();
         if (delay <= 0) {
             clusterQueue.trigger(name, "rollout");
             return;

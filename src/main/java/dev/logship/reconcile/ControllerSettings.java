@@ -1,18 +1,24 @@
 package dev.logship.reconcile;
 
+import dev.logship.rollout.RolloutClock;
 import java.time.Duration;
 
 /**
  * How often and how widely the controller works. {@code pollInterval}: fetch the source even
  * without a webhook; {@code resyncInterval}: re-observe every cluster without a new commit
- * (drift); {@code sourceMinInterval}: least time between two fetches, so a burst of webhooks
- * makes at most two; {@code recheckInterval} doubling up to {@code recheckMax}: look again while
- * a rollout is in progress ({@link RolloutProgress}); {@code rolloutTimeout}: a rollout without
- * progress for this long is Degraded (RolloutStuck).
+ * (drift); {@code sourceMinInterval}: least time between two fetch starts for triggers that name
+ * no commit (timers, generic webhooks without one), so a burst of those makes at most two; a push
+ * webhook naming its commit never waits for it ({@link TriggerQueue}); {@code recheckInterval}
+ * doubling up to {@code recheckMax}: look again while a rollout is in progress
+ * ({@link RolloutProgress}); {@code rolloutTimeout}: a rollout without progress for this long is
+ * Degraded (RolloutStuck); {@code rolloutClock}: the rollout planner's clock (bake times, sync
+ * windows), real time unless serve's hidden {@code --clock-scale} or {@code --clock-start} is
+ * given; nothing else reads it.
  */
 public record ControllerSettings(Duration pollInterval, Duration resyncInterval, int maxParallel,
                                  Duration sourceMinInterval, Duration recheckInterval, Duration recheckMax,
-                                 Duration rolloutTimeout, Backoff clusterBackoff, Backoff sourceBackoff, int eventCapacity) {
+                                 Duration rolloutTimeout, Backoff clusterBackoff, Backoff sourceBackoff, int eventCapacity,
+                                 RolloutClock rolloutClock) {
     public static final Duration DEFAULT_ROLLOUT_TIMEOUT = Duration.ofMinutes(10);
     /** Rechecks back off from {@code recheckInterval} to this many times it (2 s -> 60 s by default). */
     private static final int RECHECK_MAX_FACTOR = 30;
@@ -25,6 +31,7 @@ public record ControllerSettings(Duration pollInterval, Duration resyncInterval,
         if (recheckMax == null || recheckMax.compareTo(recheckInterval) < 0) {
             throw new IllegalArgumentException("the longest recheck interval must be at least the first, got " + recheckMax);
         }
+        rolloutClock = rolloutClock == null ? RolloutClock.system() : rolloutClock;
         if (maxParallel < 1) {
             throw new IllegalArgumentException("--max-parallel must be at least 1, got " + maxParallel);
         }
@@ -34,34 +41,40 @@ public record ControllerSettings(Duration pollInterval, Duration resyncInterval,
         return new ControllerSettings(Duration.ofSeconds(60), Duration.ofMinutes(5), 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(60), DEFAULT_ROLLOUT_TIMEOUT,
                 Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(5)),
-                Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(1)), 200);
+                Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(1)), 200, RolloutClock.system());
     }
 
     public ControllerSettings withIntervals(Duration poll, Duration resync) {
         return new ControllerSettings(poll, resync, maxParallel, sourceMinInterval, recheckInterval, recheckMax,
-                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity);
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);
     }
 
     public ControllerSettings withMaxParallel(int parallel) {
         return new ControllerSettings(pollInterval, resyncInterval, parallel, sourceMinInterval, recheckInterval, recheckMax,
-                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity);
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);
     }
 
     /** First recheck after {@code recheck}, backing off to 30 times it; {@code backoff} after failed runs. */
     public ControllerSettings withRecheck(Duration recheck, Backoff backoff) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheck,
-                recheck.multipliedBy(RECHECK_MAX_FACTOR), rolloutTimeout, backoff, sourceBackoff, eventCapacity);
+                recheck.multipliedBy(RECHECK_MAX_FACTOR), rolloutTimeout, backoff, sourceBackoff, eventCapacity, rolloutClock);
     }
 
     public ControllerSettings withRolloutTimeout(Duration timeout) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
-                recheckMax, timeout, clusterBackoff, sourceBackoff, eventCapacity);
+                recheckMax, timeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);
     }
 
-    /** Benchmarks of back-to-back pushes may shorten it; a burst of webhooks then costs more fetches. */
+    /** Tests may shorten it; a burst of webhooks that name no commit then costs more fetches. */
     public ControllerSettings withSourceMinInterval(Duration interval) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, interval, recheckInterval, recheckMax,
-                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity);
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);
+    }
+
+    /** The rollout planner's clock (a scaled one lets tests pass bake times and windows in seconds). */
+    public ControllerSettings withRolloutClock(RolloutClock clock) {
+        return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
+                recheckMax, rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, clock);
     }
 
     private static void positive(Duration d, String what) {

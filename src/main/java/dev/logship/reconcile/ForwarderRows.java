@@ -4,6 +4,7 @@ import dev.logship.diff.Change;
 import dev.logship.diff.ClusterPlan;
 import dev.logship.diff.Conflict;
 import dev.logship.diff.Create;
+import dev.logship.diff.DaemonChange;
 import dev.logship.diff.NoChange;
 import dev.logship.diff.Prune;
 import dev.logship.diff.Recreate;
@@ -11,6 +12,7 @@ import dev.logship.diff.Update;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.LiveService;
 import dev.logship.model.SchedulingStrategy;
+import dev.logship.sync.DaemonHealth;
 import dev.logship.sync.Health;
 import dev.logship.sync.HealthAssessor;
 import java.util.ArrayList;
@@ -23,6 +25,30 @@ final class ForwarderRows {
     private ForwarderRows() {}
 
     record Assessed(ForwarderStatus status, Health health) {}
+
+    /** A managed daemon's row: its health from its deployment ({@link DaemonHealth}), instances running it of those it should run on. */
+    private static final class DaemonRow {
+        static Assessed of(DaemonChange d) {
+            String name = d.key().forwarder();
+            SyncStatus sync = d.kind() == DaemonChange.Kind.NO_CHANGE ? SyncStatus.Synced : SyncStatus.OutOfSync;
+            Health health = switch (d.kind()) {
+                case CREATE -> Health.missing("managed daemon " + d.daemonName() + " does not exist yet");
+                case CONFLICT -> Health.degraded("conflict: " + d.reason());
+                case PRUNE -> Health.unknown(d.reason() == null ? "no longer in Git" : d.reason());
+                default -> DaemonHealth.of(d.live());
+            };
+            String change = switch (d.kind()) {
+                case NO_CHANGE -> "no change";
+                case UPDATE -> "update " + String.join("; ", d.differences());
+                default -> d.action().verb();
+            };
+            var live = d.live();
+            String td = live == null || live.taskDefinitionArn() == null ? null
+                    : live.taskDefinitionArn().substring(live.taskDefinitionArn().lastIndexOf('/') + 1);
+            return new Assessed(new ForwarderStatus(name, sync, health.status().name(), health.message(),
+                    live == null ? null : live.runningCount(), live == null ? null : live.instances(), td, change), health);
+        }
+    }
 
     static List<Assessed> of(ClusterPlan plan) {
         List<Assessed> rows = new ArrayList<>();
@@ -40,6 +66,9 @@ final class ForwarderRows {
     }
 
     private static Assessed row(Change change, int nodes) {
+        if (change instanceof DaemonChange d) {
+            return DaemonRow.of(d);
+        }
         if (change instanceof NoChange n) {
             return row(n.desired().key().forwarder(), SyncStatus.Synced, judge(n.desired(), n.live(), nodes), n.live(), nodes, "no change");
         }
@@ -65,7 +94,7 @@ final class ForwarderRows {
         return HealthAssessor.assess(desired, Optional.of(live), nodes);
     }
 
-    private static Assessed row(String name, SyncStatus sync, Health health, LiveService live, int nodes, String change) {
+    static Assessed row(String name, SyncStatus sync, Health health, LiveService live, int nodes, String change) {
         Integer running = live == null ? null : live.runningCount();
         Integer desired = live == null ? null : live.schedulingStrategy() == SchedulingStrategy.DAEMON ? nodes : live.desiredCount();
         String taskDefinition = live == null || live.taskDefinitionArn() == null ? null

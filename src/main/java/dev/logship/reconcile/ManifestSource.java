@@ -23,6 +23,15 @@ public interface ManifestSource {
         return false;
     }
 
+    /**
+     * The manifests of an earlier revision, if the source still has it (a Git commit in the
+     * mirror): a rollback target restored after a restart is read again from here. Sources
+     * without history answer empty.
+     */
+    default java.util.Optional<Snapshot> at(String revisionId) {
+        return java.util.Optional.empty();
+    }
+
     /** A description safe for logs and status: never contains credentials. */
     String describe();
 }

@@ -8,11 +8,14 @@ import dev.logship.model.RolloutPolicy;
 import dev.logship.rollout.ClusterHealth;
 import dev.logship.rollout.CronTimes;
 import dev.logship.rollout.Decision;
+import dev.logship.rollout.History;
 import dev.logship.rollout.Notice;
 import dev.logship.rollout.Observation;
 import dev.logship.rollout.Phase;
 import dev.logship.rollout.Planner;
 import dev.logship.rollout.Rollout;
+import dev.logship.rollout.RunRecord;
+import dev.logship.rollout.SavedRollouts;
 import dev.logship.rollout.Windows;
 import dev.logship.sync.Health;
 import java.time.Clock;
@@ -24,7 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Executes the rollout planner's decisions: one rollout per RolloutPolicy for each accepted
@@ -36,8 +43,14 @@ import java.util.function.BiConsumer;
  * <p>Drift and node-count changes on a cluster whose rollout is settled are not rollouts: they
  * are applied as before, but only while the policy's sync windows allow; inside a deny window
  * drift is reported (OutOfSync, DriftDetected) and reverted when the window ends.
+ *
+ * <p>The rollouts, each cluster's history and its last Healthy commit are saved to a
+ * {@link RolloutStore} whenever they change, before any cluster the change starts is
+ * triggered. After a restart the first commit accepted resumes its saved rollout when it is the
+ * same commit: finished waves stay finished and a bake keeps its saved start.
  */
 final class Rollouts {
+    private static final Logger LOG = LoggerFactory.getLogger(Rollouts.class);
     static final CronTimes CRON = new CronTimes() {
         @Override
         public Optional<Instant> lastStart(String schedule, ZoneId zone, Instant at) {
@@ -50,8 +63,20 @@ final class Rollouts {
         }
     };
 
-    /** A commit that was Healthy on a cluster: where a rollback returns it. */
-    record Healthy(DesiredCluster desired, Revision revision) {}
+    /**
+     * A commit that was Healthy on a cluster: where a rollback returns it, and the task definition
+     * ARNs it ran there (revision clean-up keeps them while a rollout may still return to them).
+     */
+    record Healthy(DesiredCluster desired, Revision revision, Set<String> taskDefinitions) {
+        Healthy {
+            taskDefinitions = taskDefinitions == null ? Set.of() : Set.copyOf(taskDefinitions);
+        }
+
+        /** Read again from its commit (after a restart): the ARNs it ran are not known. */
+        Healthy(DesiredCluster desired, Revision revision) {
+            this(desired, revision, Set.of());
+        }
+    }
 
     private final StatusStore store;
     private final Clock clock;
@@ -61,12 +86,41 @@ final class Rollouts {
     private final Map<String, RolloutPolicy> policies = new HashMap<>();
     private final Map<String, Observation> observed = new HashMap<>();
     private final Map<String, Healthy> lastHealthy = new HashMap<>();
+    /**
+     * The commit Healthy on a cluster before its {@link #lastHealthy} one: the rollback target of a
+     * cluster already Healthy on the rollout's own commit (an earlier wave's, when a later wave fails).
+     */
+    private final Map<String, Healthy> previousHealthy = new HashMap<>();
+    /** Per policy, until when a sync window blocks its rollout's starts (derived at each step, never persisted). */
+    private final Map<String, Instant> blockedUntil = new HashMap<>();
     private DesiredState state;
+    private final RolloutStore saved;
+    /** Reads the desired state of an older commit (a restored rollback target); empty when the source cannot. */
+    private final Function<String, Optional<DesiredState>> commits;
+    /** The rollouts saved before a restart, resumed by the first commit accepted if it is theirs. */
+    private List<Rollout> restored;
+    private Map<String, List<RunRecord>> history;
+    /** The commit of {@link #lastHealthy} per cluster, the part of it that is saved. */
+    private final Map<String, String> healthyCommits;
+    private SavedRollouts lastSaved;
+    /** Per cluster, the task definitions it ran when last seen in sync with the rollout's commit (for its history). */
+    private final Map<String, List<String>> commitRevisions = new HashMap<>();
 
     Rollouts(StatusStore store, Clock clock, BiConsumer<String, Instant> trigger) {
+        this(store, clock, trigger, RolloutStore.inMemory(), commit -> Optional.empty());
+    }
+
+    Rollouts(StatusStore store, Clock clock, BiConsumer<String, Instant> trigger, RolloutStore saved,
+             Function<String, Optional<DesiredState>> commits) {
         this.store = store;
         this.clock = clock;
         this.trigger = trigger;
+        this.saved = saved;
+        this.commits = commits;
+        lastSaved = saved.load();
+        restored = lastSaved.rollouts();
+        history = new LinkedHashMap<>(lastSaved.history());
+        healthyCommits = new HashMap<>(lastSaved.lastHealthyCommits());
     }
 
     /** A new commit: one rollout per policy, replacing any earlier one (a halted rollout ends here). */
@@ -74,7 +128,9 @@ final class Rollouts {
         state = newState;
         byPolicy.clear();
         policies.clear();
+        blockedUntil.clear();
         observed.clear(); // what was seen of the previous commit says nothing about this one
+        commitRevisions.clear();
         Map<String, List<Observation>> groups = new LinkedHashMap<>();
         for (DesiredCluster c : newState.clusters()) {
             String name = c.target().name();
@@ -84,14 +140,33 @@ final class Rollouts {
                     Observation.of(name, c.target().labels(), ClusterHealth.PROGRESSING, true));
         }
         Instant now = clock.instant();
-        groups.forEach((policy, clusters) -> {
-            Rollout rollout = new Planner(policies.get(policy), CRON).start(newState.revision().id(), clusters, now);
-            byPolicy.put(policy, rollout);
-            decide(policy, now);
-        });
+        groups.forEach((policy, clusters) -> byPolicy.put(policy, restoredOr(policy, clusters, now)));
+        restored = List.of(); // only the first commit after a restart can be the saved one
+        history = History.supersede(history, List.copyOf(byPolicy.values()), now);
+        List.copyOf(byPolicy.keySet()).forEach(policy -> decide(policy, now));
+        persist();
     }
 
-    /** Whether this cluster may get mutating calls for {@code revision} now. */
+    /** The saved rollout of this commit and policy over the same clusters, or a new one. */
+    private Rollout restoredOr(String policy, List<Observation> clusters, Instant now) {
+        String commit = state.revision().id();
+        java.util.Set<String> names = new java.util.HashSet<>(clusters.stream().map(Observation::cluster).toList());
+        for (Rollout r : restored) {
+            if (r.commit().equals(commit) && r.policy().equals(policy) && r.clusters().keySet().equals(names)) {
+                LOG.info("resuming the saved rollout of {} ({}): {} at wave {}", short12(commit), policy, r.state(),
+                        r.currentWave() < 0 ? "-" : r.currentWave() + 1);
+                return r;
+            }
+        }
+        return new Planner(policies.get(policy), CRON).start(commit, clusters, now);
+    }
+
+    /** Whether this cluster may get mutating calls for {@code revision} now (on the rollout clock). */
+    boolean mayApply(String cluster, Revision revision) {
+        return mayApply(cluster, revision, clock.instant());
+    }
+
+    /** Whether this cluster may get mutating calls for {@code revision} at {@code now}. */
     synchronized boolean mayApply(String cluster, Revision revision, Instant now) {
         if (state == null) {
             return false; // no commit accepted by the rollouts yet
@@ -104,7 +179,7 @@ final class Rollouts {
         Rollout rollout = mine.get().getValue();
         Phase phase = rollout.clusters().get(cluster).phase();
         boolean back = phase == Phase.ROLLING_BACK || phase == Phase.ROLLED_BACK;
-        Healthy healthy = lastHealthy.get(cluster);
+        Healthy healthy = rollbackTarget(cluster);
         if (back ? healthy == null || !healthy.revision().id().equals(revision.id()) : !revision.id().equals(rollout.commit())) {
             return false; // a run that read a commit other than the one this rollout moves
         }
@@ -122,22 +197,48 @@ final class Rollouts {
     /** The desired state to reconcile this cluster to: the last Healthy commit while it is rolled back. */
     synchronized DesiredCluster desiredFor(String cluster, DesiredCluster inForce) {
         Phase phase = rolloutOf(cluster).map(e -> e.getValue().clusters().get(cluster).phase()).orElse(null);
-        Healthy back = lastHealthy.get(cluster);
+        Healthy back = rollbackTarget(cluster);
         return (phase == Phase.ROLLING_BACK || phase == Phase.ROLLED_BACK) && back != null ? back.desired() : inForce;
     }
 
     synchronized Revision revisionFor(String cluster, Revision inForce) {
         Phase phase = rolloutOf(cluster).map(e -> e.getValue().clusters().get(cluster).phase()).orElse(null);
-        Healthy back = lastHealthy.get(cluster);
+        Healthy back = rollbackTarget(cluster);
         return (phase == Phase.ROLLING_BACK || phase == Phase.ROLLED_BACK) && back != null ? back.revision() : inForce;
     }
 
-    /** What a cluster's run saw after it acted: steps its rollout and starts what may start. */
-    synchronized void observed(DesiredCluster desired, Revision revision, Health health, boolean inSync, String message) {
+    void observed(DesiredCluster desired, Revision revision, Health health, boolean inSync, String message) {
+        observed(desired, revision, health, inSync, message, Set.of());
+    }
+
+    /**
+     * What a cluster's run saw after it acted: steps its rollout and starts what may start.
+     * {@code taskDefinitions}: the ARNs its services run (when in sync), kept with a Healthy commit.
+     */
+    synchronized void observed(DesiredCluster desired, Revision revision, Health health, boolean inSync, String message,
+                               Set<String> taskDefinitions) {
         String name = desired.target().name();
         Optional<Map.Entry<String, Rollout>> mine = rolloutOf(name);
-        if (inSync && health.status() == Health.Status.Healthy && state != null && revision.id().equals(state.revision().id())) {
-            lastHealthy.put(name, new Healthy(desired, revision));
+        boolean healthyNow = inSync && health.status() == Health.Status.Healthy;
+        if (healthyNow && state != null && revision.id().equals(state.revision().id())) {
+            Healthy before = lastHealthy.containsKey(name) || !healthyCommits.containsKey(name) ? lastHealthy.get(name) : healthy(name);
+            if (before != null && !before.revision().id().equals(revision.id())) {
+                previousHealthy.put(name, before);
+            }
+            lastHealthy.put(name, new Healthy(desired, revision, taskDefinitions));
+            if (!revision.id().equals(healthyCommits.put(name, revision.id()))) {
+                persist();
+            }
+        }
+        Healthy target = rollbackTarget(name);
+        if (healthyNow && target != null && !revision.id().equals(state == null ? null : state.revision().id())
+                && revision.id().equals(target.revision().id())) {
+            // rolled back: Healthy on its earlier commit again, which is where the next rollback returns it
+            lastHealthy.put(name, target);
+            previousHealthy.remove(name);
+            if (!revision.id().equals(healthyCommits.put(name, revision.id()))) {
+                persist();
+            }
         }
         if (mine.isEmpty()) {
             return;
@@ -147,6 +248,9 @@ final class Rollouts {
         boolean rollingBack = phase == Phase.ROLLING_BACK;
         if (!rollingBack && !revision.id().equals(rollout.commit())) {
             return; // an observation of another commit says nothing about this rollout
+        }
+        if (inSync && revision.id().equals(rollout.commit())) {
+            commitRevisions.put(name, taskDefinitions(name));
         }
         ClusterHealth h = !inSync ? ClusterHealth.PROGRESSING : switch (health.status()) {
             case Healthy -> ClusterHealth.HEALTHY;
@@ -181,14 +285,96 @@ final class Rollouts {
         }
     }
 
+    synchronized Optional<Instant> blockedUntil(String policy) {
+        return Optional.ofNullable(blockedUntil.get(policy));
+    }
+
     synchronized List<Rollout> current() {
         return List.copyOf(byPolicy.values());
+    }
+
+    /** The cluster's last rollouts, oldest first (empty for a cluster no rollout changed). */
+    synchronized List<RunRecord> history(String cluster) {
+        return history.getOrDefault(cluster, List.of());
+    }
+
+    /** Everything that is saved, as it is now (the status API's history reads it). */
+    synchronized SavedRollouts saved() {
+        return new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits);
+    }
+
+    /**
+     * Where a rollback of the cluster's rollout returns it: the last commit Healthy there other than
+     * the rollout's own (an earlier wave's cluster was Healthy on it before a later wave failed).
+     */
+    private Healthy rollbackTarget(String cluster) {
+        Optional<String> commit = rolloutOf(cluster).map(e -> e.getValue().commit());
+        Healthy last = healthy(cluster);
+        return last != null && commit.isPresent() && last.revision().id().equals(commit.get()) ? previousHealthy.get(cluster) : last;
+    }
+
+    /**
+     * Task definition ARNs of {@code family} a rollout in progress or halted may return a cluster to
+     * (revision clean-up keeps them; see {@link dev.logship.sync.RetainedRevisions}). Asked under a
+     * family's lock, so it reads only what is in memory (never a commit).
+     */
+    synchronized Set<String> retained(dev.logship.model.ClusterTarget target, String family) {
+        Set<String> keep = new java.util.TreeSet<>();
+        for (Rollout rollout : byPolicy.values()) {
+            if (rollout.state() == Rollout.State.DONE) {
+                continue;
+            }
+            for (String cluster : rollout.clusters().keySet()) {
+                Healthy last = lastHealthy.get(cluster);
+                Healthy back = last != null && last.revision().id().equals(rollout.commit()) ? previousHealthy.get(cluster) : last;
+                if (back != null) {
+                    back.taskDefinitions().stream().filter(arn -> arn.contains("task-definition/" + family + ":")).forEach(keep::add);
+                }
+            }
+        }
+        return keep;
+    }
+
+    /** The last commit Healthy on the cluster; after a restart it is read again from its saved commit. */
+    private Healthy healthy(String cluster) {
+        Healthy known = lastHealthy.get(cluster);
+        String commit = healthyCommits.get(cluster);
+        if (known != null || commit == null) {
+            return known;
+        }
+        Optional<DesiredState> read = state != null && state.revision().id().equals(commit) ? Optional.of(state) : commits.apply(commit);
+        Optional<DesiredCluster> desired = read.flatMap(s -> s.cluster(cluster));
+        if (desired.isEmpty()) {
+            LOG.warn("[{}] the last Healthy commit {} cannot be read again: no rollback target", cluster, short12(commit));
+            healthyCommits.remove(cluster);
+            return null;
+        }
+        Healthy found = new Healthy(desired.get(), read.get().revision());
+        lastHealthy.put(cluster, found);
+        return found;
+    }
+
+    /** Saves what changed; the history gets the task definitions each cluster runs now. */
+    private void persist() {
+        SavedRollouts now = new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits);
+        if (!now.equals(lastSaved)) {
+            saved.save(now);
+            lastSaved = now;
+        }
+    }
+
+    private List<String> taskDefinitions(String cluster) {
+        return store.cluster(cluster).map(s -> s.forwarders().stream().map(ForwarderStatus::taskDefinition)
+                .filter(java.util.Objects::nonNull).sorted().toList()).orElse(List.of());
     }
 
     private void decide(String policy, Instant now) {
         Rollout rollout = byPolicy.get(policy);
         Decision d = new Planner(policies.get(policy), CRON).step(rollout, observed, now);
         byPolicy.put(policy, d.rollout());
+        d.blockedUntil().ifPresentOrElse(t -> blockedUntil.put(policy, t), () -> blockedUntil.remove(policy));
+        history = History.record(history, d.rollout(), c -> commitRevisions.getOrDefault(c, List.of()), History.DEFAULT_KEEP);
+        persist(); // before the triggers: a restart must know every cluster this decision starts
         for (Notice n : d.notices()) {
             store.record(Event.of(n.cluster().isEmpty() ? null : n.cluster(), n.event(), n.message(), rollout.commit()));
         }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,7 @@ public final class StatusStore {
     private static final Logger LOG = LoggerFactory.getLogger("logship.events");
 
     private final EventLog events;
+    private final List<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
     private final Map<String, ClusterStatus> clusters = new LinkedHashMap<>();
     private SourceStatus source;
     private boolean accepted;
@@ -74,6 +77,19 @@ public final class StatusStore {
         events.add(event);
         LOG.info("{}{}: {}{}", event.cluster() == null ? "" : "[" + event.cluster() + "] ", event.type(),
                 event.message(), event.revision() == null ? "" : " (revision " + shortId(event.revision()) + ")");
+        for (Consumer<Event> listener : eventListeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                // a listener's fault must not break the run that recorded the event
+                LOG.warn("an event listener failed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Hears every recorded event on the recording thread, so it must return at once (notifiers only queue). */
+    public void onEvent(Consumer<Event> listener) {
+        eventListeners.add(listener);
     }
 
     public List<Event> events() {

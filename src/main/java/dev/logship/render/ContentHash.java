@@ -1,6 +1,7 @@
 package dev.logship.render;
 
 import dev.logship.model.ContainerSpec;
+import dev.logship.model.DaemonSpec;
 import dev.logship.model.ServiceSpec;
 import dev.logship.model.TaskDefinitionSpec;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,15 @@ final class ContentHash {
     static String of(TaskDefinitionSpec taskDefinition, ServiceSpec service) {
         ServiceSpec normalised = new ServiceSpec(service.serviceName(), service.schedulingStrategy(), null,
                 service.placementConstraints(), service.deployment(), service.propagateTags(), Map.of());
-        String canonical = routeFree(taskDefinition) + "\n" + normalised;
+        return hash(routeFree(taskDefinition) + "\n" + normalised);
+    }
+
+    /** The same for a managed daemon: its settings without tags. */
+    static String of(TaskDefinitionSpec taskDefinition, DaemonSpec daemon) {
+        return hash(routeFree(taskDefinition) + "\n" + daemon.withTags(Map.of()));
+    }
+
+    private static String hash(String canonical) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, LENGTH);

@@ -26,6 +26,9 @@ final class ForwarderRenderer {
     private ForwarderRenderer() {}
 
     static DesiredForwarder render(ForwarderKey key, ForwarderManifest forwarder) {
+        if (forwarder.scheduling() == Scheduling.MANAGED_DAEMON) {
+            return ManagedDaemonRenderer.render(key, forwarder);
+        }
         boolean perNodePort = forwarder.scheduling() == Scheduling.PER_NODE_PORT;
         TaskDefinitionSpec taskDefinition = taskDefinition(forwarder, perNodePort);
         ServiceSpec service = new ServiceSpec(forwarder.name(),
@@ -38,18 +41,31 @@ final class ForwarderRenderer {
                 "SERVICE",
                 Map.of());
         String hash = ContentHash.of(taskDefinition, service);
-        Map<String, String> taskTags = new TreeMap<>(forwarder.tags());
-        taskTags.put(OwnershipTags.MANAGED_BY, OwnershipTags.MANAGER);
-        // The hash labels the service only: it covers the service too, and a revision is reused
-        // only when its tags match exactly, so a service-only change must not move the revision's tags.
-        Map<String, String> serviceTags = new TreeMap<>(taskTags);
-        serviceTags.put(OwnershipTags.CONTENT_HASH, hash);
-        serviceTags.put(OwnershipTags.FORWARDER, key.toString());
-        return new DesiredForwarder(key, taskDefinition.withTags(taskTags), withTags(service, serviceTags),
+        Map<String, String> taskTags = taskTags(forwarder);
+        return new DesiredForwarder(key, taskDefinition.withTags(taskTags), withTags(service, workloadTags(key, taskTags, hash)),
                 perNodePort, forwarder.adopt(), hash);
     }
 
-    private static TaskDefinitionSpec taskDefinition(ForwarderManifest forwarder, boolean perNodePort) {
+    /** The forwarder's tags plus logship's managed-by tag: what its task definition carries. */
+    static Map<String, String> taskTags(ForwarderManifest forwarder) {
+        Map<String, String> taskTags = new TreeMap<>(forwarder.tags());
+        taskTags.put(OwnershipTags.MANAGED_BY, OwnershipTags.MANAGER);
+        return taskTags;
+    }
+
+    /**
+     * The service's or daemon's tags: the task definition's plus the content hash and the forwarder key.
+     * The hash labels the workload only: it covers the workload too, and a revision is reused
+     * only when its tags match exactly, so a workload-only change must not move the revision's tags.
+     */
+    static Map<String, String> workloadTags(ForwarderKey key, Map<String, String> taskTags, String hash) {
+        Map<String, String> tags = new TreeMap<>(taskTags);
+        tags.put(OwnershipTags.CONTENT_HASH, hash);
+        tags.put(OwnershipTags.FORWARDER, key.toString());
+        return tags;
+    }
+
+    static TaskDefinitionSpec taskDefinition(ForwarderManifest forwarder, boolean perNodePort) {
         AgentContainer agent = Agent.of(forwarder).container(forwarder);
         ContainerSpec container = new ContainerSpec(agent.name(), forwarder.image(), forwarder.cpu(), forwarder.memory(),
                 forwarder.memoryReservation(), true, agent.command(), agent.environment(), agent.secrets(),

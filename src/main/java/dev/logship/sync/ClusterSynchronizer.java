@@ -3,6 +3,7 @@ package dev.logship.sync;
 import dev.logship.diff.Change;
 import dev.logship.diff.ClusterPlan;
 import dev.logship.diff.Conflict;
+import dev.logship.diff.DaemonChange;
 import dev.logship.diff.Differ;
 import dev.logship.diff.Plan;
 import dev.logship.model.ClusterTarget;
@@ -88,12 +89,21 @@ public final class ClusterSynchronizer {
         return Differ.diff(withDocuments(mine), observe(mine));
     }
 
-    /** Each task definition with the complete RegisterTaskDefinition input the gateway would send, for a full-fidelity diff. */
+    /**
+     * Each task definition with the complete RegisterTaskDefinition (or, for a managed daemon,
+     * RegisterDaemonTaskDefinition) input the gateway would send, for a full-fidelity diff.
+     */
     private DesiredCluster withDocuments(DesiredCluster desired) {
         EcsGateway gateway = gateways.forCluster(desired.target());
+        DaemonGateway daemons = runsDaemons(desired) ? gateways.daemonsFor(desired.target()) : null;
         return desired.withForwarders(desired.forwarders().stream()
-                .map(f -> f.withTaskDefinition(f.taskDefinition().withDocument(gateway.requestDocument(f.taskDefinition()))))
+                .map(f -> f.withTaskDefinition(f.taskDefinition().withDocument(f.runsAsService()
+                        ? gateway.requestDocument(f.taskDefinition()) : daemons.daemonRequestDocument(f.taskDefinition()))))
                 .toList());
+    }
+
+    private static boolean runsDaemons(DesiredCluster desired) {
+        return desired.forwarders().stream().anyMatch(f -> !f.runsAsService());
     }
 
     /** Manages and plans every cluster of a desired state (nothing changes), so a following apply may clean up. */
@@ -112,7 +122,7 @@ public final class ClusterSynchronizer {
         }
         EcsGateway gateway = gateways.forCluster(desired.target());
         PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target(), owned(desired).owner(),
-                retained);
+                retained, () -> gateways.daemonsFor(desired.target()));
         if (!desired.target().suspend()) {
             executor.execute(plan);
             usage.alsoUses(desired.target(), executor.inUse());
@@ -135,11 +145,19 @@ public final class ClusterSynchronizer {
         return assess(mine, live, conflicts(Differ.diff(withDocuments(mine), live)));
     }
 
-    /** Observes a cluster and remembers the revisions its services use. */
+    /**
+     * Observes a cluster and remembers the revisions its services use. Its managed daemons are
+     * observed when Git wants one there or the cluster has capacity providers (only those of
+     * Managed Instances run daemons): a cluster without any cannot hold a daemon to prune, so a
+     * fleet of services pays no daemon call.
+     */
     private LiveCluster observe(DesiredCluster desired) {
         ClusterTarget target = desired.target();
         LiveCluster live = gateways.forCluster(target).observe(needsExactNodes(desired));
         usage.observed(target, live.revisionsInUse());
+        if (live.exists() && (runsDaemons(desired) || live.managedInstances())) {
+            live = live.withDaemons(gateways.daemonsFor(target).observeDaemons());
+        }
         return live;
     }
 
@@ -150,10 +168,13 @@ public final class ClusterSynchronizer {
     private Map<String, Health> observedHealth(DesiredCluster desired, ClusterPlan plan) {
         try {
             EcsGateway gateway = gateways.forCluster(desired.target());
-            List<dev.logship.model.LiveService> services = gateway.services(
-                    desired.forwarders().stream().map(f -> f.service().serviceName()).toList());
+            List<dev.logship.model.LiveService> services = gateway.services(desired.forwarders().stream()
+                    .filter(DesiredForwarder::runsAsService).map(f -> f.service().serviceName()).toList());
             LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services,
                     Set.of(), plan.nodes());
+            if (runsDaemons(desired)) {
+                live = live.withDaemons(gateways.daemonsFor(desired.target()).observeDaemons());
+            }
             return assess(desired, live, conflicts(plan));
         } catch (GatewayException e) {
             Map<String, Health> unknown = new TreeMap<>();
@@ -165,6 +186,8 @@ public final class ClusterSynchronizer {
     /** Nothing was changed, so the plan's observation is still the latest. */
     private static Map<String, Health> plannedHealth(DesiredCluster desired, ClusterPlan plan) {
         List<dev.logship.model.LiveService> services = new ArrayList<>();
+        List<dev.logship.model.LiveDaemon> daemons = plan.changes(DaemonChange.class).stream()
+                .filter(d -> d.live() != null).map(DaemonChange::live).toList();
         for (Change c : plan.changes()) {
             if (c instanceof dev.logship.diff.NoChange n) {
                 services.add(n.live());
@@ -175,13 +198,15 @@ public final class ClusterSynchronizer {
             }
         }
         LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services, Set.of(),
-                plan.nodes());
+                plan.nodes()).withDaemons(daemons);
         return assess(desired, live, conflicts(plan));
     }
 
     private static Map<String, String> conflicts(ClusterPlan plan) {
         Map<String, String> out = new TreeMap<>();
         plan.changes(Conflict.class).forEach(c -> out.put(c.key().toString(), c.reason()));
+        plan.changes(DaemonChange.class).stream().filter(d -> d.kind() == DaemonChange.Kind.CONFLICT)
+                .forEach(d -> out.put(d.key().toString(), d.reason()));
         return out;
     }
 
@@ -191,6 +216,8 @@ public final class ClusterSynchronizer {
             String key = f.key().toString();
             health.put(key, conflicts.containsKey(key)
                     ? Health.degraded("conflict: " + conflicts.get(key))
+                    : !f.runsAsService() ? live.daemon(f.workload().name()).map(DaemonHealth::of)
+                            .orElseGet(() -> Health.missing("managed daemon " + f.workload().name() + " does not exist"))
                     : HealthAssessor.assess(f, live.service(f.service().serviceName()),
                             f.perNodePort() ? live.placeableNodes(f.service().placementConstraints()) : live.activeNodes()));
         }

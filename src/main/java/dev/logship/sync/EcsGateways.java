@@ -13,4 +13,9 @@ public interface EcsGateways {
      * state in force that have no perNodePort forwarder), so an adapter may batch their reads.
      */
     default void expect(Collection<ClusterTarget> targets) {}
+
+    /** The managed-daemon gateway for a cluster; an adapter without one cannot run {@code managedDaemon} forwarders. */
+    default DaemonGateway daemonsFor(ClusterTarget target) {
+        throw new GatewayException("CreateDaemon", "Unsupported", "this ECS adapter cannot run managed daemons", null);
+    }
 }

@@ -4,6 +4,7 @@ import dev.logship.diff.Change;
 import dev.logship.diff.ClusterPlan;
 import dev.logship.diff.Conflict;
 import dev.logship.diff.Create;
+import dev.logship.diff.DaemonChange;
 import dev.logship.diff.NoChange;
 import dev.logship.diff.Normalizer;
 import dev.logship.diff.Prune;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Runs one cluster's plan in ECS's safe order: resolve (register) task definitions, then
@@ -40,9 +42,20 @@ final class PlanExecutor {
     private final Set<String> inUse = new HashSet<>();
     private final FamilyLocks locks;
     private final RetainedRevisions retained;
+    private final Supplier<DaemonGateway> daemonGateway;
+    private DaemonExecutor daemons;
 
     PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target,
             String owner, RetainedRevisions retained) {
+        this(gateway, options, usage, locks, target, owner, retained, () -> {
+            throw new GatewayException("CreateDaemon", "Unsupported", "no managed-daemon gateway", null);
+        });
+    }
+
+    /** {@code daemonGateway} is asked only when the plan has a managed-daemon change. */
+    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target,
+            String owner, RetainedRevisions retained, Supplier<DaemonGateway> daemonGateway) {
+        this.daemonGateway = daemonGateway;
         this.owner = owner;
         this.locks = locks;
         this.retained = retained;
@@ -87,12 +100,29 @@ final class PlanExecutor {
                 run(r.key(), "DeleteService", () -> recreate(r, revisions.get(r.key())));
             } else if (change instanceof Update u && (!u.needsTaskDefinition() || revisions.containsKey(u.key()))) {
                 update(u, revisions.get(u.key()));
+            } else if (change instanceof DaemonChange d && d.mutates() && d.kind() != DaemonChange.Kind.PRUNE) {
+                run(d.key(), "CreateDaemon", () -> daemons().createOrUpdate(d));
+            }
+        }
+        // Prunes last; the old half of a replacement only once its forwarder's new workload exists.
+        Set<ForwarderKey> failed = failures.stream().map(f -> f.forwarder()).filter(f -> !f.isEmpty())
+                .map(ForwarderKey::parse).collect(java.util.stream.Collectors.toSet());
+        for (DaemonChange d : plan.changes(DaemonChange.class)) {
+            if (d.kind() == DaemonChange.Kind.PRUNE && failed.contains(d.key())) {
+                warnings.add("kept managed daemon " + d.daemonName() + ": its forwarder's new service could not be created");
+            } else if (d.kind() == DaemonChange.Kind.PRUNE) {
+                run(d.key(), "DeleteDaemon", () -> daemons().prune(d));
             }
         }
         for (Prune prune : plan.changes(Prune.class)) {
+            if (failed.contains(prune.key())) {
+                warnings.add("kept service " + prune.serviceName() + ": its forwarder's new workload could not be created");
+                continue;
+            }
             run(prune.key(), "DeleteService", () -> {
                 gateway.deleteService(prune.serviceName());
-                steps.add(SyncResult.step(prune.key(), "prune", "deleted service " + prune.serviceName()));
+                steps.add(SyncResult.step(prune.key(), "prune", "deleted service " + prune.serviceName()
+                        + (prune.reason() == null ? "" : " (" + prune.reason() + ")")));
                 inUse.add(prune.live().taskDefinitionArn()); // its tasks are still draining
                 touch(family(prune.live().taskDefinitionArn()));
             });
@@ -180,6 +210,14 @@ final class PlanExecutor {
                 shared.lock.unlock();
             }
         }
+    }
+
+    /** The daemon executor, made on the first daemon change (it shares this run's steps and failures). */
+    private DaemonExecutor daemons() {
+        if (daemons == null) {
+            daemons = new DaemonExecutor(daemonGateway.get(), gateway, steps, failures);
+        }
+        return daemons;
     }
 
     /** Runs one forwarder's call; a failure is recorded (never swallowed) and returns false. */

@@ -3,17 +3,24 @@ package dev.logship.web;
 import dev.logship.rollout.ClusterRun;
 import dev.logship.rollout.Phase;
 import dev.logship.rollout.Rollout;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Rollouts as the status API serves them: state, why halted, the current wave, clusters per phase. */
 final class RolloutViews {
     private RolloutViews() {}
 
-    static Map<String, Object> of(List<Rollout> rollouts) {
+    /**
+     * {@code blockedUntil}: until when a sync window blocks a policy's rollout (the next allowed
+     * time); {@code now}: the planner's clock, which differs from real time only on a scaled clock.
+     */
+    static Map<String, Object> of(List<Rollout> rollouts, Function<String, Optional<Instant>> blockedUntil, Instant now) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Rollout r : rollouts) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -23,6 +30,7 @@ final class RolloutViews {
             view.put("haltReason", r.haltReason().isEmpty() ? null : r.haltReason());
             view.put("currentWave", r.currentWave() < 0 ? null : r.currentWave() + 1);
             view.put("windowOverride", r.windowOverride());
+            view.put("windowBlockedUntil", blockedUntil.apply(r.policy()).map(Instant::toString).orElse(null));
             Map<String, Object> counts = new LinkedHashMap<>();
             r.counts().forEach((phase, n) -> counts.put(name(phase), n));
             view.put("counts", counts);
@@ -41,11 +49,16 @@ final class RolloutViews {
             view.put("clusters", clusters);
             out.add(view);
         }
-        return Map.of("rollouts", out);
+        Map<String, Object> all = new LinkedHashMap<>();
+        if (now != null) {
+            all.put("now", now.toString());
+        }
+        all.put("rollouts", out);
+        return all;
     }
 
     /** IN_FLIGHT -> inFlight, ROLLED_BACK -> rolledBack. */
-    private static String name(Phase phase) {
+    static String name(Phase phase) {
         String[] words = phase.name().toLowerCase(Locale.ROOT).split("_");
         StringBuilder out = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {

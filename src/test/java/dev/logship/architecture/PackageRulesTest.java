@@ -93,6 +93,14 @@ class PackageRulesTest {
         assertThat(usesOutside("software.amazon.awssdk", Set.of("aws"))).isEmpty();
         assertThat(usesOutside("io.javalin", Set.of("web", "localecs"))).isEmpty();
         assertThat(usesOutside("com.cronutils", Set.of("cron"))).isEmpty();
+        assertThat(usesOutside("dev.failsafe", Set.of("notify"))).isEmpty();
+    }
+
+    /** Notifier delivery hears reconcile's events and reports to a listener it owns (web counts in Micrometer). */
+    @Test
+    void notifyUsesOnlyTheModelReconcileEventsAndItsHttpAndRetryLibraries() {
+        assertThat(violations("notify", Pattern.compile(
+                "java\\.|dev\\.failsafe\\.|com\\.fasterxml\\.jackson\\.|org\\.slf4j\\.|dev\\.logship\\.(model|reconcile|notify)\\."))).isEmpty();
     }
 
     @Test

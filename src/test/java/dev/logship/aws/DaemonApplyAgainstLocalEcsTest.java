@@ -46,10 +46,11 @@ class DaemonApplyAgainstLocalEcsTest {
     private Map<String, Long> apply(String image) {
         ecs.server.resetCallCounts();
         List<DaemonDiffer.Desired> desired = image == null ? List.of() : List.of(new DaemonDiffer.Desired("prod/fb",
-                new DaemonSpec("fb", List.of("managed"), 50.0, 0, List.of(), false, TAGS), daemons.daemonRequestDocument(td(image)), false));
+                new DaemonSpec("fb", List.of("managed"), 50.0, 0, List.of(), false, TAGS), td(image),
+                daemons.daemonRequestDocument(td(image)), false));
         List<DaemonChange> changes = DaemonDiffer.diff(desired, daemons.observeDaemons(), OWNER, true);
         DaemonExecutor executor = new DaemonExecutor(daemons);
-        executor.execute(changes, name -> td(image));
+        executor.execute(changes);
         assertThat(executor.failures).isEmpty();
         Map<String, Long> mutating = new java.util.TreeMap<>(ecs.server.mutatingCallCounts());
         mutating.values().removeIf(v -> v == 0);

@@ -11,11 +11,6 @@ import java.util.List;
  */
 record Jvm(String label, String classesDir, List<String> flags) {
     /**
-     * The JVM flags bin/logship uses for serve: the serial collector (one GC thread, no
-     * G1 regions or remembered sets: a control loop needs no pause-time goals), a heap capped
-     * at 128 MiB and the smaller 512 KiB thread stacks. See BENCHMARKS.md "Memory".
-     */
-    /**
      * The JVM flags proposed for bin/logship's serve: the serial collector (one GC thread, no
      * G1 remembered sets and card tables sized for a quarter of the machine's memory), a heap
      * that starts at 16 MiB, grows only as the live set needs and gives back what it does not
@@ -40,6 +35,10 @@ record Jvm(String label, String classesDir, List<String> flags) {
     List<String> command(Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(flags);
+        String extra = System.getProperty("bench.jvmFlags"); // e.g. -XX:StartFlightRecording=filename=DIR/ to profile each bench process
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         if (System.getProperty("bench.diagnose") != null) {
             cmd.add("-XX:NativeMemoryTracking=summary"); // for ScaleApply.diagnose
         }

@@ -129,6 +129,8 @@ class ServeFailureModesTest {
                         + " ms after the manual change (resync interval 1 s)");
             }
             assertThat(h.get("/api/v1/events").body()).contains("DriftDetected");
+            waitUntil("DriftReverted (a Notifier event) follows", Duration.ofSeconds(30),
+                    () -> h.get("/api/v1/events").body().contains("\"DriftReverted\""));
         }
     }
 

@@ -3,7 +3,10 @@ package dev.logship.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logship.rollout.RolloutClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -33,5 +36,28 @@ class ServeOptionsTest {
         CliRun unsigned = CliRun.of("serve", "--repo", "examples/desired-state", "--port", "0", "--bind", "127.0.0.1");
         assertThat(unsigned.exitCode()).isEqualTo(1);
         assertThat(unsigned.err()).contains("--webhook-allow-unsigned");
+    }
+
+    @Test
+    void theHiddenClockOptionsScaleOnlyTheRolloutClockAndReadTheEnvironment() {
+        CommandLine cli = Main.commandLine();
+        cli.setDefaultValueProvider(new EnvironmentDefaults(Map.of("LOGSHIP_CLOCK_SCALE", "60")));
+        CommandLine.ParseResult parsed = cli.parseArgs("serve", "--repo", "examples/desired-state", "--webhook-allow-unsigned",
+                "--clock-start", "2030-01-07T08:55:00Z");
+        ServeConfig config = ((ServeCommand) parsed.subcommand().commandSpec().userObject()).config();
+        RolloutClock clock = config.controller().rolloutClock();
+        assertThat(clock.scale()).isEqualTo(60);
+        // 60 times as fast from 08:55: well before 10:00 unless this test ran for a minute
+        assertThat(clock.instant()).isBetween(Instant.parse("2030-01-07T08:55:00Z"), Instant.parse("2030-01-07T10:00:00Z"));
+        assertThat(config.controller().pollInterval()).isEqualTo(Duration.ofSeconds(60)); // other timings keep real time
+        assertThat(CliRun.of("serve", "--help").out()).doesNotContain("--clock-scale"); // a test and demo knob, not for operators
+    }
+
+    @Test
+    void aClockScaleOfZeroIsRefused() {
+        CliRun run = CliRun.of("serve", "--repo", "examples/desired-state", "--port", "0", "--bind", "127.0.0.1",
+                "--webhook-allow-unsigned", "--clock-scale", "0");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--clock-scale must be above 0");
     }
 }

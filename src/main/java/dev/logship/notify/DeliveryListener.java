@@ -1,0 +1,21 @@
+package dev.logship.notify;
+
+/**
+ * What delivery reports, per notifier and event type, for metrics. Owned here so notify stays
+ * free of any metrics library; the web package implements it with Micrometer.
+ */
+public interface DeliveryListener {
+    DeliveryListener NONE = new DeliveryListener() {};
+
+    /** The receiver answered 2xx. */
+    default void delivered(String notifier, String event) {}
+
+    /** Given up: retries spent, a 4xx answer, or no usable URL. */
+    default void failed(String notifier, String event) {}
+
+    /** One more attempt after a failed one (a 5xx, 429, a timeout or a refused connection). */
+    default void retried(String notifier, String event) {}
+
+    /** Not queued: the notifier's queue was full (a slow or hanging receiver). */
+    default void dropped(String notifier, String event) {}
+}

@@ -1,0 +1,33 @@
+package dev.logship.reconcile;
+
+import dev.logship.rollout.SavedRollouts;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Where rollout state and history outlive the process (owned here, by its consumer; serve
+ * uses a JSON file in {@code --data-dir}). {@link #load} never throws: an unreadable store is
+ * reported by the implementation and read as empty, so a bad file never stops the operator.
+ * {@link #save} is called after each change of a rollout's phases, before the clusters it
+ * starts are triggered, so a restart never forgets a cluster it already changed.
+ */
+public interface RolloutStore {
+    SavedRollouts load();
+
+    void save(SavedRollouts state);
+
+    /** Nothing outlives the process (tests, and serve before it had a data directory). */
+    static RolloutStore inMemory() {
+        AtomicReference<SavedRollouts> held = new AtomicReference<>(SavedRollouts.empty());
+        return new RolloutStore() {
+            @Override
+            public SavedRollouts load() {
+                return held.get();
+            }
+
+            @Override
+            public void save(SavedRollouts state) {
+                held.set(state);
+            }
+        };
+    }
+}

@@ -1,0 +1,179 @@
+package dev.logship.notify;
+
+import static dev.logship.notify.Receiver.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logship.model.NotifierSpec;
+import dev.logship.reconcile.Event;
+import dev.logship.web.NotificationMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Notifier delivery against real HTTP receivers on loopback, counted in a real Micrometer
+ * registry: retries with backoff, payload formats, event filtering, a bounded queue, and a
+ * receiver that hangs delaying neither the caller nor other notifiers.
+ */
+class NotificationsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Short backoff so the test is quick; 2 s per attempt so a hanging receiver times out within the test. */
+    private static final DeliverySettings FAST = new DeliverySettings(5, Duration.ofSeconds(2), 3,
+            Duration.ofMillis(50), Duration.ofMillis(400));
+
+    @TempDir
+    Path tmp;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<AutoCloseable> closing = new ArrayList<>();
+    private final List<NotifierSpec> inForce = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : closing) {
+            c.close();
+        }
+    }
+
+    private Notifications notifications(Map<String, String> env, DeliverySettings settings) {
+        Notifications n = new Notifications(() -> List.copyOf(inForce), env, settings, new NotificationMetrics(registry));
+        closing.add(n);
+        return n;
+    }
+
+    private Receiver receiver(Receiver r) {
+        closing.add(0, r); // closed before the notifications, so hanging requests are released first
+        return r;
+    }
+
+    private static NotifierSpec json(String name, String env, String... events) {
+        return new NotifierSpec(name, NotifierSpec.Format.JSON, new NotifierSpec.UrlFrom(env, null), Set.of(events));
+    }
+
+    private double count(String notifier, String event, String outcome) {
+        Counter c = registry.find("logship.notifications").tags("notifier", notifier, "event", event, "outcome", outcome).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private static Event event(String type, String cluster) {
+        return Event.of(cluster, type, type + " on " + cluster, "0123456789abcdef0123");
+    }
+
+    @Test
+    void aReceiverAnswering500TwiceThen200GetsTheEventOnceAndTheRetriesAreCounted() throws Exception {
+        Receiver flaky = receiver(Receiver.answering(500, 500));
+        inForce.add(json("ops", "OPS_URL", "Halted"));
+        Notifications n = notifications(Map.of("OPS_URL", flaky.url().toString()), FAST);
+
+        n.accept(event("Halted", "c01"));
+
+        waitUntil("delivered", Duration.ofSeconds(30), () -> count("ops", "Halted", "delivered") == 1);
+        assertThat(flaky.requests()).isEqualTo(3);
+        assertThat(flaky.delivered()).hasSize(1);
+        assertThat(count("ops", "Halted", "retried")).isEqualTo(2);
+        assertThat(count("ops", "Halted", "failed")).isZero();
+        JsonNode body = JSON.readTree(flaky.delivered().get(0));
+        assertThat(body.path("notifier").asText()).isEqualTo("ops");
+        assertThat(body.path("event").asText()).isEqualTo("Halted");
+        assertThat(body.path("cluster").asText()).isEqualTo("c01");
+        assertThat(body.path("message").asText()).isEqualTo("Halted on c01");
+        assertThat(body.path("revision").asText()).isEqualTo("0123456789abcdef0123");
+        assertThat(body.path("time").asText()).isNotEmpty();
+    }
+
+    @Test
+    void onlyTheEventsANotifierWantsAreSentInTheOrderTheyHappened() throws Exception {
+        Receiver ops = receiver(Receiver.answering());
+        inForce.add(json("ops", "OPS_URL", "Degraded", "Halted", "RolledBack"));
+        Notifications n = notifications(Map.of("OPS_URL", ops.url().toString()), FAST);
+
+        for (String type : List.of("Applied", "Degraded", "NewRevision", "Halted", "RolledBack", "Stalled")) {
+            n.accept(event(type, "c01"));
+        }
+
+        waitUntil("three delivered", Duration.ofSeconds(30), () -> ops.delivered().size() == 3);
+        List<String> types = new ArrayList<>();
+        for (String body : ops.delivered()) {
+            types.add(JSON.readTree(body).path("event").asText());
+        }
+        assertThat(types).containsExactly("Degraded", "Halted", "RolledBack");
+        assertThat(ops.requests()).isEqualTo(3);
+    }
+
+    @Test
+    void slackGetsItsIncomingWebhookTextAndTheUrlIsReadFromAFileAtDeliveryTime() throws Exception {
+        Receiver slack = receiver(Receiver.answering());
+        Path urlFile = tmp.resolve("slack-url");
+        inForce.add(new NotifierSpec("chat", NotifierSpec.Format.SLACK, new NotifierSpec.UrlFrom(null, urlFile.toString()),
+                Set.of("Halted")));
+        Notifications n = notifications(Map.of(), FAST);
+
+        n.accept(event("Halted", "c01")); // no file yet: not delivered, counted as failed
+        waitUntil("failed", Duration.ofSeconds(30), () -> count("chat", "Halted", "failed") == 1);
+        Files.writeString(urlFile, slack.url() + "\n");
+        n.accept(event("Halted", "c02"));
+
+        waitUntil("delivered", Duration.ofSeconds(30), () -> slack.delivered().size() == 1);
+        JsonNode body = JSON.readTree(slack.delivered().get(0));
+        assertThat(body.size()).isEqualTo(1);
+        assertThat(body.path("text").asText()).isEqualTo("*Halted* `c02`: Halted on c02 (revision `0123456789ab`)");
+    }
+
+    @Test
+    void aHangingReceiverDelaysNeitherTheCallerNorOtherNotifiers() throws Exception {
+        Receiver hang = receiver(Receiver.hanging());
+        Receiver ops = receiver(Receiver.answering());
+        inForce.add(json("stuck", "STUCK_URL", "Applied"));
+        inForce.add(json("ops", "OPS_URL", "Applied"));
+        DeliverySettings roomy = new DeliverySettings(100, FAST.timeout(), FAST.maxRetries(), FAST.firstDelay(), FAST.maxDelay());
+        Notifications n = notifications(Map.of("STUCK_URL", hang.url().toString(), "OPS_URL", ops.url().toString()), roomy);
+
+        for (int i = 0; i < 20; i++) {
+            n.accept(event("Applied", "c" + i)); // returns at once: every call only queues
+        }
+
+        waitUntil("all 20 delivered to the healthy receiver", Duration.ofSeconds(60), () -> ops.delivered().size() == 20);
+        assertThat(hang.requests()).isGreaterThanOrEqualTo(1);
+        assertThat(hang.answered()).isZero();
+        assertThat(count("stuck", "Applied", "delivered")).isZero();
+        waitUntil("the hanging receiver's first event given up after its retries", Duration.ofSeconds(60),
+                () -> count("stuck", "Applied", "failed") >= 1);
+        assertThat(count("stuck", "Applied", "retried")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void eventsBeyondAFullQueueAreDroppedAndCounted() throws Exception {
+        Receiver hang = receiver(Receiver.hanging());
+        inForce.add(json("stuck", "STUCK_URL", "Applied"));
+        Notifications n = notifications(Map.of("STUCK_URL", hang.url().toString()), FAST);
+
+        n.accept(event("Applied", "c0"));
+        waitUntil("the first event is with the hanging receiver", Duration.ofSeconds(30), () -> hang.requests() == 1);
+        for (int i = 1; i < 20; i++) {
+            n.accept(event("Applied", "c" + i));
+        }
+
+        // One event is with the sender, 5 wait in the queue (its capacity): the other 14 are dropped.
+        assertThat(count("stuck", "Applied", "dropped")).isEqualTo(14);
+    }
+
+    @Test
+    void anUnusableUrlIsReportedWithoutItsValue() {
+        NotifierUrls urls = new NotifierUrls(Map.of("BAD_URL", "ftp://user:hunter2@example.com/x", "ODD_URL", "http://exa mple/ hunter2"));
+        assertThatThrownBy(() -> urls.resolve(json("a", "BAD_URL"))).hasMessage("the URL from env BAD_URL is not an http(s) URL");
+        assertThatThrownBy(() -> urls.resolve(json("b", "ODD_URL"))).hasMessage("the URL from env ODD_URL is not an http(s) URL");
+        assertThatThrownBy(() -> urls.resolve(json("c", "MISSING_URL"))).hasMessage("environment variable MISSING_URL is not set");
+    }
+}

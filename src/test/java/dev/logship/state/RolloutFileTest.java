@@ -1,0 +1,106 @@
+package dev.logship.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.logship.rollout.ClusterRun;
+import dev.logship.rollout.Phase;
+import dev.logship.rollout.Rollout;
+import dev.logship.rollout.RunRecord;
+import dev.logship.rollout.SavedRollouts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** rollouts.json in the data directory: what is saved is read back, and a bad file never stops serve. */
+class RolloutFileTest {
+    static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    static SavedRollouts sample() {
+        ClusterRun baking = new ClusterRun("c01", 0, Phase.BAKING, true, T0, T0.plusSeconds(30), null, "");
+        ClusterRun pending = ClusterRun.pending("c02", 1);
+        Rollout rollout = new Rollout("a".repeat(40), "rings", T0, Rollout.State.RUNNING,
+                Map.of("c01", baking, "c02", pending), "", false, false);
+        RunRecord done = new RunRecord("c01", "b".repeat(40), "rings", T0.minusSeconds(600), 0, T0.minusSeconds(590),
+                T0.minusSeconds(500), RunRecord.Outcome.SUCCEEDED, "", List.of("logship-papertrail:3"));
+        return new SavedRollouts(List.of(rollout), Map.of("c01", List.of(done)), Map.of("c01", "b".repeat(40)));
+    }
+
+    @Test
+    void whatIsSavedIsReadBackEqualIncludingBakeStartTimes() throws Exception {
+        RolloutFile file = new RolloutFile(dataDir);
+        file.save(sample());
+
+        SavedRollouts read = new RolloutFile(dataDir).read();
+
+        assertThat(read).isEqualTo(sample());
+        assertThat(read.rollouts().get(0).clusters().get("c01").healthySince()).isEqualTo(T0.plusSeconds(30));
+        assertThat(Files.readString(file.path())).contains("\"format\" : 1").contains("2026-11-30T12:00:30Z");
+    }
+
+    @Test
+    void noFileYetReadsAsNoState() throws Exception {
+        assertThat(new RolloutFile(dataDir).read()).isEqualTo(SavedRollouts.empty());
+        assertThat(new RolloutFile(dataDir.resolve("not-made-yet")).load()).isEqualTo(SavedRollouts.empty());
+    }
+
+    @Test
+    void savingReplacesTheFileAtomicallyAndLeavesNoTemporaryFile() throws Exception {
+        RolloutFile file = new RolloutFile(dataDir);
+        file.save(SavedRollouts.empty());
+        file.save(sample());
+
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(RolloutFile.NAME);
+        }
+        assertThat(file.read()).isEqualTo(sample());
+    }
+
+    @Test
+    void aCorruptFileIsNamedWithLineAndColumnAndServeStartsEmptyKeepingItAside() throws Exception {
+        RolloutFile file = new RolloutFile(dataDir);
+        file.save(sample());
+        String text = Files.readString(file.path());
+        Files.writeString(file.path(), text.substring(0, text.length() / 2)); // a write cut short by another tool
+
+        assertThatThrownBy(file::read).isInstanceOf(RolloutFile.UnreadableException.class)
+                .hasMessageMatching("\\Q" + file.path() + "\\E:\\d+:\\d+: .+");
+
+        assertThat(file.load()).isEqualTo(SavedRollouts.empty());
+        assertThat(file.path()).doesNotExist();
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString()
+                    .startsWith(RolloutFile.NAME + ".unreadable-");
+        }
+        file.save(sample()); // and serve carries on saving
+        assertThat(file.read()).isEqualTo(sample());
+    }
+
+    @Test
+    void aFileOfAnotherFormatIsReportedAsSuchNotMisread() throws IOException {
+        RolloutFile file = new RolloutFile(dataDir);
+        Files.writeString(file.path(), "{\"format\": 7, \"rollouts\": {\"x\": 1}}");
+
+        assertThatThrownBy(file::read).isInstanceOf(RolloutFile.UnreadableException.class)
+                .hasMessageContaining(file.path() + ":1: field format: expected 1, found 7");
+        assertThat(file.load()).isEqualTo(SavedRollouts.empty());
+    }
+
+    @Test
+    void aRecordMissingARequiredFieldIsUnreadableNotACrash() throws IOException {
+        RolloutFile file = new RolloutFile(dataDir);
+        Files.writeString(file.path(), "{\"format\": 1, \"rollouts\": [{\"policy\": \"rings\", \"state\": \"RUNNING\"}]}");
+
+        assertThatThrownBy(file::read).isInstanceOf(RolloutFile.UnreadableException.class).hasMessageContaining("commit");
+        assertThat(file.load()).isEqualTo(SavedRollouts.empty());
+    }
+}
