@@ -121,7 +121,8 @@ final class PlanExecutor {
             }
             run(prune.key(), "DeleteService", () -> {
                 gateway.deleteService(prune.serviceName());
-                steps.add(SyncResult.step(prune.key(), "prune", "deleted service " + prune.serviceName()));
+                steps.add(SyncResult.step(prune.key(), "prune", "deleted service " + prune.serviceName()
+                        + (prune.reason() == null ? "" : " (" + prune.reason() + ")")));
                 inUse.add(prune.live().taskDefinitionArn()); // its tasks are still draining
                 touch(family(prune.live().taskDefinitionArn()));
             });
