@@ -146,7 +146,7 @@ final class ClusterReconciler {
         }
         if (rollouts != null) {
             // after the cluster's own events: the rollout's step (and its saved state) follows what the run did
-            rollouts.observed(desired, revision, judged, inSync, judged.message());
+            rollouts.observed(desired, revision, judged, inSync, judged.message(), inSync ? runningTaskDefinitions(after) : java.util.Set.of());
         }
         if (finalError != null) {
             return Next.RETRY;
@@ -157,6 +157,12 @@ final class ClusterReconciler {
         }
         recheckAfter.put(name, verdict.recheckAfter());
         return Next.RECHECK;
+    }
+
+    /** The task definition ARNs the cluster's forwarders run (read when in sync: a rollback may return to them). */
+    private static java.util.Set<String> runningTaskDefinitions(ClusterPlan plan) {
+        return plan.changes(dev.logship.diff.NoChange.class).stream().map(n -> n.live().taskDefinitionArn())
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     }
 
     /** What ECS reported of the rollout: any change in it is progress. */

@@ -55,6 +55,8 @@ public final class Controller implements AutoCloseable {
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
                 settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
         this.synchronizer = synchronizer;
+        // clean-up keeps the revisions a rollout in progress or halted may roll a cluster back to
+        synchronizer.retaining(rollouts::retained);
         this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), key -> sourceRun.lastFetched(), 1,
                 settings.sourceBackoff(), settings.sourceMinInterval());
         this.clusterQueue = new TriggerQueue(this::runCluster, settings.maxParallel(), settings.clusterBackoff());

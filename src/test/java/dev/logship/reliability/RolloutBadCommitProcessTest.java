@@ -75,10 +75,12 @@ class RolloutBadCommitProcessTest {
                 ecs.resetCallCounts();
 
                 String bad = fleet.pushImage(RolloutFleet.BAD, "crash-looping image");
+                long pushed = System.nanoTime();
                 assertThat(fleet.webhook(serve.port, Secrets.WEBHOOK_SECRET, bad).statusCode()).isEqualTo(202);
 
                 Waits.until("the notifier hears RolledBack", Duration.ofSeconds(120),
                         () -> receiver.delivered().stream().anyMatch(b -> b.contains("\"event\":\"RolledBack\"")));
+                System.out.printf("push to RolledBack at the notifier's receiver: %d ms%n", (System.nanoTime() - pushed) / 1_000_000);
                 Waits.until("c01 Healthy again on the seed's task definition", Duration.ofSeconds(60), () -> {
                     JsonNode c = serve.cluster("c01");
                     return "Healthy".equals(c.path("health").asText()) && "Synced".equals(c.path("syncStatus").asText())
