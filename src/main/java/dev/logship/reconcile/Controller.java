@@ -55,6 +55,8 @@ public final class Controller implements AutoCloseable {
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
                 settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
         this.synchronizer = synchronizer;
+        // clean-up keeps the revisions a rollout in progress or halted may roll a cluster back to
+        synchronizer.retaining(rollouts::retained);
         this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), key -> sourceRun.lastFetched(), 1,
                 settings.sourceBackoff(), settings.sourceMinInterval());
         this.clusterQueue = new TriggerQueue(this::runCluster, settings.maxParallel(), settings.clusterBackoff());
@@ -126,6 +128,11 @@ public final class Controller implements AutoCloseable {
     /** The cluster's last rollouts, oldest first (from the data directory after a restart). */
     public List<dev.logship.rollout.RunRecord> history(String cluster) {
         return rollouts.history(cluster);
+    }
+
+    /** The cluster's place in the rollout in force, its last Healthy commit and its last rollouts, newest first. */
+    public Optional<dev.logship.rollout.ClusterHistory> clusterHistory(String cluster) {
+        return dev.logship.rollout.ClusterHistory.of(rollouts.saved(), cluster);
     }
 
     /** Until when a sync window blocks the starts of this policy's rollout (empty when none does). */

@@ -45,6 +45,7 @@ public final class OperatorServer implements AutoCloseable {
             webhooks.register(config.routes);
             config.routes.get("/api/v1/status", this::status);
             config.routes.get("/api/v1/clusters/{name}", this::cluster);
+            config.routes.get("/api/v1/clusters/{name}/history", this::history);
             config.routes.get("/api/v1/events", this::events);
             config.routes.post("/api/v1/sync", this::sync);
             config.routes.get("/api/v1/rollouts", ctx -> json(ctx, 200,
@@ -89,6 +90,20 @@ public final class OperatorServer implements AutoCloseable {
         var found = controller.cluster(name);
         if (found.isPresent()) {
             json(ctx, 200, found.get());
+        } else {
+            json(ctx, 404, Map.of("error", "no cluster named '" + printable(name) + "'"));
+        }
+    }
+
+    /** The cluster's rollouts: where it stands in the one in force, its last Healthy commit, its last runs newest first. */
+    private void history(Context ctx) throws JsonProcessingException {
+        String name = ctx.pathParam("name");
+        var history = controller.clusterHistory(name);
+        if (history.isPresent()) {
+            json(ctx, 200, history.get().toMap());
+        } else if (controller.cluster(name).isPresent()) {
+            json(ctx, 200, new dev.logship.rollout.ClusterHistory(name, java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.List.of()).toMap());
         } else {
             json(ctx, 404, Map.of("error", "no cluster named '" + printable(name) + "'"));
         }

@@ -22,13 +22,13 @@ import org.eclipse.jgit.transport.RefSpec;
  * a bare repository seeded from it, a working clone that commits and pushes with JGit, and the
  * signed GitHub push webhook that tells serve.
  */
-final class RolloutFleet implements AutoCloseable {
-    static final String GOOD = "gliderlabs/logspout:v3.2.14";
+public final class RolloutFleet implements AutoCloseable {
+    public static final String GOOD = "gliderlabs/logspout:v3.2.14";
     /** local-ecs's FailingImages: an image whose reference contains "crashloop" never stays up. */
-    static final String BAD = "gliderlabs/logspout:v3.2.14-crashloop";
+    public static final String BAD = "gliderlabs/logspout:v3.2.14-crashloop";
 
-    final Path bare;
-    final Map<String, String> ringOf;
+    public final Path bare;
+    public final Map<String, String> ringOf;
     private final Path work;
     private final Git git;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -41,7 +41,7 @@ final class RolloutFleet implements AutoCloseable {
     }
 
     /** {@code ringOf}: cluster -> ring, waves in the order the rings first appear; {@code waveExtras}: e.g. ", maxConcurrent: 2" per ring. */
-    static RolloutFleet seed(Path tmp, Map<String, String> ringOf, Map<String, String> waveExtras, String bakeTime, String extraManifests)
+    public static RolloutFleet seed(Path tmp, Map<String, String> ringOf, Map<String, String> waveExtras, String bakeTime, String extraManifests)
             throws Exception {
         Path seed = tmp.resolve("seed/fleet");
         Files.createDirectories(seed);
@@ -80,7 +80,7 @@ final class RolloutFleet implements AutoCloseable {
         return new RolloutFleet(bare, work, git, new LinkedHashMap<>(ringOf));
     }
 
-    static String forwarder(String image) {
+    public static String forwarder(String image) {
         return """
                 apiVersion: logship.dev/v1
                 kind: LogForwarder
@@ -93,22 +93,22 @@ final class RolloutFleet implements AutoCloseable {
     }
 
     /** local-ecs with each cluster of the fleet (3 nodes), tasks converging in 20 ms. */
-    LocalEcsConfig localEcs() {
+    public LocalEcsConfig localEcs() {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20));
         ringOf.keySet().forEach(c -> config.cluster(c, 3));
         return config.build();
     }
 
-    List<String> clusters() {
+    public List<String> clusters() {
         return List.copyOf(ringOf.keySet());
     }
 
-    String head() throws Exception {
+    public String head() throws Exception {
         return git.getRepository().resolve("HEAD").name();
     }
 
     /** Commits the forwarder with {@code image} and pushes it; returns the commit id. */
-    String pushImage(String image, String message) throws Exception {
+    public String pushImage(String image, String message) throws Exception {
         Files.writeString(work.resolve("fleet/logs.yaml"), forwarder(image));
         git.add().addFilepattern("fleet/logs.yaml").call();
         PersonIdent who = new PersonIdent("tester", "tester@logship.invalid");
@@ -118,7 +118,7 @@ final class RolloutFleet implements AutoCloseable {
     }
 
     /** GitHub's push webhook for {@code commit}, signed with {@code secret}, to serve on {@code port}. */
-    HttpResponse<String> webhook(int port, String secret, String commit) throws Exception {
+    public HttpResponse<String> webhook(int port, String secret, String commit) throws Exception {
         String body = """
                 {"ref":"refs/heads/main","after":"%s","repository":{"full_name":"local/manifests","clone_url":"%s"}}"""
                 .formatted(commit, bare.toUri());
