@@ -86,7 +86,9 @@ final class ServeMemory {
                     ScaleApply.diagnose(serve.pid(), "serve-" + clusters + "-" + jvm.label());
                     double rss = Proc.statusMiB(serve.pid(), "VmRSS");
                     String label = clusters + " clusters, " + jvm.label();
-                    String readyText = Double.isNaN(ready) ? "not ready after " + minutes + " min" : ScaleApply.seconds(ready);
+                    String readyText = Double.isNaN(ready)
+                            ? "not ready after " + minutes + " min (" + syncRuns(serve) + " cluster runs done of " + clusters + ")"
+                            : ScaleApply.seconds(ready);
                     rows.add(Row.info(NAME, "peak RSS until ready (VmHWM), " + label, Format.number(hwm) + " MiB"));
                     rows.add(Row.info(NAME, "   RSS at ready (VmRSS) / start to ready (pacing x" + Format.number(t) + ")",
                             Format.number(rss) + " MiB / " + readyText));
@@ -98,5 +100,15 @@ final class ServeMemory {
         }
         rows.add(Row.info(NAME, "load average after " + clusters + " clusters", Machine.loadAverage()));
         return rows;
+    }
+
+    /** Cluster reconcile runs serve has finished (its logship_syncs_total counters), or -1 when it does not say. */
+    private static long syncRuns(ServeProcess serve) {
+        try {
+            return serve.get("/metrics").body().lines().filter(l -> l.startsWith("logship_syncs_total"))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 }
