@@ -10,6 +10,14 @@ final class Json {
 
     private Json() {}
 
+    /** {@code value}'s JSON object with one more field at the end (e.g. plan's waves next to the plan). */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, Object> with(Object value, String field, Object extra) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(MAPPER.convertValue(value, java.util.Map.class));
+        out.put(field, extra);
+        return out;
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             ApplyCommand.class,
             ServeCommand.class,
+            HistoryCommand.class,
             DemoCommand.class,
             LocalEcsCommand.class,
             CommandLine.HelpCommand.class

@@ -15,6 +15,7 @@ import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
 import dev.logship.web.NotificationMetrics;
 import dev.logship.web.OperatorServer;
+import dev.logship.web.RolloutMetrics;
 import dev.logship.web.ServeMetrics;
 import dev.logship.web.WebhookSettings;
 import dev.logship.web.WebhookVerifier;
@@ -62,6 +63,9 @@ public final class Operator implements AutoCloseable {
         notifications = new Notifications(controller::notifiers, System.getenv(), DeliverySettings.defaults(),
                 new NotificationMetrics(metrics.registry()));
         controller.onEvent(notifications);
+        RolloutMetrics rollouts = new RolloutMetrics(metrics.registry());
+        controller.onEvent(rollouts::recorded);
+        metrics.beforeScrape(registry -> rollouts.refresh(controller.rollouts()));
         LOG.info("owner id {}", owner);
         server = new OperatorServer(controller, new WebhookVerifier(webhooks), config.apiToken(), metrics);
     }

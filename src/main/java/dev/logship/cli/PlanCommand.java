@@ -3,7 +3,9 @@ package dev.logship.cli;
 import dev.logship.diff.Plan;
 import dev.logship.diff.PlanText;
 import dev.logship.diff.PlanView;
+import dev.logship.rollout.WavePlan;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,11 +37,16 @@ final class PlanCommand implements Callable<Integer> {
             }
             Plan plan = session.plan();
             Verdict verdict = Verdict.ofPlan(plan);
+            List<WavePlan> waves = WavePlan.of(session.state, plan.clusters().stream().map(c -> c.target().name()).toList(),
+                    name -> plan.clusters().stream().anyMatch(c -> c.target().name().equals(name) && c.hasChanges()));
             if (options.output == SyncOptionsMixin.Format.json) {
-                out.print(Json.write(PlanView.of(plan)) + "\n");
+                out.print(Json.write(Json.with(PlanView.of(plan), "waves", WavesText.data(waves))) + "\n");
                 spec.commandLine().getErr().println(verdict.line());
             } else {
                 out.print(PlanText.render(plan));
+                if (!session.state.policies().isEmpty()) { // without a RolloutPolicy every cluster goes at once, as always
+                    out.print(WavesText.render(plan.revision().id(), waves));
+                }
                 out.println(verdict.line());
             }
             out.flush();

@@ -20,8 +20,9 @@ final class Payloads {
     static String of(NotifierSpec.Format format, String notifier, Event event) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (format == NotifierSpec.Format.SLACK) {
-            body.put("text", "*" + event.type() + "*" + (event.cluster() == null ? "" : " `" + event.cluster() + "`")
-                    + ": " + event.message() + (event.revision() == null ? "" : " (revision `" + shortId(event.revision()) + "`)"));
+            body.put("text", "*" + event.type() + "*" + (event.cluster() == null ? "" : " `" + slackEscaped(event.cluster()) + "`")
+                    + ": " + slackEscaped(event.message())
+                    + (event.revision() == null ? "" : " (revision `" + shortId(event.revision()) + "`)"));
         } else {
             body.put("notifier", notifier);
             body.put("event", event.type());
@@ -35,6 +36,11 @@ final class Payloads {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Slack reads {@code <...>} as a link or mention: the three control characters are escaped as its docs ask. */
+    private static String slackEscaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String shortId(String revision) {

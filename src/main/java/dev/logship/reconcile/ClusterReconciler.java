@@ -35,6 +35,8 @@ final class ClusterReconciler {
     private final RolloutProgress progress;
     private final Clock clock;
     private final Map<String, Duration> recheckAfter = new ConcurrentHashMap<>();
+    /** Clusters whose Degraded health has been reported and not yet its recovery (Progressing may lie between). */
+    private final java.util.Set<String> degraded = ConcurrentHashMap.newKeySet();
     /** The fleet rollout gate (null: every cluster at once, as before RolloutPolicy existed). */
     private final Rollouts rollouts;
 
@@ -132,6 +134,7 @@ final class ClusterReconciler {
         String finalError = error;
         Health judged = health;
         List<ForwarderStatus> forwarders = rows.stream().map(ForwarderRows.Assessed::status).toList();
+        reportHealthTransition(name, revision, judged);
         store.updateCluster(name, s -> new ClusterStatus(name, desired.target().clusterName(), desired.target().region(),
                 inSync ? SyncStatus.Synced : SyncStatus.OutOfSync, judged.status().name(), judged.message(), conditions,
                 stall != null ? stall.revision() : revision.id(),
@@ -143,7 +146,7 @@ final class ClusterReconciler {
         }
         if (rollouts != null) {
             // after the cluster's own events: the rollout's step (and its saved state) follows what the run did
-            rollouts.observed(desired, revision, judged, inSync, judged.message());
+            rollouts.observed(desired, revision, judged, inSync, judged.message(), inSync ? runningTaskDefinitions(after) : java.util.Set.of());
         }
         if (finalError != null) {
             return Next.RETRY;
@@ -156,11 +159,30 @@ final class ClusterReconciler {
         return Next.RECHECK;
     }
 
+    /** The task definition ARNs the cluster's forwarders run (read when in sync: a rollback may return to them). */
+    private static java.util.Set<String> runningTaskDefinitions(ClusterPlan plan) {
+        return plan.changes(dev.logship.diff.NoChange.class).stream().map(n -> n.live().taskDefinitionArn())
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+
     /** What ECS reported of the rollout: any change in it is progress. */
     private static String fingerprint(Revision revision, List<ForwarderRows.Assessed> rows) {
         return revision.id() + rows.stream().map(r -> r.status().name() + "=" + r.status().running() + "/"
                 + r.status().desired() + " " + r.status().taskDefinition() + " " + r.health())
                 .collect(Collectors.joining(";", "[", "]"));
+    }
+
+    /**
+     * One event when a cluster turns Degraded (with the reason, e.g. ECS's statusReason of a
+     * rolled-back daemon deployment) and one when it is Healthy again: not one per resync. Named
+     * apart from the rollout planner's "Degraded" notice, which is about a wave and may notify.
+     */
+    private void reportHealthTransition(String name, Revision revision, Health now) {
+        if (now.status() == Health.Status.Degraded && degraded.add(name)) {
+            store.record(Event.of(name, "HealthDegraded", now.message(), revision.id()));
+        } else if (now.status() == Health.Status.Healthy && degraded.remove(name)) {
+            store.record(Event.of(name, "HealthRecovered", now.message(), revision.id()));
+        }
     }
 
     /** One event when a rollout becomes stuck, not one per recheck. */

@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The operator's control loop. Every trigger (webhook, poll timer, drift timer, API) only says
- * "reconcile now": the source is fetched single-flight with at least {@code sourceMinInterval}
- * between fetches, each cluster runs single-flight on a bounded pool with backoff after errors.
+ * "reconcile now": the source is fetched single-flight (one fetch in flight, one pending); a
+ * webhook naming a commit the latest fetch found is dropped, one naming a new commit fetches at
+ * once, and triggers naming none (timers, generic webhooks) keep {@code sourceMinInterval}
+ * between fetch starts. Each cluster runs single-flight on a bounded pool with backoff after errors.
  */
 public final class Controller implements AutoCloseable {
     private static final String SOURCE_KEY = "source";
@@ -53,8 +55,10 @@ public final class Controller implements AutoCloseable {
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
                 settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
         this.synchronizer = synchronizer;
-        this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), 1, settings.sourceBackoff(),
-                settings.sourceMinInterval());
+        // clean-up keeps the revisions a rollout in progress or halted may roll a cluster back to
+        synchronizer.retaining(rollouts::retained);
+        this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), key -> sourceRun.lastFetched(), 1,
+                settings.sourceBackoff(), settings.sourceMinInterval());
         this.clusterQueue = new TriggerQueue(this::runCluster, settings.maxParallel(), settings.clusterBackoff());
     }
 
@@ -71,6 +75,15 @@ public final class Controller implements AutoCloseable {
     /** Fetch the source soon (a webhook, the poll timer); returns false once shutting down. */
     public boolean syncSource(String reason) {
         return sourceQueue.trigger(SOURCE_KEY, reason);
+    }
+
+    /**
+     * A push webhook that names the commit it pushed (from its authenticated payload): fetch at
+     * once, unless the latest fetch already found that commit. The commit only ever skips a
+     * fetch; what is applied is always what the fetch finds at the ref.
+     */
+    public boolean syncSource(String reason, String pushedCommit) {
+        return sourceQueue.trigger(SOURCE_KEY, reason, pushedCommit);
     }
 
     /** Fetch the source and re-observe every cluster (the API's "sync now"). */
@@ -115,6 +128,11 @@ public final class Controller implements AutoCloseable {
     /** The cluster's last rollouts, oldest first (from the data directory after a restart). */
     public List<dev.logship.rollout.RunRecord> history(String cluster) {
         return rollouts.history(cluster);
+    }
+
+    /** The cluster's place in the rollout in force, its last Healthy commit and its last rollouts, newest first. */
+    public Optional<dev.logship.rollout.ClusterHistory> clusterHistory(String cluster) {
+        return dev.logship.rollout.ClusterHistory.of(rollouts.saved(), cluster);
     }
 
     /** Until when a sync window blocks the starts of this policy's rollout (empty when none does). */

@@ -6,12 +6,14 @@ import java.time.Duration;
 /**
  * How often and how widely the controller works. {@code pollInterval}: fetch the source even
  * without a webhook; {@code resyncInterval}: re-observe every cluster without a new commit
- * (drift); {@code sourceMinInterval}: least time between two fetches, so a burst of webhooks
- * makes at most two; {@code recheckInterval} doubling up to {@code recheckMax}: look again while
- * a rollout is in progress ({@link RolloutProgress}); {@code rolloutTimeout}: a rollout without
- * progress for this long is Degraded (RolloutStuck); {@code rolloutClock}: the rollout planner's
- * clock (bake times, sync windows), real time unless serve's hidden {@code --clock-scale} or
- * {@code --clock-start} is given; nothing else reads it.
+ * (drift); {@code sourceMinInterval}: least time between two fetch starts for triggers that name
+ * no commit (timers, generic webhooks without one), so a burst of those makes at most two; a push
+ * webhook naming its commit never waits for it ({@link TriggerQueue}); {@code recheckInterval}
+ * doubling up to {@code recheckMax}: look again while a rollout is in progress
+ * ({@link RolloutProgress}); {@code rolloutTimeout}: a rollout without progress for this long is
+ * Degraded (RolloutStuck); {@code rolloutClock}: the rollout planner's clock (bake times, sync
+ * windows), real time unless serve's hidden {@code --clock-scale} or {@code --clock-start} is
+ * given; nothing else reads it.
  */
 public record ControllerSettings(Duration pollInterval, Duration resyncInterval, int maxParallel,
                                  Duration sourceMinInterval, Duration recheckInterval, Duration recheckMax,
@@ -63,7 +65,7 @@ public record ControllerSettings(Duration pollInterval, Duration resyncInterval,
                 recheckMax, timeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);
     }
 
-    /** Benchmarks of back-to-back pushes may shorten it; a burst of webhooks then costs more fetches. */
+    /** Tests may shorten it; a burst of webhooks that name no commit then costs more fetches. */
     public ControllerSettings withSourceMinInterval(Duration interval) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, interval, recheckInterval, recheckMax,
                 rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -62,8 +63,20 @@ final class Rollouts {
         }
     };
 
-    /** A commit that was Healthy on a cluster: where a rollback returns it. */
-    record Healthy(DesiredCluster desired, Revision revision) {}
+    /**
+     * A commit that was Healthy on a cluster: where a rollback returns it, and the task definition
+     * ARNs it ran there (revision clean-up keeps them while a rollout may still return to them).
+     */
+    record Healthy(DesiredCluster desired, Revision revision, Set<String> taskDefinitions) {
+        Healthy {
+            taskDefinitions = taskDefinitions == null ? Set.of() : Set.copyOf(taskDefinitions);
+        }
+
+        /** Read again from its commit (after a restart): the ARNs it ran are not known. */
+        Healthy(DesiredCluster desired, Revision revision) {
+            this(desired, revision, Set.of());
+        }
+    }
 
     private final StatusStore store;
     private final Clock clock;
@@ -73,6 +86,11 @@ final class Rollouts {
     private final Map<String, RolloutPolicy> policies = new HashMap<>();
     private final Map<String, Observation> observed = new HashMap<>();
     private final Map<String, Healthy> lastHealthy = new HashMap<>();
+    /**
+     * The commit Healthy on a cluster before its {@link #lastHealthy} one: the rollback target of a
+     * cluster already Healthy on the rollout's own commit (an earlier wave's, when a later wave fails).
+     */
+    private final Map<String, Healthy> previousHealthy = new HashMap<>();
     /** Per policy, until when a sync window blocks its rollout's starts (derived at each step, never persisted). */
     private final Map<String, Instant> blockedUntil = new HashMap<>();
     private DesiredState state;
@@ -85,6 +103,8 @@ final class Rollouts {
     /** The commit of {@link #lastHealthy} per cluster, the part of it that is saved. */
     private final Map<String, String> healthyCommits;
     private SavedRollouts lastSaved;
+    /** Per cluster, the task definitions it ran when last seen in sync with the rollout's commit (for its history). */
+    private final Map<String, List<String>> commitRevisions = new HashMap<>();
 
     Rollouts(StatusStore store, Clock clock, BiConsumer<String, Instant> trigger) {
         this(store, clock, trigger, RolloutStore.inMemory(), commit -> Optional.empty());
@@ -110,6 +130,7 @@ final class Rollouts {
         policies.clear();
         blockedUntil.clear();
         observed.clear(); // what was seen of the previous commit says nothing about this one
+        commitRevisions.clear();
         Map<String, List<Observation>> groups = new LinkedHashMap<>();
         for (DesiredCluster c : newState.clusters()) {
             String name = c.target().name();
@@ -158,7 +179,7 @@ final class Rollouts {
         Rollout rollout = mine.get().getValue();
         Phase phase = rollout.clusters().get(cluster).phase();
         boolean back = phase == Phase.ROLLING_BACK || phase == Phase.ROLLED_BACK;
-        Healthy healthy = healthy(cluster);
+        Healthy healthy = rollbackTarget(cluster);
         if (back ? healthy == null || !healthy.revision().id().equals(revision.id()) : !revision.id().equals(rollout.commit())) {
             return false; // a run that read a commit other than the one this rollout moves
         }
@@ -176,22 +197,45 @@ final class Rollouts {
     /** The desired state to reconcile this cluster to: the last Healthy commit while it is rolled back. */
     synchronized DesiredCluster desiredFor(String cluster, DesiredCluster inForce) {
         Phase phase = rolloutOf(cluster).map(e -> e.getValue().clusters().get(cluster).phase()).orElse(null);
-        Healthy back = healthy(cluster);
+        Healthy back = rollbackTarget(cluster);
         return (phase == Phase.ROLLING_BACK || phase == Phase.ROLLED_BACK) && back != null ? back.desired() : inForce;
     }
 
     synchronized Revision revisionFor(String cluster, Revision inForce) {
         Phase phase = rolloutOf(cluster).map(e -> e.getValue().clusters().get(cluster).phase()).orElse(null);
-        Healthy back = healthy(cluster);
+        Healthy back = rollbackTarget(cluster);
         return (phase == Phase.ROLLING_BACK || phase == Phase.ROLLED_BACK) && back != null ? back.revision() : inForce;
     }
 
-    /** What a cluster's run saw after it acted: steps its rollout and starts what may start. */
-    synchronized void observed(DesiredCluster desired, Revision revision, Health health, boolean inSync, String message) {
+    void observed(DesiredCluster desired, Revision revision, Health health, boolean inSync, String message) {
+        observed(desired, revision, health, inSync, message, Set.of());
+    }
+
+    /**
+     * What a cluster's run saw after it acted: steps its rollout and starts what may start.
+     * {@code taskDefinitions}: the ARNs its services run (when in sync), kept with a Healthy commit.
+     */
+    synchronized void observed(DesiredCluster desired, Revision revision, Health health, boolean inSync, String message,
+                               Set<String> taskDefinitions) {
         String name = desired.target().name();
         Optional<Map.Entry<String, Rollout>> mine = rolloutOf(name);
-        if (inSync && health.status() == Health.Status.Healthy && state != null && revision.id().equals(state.revision().id())) {
-            lastHealthy.put(name, new Healthy(desired, revision));
+        boolean healthyNow = inSync && health.status() == Health.Status.Healthy;
+        if (healthyNow && state != null && revision.id().equals(state.revision().id())) {
+            Healthy before = lastHealthy.containsKey(name) || !healthyCommits.containsKey(name) ? lastHealthy.get(name) : healthy(name);
+            if (before != null && !before.revision().id().equals(revision.id())) {
+                previousHealthy.put(name, before);
+            }
+            lastHealthy.put(name, new Healthy(desired, revision, taskDefinitions));
+            if (!revision.id().equals(healthyCommits.put(name, revision.id()))) {
+                persist();
+            }
+        }
+        Healthy target = rollbackTarget(name);
+        if (healthyNow && target != null && !revision.id().equals(state == null ? null : state.revision().id())
+                && revision.id().equals(target.revision().id())) {
+            // rolled back: Healthy on its earlier commit again, which is where the next rollback returns it
+            lastHealthy.put(name, target);
+            previousHealthy.remove(name);
             if (!revision.id().equals(healthyCommits.put(name, revision.id()))) {
                 persist();
             }
@@ -204,6 +248,9 @@ final class Rollouts {
         boolean rollingBack = phase == Phase.ROLLING_BACK;
         if (!rollingBack && !revision.id().equals(rollout.commit())) {
             return; // an observation of another commit says nothing about this rollout
+        }
+        if (inSync && revision.id().equals(rollout.commit())) {
+            commitRevisions.put(name, taskDefinitions(name));
         }
         ClusterHealth h = !inSync ? ClusterHealth.PROGRESSING : switch (health.status()) {
             case Healthy -> ClusterHealth.HEALTHY;
@@ -251,7 +298,44 @@ final class Rollouts {
         return history.getOrDefault(cluster, List.of());
     }
 
-    /** Where a rollback returns the cluster; after a restart it is read again from its saved commit. */
+    /** Everything that is saved, as it is now (the status API's history reads it). */
+    synchronized SavedRollouts saved() {
+        return new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits);
+    }
+
+    /**
+     * Where a rollback of the cluster's rollout returns it: the last commit Healthy there other than
+     * the rollout's own (an earlier wave's cluster was Healthy on it before a later wave failed).
+     */
+    private Healthy rollbackTarget(String cluster) {
+        Optional<String> commit = rolloutOf(cluster).map(e -> e.getValue().commit());
+        Healthy last = healthy(cluster);
+        return last != null && commit.isPresent() && last.revision().id().equals(commit.get()) ? previousHealthy.get(cluster) : last;
+    }
+
+    /**
+     * Task definition ARNs of {@code family} a rollout in progress or halted may return a cluster to
+     * (revision clean-up keeps them; see {@link dev.logship.sync.RetainedRevisions}). Asked under a
+     * family's lock, so it reads only what is in memory (never a commit).
+     */
+    synchronized Set<String> retained(dev.logship.model.ClusterTarget target, String family) {
+        Set<String> keep = new java.util.TreeSet<>();
+        for (Rollout rollout : byPolicy.values()) {
+            if (rollout.state() == Rollout.State.DONE) {
+                continue;
+            }
+            for (String cluster : rollout.clusters().keySet()) {
+                Healthy last = lastHealthy.get(cluster);
+                Healthy back = last != null && last.revision().id().equals(rollout.commit()) ? previousHealthy.get(cluster) : last;
+                if (back != null) {
+                    back.taskDefinitions().stream().filter(arn -> arn.contains("task-definition/" + family + ":")).forEach(keep::add);
+                }
+            }
+        }
+        return keep;
+    }
+
+    /** The last commit Healthy on the cluster; after a restart it is read again from its saved commit. */
     private Healthy healthy(String cluster) {
         Healthy known = lastHealthy.get(cluster);
         String commit = healthyCommits.get(cluster);
@@ -289,7 +373,7 @@ final class Rollouts {
         Decision d = new Planner(policies.get(policy), CRON).step(rollout, observed, now);
         byPolicy.put(policy, d.rollout());
         d.blockedUntil().ifPresentOrElse(t -> blockedUntil.put(policy, t), () -> blockedUntil.remove(policy));
-        history = History.record(history, d.rollout(), this::taskDefinitions, History.DEFAULT_KEEP);
+        history = History.record(history, d.rollout(), c -> commitRevisions.getOrDefault(c, List.of()), History.DEFAULT_KEEP);
         persist(); // before the triggers: a restart must know every cluster this decision starts
         for (Notice n : d.notices()) {
             store.record(Event.of(n.cluster().isEmpty() ? null : n.cluster(), n.event(), n.message(), rollout.commit()));

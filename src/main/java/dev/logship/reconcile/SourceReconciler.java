@@ -32,7 +32,7 @@ final class SourceReconciler {
     private final Function<Snapshot, ReadResult> reader;
     private volatile DesiredState inForce;
     private volatile Stall stall;
-    private String lastSeen;
+    private volatile String lastSeen;
     private String lastFailure;
 
     SourceReconciler(ManifestSource source, StatusStore store, ReconcileListener listener, Consumer<DesiredState> onAccepted) {
@@ -55,6 +55,11 @@ final class SourceReconciler {
 
     Stall stall() {
         return stall;
+    }
+
+    /** The commit the last successful fetch found at the ref (accepted or stalled), or null before one. */
+    String lastFetched() {
+        return lastSeen;
     }
 
     synchronized TriggerQueue.RunResult reconcile() {

@@ -1,24 +1,26 @@
 package dev.logship.reconcile;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * Single-flight runs per key (a cluster name). Triggers only say "run soon": while a key runs,
- * any number of triggers collapse into one pending run, which starts when the current one ends
- * (after the key's backoff if it failed). Keys run in parallel on at most {@code maxParallel}
- * threads. All state changes happen under {@code this}' monitor; runs happen outside it.
+ * Single-flight runs per key (a cluster name, the source). Triggers only say "run soon": while a
+ * key runs, any number of triggers collapse into one pending run, which starts when the current
+ * one ends (after the key's backoff if it failed). A trigger may announce what it is about (the
+ * commit a webhook says was pushed): when the key's last run has already seen it (the fetch found
+ * that commit), the trigger is answered and dropped, also when it arrived while that run was in
+ * flight; otherwise it starts the next run at once. Triggers that announce nothing keep a minimum
+ * interval between run starts. Keys run in parallel on at most {@code maxParallel} threads. All
+ * state changes happen under {@code this}' monitor; runs happen outside it.
  */
 public final class TriggerQueue implements AutoCloseable {
     /** The work for one key; the reasons are the distinct triggers gathered since the last run. */
@@ -37,18 +39,24 @@ public final class TriggerQueue implements AutoCloseable {
     static final String RETRY_REASON = "retry after failure";
 
     /** Bounds the reasons kept per pending run, so a flood of distinct reasons cannot grow memory. */
-    static final int MAX_REASONS = 32;
+    static final int MAX_REASONS = PendingTriggers.MAX_KEPT;
 
     private static final class KeyState {
-        final Set<String> pending = new LinkedHashSet<>();
+        final PendingTriggers pending = new PendingTriggers();
         boolean running;
         boolean scheduled;
+        boolean submitted;
+        /** Tells a timer that fires after its run was started otherwise (news cut a wait short) to do nothing. */
+        long generation;
         int failures;
-        long notBeforeNanos = System.nanoTime(); // nanoTime may be negative: never compare against a sentinel
-        long lastStartNanos = System.nanoTime();
+        /** What the last finished run saw (the commit its fetch found), or null. */
+        String seen;
+        long backoffUntilNanos = System.nanoTime(); // nanoTime may be negative: never compare against a sentinel
+        long lastStartNanos;
     }
 
     private final Runner runner;
+    private final Function<String, String> seenBy;
     private final Backoff backoff;
     private final long minIntervalNanos;
     private final ExecutorService pool;
@@ -60,12 +68,21 @@ public final class TriggerQueue implements AutoCloseable {
         this(runner, maxParallel, backoff, Duration.ZERO);
     }
 
-    /**
-     * @param minInterval the least time between the starts of two runs of one key: triggers
-     *     arriving while a fast run has already finished still collapse into one run (a burst of
-     *     webhooks causes at most two runs), at the cost of up to this much latency for the second.
-     */
     public TriggerQueue(Runner runner, int maxParallel, Backoff backoff, Duration minInterval) {
+        this(runner, key -> null, maxParallel, backoff, minInterval);
+    }
+
+    /**
+     * @param seenBy asked right after each run of a key: what that run saw (the commit a fetch
+     *     found), or null. A trigger announcing that value is dropped as answered.
+     * @param minInterval the least time between the starts of two runs of one key when only
+     *     triggers that announce nothing are pending (timers, generic webhooks): those arriving
+     *     after a fast run still collapse into one run. A trigger announcing something not yet
+     *     seen never waits for it: coalescing comes from single flight and from dropping what
+     *     was seen, so a burst of webhooks for one push costs one fetch, and pushes in quick
+     *     succession are each fetched at once.
+     */
+    public TriggerQueue(Runner runner, Function<String, String> seenBy, int maxParallel, Backoff backoff, Duration minInterval) {
         if (maxParallel < 1) {
             throw new IllegalArgumentException("maxParallel must be at least 1, got " + maxParallel);
         }
@@ -73,6 +90,7 @@ public final class TriggerQueue implements AutoCloseable {
             throw new IllegalArgumentException("minInterval must not be negative, got " + minInterval);
         }
         this.runner = runner;
+        this.seenBy = seenBy;
         this.backoff = backoff;
         this.minIntervalNanos = minInterval.toNanos();
         this.pool = Executors.newFixedThreadPool(maxParallel, named("reconcile"));
@@ -80,16 +98,33 @@ public final class TriggerQueue implements AutoCloseable {
     }
 
     /** Asks for a run of {@code key}; false once shut down (the trigger is dropped). */
-    public synchronized boolean trigger(String key, String reason) {
+    public boolean trigger(String key, String reason) {
+        return trigger(key, reason, null);
+    }
+
+    /**
+     * Asks for a run of {@code key} because of {@code announced} (a pushed commit id; null for
+     * none). With no run in flight, it is dropped as answered when the last run saw it. With a
+     * run in flight it waits for that run's answer: the run may or may not have seen it, and it
+     * may find the ref moved on (so what the run before saw no longer counts). Returns false once
+     * shut down.
+     */
+    public synchronized boolean trigger(String key, String reason, String announced) {
         if (shutdown) {
             return false;
         }
         KeyState state = keys.computeIfAbsent(key, k -> new KeyState());
-        if (state.pending.size() < MAX_REASONS || state.pending.contains(reason)) {
-            state.pending.add(reason);
+        if (state.running) {
+            state.pending.add(reason, announced); // the end of the run in flight decides
+            return true;
         }
-        if (!state.running && !state.scheduled) {
-            schedule(key, state);
+        if (announced != null && announced.equals(state.seen)) {
+            return true; // the latest run saw it and none is in flight: nothing new for another run to find
+        }
+        boolean waitedForInterval = state.scheduled && !state.submitted && state.pending.mayWait();
+        state.pending.add(reason, announced);
+        if (!state.scheduled || (waitedForInterval && !state.pending.mayWait())) {
+            schedule(key, state); // news also cuts short a wait for the minimum interval
         }
         return true;
     }
@@ -97,7 +132,7 @@ public final class TriggerQueue implements AutoCloseable {
     /** Time left before {@code key} may run again after failures, if it is backing off. */
     public synchronized Optional<Duration> backoffRemaining(String key) {
         KeyState state = keys.get(key);
-        long left = state == null ? 0 : state.notBeforeNanos - System.nanoTime();
+        long left = state == null ? 0 : state.backoffUntilNanos - System.nanoTime();
         return left > 0 ? Optional.of(Duration.ofNanos(left)) : Optional.empty();
     }
 
@@ -136,18 +171,28 @@ public final class TriggerQueue implements AutoCloseable {
         shutdown(Duration.ofSeconds(30));
     }
 
+    /** Queues the key's next run for when its backoff (and, for triggers that announce nothing, the interval) allow. */
     private void schedule(String key, KeyState state) {
         state.scheduled = true;
-        long delay = state.notBeforeNanos - System.nanoTime();
+        long generation = ++state.generation;
+        long now = System.nanoTime();
+        long notBefore = state.backoffUntilNanos;
+        if (state.pending.mayWait() && state.lastStartNanos != 0) {
+            long afterInterval = state.lastStartNanos + minIntervalNanos;
+            notBefore = afterInterval - notBefore > 0 ? afterInterval : notBefore;
+        }
+        long delay = notBefore - now;
         if (delay > 0) {
-            timer.schedule(() -> submit(key), delay, TimeUnit.NANOSECONDS);
+            timer.schedule(() -> submit(key, generation), delay, TimeUnit.NANOSECONDS);
         } else {
-            submit(key);
+            submit(key, generation);
         }
     }
 
-    private synchronized void submit(String key) {
-        if (!shutdown) {
+    private synchronized void submit(String key, long generation) {
+        KeyState state = keys.get(key);
+        if (!shutdown && state.scheduled && !state.submitted && state.generation == generation) {
+            state.submitted = true;
             pool.execute(() -> runOnce(key));
         }
     }
@@ -158,37 +203,49 @@ public final class TriggerQueue implements AutoCloseable {
         synchronized (this) {
             state = keys.get(key);
             state.scheduled = false;
+            state.submitted = false;
             if (shutdown) {
                 return;
             }
             state.running = true;
-            state.lastStartNanos = System.nanoTime();
-            reasons = new ArrayList<>(state.pending);
-            state.pending.clear();
+            state.lastStartNanos = nonZero(System.nanoTime());
+            reasons = state.pending.drain();
         }
         RunResult result = RunResult.FAILURE;
+        String seen = null;
         try {
             result = runner.run(key, List.copyOf(reasons));
         } catch (Exception e) {
             // The runner records its own errors in status; an escaped exception is treated as transient.
             result = RunResult.RETRY;
         } finally {
-            finished(key, state, result == null ? RunResult.FAILURE : result);
+            try {
+                seen = seenBy.apply(key);
+            } finally {
+                finished(key, state, result == null ? RunResult.FAILURE : result, seen);
+            }
         }
     }
 
-    private synchronized void finished(String key, KeyState state, RunResult result) {
+    private synchronized void finished(String key, KeyState state, RunResult result, String seen) {
         state.running = false;
         state.failures = result == RunResult.SUCCESS ? 0 : state.failures + 1;
-        long afterBackoff = System.nanoTime() + backoff.after(state.failures).toNanos();
-        long afterInterval = state.lastStartNanos + minIntervalNanos;
-        state.notBeforeNanos = afterBackoff - afterInterval > 0 ? afterBackoff : afterInterval;
+        state.backoffUntilNanos = System.nanoTime() + backoff.after(state.failures).toNanos();
+        if (seen != null && result == RunResult.SUCCESS) {
+            state.seen = seen;
+            state.pending.seen(seen); // triggers that arrived during the run and announced what it found
+        }
         if (!shutdown && result == RunResult.RETRY) {
-            state.pending.add(RETRY_REASON);
+            state.pending.add(RETRY_REASON, null);
         }
         if (!shutdown && !state.pending.isEmpty()) {
             schedule(key, state);
         }
+    }
+
+    /** 0 marks "never started"; a start at exactly nanoTime 0 is moved by a nanosecond. */
+    private static long nonZero(long nanos) {
+        return nanos == 0 ? 1 : nanos;
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

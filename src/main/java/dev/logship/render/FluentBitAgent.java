@@ -66,12 +66,19 @@ final class FluentBitAgent implements Agent {
                 .p("buffer_max_size", "1M")
                 .p("skip_long_lines", "on")
                 .p("storage.type", "filesystem")
+                // Poll the files (stat) instead of waking on each write (inotify): a read then takes a whole stack
+                // trace Docker wrote line by line, as the unbuffered multiline filter below needs (measured with
+                // 3-line traces appended line by line: 0 of 500 split polling, 11 of 500 with inotify).
+                .p("inotify_watcher", "false")
                 .build());
         if (agent.multiline() != Multiline.NONE) {
+            // buffer off: the filter joins the lines of each read in place. Buffered (the default) it moves
+            // records to an in-memory emitter after tail has stored their offset, so a kill -9 or an OOM kill
+            // lost them (measured: 4 of 10 kills mid-stream lost 100 lines; docs/fluent-bit.md, RELIABILITY.md).
             plugins.add(new Builder(Kind.FILTER, "multiline").p("match", "ecs.*")
                     .p("multiline.key_content", "log")
                     .p("multiline.parser", agent.multiline().yaml())
-                    .p("emitter_storage.type", "filesystem")
+                    .p("buffer", "off")
                     .build());
         }
         plugins.add(new Builder(Kind.FILTER, "ecs").p("match", "ecs.*")

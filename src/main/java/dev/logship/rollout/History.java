@@ -18,8 +18,8 @@ public final class History {
     /**
      * The history after a rollout's clusters moved: each cluster the rollout changed gets its
      * record added, or updated while it is the same rollout. {@code taskDefinitions} gives what
-     * a cluster runs now; it is kept only while the cluster runs the rollout's commit (not once
-     * it rolls back), so the record names the revisions the commit used.
+     * a cluster was last seen running in sync with the rollout's commit (empty: not seen yet); a
+     * record keeps the last it got, so a rolled-back record still names the revisions the commit used.
      */
     public static Map<String, List<RunRecord>> record(Map<String, List<RunRecord>> history, Rollout rollout,
             java.util.function.Function<String, List<String>> taskDefinitions, int keep) {
@@ -34,8 +34,7 @@ public final class History {
             RunRecord record = new RunRecord(run.cluster(), rollout.commit(), rollout.policy(), rollout.createdAt(),
                     run.wave(), run.startedAt(), run.finishedAt(), outcome, run.message(), List.of());
             boolean same = last != null && last.sameRollout(record);
-            boolean onCommit = run.phase() != Phase.ROLLING_BACK && run.phase() != Phase.ROLLED_BACK;
-            List<String> now = onCommit ? taskDefinitions.apply(run.cluster()) : List.of();
+            List<String> now = taskDefinitions.apply(run.cluster());
             record = record.using(!now.isEmpty() ? now : same ? last.taskDefinitions() : List.of());
             if (same && last.equals(record)) {
                 continue;

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class OperatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorServer.class);
     private static final Map<String, String> ASSETS = Map.of(
-            "app.js", "text/javascript; charset=utf-8", "style.css", "text/css; charset=utf-8");
+            "app.js", "text/javascript; charset=utf-8", "style.css", "text/css; charset=utf-8",
+            "rollouts.js", "text/javascript; charset=utf-8");
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -38,12 +39,13 @@ public final class OperatorServer implements AutoCloseable {
         this.controller = controller;
         this.metrics = metrics;
         this.apiToken = ApiToken.of(apiToken);
-        WebhookRoutes webhooks = new WebhookRoutes(verifier, controller::syncSource, metrics.registry());
+        WebhookRoutes webhooks = WebhookRoutes.withCommits(verifier, controller::syncSource, metrics.registry());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             webhooks.register(config.routes);
             config.routes.get("/api/v1/status", this::status);
             config.routes.get("/api/v1/clusters/{name}", this::cluster);
+            config.routes.get("/api/v1/clusters/{name}/history", this::history);
             config.routes.get("/api/v1/events", this::events);
             config.routes.post("/api/v1/sync", this::sync);
             config.routes.get("/api/v1/rollouts", ctx -> json(ctx, 200,
@@ -88,6 +90,20 @@ public final class OperatorServer implements AutoCloseable {
         var found = controller.cluster(name);
         if (found.isPresent()) {
             json(ctx, 200, found.get());
+        } else {
+            json(ctx, 404, Map.of("error", "no cluster named '" + printable(name) + "'"));
+        }
+    }
+
+    /** The cluster's rollouts: where it stands in the one in force, its last Healthy commit, its last runs newest first. */
+    private void history(Context ctx) throws JsonProcessingException {
+        String name = ctx.pathParam("name");
+        var history = controller.clusterHistory(name);
+        if (history.isPresent()) {
+            json(ctx, 200, history.get().toMap());
+        } else if (controller.cluster(name).isPresent()) {
+            json(ctx, 200, new dev.logship.rollout.ClusterHistory(name, java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.List.of()).toMap());
         } else {
             json(ctx, 404, Map.of("error", "no cluster named '" + printable(name) + "'"));
         }

@@ -58,7 +58,7 @@ final class RolloutViews {
     }
 
     /** IN_FLIGHT -> inFlight, ROLLED_BACK -> rolledBack. */
-    private static String name(Phase phase) {
+    static String name(Phase phase) {
         String[] words = phase.name().toLowerCase(Locale.ROOT).split("_");
         StringBuilder out = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {

@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * What a webhook request led to, as data: the HTTP status and a message safe to return and log
- * (never the secret, never credentials from the payload). Only {@link Kind#TRIGGERED} acts.
+ * (never the secret, never credentials from the payload). Only {@link Kind#TRIGGERED} acts;
+ * {@code commit} is the commit a triggering push names (null when it names none).
  */
-public record WebhookOutcome(Kind kind, int status, String message) {
+public record WebhookOutcome(Kind kind, int status, String message, String commit) {
     public enum Kind {
         TRIGGERED, IGNORED, PONG, UNAUTHORIZED, MALFORMED, TOO_LARGE, BUSY;
 
@@ -16,8 +17,17 @@ public record WebhookOutcome(Kind kind, int status, String message) {
         }
     }
 
+    public WebhookOutcome(Kind kind, int status, String message) {
+        this(kind, status, message, null);
+    }
+
     public static WebhookOutcome triggered(String what) {
-        return new WebhookOutcome(Kind.TRIGGERED, 202, "triggered: " + what);
+        return triggered(what, null);
+    }
+
+    /** @param commit the commit the push names (from the authenticated payload), or null */
+    public static WebhookOutcome triggered(String what, String commit) {
+        return new WebhookOutcome(Kind.TRIGGERED, 202, "triggered: " + what, commit);
     }
 
     public static WebhookOutcome ignored(String why) {

@@ -18,10 +18,17 @@ import org.slf4j.LoggerFactory;
  * One POST route per Git host under {@value #PREFIX}. Each authenticates what it can from the
  * headers, reads the body up to the limit (computing the HMAC as it streams), lets the {@link
  * WebhookVerifier} decide the rest, and on a verified matching push calls {@code onTrigger}
- * with a short reason: the controller's "reconcile now", which must return quickly. Counts every
- * request as {@code logship_webhook_requests_total{provider,outcome}}.
+ * with a short reason and the commit the push names (or null): the controller's "reconcile
+ * now", which must return quickly. Counts every request as
+ * {@code logship_webhook_requests_total{provider,outcome}}.
  */
 public final class WebhookRoutes {
+    /** The controller's "reconcile now"; {@code commit} (nullable) only ever lets it skip a fetch that already found it. */
+    @FunctionalInterface
+    public interface Trigger {
+        void push(String reason, String commit);
+    }
+
     public static final String PREFIX = "/api/v1/webhooks/";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,11 +39,21 @@ public final class WebhookRoutes {
     private static final int DRAIN_FACTOR = 4;
 
     private final WebhookVerifier verifier;
-    private final Consumer<String> onTrigger;
+    private final Trigger onTrigger;
     private final MeterRegistry registry;
     private final UnauthenticatedReads unauthenticatedReads;
 
+    /** For receivers that do not care which commit was pushed. */
     public WebhookRoutes(WebhookVerifier verifier, Consumer<String> onTrigger, MeterRegistry registry) {
+        this(verifier, registry, (reason, commit) -> onTrigger.accept(reason));
+    }
+
+    /** Routes whose trigger also gets the commit a push names (a separate factory: one lambda shape per constructor). */
+    public static WebhookRoutes withCommits(WebhookVerifier verifier, Trigger onTrigger, MeterRegistry registry) {
+        return new WebhookRoutes(verifier, registry, onTrigger);
+    }
+
+    private WebhookRoutes(WebhookVerifier verifier, MeterRegistry registry, Trigger onTrigger) {
         this.verifier = verifier;
         this.onTrigger = onTrigger;
         this.registry = registry;
@@ -108,7 +125,7 @@ public final class WebhookRoutes {
             outcome = verifier.handleAuthentic(provider, ctx::header, body.bytes());
         }
         if (outcome.shouldTrigger()) {
-            onTrigger.accept("webhook " + outcome.message().substring("triggered: ".length()));
+            onTrigger.push("webhook " + outcome.message().substring("triggered: ".length()), outcome.commit());
         }
         finish(provider, ctx, outcome, body.tooLarge());
     }

@@ -82,7 +82,7 @@ public final class WebhookVerifier {
             return WebhookOutcome.ignored("push to " + printable(String.join(", ", refs)) + ", following " + tracked);
         }
         String what = refs.isEmpty() ? "repository" : String.join(", ", refs);
-        return WebhookOutcome.triggered(provider.pathSegment() + " push to " + printable(what));
+        return WebhookOutcome.triggered(provider.pathSegment() + " push to " + printable(what), push.after());
     }
 
     static boolean refMatches(String pushed, String tracked) {

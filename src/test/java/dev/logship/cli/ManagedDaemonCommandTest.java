@@ -136,6 +136,84 @@ class ManagedDaemonCommandTest {
         }
     }
 
+    @Test
+    void movingBetweenAServiceModeAndManagedDaemonIsAPlannedReplacementNewOneFirst() throws IOException {
+        writeForwarder("fluent/fluent-bit:5.1.1", "daemon");
+        assertThat(run("apply").exit()).isZero();
+
+        writeForwarder("fluent/fluent-bit:5.1.1", "managedDaemon");
+        Run plan = run("plan");
+        assertThat(plan.exit()).isEqualTo(2);
+        assertThat(plan.out()).contains("+   managed/fluent-bit (managed daemon fluent-bit)",
+                "replaces service fluent-bit (deleted once the daemon is created)",
+                "-   managed/fluent-bit (service fluent-bit)", "replaced by managed daemon fluent-bit (deleted after the daemon is created)",
+                "Plan: 1 to create, 0 to update, 0 to recreate, 1 to prune.");
+        Run json = run("plan", "--output", "json");
+        assertThat(json.out()).contains("\"workload\" : \"daemon\"", "\"workload\" : \"service\"");
+        Run apply = run("apply", "--wait", "60");
+        assertThat(apply.exit()).as(apply.out()).isZero();
+        assertThat(apply.out().indexOf("created managed daemon fluent-bit")).as("the daemon is created before the service goes")
+                .isPositive().isLessThan(apply.out().indexOf("deleted service fluent-bit"));
+        try (EcsClient sdk = sdk()) {
+            assertThat(sdk.listDaemons(r -> r.clusterArn("managed-ecs")).daemonSummariesList()).hasSize(1);
+            assertThat(sdk.listServices(r -> r.cluster("managed-ecs")).serviceArns()).isEmpty();
+        }
+
+        writeForwarder("fluent/fluent-bit:5.1.1", "daemon");
+        Run back = run("plan");
+        assertThat(back.out()).contains("+   managed/fluent-bit (service fluent-bit)", "-   managed/fluent-bit (managed daemon fluent-bit)",
+                "replaced by service fluent-bit (deleted after the service is created)");
+        Run reverse = run("apply");
+        assertThat(reverse.exit()).isZero();
+        assertThat(reverse.out().indexOf("created service fluent-bit")).isPositive()
+                .isLessThan(reverse.out().indexOf("deleted managed daemon fluent-bit"));
+        try (EcsClient sdk = sdk()) {
+            assertThat(sdk.listDaemons(r -> r.clusterArn("managed-ecs")).daemonSummariesList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDaemonChangedByHandIsRevertedOnItsOwnRevision() {
+        assertThat(run("apply", "--wait", "60").exit()).isZero();
+        try (EcsClient sdk = sdk()) {
+            String daemon = sdk.listDaemons(r -> r.clusterArn("managed-ecs")).daemonSummariesList().get(0).daemonArn();
+            String theirs = sdk.registerDaemonTaskDefinition(r -> r.family("hand-made").containerDefinitions(c -> c.name("agent")
+                    .image("vendor/agent:1").memory(128))).daemonTaskDefinitionArn();
+            String provider = sdk.describeCapacityProviders(r -> r.capacityProviders("managed")).capacityProviders().get(0)
+                    .capacityProviderArn();
+            sdk.updateDaemon(r -> r.daemonArn(daemon).daemonTaskDefinitionArn(theirs).capacityProviderArns(provider)
+                    .deploymentConfiguration(d -> d.drainPercent(100.0)));
+        }
+        Run plan = run("plan");
+        assertThat(plan.exit()).isEqualTo(2);
+        assertThat(plan.out()).contains("~   managed/fluent-bit (managed daemon fluent-bit)", "drainPercent: 100.0 -> 50.0",
+                "taskDefinition.family: hand-made -> logship-fluent-bit");
+        ecs.resetCallCounts();
+        Run apply = run("apply", "--wait", "60");
+        assertThat(apply.exit()).as(apply.out()).isZero();
+        assertThat(mutatingCalls()).as("back on logship's own revision, reused").isEqualTo(Map.of("UpdateDaemon", 1L));
+        assertThat(run("plan").exit()).isZero();
+    }
+
+    @Test
+    void aDaemonLogshipDidNotCreateIsAConflictAndLeftUntouched() {
+        try (EcsClient sdk = sdk()) {
+            String td = sdk.registerDaemonTaskDefinition(r -> r.family("theirs").containerDefinitions(c -> c.name("agent")
+                    .image("vendor/agent:1").memory(128))).daemonTaskDefinitionArn();
+            String provider = sdk.describeCapacityProviders(r -> r.capacityProviders("managed")).capacityProviders().get(0)
+                    .capacityProviderArn();
+            sdk.createDaemon(r -> r.daemonName("fluent-bit").clusterArn("managed-ecs").daemonTaskDefinitionArn(td)
+                    .capacityProviderArns(provider));
+        }
+        ecs.resetCallCounts();
+
+        Run apply = run("apply");
+        assertThat(apply.out()).contains("!   managed/fluent-bit (managed daemon fluent-bit)",
+                "daemon fluent-bit exists and logship did not create it", "1 in conflict");
+        assertThat(apply.exit()).as("applied what it could, but not in sync").isEqualTo(3);
+        assertThat(mutatingCalls()).isEmpty();
+    }
+
     static void waitUntil(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {

@@ -216,6 +216,17 @@ class RolloutServeTest {
         assertThat(rollout.path("currentWave").asInt()).isEqualTo(1);
         assertThat(rollout.path("counts").path("rolledBack").asInt()).isEqualTo(1);
         assertThat(rollout.path("counts").path("pending").asInt()).isEqualTo(9);
+        // The canary's history: the bad commit rolled back on its own revision, after the seed on the good one.
+        JsonNode history = get("/api/v1/clusters/c01/history");
+        assertThat(history.path("lastHealthyCommit").asText()).isEqualTo(seed);
+        assertThat(history.path("runs").get(0).path("commit").asText()).isEqualTo(bad);
+        assertThat(history.path("runs").get(0).path("outcome").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(history.path("runs").get(0).path("taskDefinitions").get(0).asText()).isNotEqualTo(goodTaskDefinition);
+        assertThat(history.path("runs").get(1).path("commit").asText()).isEqualTo(seed);
+        assertThat(history.path("runs").get(1).path("outcome").asText()).isEqualTo("SUCCEEDED");
+        assertThat(history.path("runs").get(1).path("taskDefinitions").get(0).asText()).isEqualTo(goodTaskDefinition);
+        assertThat(get("/api/v1/clusters/e01/history").path("runs").get(0).path("commit").asText()).isEqualTo(seed);
+        assertThat(get("/api/v1/clusters/nope/history").path("error").asText()).isEqualTo("no cluster named 'nope'");
         // The resume control needs the API token.
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(url("/api/v1/rollouts/resume"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

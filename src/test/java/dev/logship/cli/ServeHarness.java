@@ -58,6 +58,11 @@ final class ServeHarness implements AutoCloseable {
     }
 
     ServeHarness(Path tmp, Duration resync, Duration ecsLatency) throws Exception {
+        this(tmp, resync, ecsLatency, UnaryOperator.identity());
+    }
+
+    /** {@code tune} adjusts the controller settings the harness would use (e.g. the source's minimum interval). */
+    ServeHarness(Path tmp, Duration resync, Duration ecsLatency, UnaryOperator<ControllerSettings> tune) throws Exception {
         this.tmp = tmp;
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).latency(ecsLatency);
         examples().clusters().forEach(c -> config.cluster(c.target().clusterName(), 3));
@@ -65,8 +70,8 @@ final class ServeHarness implements AutoCloseable {
         bare = tmp.resolve("manifests.git");
         SeedRepository.createIfAbsent(bare, "main", EXAMPLES, "seed from examples");
         work = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(tmp.resolve("work").toFile()).call();
-        ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), resync)
-                .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        ControllerSettings settings = tune.apply(ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), resync)
+                .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2))));
         operator = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
                 tmp.resolve("data"), WEBHOOK_SECRET, false, API_TOKEN, dev.logship.git.GitCredentials.token(GIT_TOKEN), settings));
     }
@@ -102,13 +107,21 @@ final class ServeHarness implements AutoCloseable {
         return id;
     }
 
-    /** What GitHub sends on a push to {@code ref} of this repository, signed with the secret. */
+    /** What GitHub sends on a push to {@code ref} of this repository, signed with the secret, naming no commit. */
     HttpResponse<String> githubPush(String ref) throws Exception {
-        String body = """
-                {"ref":"%s","after":"0000000000000000000000000000000000000000",
+        return githubPush(ref, "0000000000000000000000000000000000000000");
+    }
+
+    /** What GitHub sends when {@code ref} of this repository moved to commit {@code after}, signed with the secret. */
+    HttpResponse<String> githubPush(String ref, String after) throws Exception {
+        return webhook("github", githubPushBody(ref, after), "push", "sha256=" + hmac(WEBHOOK_SECRET, githubPushBody(ref, after)));
+    }
+
+    String githubPushBody(String ref, String after) {
+        return """
+                {"ref":"%s","after":"%s",
                  "repository":{"full_name":"local/manifests","clone_url":"%s"},"pusher":{"name":"tester"}}"""
-                .formatted(ref, bare.toUri());
-        return webhook("github", body, "push", "sha256=" + hmac(WEBHOOK_SECRET, body));
+                .formatted(ref, after, bare.toUri());
     }
 
     HttpResponse<String> webhook(String provider, String body, String event, String signature) throws Exception {

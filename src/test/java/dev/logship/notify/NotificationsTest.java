@@ -123,12 +123,13 @@ class NotificationsTest {
         n.accept(event("Halted", "c01")); // no file yet: not delivered, counted as failed
         waitUntil("failed", Duration.ofSeconds(30), () -> count("chat", "Halted", "failed") == 1);
         Files.writeString(urlFile, slack.url() + "\n");
-        n.accept(event("Halted", "c02"));
+        n.accept(Event.of("c02", "Halted", "cluster c02 went Degraded: <@here> & more", "0123456789abcdef0123"));
 
         waitUntil("delivered", Duration.ofSeconds(30), () -> slack.delivered().size() == 1);
         JsonNode body = JSON.readTree(slack.delivered().get(0));
         assertThat(body.size()).isEqualTo(1);
-        assertThat(body.path("text").asText()).isEqualTo("*Halted* `c02`: Halted on c02 (revision `0123456789ab`)");
+        assertThat(body.path("text").asText())
+                .isEqualTo("*Halted* `c02`: cluster c02 went Degraded: &lt;@here&gt; &amp; more (revision `0123456789ab`)");
     }
 
     @Test

@@ -205,6 +205,158 @@ class TriggerQueueTest {
         assertThat(queue.consecutiveFailures("prod")).isZero();
     }
 
+    /** A source-like run: records what each run saw at "the ref", which the test moves; blocks while gated. */
+    private static final class FetchingRunner implements TriggerQueue.Runner {
+        final Queue<String> fetched = new ConcurrentLinkedQueue<>();
+        volatile String ref = "c0";
+        volatile String lastFetched;
+        volatile CountDownLatch started = new CountDownLatch(1);
+        volatile CountDownLatch release = new CountDownLatch(0);
+        volatile RunResult result = RunResult.SUCCESS;
+
+        @Override
+        public RunResult run(String key, List<String> why) throws InterruptedException {
+            String found = ref; // the fetch reads the ref as it starts
+            RunResult outcome = result;
+            started.countDown();
+            release.await();
+            if (outcome == RunResult.SUCCESS) {
+                lastFetched = found;
+                fetched.add(found);
+            }
+            return outcome;
+        }
+
+        String seen(String key) {
+            return lastFetched;
+        }
+
+        /** The next run blocks after reading the ref until {@link #release} is counted down. */
+        void gateNextRun() {
+            started = new CountDownLatch(1);
+            release = new CountDownLatch(1);
+        }
+    }
+
+    private static final Duration AN_HOUR = Duration.ofHours(1);
+
+    @Test
+    void pushesInQuickSuccessionAreEachFetchedAtOnceWhateverTheMinimumInterval() throws Exception {
+        FetchingRunner runner = new FetchingRunner();
+        // an hour between run starts for triggers that name nothing: any wait for it would time the test out
+        queue = new TriggerQueue(runner, runner::seen, 1, Backoff.DEFAULT, AN_HOUR);
+        for (int push = 1; push <= 3; push++) {
+            runner.ref = "c" + push;
+            queue.trigger("source", "webhook", "c" + push);
+            int expected = push;
+            waitUntil(() -> runner.fetched.size() == expected && !queue.isRunning("source"));
+        }
+        assertThat(runner.fetched).containsExactly("c1", "c2", "c3");
+        assertThat(queue.hasPending("source")).isFalse();
+    }
+
+    @Test
+    void aTriggerNamingWhatTheLatestRunFoundIsDroppedWithNoRunInFlight() throws Exception {
+        FetchingRunner runner = new FetchingRunner();
+        runner.ref = "c1";
+        queue = new TriggerQueue(runner, runner::seen, 1, Backoff.DEFAULT, AN_HOUR);
+        queue.trigger("source", "webhook", "c1");
+        waitUntil(() -> runner.fetched.size() == 1 && !queue.isRunning("source"));
+        for (int i = 0; i < 100; i++) {
+            queue.trigger("source", "webhook " + i, "c1"); // late copies of the same push
+        }
+        assertThat(queue.hasPending("source")).isFalse();
+        assertThat(queue.isRunning("source")).isFalse();
+        assertThat(runner.fetched).containsExactly("c1");
+    }
+
+    @Test
+    void aTriggerArrivingDuringARunIsAnsweredByThatRunOnlyIfItFoundTheCommit() throws Exception {
+        FetchingRunner runner = new FetchingRunner();
+        queue = new TriggerQueue(runner, runner::seen, 1, Backoff.DEFAULT, Duration.ZERO);
+
+        // The run in flight read the ref after c1 was pushed: its webhooks are answered by it.
+        runner.ref = "c1";
+        runner.gateNextRun();
+        queue.trigger("source", "webhook", "c1");
+        assertThat(runner.started.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 100; i++) {
+            queue.trigger("source", "webhook", "c1");
+        }
+        runner.release.countDown();
+        waitUntil(() -> !queue.isRunning("source") && !queue.hasPending("source"));
+        assertThat(runner.fetched).containsExactly("c1");
+
+        // The run in flight read the ref before c2 was pushed: c2's webhook makes exactly one more run.
+        runner.gateNextRun();
+        queue.trigger("source", "poll");
+        assertThat(runner.started.await(10, TimeUnit.SECONDS)).isTrue();
+        runner.ref = "c2";
+        for (int i = 0; i < 100; i++) {
+            queue.trigger("source", "webhook", "c2");
+        }
+        runner.release.countDown();
+        waitUntil(() -> runner.fetched.size() == 3 && !queue.isRunning("source") && !queue.hasPending("source"));
+        assertThat(runner.fetched).containsExactly("c1", "c1", "c2");
+    }
+
+    @Test
+    void aPushBackToTheCommitFetchedBeforeIsFetchedWhenARunInFlightMayFindAnotherOne() throws Exception {
+        FetchingRunner runner = new FetchingRunner();
+        queue = new TriggerQueue(runner, runner::seen, 1, Backoff.DEFAULT, AN_HOUR);
+        runner.ref = "c1";
+        queue.trigger("source", "webhook", "c1");
+        waitUntil(() -> runner.fetched.size() == 1 && !queue.isRunning("source"));
+
+        runner.ref = "c2";
+        runner.gateNextRun();
+        queue.trigger("source", "webhook", "c2");
+        assertThat(runner.started.await(10, TimeUnit.SECONDS)).isTrue();
+        runner.ref = "c1"; // force-pushed back while the fetch that found c2 is in flight
+        queue.trigger("source", "webhook", "c1");
+        runner.release.countDown();
+
+        waitUntil(() -> runner.fetched.size() == 3 && !queue.isRunning("source") && !queue.hasPending("source"));
+        assertThat(runner.fetched).containsExactly("c1", "c2", "c1");
+    }
+
+    @Test
+    void aFailedRunAnswersNoTriggerThatArrivedDuringIt() throws Exception {
+        FetchingRunner runner = new FetchingRunner();
+        queue = new TriggerQueue(runner, runner::seen, 1, new Backoff(NO_BACKOFF, NO_BACKOFF), AN_HOUR);
+        runner.ref = "c1";
+        queue.trigger("source", "webhook", "c1");
+        waitUntil(() -> runner.fetched.size() == 1 && !queue.isRunning("source"));
+
+        runner.ref = "c2";
+        runner.result = RunResult.FAILURE;
+        runner.gateNextRun();
+        queue.trigger("source", "webhook", "c2");
+        assertThat(runner.started.await(10, TimeUnit.SECONDS)).isTrue();
+        queue.trigger("source", "webhook", "c1");
+        runner.result = RunResult.SUCCESS; // for the runs after the one in flight
+        runner.release.countDown();
+        // The failed run saw nothing; c2 was the ref: the next run finds it.
+        waitUntil(() -> runner.fetched.size() == 2 && !queue.isRunning("source") && !queue.hasPending("source"));
+        assertThat(runner.fetched).containsExactly("c1", "c2");
+    }
+
+    @Test
+    void aTriggerNamingACommitCutsShortAWaitForTheMinimumInterval() throws Exception {
+        FetchingRunner runner = new FetchingRunner();
+        queue = new TriggerQueue(runner, runner::seen, 1, Backoff.DEFAULT, AN_HOUR);
+        queue.trigger("source", "poll");
+        waitUntil(() -> runner.fetched.size() == 1 && !queue.isRunning("source"));
+        queue.trigger("source", "generic webhook"); // names nothing: waits out the hour
+        assertThat(queue.hasPending("source")).isTrue();
+        assertThat(runner.fetched).hasSize(1);
+
+        runner.ref = "c1";
+        queue.trigger("source", "webhook", "c1");
+        waitUntil(() -> runner.fetched.size() == 2 && !queue.isRunning("source") && !queue.hasPending("source"));
+        assertThat(runner.fetched).containsExactly("c0", "c1");
+    }
+
     @Test
     void backoffDoublesUpToItsCap() {
         Backoff backoff = Backoff.exponential(Duration.ofSeconds(5), Duration.ofSeconds(60));

@@ -44,6 +44,23 @@ final class GitRemote implements AutoCloseable {
         return commitAll(message);
     }
 
+    /** Makes the tree exactly these files (path -> YAML, deleting every other manifest), commits, pushes; returns the commit id. */
+    String commitFiles(java.util.Map<String, String> files, String message) {
+        try (var old = Files.walk(workDir)) {
+            for (Path p : old.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Files.delete(p);
+            }
+            for (var e : files.entrySet()) {
+                Path p = workDir.resolve(e.getKey());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return commitAll(message);
+    }
+
     /** A commit that removes every manifest. */
     String deleteEverything(String message) {
         try (var files = Files.walk(workDir)) {

@@ -114,7 +114,12 @@ class FluentBitRenderTest {
     @Test
     void multilineAddsTheLanguagesParserAndNoneAddsNoFilter() {
         ContainerSpec java = only("routes: [syslog://a.example.com:1]\nmultiline: java").taskDefinition().containers().get(0);
-        assertThat(plugin(java, "-F", "multiline").property("multiline.parser")).isEqualTo("java");
+        FluentBitPipeline.Plugin multiline = plugin(java, "-F", "multiline");
+        assertThat(multiline.property("multiline.parser")).isEqualTo("java");
+        assertThat(multiline.property("buffer")).as("buffered, records wait in memory past their stored offset")
+                .isEqualTo("off");
+        assertThat(plugin(java, "-i", "tail").property("inotify_watcher")).as("a read takes a whole stack trace")
+                .isEqualTo("false");
         ContainerSpec none = only("routes: [syslog://a.example.com:1]").taskDefinition().containers().get(0);
         assertThat(none.command()).doesNotContain("multiline");
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The three pieces together: 100 signed webhooks in a burst, through real HTTP, into the
- * single-flight queue whose run fetches a real Git remote, cause at most two fetches.
+ * single-flight queue whose run fetches a real Git remote. Webhooks naming the pushed commit
+ * (GitHub's {@code after}) cost exactly one fetch whatever their spread in time: those arriving
+ * during the fetch are answered by it, later ones find it already fetched. Webhooks naming no
+ * commit cost at most two fetches, thanks to the minimum interval between fetch starts.
  */
 class WebhookBurstTest {
     private static final String SECRET = "burst-secret";
@@ -36,17 +40,36 @@ class WebhookBurstTest {
     @TempDir Path tmp;
 
     @Test
-    void aHundredWebhooksInABurstCauseAtMostTwoFetches() throws Exception {
-        Path bare = tmp.resolve("manifests.git");
-        Git.init().setBare(true).setInitialBranch("main").setGitDir(bare.toFile()).call().close();
-        RevCommit pushed;
-        try (Git work = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(tmp.resolve("work").toFile()).call()) {
-            Files.writeString(tmp.resolve("work/cluster.yaml"), "kind: Cluster\n");
-            work.add().addFilepattern("cluster.yaml").call();
-            pushed = work.commit().setMessage("add cluster").setAuthor("T", "t@e").setCommitter("T", "t@e").call();
-            work.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
-        }
+    void aHundredWebhooksNamingThePushedCommitCauseExactlyOneFetch() throws Exception {
+        Path bare = seededRepository();
+        String pushed = head(bare);
+        String body = """
+                {"ref":"refs/heads/main","after":"%s","repository":{"clone_url":"%s"}}""".formatted(pushed, bare.toUri());
+        Burst burst = burst(bare, Duration.ofHours(1), b -> b.uri(route("github")).header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", "sha256=" + hmac(SECRET, body)).POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(burst.fetches()).as("fetches for 100 webhooks naming one commit").isEqualTo(1);
+        assertThat(burst.fetched()).isEqualTo(pushed);
+    }
 
+    @Test
+    void aHundredWebhooksNamingNoCommitCauseAtMostTwoFetches() throws Exception {
+        Path bare = seededRepository();
+        String body = "{\"repository\":\"" + bare + "\",\"ref\":\"refs/heads/main\"}";
+        Burst burst = burst(bare, Duration.ofSeconds(4), b -> b.uri(route("generic"))
+                .header("X-Signature", "sha256=" + hmac(SECRET, body)).POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(burst.fetches()).as("fetches for 100 webhooks").isBetween(1, 2);
+        assertThat(burst.fetched()).isEqualTo(head(bare));
+    }
+
+    private record Burst(int fetches, String fetched) {}
+
+    private int port;
+
+    private URI route(String provider) {
+        return URI.create("http://127.0.0.1:" + port + "/api/v1/webhooks/" + provider);
+    }
+
+    private Burst burst(Path bare, Duration minInterval, UnaryOperator<HttpRequest.Builder> request) throws Exception {
         AtomicInteger fetches = new AtomicInteger();
         AtomicReference<String> fetchedCommit = new AtomicReference<>();
         try (GitSource source = new GitSource(new GitSourceConfig(bare.toString(), "main", "", tmp.resolve("data"), null));
@@ -54,21 +77,22 @@ class WebhookBurstTest {
                  fetches.incrementAndGet();
                  fetchedCommit.set(source.fetch().revision().id());
                  return TriggerQueue.RunResult.SUCCESS;
-             }, 2, Backoff.DEFAULT, Duration.ofSeconds(4))) {
+             }, key -> fetchedCommit.get(), 2, Backoff.DEFAULT, minInterval)) {
             WebhookVerifier verifier = new WebhookVerifier(WebhookSettings.signed(SECRET, bare.toUri().toString(), source::trackedRef));
-            WebhookRoutes routes = new WebhookRoutes(verifier, reason -> queue.trigger("prod", reason), new SimpleMeterRegistry());
+            WebhookRoutes routes = WebhookRoutes.withCommits(verifier, (reason, commit) -> queue.trigger("prod", reason, commit),
+                    new SimpleMeterRegistry());
             Javalin app = Javalin.create(config -> routes.register(config.routes)).start("127.0.0.1", 0);
             try {
-                String body = "{\"repository\":\"" + bare + "\",\"ref\":\"refs/heads/main\"}";
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/webhooks/generic"))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).header("X-Signature", "sha256=" + hmac(SECRET, body)).build();
+                port = app.port();
+                HttpRequest built = request.apply(HttpRequest.newBuilder()).build();
                 HttpClient http = HttpClient.newHttpClient();
                 List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
                 for (int i = 0; i < 100; i++) {
-                    responses.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+                    responses.add(http.sendAsync(built, HttpResponse.BodyHandlers.ofString()));
                 }
                 for (var response : responses) {
                     assertThat(response.get().statusCode()).isEqualTo(202);
+                    assertThat(response.get().body()).contains("triggered");
                 }
             } finally {
                 app.stop();
@@ -80,7 +104,25 @@ class WebhookBurstTest {
             }
             assertThat(queue.shutdown(Duration.ofSeconds(30))).isTrue();
         }
-        assertThat(fetches.get()).as("fetches for 100 webhooks").isBetween(1, 2);
-        assertThat(fetchedCommit.get()).isEqualTo(pushed.name());
+        return new Burst(fetches.get(), fetchedCommit.get());
+    }
+
+    private Path seededRepository() throws Exception {
+        Path bare = tmp.resolve("manifests.git");
+        Git.init().setBare(true).setInitialBranch("main").setGitDir(bare.toFile()).call().close();
+        try (Git work = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(tmp.resolve("work").toFile()).call()) {
+            Files.writeString(tmp.resolve("work/cluster.yaml"), "kind: Cluster\n");
+            work.add().addFilepattern("cluster.yaml").call();
+            RevCommit pushed = work.commit().setMessage("add cluster").setAuthor("T", "t@e").setCommitter("T", "t@e").call();
+            work.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+            assertThat(pushed.name()).isNotBlank();
+        }
+        return bare;
+    }
+
+    private static String head(Path bare) throws Exception {
+        try (Git git = Git.open(bare.toFile())) {
+            return git.getRepository().resolve("refs/heads/main").name();
+        }
     }
 }

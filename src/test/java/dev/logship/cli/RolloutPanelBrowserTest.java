@@ -1,0 +1,122 @@
+package dev.logship.cli;
+
+import static dev.logship.cli.HeadlessChromium.text;
+import static dev.logship.cli.ServeHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.logship.localecs.LocalEcsServer;
+import dev.logship.reconcile.Backoff;
+import dev.logship.reconcile.ControllerSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The rollout panel in a real headless Chromium against serve (in-process), local-ecs over HTTP
+ * and real pushes: a crash-looping image halts the rollout in wave 1; the panel shows the wave,
+ * the counts, why it halted, and a resume control that refuses a wrong API token and resumes
+ * with the right one. The rollout metrics say the same in /metrics.
+ */
+class RolloutPanelBrowserTest {
+    @TempDir
+    Path tmp;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aHaltedRolloutShowsItsWaveCountsAndReasonAndResumesOnlyWithTheApiToken() throws Exception {
+        Map<String, String> rings = new LinkedHashMap<>();
+        rings.put("c01", "canary");
+        rings.put("m01", "main");
+        rings.put("m02", "main");
+        try (RolloutFleet fleet = RolloutFleet.seed(tmp, rings, Map.of(), "0s", null);
+             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs())) {
+            ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
+                    .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
+            try (Operator operator = Operator.start(new ServeConfig(fleet.bare.toString(), "main", null, ecs.endpoint().toString(),
+                    "127.0.0.1", 0, tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN, null, settings))) {
+                int port = operator.port();
+                String seed = fleet.head();
+                waitUntil("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
+                        && rollout(port).path("commit").asText().equals(seed));
+
+                String bad = fleet.pushImage(RolloutFleet.BAD, "crash-looping image");
+                assertThat(fleet.webhook(port, ServeHarness.WEBHOOK_SECRET, bad).statusCode()).isEqualTo(202);
+                waitUntil("c01 rolled back and the rollout halted", Duration.ofSeconds(90), () -> {
+                    JsonNode r = rollout(port);
+                    return r.path("commit").asText().equals(bad) && r.path("state").asText().equals("HALTED")
+                            && r.path("counts").path("rolledBack").asInt() == 1;
+                });
+
+                WebDriver browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1280, 900);
+                try {
+                    browser.get("http://127.0.0.1:" + port + "/");
+                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
+                    wait.until(b -> !text(b, ".rollout[data-state=HALTED]").isEmpty());
+                    String panel = text(browser, "#rollouts");
+                    assertThat(panel).contains("HALTED").contains("policy rings").contains("commit " + bad.substring(0, 12));
+                    assertThat(text(browser, ".rollout .rollout-wave")).isEqualTo("wave 1 of 2");
+                    assertThat(text(browser, ".phase-count[data-phase=pending]")).isEqualTo("pending 2");
+                    assertThat(text(browser, ".phase-count[data-phase=rolledBack]")).isEqualTo("rolled back 1");
+                    assertThat(text(browser, ".phase-count[data-phase=done]")).isEqualTo("done 0");
+                    assertThat(text(browser, ".halt-reason")).startsWith("halted: cluster c01 went Degraded in wave 1 (canary)");
+                    assertThat(text(browser, ".rollout-waves li[data-wave='1']")).isEqualTo("wave 1: c01 rolled back");
+                    assertThat(text(browser, ".rollout-waves li[data-wave='2']")).isEqualTo("wave 2: m01 pending m02 pending");
+
+                    browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys("not-the-token");
+                    browser.findElement(By.cssSelector("form.resume button")).click();
+                    wait.until(b -> text(b, "#rollout-action").equals("the API token was refused"));
+                    assertThat(rollout(port).path("state").asText()).isEqualTo("HALTED");
+                    assertThat(get(port, "/api/v1/events")).doesNotContain("\"Resumed\"");
+
+                    browser.findElement(By.cssSelector("form.resume input[name=token]")).clear();
+                    browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys(ServeHarness.API_TOKEN);
+                    browser.findElement(By.cssSelector("form.resume button")).click();
+                    wait.until(b -> text(b, "#rollout-action").equals("resumed"));
+                    waitUntil("the Resumed event", Duration.ofSeconds(10), () -> get(port, "/api/v1/events").contains("\"Resumed\""));
+                    assertThat(browser.getPageSource()).doesNotContain(ServeHarness.API_TOKEN);
+                } finally {
+                    browser.quit();
+                }
+                // The resumed rollout tries c01 again and halts again; the metrics count both halts.
+                waitUntil("halted again", Duration.ofSeconds(90), () -> metric(get(port, "/metrics"), "logship_rollout_halts_total", "") == 2
+                        && rollout(port).path("state").asText().equals("HALTED"));
+                waitUntil("c01 rolled back again", Duration.ofSeconds(90), () -> rollout(port).path("counts").path("rolledBack").asInt() == 1);
+                String metrics = get(port, "/metrics");
+                assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"pending\",policy=\"rings\"")).isEqualTo(2);
+                assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"rolledBack\",policy=\"rings\"")).isEqualTo(1);
+                assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"done\",policy=\"rings\"")).isEqualTo(0);
+                assertThat(metric(metrics, "logship_rollout_wave", "policy=\"rings\"")).isEqualTo(1);
+                assertThat(metric(metrics, "logship_rollout_halted", "policy=\"rings\"")).isEqualTo(1);
+            }
+        }
+    }
+
+    private String get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private JsonNode rollout(int port) throws Exception {
+        return ServeHarness.JSON.readTree(get(port, "/api/v1/rollouts")).path("rollouts").path(0);
+    }
+
+    /** The value of a Prometheus sample whose labels are exactly {@code labels} (sorted, as Micrometer writes them). */
+    static double metric(String metrics, String name, String labels) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(name) + "(\\{" + Pattern.quote(labels) + ",?\\})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(2)) : -1;
+    }
+}

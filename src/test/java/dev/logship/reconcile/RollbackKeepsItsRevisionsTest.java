@@ -1,0 +1,206 @@
+package dev.logship.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logship.aws.AwsEcsGateways;
+import dev.logship.aws.AwsSettings;
+import dev.logship.aws.RateLimits;
+import dev.logship.localecs.LocalEcsConfig;
+import dev.logship.localecs.LocalEcsServer;
+import dev.logship.manifest.TestSnapshots;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.Revision;
+import dev.logship.model.Snapshot;
+import dev.logship.render.DesiredStates;
+import dev.logship.rollout.Phase;
+import dev.logship.rollout.Rollout;
+import dev.logship.rollout.RolloutClock;
+import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.sync.SyncOptions;
+import dev.logship.sync.SyncResult;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
+
+/**
+ * A rollback returns a cluster to the exact task definition revision it ran before, even when
+ * revision clean-up ran in between and would have deregistered it. The real controller, the
+ * real SDK adapter and local-ecs over HTTP; clean-up keeps one unused revision per family.
+ *
+ * <p>Commit A runs forwarder {@code pt} on c01 (revision 1). Commit B (a new image) adds cluster
+ * r03 in a second wave, whose nodes' host port another team's daemon already holds. c01 moves to
+ * revision 2 and bakes; revision 1 drains away and nothing runs it. During the bake another
+ * apply in the region registers revision 3 of the family, and its clean-up would drop revision 1
+ * (unused, not among the newest one), but the rollout may still need it. Then r03 cannot place
+ * its tasks, goes Degraded and halts the rollout; c01, Healthy on B by then, is rolled back to A,
+ * the last commit Healthy there before B, on revision 1 itself.
+ */
+class RollbackKeepsItsRevisionsTest {
+    private static final String REGION = "us-east-1";
+    private static final String PORT_SPEC = "scheduling: perNodePort\nhostPort: 1234\nroutes: [\"udp://a.example.com:1\"]\n";
+
+    @Test
+    void aRollbackAfterCleanUpComesBackOnTheExactSameRevision() throws Exception {
+        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(REGION);
+        List.of("c01", "r03", "x01").forEach(c -> config.cluster(c, 2));
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build());
+             AwsEcsGateways gateways = new AwsEcsGateways(new AwsSettings(ecs.endpoint(),
+                     StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), RateLimits.off(), 3));
+             EcsClient sdk = sdk(ecs.endpoint())) {
+            ClusterSynchronizer synchronizer = new ClusterSynchronizer(gateways, new SyncOptions(1, Duration.ofMinutes(1)), "team-a");
+            AtomicReference<Snapshot> head = new AtomicReference<>(commitA());
+            // 60x: B's 10 minute bake lasts 10 s, the time the other apply has to run in
+            ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofHours(1))
+                    .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)))
+                    .withRolloutClock(RolloutClock.scaled(Clock.systemUTC(), null, 60));
+            ManifestSource source = new ManifestSource() {
+                @Override
+                public Snapshot fetch() {
+                    return head.get();
+                }
+
+                @Override
+                public String describe() {
+                    return "test";
+                }
+            };
+            try (Controller controller = new Controller(source, SourceStatus.notFetched("test", "main", "."), synchronizer,
+                    settings, ReconcileListener.NONE).start()) {
+                waitUntil("A is Healthy on c01", () -> healthyOn(controller, "c01", "aaaa"));
+                String revision1 = service(sdk, "c01").taskDefinition();
+                assertThat(revision1).endsWith(":1");
+
+                occupyHostPort(sdk, "r03");
+                head.set(commitB());
+                controller.syncSource("push");
+                waitUntil("c01 bakes on B", () -> phaseOf(controller, "bbbb", "c01") == Phase.BAKING);
+                assertThat(service(sdk, "c01").taskDefinition()).endsWith(":2");
+                assertThat(service(sdk, "c01").deployments()).hasSize(1); // revision 1 no longer runs anywhere
+
+                // Another apply in the region registers revision 3 and cleans the family up (keeping 1 unused).
+                SyncResult other = synchronizer.sync(desired(commitOther(), "x01"));
+                assertThat(other.failures()).isEmpty();
+                assertThat(other.steps()).extracting(SyncResult.Step::detail).anyMatch(d -> d.endsWith(":3"));
+                assertThat(other.steps()).extracting(SyncResult.Step::detail).doesNotContain(revision1);
+                assertThat(sdk.describeTaskDefinition(r -> r.taskDefinition(revision1)).taskDefinition().statusAsString())
+                        .isEqualTo("ACTIVE");
+
+                waitUntil("r03 halts the rollout", () -> controller.rollouts().get(0).state() == Rollout.State.HALTED);
+                waitUntil("c01 is rolled back", () -> phaseOf(controller, "bbbb", "c01") == Phase.ROLLED_BACK);
+                assertThat(service(sdk, "c01").taskDefinition()).isEqualTo(revision1);
+                assertThat(controller.rollouts().get(0).haltReason()).startsWith("cluster r03 went Degraded in wave 2");
+                assertThat(controller.events()).anyMatch(e -> e.type().equals("RolledBack") && "c01".equals(e.cluster()));
+            }
+        }
+    }
+
+    private static Snapshot commitA() {
+        return snapshot("aaaa", "gliderlabs/logspout:v3.2.14", List.of("c01"));
+    }
+
+    private static Snapshot commitB() {
+        return snapshot("bbbb", "gliderlabs/logspout:v3.2.15", List.of("c01", "r03"));
+    }
+
+    /** The same forwarder with another image on a cluster outside the rollouts (only its desired state is used). */
+    private static Snapshot commitOther() {
+        return snapshot("cccc", "gliderlabs/logspout:v3.2.16", List.of("x01"));
+    }
+
+    private static Snapshot snapshot(String id, String image, List<String> clusters) {
+        List<String> files = new java.util.ArrayList<>();
+        for (String c : clusters) {
+            files.add(c + ".yaml");
+            files.add(cluster(c, c.equals("c01") ? "canary" : "rest"));
+        }
+        files.addAll(List.of("policy.yaml", """
+                        apiVersion: logship.dev/v1
+                        kind: RolloutPolicy
+                        metadata:
+                          name: rings
+                        spec:
+                          waves:
+                            - {name: canary, selector: {ring: canary}}
+                            - {name: rest, selector: {ring: rest}}
+                          bakeTime: 10m
+                          onFailure: rollback
+                        """,
+                "fwd/pt.yaml", TestSnapshots.forwarder("pt", PORT_SPEC + "image: " + image + "\nclusters: [" + String.join(", ", clusters) + "]")));
+        return new Snapshot(new Revision(id.repeat(10), "commit " + id), TestSnapshots.of(files.toArray(String[]::new)).files());
+    }
+
+    private static String cluster(String name, String ring) {
+        return """
+                apiVersion: logship.dev/v1
+                kind: Cluster
+                metadata:
+                  name: %s
+                  labels: {ring: %s}
+                spec:
+                  region: %s
+                """.formatted(name, ring, REGION);
+    }
+
+    private static DesiredCluster desired(Snapshot snapshot, String cluster) {
+        return DesiredStates.read(snapshot).state().cluster(cluster).orElseThrow();
+    }
+
+    /** Another team's daemon holding host port 1234 on every node of the cluster. */
+    private static void occupyHostPort(EcsClient sdk, String cluster) {
+        String arn = sdk.registerTaskDefinition(r -> r.family("other-team-agent").networkMode("bridge")
+                .containerDefinitions(c -> c.name("agent").image("busybox").memory(32).essential(true)
+                        .portMappings(p -> p.containerPort(1234).hostPort(1234)))).taskDefinition().taskDefinitionArn();
+        sdk.createService(r -> r.cluster(cluster).serviceName("other-team-agent").taskDefinition(arn)
+                .schedulingStrategy(SchedulingStrategy.DAEMON));
+        waitUntil("the other team's agent runs on " + cluster, () -> {
+            var s = sdk.describeServices(r -> r.cluster(cluster).services("other-team-agent")).services().get(0);
+            return s.runningCount() == 2;
+        });
+    }
+
+    private static software.amazon.awssdk.services.ecs.model.Service service(EcsClient sdk, String cluster) {
+        String arn = sdk.listServices(r -> r.cluster(cluster)).serviceArns().stream().filter(a -> a.contains("pt"))
+                .findFirst().orElseThrow();
+        return sdk.describeServices(r -> r.cluster(cluster).services(arn)).services().get(0);
+    }
+
+    private static boolean healthyOn(Controller controller, String cluster, String commit) {
+        return controller.cluster(cluster).map(c -> c.lastAppliedRevision() != null && c.lastAppliedRevision().startsWith(commit)
+                && c.health().equals("Healthy") && c.syncStatus() == SyncStatus.Synced).orElse(false);
+    }
+
+    private static Phase phaseOf(Controller controller, String commit, String cluster) {
+        return controller.rollouts().stream().filter(r -> r.commit().startsWith(commit) && r.clusters().containsKey(cluster))
+                .map(r -> r.clusters().get(cluster).phase()).findFirst().orElse(null);
+    }
+
+    private static EcsClient sdk(URI endpoint) {
+        return EcsClient.builder().endpointOverride(endpoint).region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("timed out waiting until " + what).isBefore(deadline);
+            try {
+                Thread.sleep(20); // polling step of a wait-until with a deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
