@@ -71,7 +71,7 @@ final class ServeMemory {
                 Jvm paced = jvm.withFlags(jvm.label(), flags);
                 Path data = root.resolve("data-" + run++);
                 try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), data, root.resolve("serve-" + run + ".log"), 8, paced,
-                        List.of("--owner", OWNER))) {
+                        "--owner", OWNER)) {
                     long minutes = Long.getLong("bench.memoryReadyMinutes", 15);
                     double ready;
                     try {

@@ -42,19 +42,17 @@ final class ServeProcess implements AutoCloseable {
 
     /** As above in a JVM of the given build and flags (a time scale for pacing goes in its flags as -Dlogship.ecs.timeScale). */
     static ServeProcess start(Path bare, URI ecs, Path dataDir, Path log, int maxParallel, Jvm jvm) throws IOException {
-        return start(bare, ecs, dataDir, log, maxParallel, jvm, List.of());
+        return start(bare, ecs, dataDir, log, maxParallel, jvm, new String[0]);
     }
 
-    /** As above with more serve options (e.g. --owner, so a fleet the bench applied is serve's own). */
-    static ServeProcess start(Path bare, URI ecs, Path dataDir, Path log, int maxParallel, Jvm jvm, List<String> more)
-            throws IOException {
+    /** As above with more serve options (e.g. "--clock-scale", "60"). */
+    static ServeProcess start(Path bare, URI ecs, Path dataDir, Path log, int maxParallel, Jvm jvm, String... extra) throws IOException {
         int port = freePort();
-        List<String> args = new java.util.ArrayList<>(List.of("serve", "--repo", bare.toString(), "--ref", "main",
+        List<String> cmd = new java.util.ArrayList<>(jvm.command(dev.logship.cli.Main.class, "serve", "--repo", bare.toString(), "--ref", "main",
                 "--ecs-endpoint", ecs.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
                 "--data-dir", dataDir.toString(), "--poll-interval", "60s", "--resync-interval", "5m",
                 "--max-parallel", String.valueOf(maxParallel)));
-        args.addAll(more);
-        List<String> cmd = jvm.command(dev.logship.cli.Main.class, args.toArray(String[]::new));
+        cmd.addAll(List.of(extra));
         String classpath = System.getProperty("bench.serve.classpath"); // e.g. a build of another branch
         if (classpath != null) {
             cmd.set(cmd.indexOf("-cp") + 1, classpath);
