@@ -95,6 +95,12 @@ final class AwsDaemonGateway implements DaemonGateway {
         call("DeleteDaemon", () -> ecs.deleteDaemon(r -> r.daemonArn(daemonArn)));
     }
 
+    @Override
+    public void deleteDaemonTaskDefinition(String arn) {
+        call("DeleteDaemonTaskDefinition", () -> ecs.deleteDaemonTaskDefinition(r -> r.daemonTaskDefinition(arn)));
+        described.remove(arn);
+    }
+
     private List<String> providerArns(DaemonSpec spec) {
         List<String> names = spec.capacityProviders().stream().filter(p -> !p.startsWith("arn:"))
                 .filter(p -> !providerArns.containsKey(p)).toList();

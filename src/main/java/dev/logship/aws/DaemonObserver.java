@@ -52,8 +52,16 @@ final class DaemonObserver {
                 .map(arn -> call("DescribeDaemon", () -> ecs.describeDaemon(r -> r.daemonArn(arn)).daemon())).toList();
         Map<String, DaemonDeployment> deployments = deployments(details.stream().map(DaemonDetail::deploymentArn)
                 .filter(a -> a != null).toList());
-        Map<String, DaemonRevision> revisions = revisions(deployments.values().stream()
-                .filter(d -> d.targetDaemonRevision() != null).map(d -> d.targetDaemonRevision().arn()).toList());
+        // Targets, sources and running revisions in one batch: their task definitions are what clean-up must keep.
+        List<String> revisionArns = new ArrayList<>();
+        deployments.values().forEach(d -> {
+            if (d.targetDaemonRevision() != null) {
+                revisionArns.add(d.targetDaemonRevision().arn());
+            }
+            d.sourceDaemonRevisions().forEach(r -> revisionArns.add(r.arn()));
+        });
+        details.forEach(d -> d.currentRevisions().forEach(r -> revisionArns.add(r.arn())));
+        Map<String, DaemonRevision> revisions = revisions(revisionArns);
         Map<String, Integer> instancesByProvider = instancesByProvider();
         List<LiveDaemon> out = new ArrayList<>();
         for (DaemonDetail d : details) {
@@ -61,13 +69,24 @@ final class DaemonObserver {
             DaemonRevision target = deployment == null || deployment.targetDaemonRevision() == null ? null
                     : revisions.get(deployment.targetDaemonRevision().arn());
             var tags = call("ListTagsForResource", () -> ecs.listTagsForResource(r -> r.resourceArn(d.daemonArn())).tags());
-            out.add(live(d, deployment, target, TaskDefinitionMapper.tagMap(tags), instancesByProvider));
+            Set<String> inUse = new HashSet<>();
+            List<String> used = new ArrayList<>();
+            d.currentRevisions().forEach(r -> used.add(r.arn()));
+            if (deployment != null) {
+                deployment.sourceDaemonRevisions().forEach(r -> used.add(r.arn()));
+                if (deployment.targetDaemonRevision() != null) {
+                    used.add(deployment.targetDaemonRevision().arn());
+                }
+            }
+            used.stream().map(revisions::get).filter(r -> r != null && r.daemonTaskDefinitionArn() != null)
+                    .forEach(r -> inUse.add(r.daemonTaskDefinitionArn()));
+            out.add(live(d, deployment, target, TaskDefinitionMapper.tagMap(tags), instancesByProvider, inUse));
         }
         return out;
     }
 
     private LiveDaemon live(DaemonDetail d, DaemonDeployment deployment, DaemonRevision target, Map<String, String> tags,
-            Map<String, Integer> instancesByProvider) {
+            Map<String, Integer> instancesByProvider, Set<String> inUse) {
         Set<String> providers = new HashSet<>();
         d.currentRevisions().forEach(r -> r.capacityProviders().forEach(cp -> providers.add(cp.arn())));
         int running = d.currentRevisions().stream().mapToInt(r -> r.totalRunningCount() == null ? 0 : r.totalRunningCount()).sum();
@@ -85,7 +104,7 @@ final class DaemonObserver {
                 tdArn, tdArn == null ? null : taskDefinitions.apply(tdArn), List.copyOf(providers),
                 config == null ? null : config.drainPercent(), config == null ? null : config.bakeTimeInMinutes(),
                 alarms == null ? List.of() : alarms.alarmNames(), alarms != null && Boolean.TRUE.equals(alarms.enable()),
-                tags, latest, running, revisionsRunning, instances);
+                tags, latest, running, revisionsRunning, instances, inUse);
     }
 
     private Map<String, DaemonDeployment> deployments(List<String> arns) {

@@ -154,10 +154,12 @@ public final class ClusterSynchronizer {
     private LiveCluster observe(DesiredCluster desired) {
         ClusterTarget target = desired.target();
         LiveCluster live = gateways.forCluster(target).observe(needsExactNodes(desired));
-        usage.observed(target, live.revisionsInUse());
+        Set<String> inUse = new java.util.HashSet<>(live.revisionsInUse());
         if (live.exists() && (runsDaemons(desired) || live.managedInstances())) {
             live = live.withDaemons(gateways.daemonsFor(target).observeDaemons());
+            live.daemons().forEach(d -> inUse.addAll(d.revisionsInUse()));
         }
+        usage.observed(target, inUse);
         return live;
     }
 

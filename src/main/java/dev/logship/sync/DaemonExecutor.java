@@ -24,13 +24,37 @@ public final class DaemonExecutor {
     private final DaemonGateway gateway;
     /** TagResource and UntagResource take any ECS ARN: the service gateway's calls serve daemons too. */
     private final EcsGateway tagging;
+    private final Revisions revisions;
     public final List<SyncResult.Step> steps;
     public final List<SyncResult.Failure> failures;
     /** Daemon task definition revisions this run pointed a daemon at (revision clean-up keeps them). */
     final Set<String> inUse = new HashSet<>();
     final Set<String> touchedFamilies = new TreeSet<>();
 
-    DaemonExecutor(DaemonGateway gateway, EcsGateway tagging, List<SyncResult.Step> steps, List<SyncResult.Failure> failures) {
+    /**
+     * How one run shares daemon task definition revisions with parallel applies of other
+     * clusters: reuse or registration happens under the family's lock (clean-up takes it too) and
+     * the chosen revision is claimed before the daemon points at it.
+     */
+    interface Revisions {
+        java.util.concurrent.locks.Lock lock(String family);
+
+        void claim(String arn);
+
+        Revisions UNSHARED = new Revisions() {
+            @Override
+            public java.util.concurrent.locks.Lock lock(String family) {
+                return new java.util.concurrent.locks.ReentrantLock();
+            }
+
+            @Override
+            public void claim(String arn) {}
+        };
+    }
+
+    DaemonExecutor(DaemonGateway gateway, EcsGateway tagging, Revisions revisions, List<SyncResult.Step> steps,
+            List<SyncResult.Failure> failures) {
+        this.revisions = revisions;
         this.gateway = gateway;
         this.tagging = tagging;
         this.steps = steps;
@@ -39,7 +63,7 @@ public final class DaemonExecutor {
 
     /** For callers that run daemons alone (tags are then left as they are). */
     public DaemonExecutor(DaemonGateway gateway) {
-        this(gateway, null, new ArrayList<>(), new ArrayList<>());
+        this(gateway, null, Revisions.UNSHARED, new ArrayList<>(), new ArrayList<>());
     }
 
     /** Creates and updates first, prunes last. */
@@ -91,20 +115,28 @@ public final class DaemonExecutor {
         }
     }
 
-    /** An ACTIVE revision of the family with exactly this document, else a new one. */
+    /** An ACTIVE revision of the family with exactly this document, else a new one; claimed under the family's lock. */
     private String revisionFor(ForwarderKey key, TaskDefinitionSpec spec, Map<String, Object> document) {
         Objects.requireNonNull(spec, "the desired daemon task definition");
         touchedFamilies.add(spec.family());
-        for (String arn : gateway.activeDaemonRevisionArns(spec.family())) {
-            if (Objects.equals(gateway.describeDaemonTaskDefinition(arn).document(), document)) {
-                inUse.add(arn);
-                return arn;
+        var lock = revisions.lock(spec.family());
+        lock.lock();
+        try {
+            for (String arn : gateway.activeDaemonRevisionArns(spec.family())) {
+                if (Objects.equals(gateway.describeDaemonTaskDefinition(arn).document(), document)) {
+                    revisions.claim(arn);
+                    inUse.add(arn);
+                    return arn;
+                }
             }
+            String arn = gateway.registerDaemonTaskDefinition(spec);
+            revisions.claim(arn);
+            inUse.add(arn);
+            steps.add(SyncResult.step(key, "register", arn));
+            return arn;
+        } finally {
+            lock.unlock();
         }
-        String arn = gateway.registerDaemonTaskDefinition(spec);
-        inUse.add(arn);
-        steps.add(SyncResult.step(key, "register", arn));
-        return arn;
     }
 
     private void touch(TaskDefinitionSpec live) {

@@ -37,4 +37,7 @@ public interface DaemonGateway {
     void updateDaemon(String daemonArn, DaemonSpec spec, String daemonTaskDefinitionArn);
 
     void deleteDaemon(String daemonArn);
+
+    /** Deletes an ACTIVE daemon task definition revision (ECS moves it to DELETE_IN_PROGRESS, then DELETED). */
+    void deleteDaemonTaskDefinition(String arn);
 }

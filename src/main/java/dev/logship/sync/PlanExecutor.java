@@ -68,7 +68,11 @@ final class PlanExecutor {
 
     /** The revisions this cluster may use after the apply (a superset: a failed update keeps the old one). */
     Set<String> inUse() {
-        return Set.copyOf(inUse);
+        Set<String> all = new HashSet<>(inUse);
+        if (daemons != null) {
+            all.addAll(daemons.inUse);
+        }
+        return Set.copyOf(all);
     }
 
     boolean mutated() {
@@ -128,6 +132,7 @@ final class PlanExecutor {
             });
         }
         cleanUpRevisions();
+        cleanUpDaemonRevisions();
     }
 
     private void liveRevision(Change change) {
@@ -212,10 +217,55 @@ final class PlanExecutor {
         }
     }
 
+    /** Daemon task definition families are locked apart from the same-named service families. */
+    private static final String DAEMON_FAMILY = "daemon:";
+
+    /**
+     * Daemon task definition revisions of the families this run moved a daemon off or onto: the
+     * same rules as {@link #cleanUpRevisions}, under the same usage of the region (daemon ARNs are
+     * distinct from task definition ARNs, so both live in it).
+     */
+    private void cleanUpDaemonRevisions() {
+        if (daemons == null) {
+            return;
+        }
+        for (String family : daemons.touchedFamilies) {
+            FamilyLocks.Family shared = locks.of(resolver.scope(), DAEMON_FAMILY + family);
+            shared.lock.lock();
+            try {
+                RevisionUsage.Elsewhere elsewhere = usage.elsewhere(target);
+                if (!elsewhere.known()) {
+                    warnings.add("unused daemon task definition revisions kept: " + elsewhere.unknownBecause());
+                    return;
+                }
+                Set<String> used = new HashSet<>(daemons.inUse);
+                used.addAll(usage.of(target));
+                used.addAll(elsewhere.arns());
+                List<String> gone = new ArrayList<>();
+                DaemonGateway g = daemonGateway.get();
+                run(null, "DeleteDaemonTaskDefinition", () -> gone.addAll(DaemonRevisionCleanup.deleteUnused(g, owner,
+                        g.activeDaemonRevisionArns(family), used, options.keepRevisions())));
+                gone.forEach(arn -> steps.add(new SyncResult.Step("", "delete revision", arn)));
+            } finally {
+                shared.lock.unlock();
+            }
+        }
+    }
+
     /** The daemon executor, made on the first daemon change (it shares this run's steps and failures). */
     private DaemonExecutor daemons() {
         if (daemons == null) {
-            daemons = new DaemonExecutor(daemonGateway.get(), gateway, steps, failures);
+            daemons = new DaemonExecutor(daemonGateway.get(), gateway, new DaemonExecutor.Revisions() {
+                @Override
+                public java.util.concurrent.locks.Lock lock(String family) {
+                    return locks.of(resolver.scope(), DAEMON_FAMILY + family).lock;
+                }
+
+                @Override
+                public void claim(String arn) {
+                    usage.claim(target, arn);
+                }
+            }, steps, failures);
         }
         return daemons;
     }

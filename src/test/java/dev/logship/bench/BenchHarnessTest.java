@@ -24,6 +24,7 @@ class BenchHarnessTest {
         assertThat(report).contains("| 5 git at size | one-file change: total");
         assertThat(report).contains("| 1 push to applied | push + webhook -> UpdateService (3 pushes)");
         assertThat(report).contains("| 6 footprint | start to ready, 3 clusters").contains("| 6 footprint | idle CPU, 12 clusters");
+        assertThat(report).contains("| 9 rollout | push to last wave done (12 clusters, waves 1/1/4/6");
     }
 
     @Test

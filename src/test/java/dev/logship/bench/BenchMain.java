@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * Options: --size full|tiny   --only 1b,2,3,5   --time-scale N   --repeats N   --clusters N (scenarios 3, 4)   --out FILE
  *          --accounts N --account-clusters M --accounts-time-scale T (scenario 7)
  *          --memory-clusters 1000,10000 (scenario 8)
+ *          -Dbench.rolloutClusters=1000 (scenario 9)
  *          --baseline-classes DIR (an older build's target/classes, run side by side in scenarios 3 and 7)
  * </pre>
  */
@@ -71,6 +72,9 @@ public final class BenchMain {
             }
             if (config.runs("8")) {
                 rows.addAll(step("8", () -> ServeMemory.run(config, work, baseline)));
+            }
+            if (config.runs("9")) {
+                rows.addAll(step("9", () -> RolloutAtScale.run(config, work)));
             }
             if (config.runs("7")) {
                 rows.addAll(step("7", () -> ManyAccounts.run(config, work, baseline)));

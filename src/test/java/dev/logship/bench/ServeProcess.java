@@ -27,11 +27,13 @@ final class ServeProcess implements AutoCloseable {
     final long startedNanos = System.nanoTime();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path bare;
+    private final Path log;
 
-    private ServeProcess(Process process, int port, Path bare) {
+    private ServeProcess(Process process, int port, Path bare, Path log) {
         this.process = process;
         this.port = port;
         this.bare = bare;
+        this.log = log;
     }
 
     static ServeProcess start(Path bare, URI ecs, Path dataDir, Path log, int maxParallel) throws IOException {
@@ -40,18 +42,24 @@ final class ServeProcess implements AutoCloseable {
 
     /** As above in a JVM of the given build and flags (a time scale for pacing goes in its flags as -Dlogship.ecs.timeScale). */
     static ServeProcess start(Path bare, URI ecs, Path dataDir, Path log, int maxParallel, Jvm jvm) throws IOException {
+        return start(bare, ecs, dataDir, log, maxParallel, jvm, new String[0]);
+    }
+
+    /** As above with more serve options (e.g. "--clock-scale", "60"). */
+    static ServeProcess start(Path bare, URI ecs, Path dataDir, Path log, int maxParallel, Jvm jvm, String... extra) throws IOException {
         int port = freePort();
-        List<String> cmd = jvm.command(dev.logship.cli.Main.class, "serve", "--repo", bare.toString(), "--ref", "main",
+        List<String> cmd = new java.util.ArrayList<>(jvm.command(dev.logship.cli.Main.class, "serve", "--repo", bare.toString(), "--ref", "main",
                 "--ecs-endpoint", ecs.toString(), "--bind", "127.0.0.1", "--port", String.valueOf(port),
                 "--data-dir", dataDir.toString(), "--poll-interval", "60s", "--resync-interval", "5m",
-                "--max-parallel", String.valueOf(maxParallel));
+                "--max-parallel", String.valueOf(maxParallel)));
+        cmd.addAll(List.of(extra));
         String classpath = System.getProperty("bench.serve.classpath"); // e.g. a build of another branch
         if (classpath != null) {
             cmd.set(cmd.indexOf("-cp") + 1, classpath);
         }
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LOGSHIP_WEBHOOK_SECRET", SECRET);
-        return new ServeProcess(builder.start(), port, bare);
+        return new ServeProcess(builder.start(), port, bare, log);
     }
 
     long pid() {
@@ -63,7 +71,7 @@ final class ServeProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("serve exited with " + process.exitValue());
+                throw new IllegalStateException("serve exited with " + process.exitValue() + "; its log ends: " + logTail());
             }
             try {
                 if (get("/readyz").statusCode() == 200) {
@@ -75,6 +83,15 @@ final class ServeProcess implements AutoCloseable {
             Thread.sleep(10); // polling interval of a wait-until with a deadline
         }
         throw new IllegalStateException("serve not ready within " + timeout);
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -173,6 +173,29 @@ class ManagedDaemonCommandTest {
     }
 
     @Test
+    void aDaemonChangedByHandIsRevertedOnItsOwnRevision() {
+        assertThat(run("apply", "--wait", "60").exit()).isZero();
+        try (EcsClient sdk = sdk()) {
+            String daemon = sdk.listDaemons(r -> r.clusterArn("managed-ecs")).daemonSummariesList().get(0).daemonArn();
+            String theirs = sdk.registerDaemonTaskDefinition(r -> r.family("hand-made").containerDefinitions(c -> c.name("agent")
+                    .image("vendor/agent:1").memory(128))).daemonTaskDefinitionArn();
+            String provider = sdk.describeCapacityProviders(r -> r.capacityProviders("managed")).capacityProviders().get(0)
+                    .capacityProviderArn();
+            sdk.updateDaemon(r -> r.daemonArn(daemon).daemonTaskDefinitionArn(theirs).capacityProviderArns(provider)
+                    .deploymentConfiguration(d -> d.drainPercent(100.0)));
+        }
+        Run plan = run("plan");
+        assertThat(plan.exit()).isEqualTo(2);
+        assertThat(plan.out()).contains("~   managed/fluent-bit (managed daemon fluent-bit)", "drainPercent: 100.0 -> 50.0",
+                "taskDefinition.family: hand-made -> logship-fluent-bit");
+        ecs.resetCallCounts();
+        Run apply = run("apply", "--wait", "60");
+        assertThat(apply.exit()).as(apply.out()).isZero();
+        assertThat(mutatingCalls()).as("back on logship's own revision, reused").isEqualTo(Map.of("UpdateDaemon", 1L));
+        assertThat(run("plan").exit()).isZero();
+    }
+
+    @Test
     void aDaemonLogshipDidNotCreateIsAConflictAndLeftUntouched() {
         try (EcsClient sdk = sdk()) {
             String td = sdk.registerDaemonTaskDefinition(r -> r.family("theirs").containerDefinitions(c -> c.name("agent")

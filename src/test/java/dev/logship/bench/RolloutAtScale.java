@@ -1,0 +1,217 @@
+package dev.logship.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logship.aws.AwsEcsGateways;
+import dev.logship.aws.RateLimits;
+import dev.logship.localecs.LocalEcsServer;
+import dev.logship.model.DesiredState;
+import dev.logship.sync.ClusterSynchronizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scenario 9: time from a push to the last wave done, for a fleet (1,000 clusters by default)
+ * in 4 waves of 1%, 9%, 40% and 50%, against the bound that bake times and ECS's rate limits
+ * set. serve runs in a process of its own on a rollout clock 60 times as fast (the policy's
+ * 2 min bake lasts 2 s) with ECS's token buckets on in local-ecs and logship's pacing both
+ * {@code timeScale} times as fast as ECS. The fleet starts applied and Healthy (set up without
+ * throttling); the push changes the forwarder's image, so every cluster needs one UpdateService.
+ *
+ * <p>Bound: each wave starts after the previous one baked, with at most ECS's burst of 50
+ * SERVICE_MODIFY tokens, and needs one UpdateService per cluster at 5 per second after that; the
+ * last wave must bake too. So T >= sum over waves of max(0, n_w - 50) / (5 x timeScale) +
+ * 4 x bakeTime / clockScale. Task start, health reads and the bake's end being noticed come on top.
+ */
+final class RolloutAtScale {
+    static final String NAME = "9 rollout";
+    private static final double CLOCK_SCALE = 60;
+    private static final Duration BAKE = Duration.ofMinutes(2);
+    private static final int BURST = 50;
+    private static final int PER_SECOND = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RolloutAtScale() {}
+
+    static List<Row> run(BenchConfig config, Path work) throws Exception {
+        int clusters = Integer.parseInt(System.getProperty("bench.rolloutClusters", config.name().equals("tiny") ? "12" : "1000"));
+        int[] waves = waveSizes(clusters);
+        double t = config.timeScale();
+        Path root = work.resolve("rollout");
+        Map<String, Integer> nodes = new LinkedHashMap<>();
+        for (int i = 0; i < clusters; i++) {
+            nodes.put(String.format(Locale.ROOT, "r%04d", i), 1);
+        }
+        List<Row> rows = new ArrayList<>();
+        try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(nodes, t)) {
+            writeFleet(repo.work, nodes.keySet().stream().toList(), waves, "gliderlabs/logspout:v3.2.14");
+            repo.commitAllAndPush("fleet in 4 waves");
+            ecs.setThrottling(false); // the setup apply is not measured
+            DesiredState state = FleetSync.read(repo.work);
+            try (AwsEcsGateways setup = Ecs.gateways(ecs.endpoint(), RateLimits.off())) {
+                ClusterSynchronizer sync = new ClusterSynchronizer(setup);
+                sync.manage(state);
+                FleetSync.Outcome applied = FleetSync.sync(sync, state, 4);
+                if (applied.failures() > 0) {
+                    throw new IllegalStateException("setup apply failed: " + applied.sampleFailures());
+                }
+            }
+            ecs.setThrottling(true);
+            Jvm paced = Jvm.CURRENT.withFlags("this build", List.of("-Dlogship.ecs.timeScale=" + Format.number(t)));
+            try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 8,
+                    paced, "--clock-scale", Format.number(CLOCK_SCALE))) {
+                serve.awaitReady(Duration.ofMinutes(15));
+                String seed = headOf(repo);
+                waitDone(serve, seed, Duration.ofMinutes(15));
+                ecs.resetCallCounts();
+
+                String commit = repo.change("fleet/logs.yaml", forwarder("gliderlabs/logspout:v3.2.15"), "logspout v3.2.15");
+                long pushed = System.nanoTime();
+                serve.githubPush(commit);
+                JsonNode done = waitDone(serve, commit, Duration.ofMinutes(30));
+                double tookMs = (System.nanoTime() - pushed) / 1e6;
+                Instant plannerNow = Instant.parse(done.path("now").asText());
+
+                double boundMs = boundMillis(waves, t);
+                rows.add(Row.single(NAME, String.format(Locale.ROOT, "push to last wave done (%d clusters, waves %s, bake %s at clock x%s, "
+                                + "ECS rates x%s)", clusters, sizes(waves), "2 min", Format.number(CLOCK_SCALE), Format.number(t)),
+                        ScaleApply.seconds(tookMs), ScaleApply.seconds(boundMs) + " (" + boundText(waves, t) + ")", tookMs / boundMs));
+                JsonNode rollout = rolloutOf(done, commit);
+                for (int w = 1; w <= waves.length; w++) {
+                    Instant first = null;
+                    Instant last = null;
+                    for (JsonNode c : rollout.path("clusters")) {
+                        if (c.path("wave").asInt() == w) {
+                            Instant start = Instant.parse(c.path("startedAt").asText());
+                            Instant end = Instant.parse(c.path("finishedAt").asText());
+                            first = first == null || start.isBefore(first) ? start : first;
+                            last = last == null || end.isAfter(last) ? end : last;
+                        }
+                    }
+                    rows.add(Row.info(NAME, String.format(Locale.ROOT, "   wave %d (%d clusters): starts / done, after the push", w, waves[w - 1]),
+                            real(first, plannerNow, tookMs) + " / " + real(last, plannerNow, tookMs)));
+                }
+                Map<String, Long> calls = ecs.callCounts();
+                long throttled = ecs.errorCounts().entrySet().stream().filter(e -> e.getKey().endsWith("ThrottlingException"))
+                        .mapToLong(Map.Entry::getValue).sum();
+                rows.add(Row.info(NAME, "UpdateService / all ECS calls / ThrottlingException answers",
+                        calls.getOrDefault("UpdateService", 0L) + " / " + calls.values().stream().mapToLong(Long::longValue).sum()
+                                + " / " + throttled));
+            }
+        }
+        rows.add(Row.info(NAME, "load average after the rollout", Machine.loadAverage()));
+        return rows;
+    }
+
+    /** 1%, 9%, 40% and the rest, each at least one cluster. */
+    static int[] waveSizes(int clusters) {
+        int w1 = Math.max(1, clusters / 100);
+        int w2 = Math.max(1, clusters * 9 / 100);
+        int w3 = Math.max(1, clusters * 40 / 100);
+        return new int[] {w1, w2, w3, clusters - w1 - w2 - w3};
+    }
+
+    static double boundMillis(int[] waves, double timeScale) {
+        double updates = 0;
+        for (int n : waves) {
+            updates += Math.max(0, n - BURST) / (PER_SECOND * timeScale);
+        }
+        return (updates + waves.length * BAKE.toMillis() / 1000.0 / CLOCK_SCALE) * 1000;
+    }
+
+    private static String boundText(int[] waves, double t) {
+        return String.format(Locale.ROOT, "sum of max(0, n_w - 50) UpdateService at 5/s x%s, + %d bakes of 2 min / %s",
+                Format.number(t), waves.length, Format.number(CLOCK_SCALE));
+    }
+
+    private static String sizes(int[] waves) {
+        return java.util.Arrays.stream(waves).mapToObj(String::valueOf).reduce((a, b) -> a + "/" + b).orElse("");
+    }
+
+    /** A planner instant as real time after the push: the view was read {@code viewMs} after it, at {@code plannerNow}. */
+    private static String real(Instant planner, Instant plannerNow, double viewMs) {
+        return ScaleApply.seconds(viewMs - Duration.between(planner, plannerNow).toNanos() / 1e6 / CLOCK_SCALE);
+    }
+
+    private static JsonNode waitDone(ServeProcess serve, String commit, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode view = JSON.readTree(serve.get("/api/v1/rollouts").body());
+            if ("DONE".equals(rolloutOf(view, commit).path("state").asText())) {
+                return view;
+            }
+            Thread.sleep(250); // polling step of a wait-until with a deadline
+        }
+        throw new IllegalStateException("the rollout of " + commit + " was not done within " + timeout);
+    }
+
+    private static JsonNode rolloutOf(JsonNode view, String commit) {
+        for (JsonNode r : view.path("rollouts")) {
+            if (r.path("commit").asText().equals(commit)) {
+                return r;
+            }
+        }
+        return JSON.createObjectNode();
+    }
+
+    private static String headOf(BenchRepo repo) throws Exception {
+        try (org.eclipse.jgit.lib.Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(repo.bare.toFile()).build()) {
+            return r.resolve("refs/heads/main").name();
+        }
+    }
+
+    private static void writeFleet(Path work, List<String> names, int[] waves, String image) throws Exception {
+        Path dir = work.resolve("fleet");
+        Files.createDirectories(dir);
+        StringBuilder clusters = new StringBuilder();
+        int i = 0;
+        for (int w = 0; w < waves.length; w++) {
+            for (int k = 0; k < waves[w]; k++) {
+                clusters.append(clusters.length() == 0 ? "" : "---\n").append("""
+                        apiVersion: logship.dev/v1
+                        kind: Cluster
+                        metadata:
+                          name: %s
+                          labels: {wave: w%d}
+                        spec:
+                          region: us-east-1
+                        """.formatted(names.get(i++), w + 1));
+            }
+        }
+        Files.writeString(dir.resolve("clusters.yaml"), clusters.toString());
+        Files.writeString(dir.resolve("logs.yaml"), forwarder(image));
+        Files.writeString(dir.resolve("policy.yaml"), """
+                apiVersion: logship.dev/v1
+                kind: RolloutPolicy
+                metadata:
+                  name: four-waves
+                spec:
+                  waves:
+                    - {name: canary, selector: {wave: w1}}
+                    - {name: early, selector: {wave: w2}}
+                    - {name: half, selector: {wave: w3}}
+                    - {name: rest, selector: {wave: w4}}
+                  bakeTime: 2m
+                  onFailure: rollback
+                """);
+    }
+
+    private static String forwarder(String image) {
+        return """
+                apiVersion: logship.dev/v1
+                kind: LogForwarder
+                metadata:
+                  name: logs
+                spec:
+                  image: %s
+                  routes: [syslog+tls://logs.example.com:12345]
+                """.formatted(image);
+    }
+}
