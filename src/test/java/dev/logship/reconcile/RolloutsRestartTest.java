@@ -97,6 +97,7 @@ class RolloutsRestartTest {
         assertThat(only(before).clusters().get("c1").phase()).isEqualTo(Phase.BAKING);
 
         now = T0.plusSeconds(300); // serve dies and starts again, 4 minutes into the bake
+        before.flush();
         triggered.clear();
         Rollouts after = start(new RolloutFile(dataDir), Map.of());
         after.accepted(next);
@@ -150,6 +151,7 @@ class RolloutsRestartTest {
         healthy(first, good, "c1"); // Healthy on GOOD: its rollback target from now on
 
         now = T0.plusSeconds(3600);
+        first.flush();
         Rollouts restarted = start(new RolloutFile(dataDir), Map.of(GOOD.id(), good));
         DesiredState next = state(NEXT);
         restarted.accepted(next);
@@ -170,6 +172,7 @@ class RolloutsRestartTest {
         assertThat(before.history("c1")).singleElement().extracting(RunRecord::outcome).isEqualTo(RunRecord.Outcome.IN_PROGRESS);
 
         now = T0.plusSeconds(60);
+        before.flush();
         Rollouts after = start(new RolloutFile(dataDir), Map.of());
         after.accepted(state(NEXT));
 
