@@ -71,9 +71,19 @@ class RolloutsRestartTest {
         return new DesiredCluster(new ClusterTarget(name, name, "us-east-1", null, true, false, false, Map.of("ring", ring)), List.of());
     }
 
+    private final List<Rollouts> started = new ArrayList<>();
+
     private Rollouts start(RolloutStore saved, Map<String, DesiredState> commits) {
-        return new Rollouts(status, clock, (cluster, at) -> triggered.add(cluster + "@" + at), saved,
+        Rollouts rollouts = new Rollouts(status, clock, (cluster, at) -> triggered.add(cluster + "@" + at), saved,
                 id -> Optional.ofNullable(commits.get(id)));
+        started.add(rollouts);
+        return rollouts;
+    }
+
+    /** The history writer works in the background: done before the temporary directory goes. */
+    @org.junit.jupiter.api.AfterEach
+    void flush() {
+        started.forEach(Rollouts::flush);
     }
 
     private static void healthy(Rollouts rollouts, DesiredState state, String... clusters) {
