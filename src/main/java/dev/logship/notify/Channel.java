@@ -4,6 +4,7 @@ import dev.logship.model.NotifierSpec;
 import dev.logship.reconcile.Event;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ final class Channel {
     private final Sender sender;
     private final Thread worker;
     private volatile boolean dropping;
+    /** Queued plus being sent: counted apart from the queue so the moment between take and send is not idle. */
+    private final AtomicInteger unsent = new AtomicInteger();
 
     Channel(String name, int capacity, Sender sender) {
         this.name = name;
@@ -33,12 +36,21 @@ final class Channel {
 
     /** Queues the event; false (dropped) when the queue is full. */
     boolean offer(NotifierSpec spec, Event event) {
+        unsent.incrementAndGet();
         boolean queued = queue.offer(new Item(spec, event));
+        if (!queued) {
+            unsent.decrementAndGet();
+        }
         if (!queued && !dropping) {
             LOG.warn("notifier {}: queue full ({} events waiting); dropping events until it drains", name, queue.size());
         }
         dropping = !queued;
         return queued;
+    }
+
+    /** True once nothing waits and nothing is being sent. */
+    boolean idle() {
+        return unsent.get() == 0;
     }
 
     void stop() {
@@ -49,8 +61,12 @@ final class Channel {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Item item = queue.take();
-                if (!sender.deliver(item.spec(), item.event())) {
-                    return;
+                try {
+                    if (!sender.deliver(item.spec(), item.event())) {
+                        return;
+                    }
+                } finally {
+                    unsent.decrementAndGet();
                 }
             }
         } catch (InterruptedException e) {

@@ -2,9 +2,11 @@ package dev.logship.notify;
 
 import dev.logship.model.NotifierSpec;
 import dev.logship.reconcile.Event;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -45,10 +47,26 @@ public final class Notifications implements Consumer<Event>, AutoCloseable {
         }
     }
 
-    /** Stops every notifier's thread; events still queued are not sent. */
+    /**
+     * Takes no more events, gives the queued ones up to {@code grace} to go out (a Halted or
+     * RolledBack recorded just before a stop still reaches people), then stops every thread.
+     */
+    public void close(Duration grace) {
+        closed = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            while (System.nanoTime() < deadline && !channels.values().stream().allMatch(Channel::idle)) {
+                TimeUnit.MILLISECONDS.sleep(20); // polling the queues until drained or the grace is spent
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            channels.values().forEach(Channel::stop);
+        }
+    }
+
     @Override
     public void close() {
-        closed = true;
-        channels.values().forEach(Channel::stop);
+        close(Duration.ofSeconds(5));
     }
 }

@@ -10,16 +10,11 @@ import java.util.List;
  * the launcher's flags for {@code serve}).
  */
 record Jvm(String label, String classesDir, List<String> flags) {
-    /**
-     * The JVM flags proposed for bin/logship's serve: the serial collector (one GC thread, no
-     * G1 remembered sets and card tables sized for a quarter of the machine's memory), a heap
-     * that starts at 16 MiB, grows only as the live set needs and gives back what it does not
-     * use, capped at 256 MiB; C1 only (no C2 compiler arenas, a smaller code cache: serve waits
-     * on ECS, not on CPU); 512 KiB thread stacks. See BENCHMARKS.md, "Memory".
-     */
-    static final List<String> SERVE_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-Xmx256m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
-            "-XX:MaxMetaspaceSize=128m");
+    /** The JVM flags bin/logship gives serve (read from the launcher; BENCHMARKS.md, "Memory", says why each). */
+    static final List<String> SERVE_FLAGS = LauncherFlags.serve();
+
+    /** The JVM flags bin/logship gives the CLI commands (apply, plan ...): C1 only, the serial collector. */
+    static final List<String> CLI_FLAGS = LauncherFlags.cli();
 
     static final Jvm CURRENT = new Jvm("this build, JVM defaults", null, List.of());
 

@@ -115,7 +115,8 @@ final class ScaleApply {
         return rows;
     }
 
-    record WorkerRun(WorkerResult cold, WorkerResult second, Seen seenCold, Seen seenSecond, double idleRss) {}
+    /** @param ecsCpuColdMs CPU time of this bench process (local-ecs, serving the worker) during the cold apply */
+    record WorkerRun(WorkerResult cold, WorkerResult second, Seen seenCold, Seen seenSecond, double idleRss, double ecsCpuColdMs) {}
 
     /** logship in a process of its own against a fresh throttling local-ecs: cold apply, then the same again. */
     static WorkerRun runWorker(Fleet fleet, Path manifests, double t, int threads, double share) throws Exception {
@@ -129,9 +130,11 @@ final class ScaleApply {
             List<String> cmd = jvm.command(ApplyWorker.class, ecs.endpoint().toString(), manifests.toString(),
                     String.valueOf(t), String.valueOf(threads), String.valueOf(share), assumeRoles ? "assume-roles" : "base-credentials");
             Process worker = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            double ecsCpu0 = Proc.selfCpuMillis(); // the bench process is otherwise idle: this is local-ecs's CPU
             try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream()));
                     PrintWriter in = new PrintWriter(worker.getOutputStream(), true)) {
                 WorkerResult cold = WorkerResult.parse(expect(out, "RESULT"));
+                double ecsCpuCold = Proc.selfCpuMillis() - ecsCpu0;
                 Seen seenCold = Seen.of(ecs);
                 diagnose(worker.pid(), jvm.label());
                 in.println("go");
@@ -139,7 +142,7 @@ final class ScaleApply {
                 Seen seenSecond = Seen.of(ecs);
                 in.println("go");
                 double idleRss = Double.parseDouble(expect(out, "IDLE").split(" ")[1]);
-                return new WorkerRun(cold, second, seenCold, seenSecond, idleRss);
+                return new WorkerRun(cold, second, seenCold, seenSecond, idleRss, ecsCpuCold);
             } finally {
                 if (!worker.waitFor(30, TimeUnit.SECONDS)) {
                     worker.destroyForcibly();

@@ -5,6 +5,7 @@ import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.sync.SyncOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Locale;
  */
 final class ServeMemory {
     static final String NAME = "8 serve memory";
+    private static final String OWNER = "bench";
 
     private ServeMemory() {}
 
@@ -28,13 +30,14 @@ final class ServeMemory {
         List<Row> rows = new ArrayList<>();
         for (int clusters : config.memoryClusters()) {
             List<Jvm> jvms = new ArrayList<>();
-            if (clusters <= 1000) {
+            // -Dbench.memoryJvms=launcher: only the launcher's serve flags (a run at ECS's real rates takes minutes per JVM)
+            if (clusters <= 1000 && !"launcher".equals(System.getProperty("bench.memoryJvms"))) {
                 jvms.add(Jvm.CURRENT);
                 if (baseline != null) {
                     jvms.add(baseline);
                 }
             }
-            jvms.add(Jvm.CURRENT.withFlags("this build, serve flags", Jvm.SERVE_FLAGS));
+            jvms.add(Jvm.CURRENT.withFlags("this build, launcher's serve flags", Jvm.SERVE_FLAGS));
             rows.addAll(fleet(config, work, clusters, jvms));
         }
         return rows;
@@ -50,9 +53,13 @@ final class ServeMemory {
             repo.commitAllAndPush("fleet");
             DesiredState state = FleetSync.read(repo.work);
             try (AwsEcsGateways setup = Ecs.gateways(ecs.endpoint(), RateLimits.off())) {
-                ClusterSynchronizer sync = new ClusterSynchronizer(setup);
+                // applied as serve's owner: serve's first sync finds its own fleet, with nothing to adopt or retag
+                ClusterSynchronizer sync = new ClusterSynchronizer(setup, SyncOptions.defaults(), OWNER);
                 sync.manage(state);
+                long setupStart = System.nanoTime();
                 FleetSync.Outcome applied = FleetSync.sync(sync, state, 4);
+                System.err.printf(Locale.ROOT, "[bench] %d clusters applied for the set-up in %.1f s%n", clusters,
+                        (System.nanoTime() - setupStart) / 1e9);
                 if (applied.failures() > 0) {
                     throw new IllegalStateException("setup apply failed: " + applied.sampleFailures());
                 }
@@ -63,19 +70,45 @@ final class ServeMemory {
                 flags.add("-Dlogship.ecs.timeScale=" + Format.number(t));
                 Jvm paced = jvm.withFlags(jvm.label(), flags);
                 Path data = root.resolve("data-" + run++);
-                try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), data, root.resolve("serve-" + run + ".log"), 8, paced)) {
-                    double ready = serve.awaitReady(Duration.ofMinutes(15));
+                try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), data, root.resolve("serve-" + run + ".log"), 8, paced,
+                        "--owner", OWNER)) {
+                    long minutes = Long.getLong("bench.memoryReadyMinutes", 15);
+                    double ready;
+                    try {
+                        ready = serve.awaitReady(Duration.ofMinutes(minutes));
+                    } catch (IllegalStateException notReady) {
+                        if (!serve.process.isAlive()) {
+                            throw notReady;
+                        }
+                        ready = Double.NaN; // still starting: the peak so far is reported, and that it was not ready
+                    }
                     double hwm = Proc.statusMiB(serve.pid(), "VmHWM");
                     ScaleApply.diagnose(serve.pid(), "serve-" + clusters + "-" + jvm.label());
                     double rss = Proc.statusMiB(serve.pid(), "VmRSS");
                     String label = clusters + " clusters, " + jvm.label();
+                    String readyText = Double.isNaN(ready)
+                            ? "not ready after " + minutes + " min (" + syncRuns(serve) + " cluster runs done of " + clusters + ")"
+                            : ScaleApply.seconds(ready);
                     rows.add(Row.info(NAME, "peak RSS until ready (VmHWM), " + label, Format.number(hwm) + " MiB"));
                     rows.add(Row.info(NAME, "   RSS at ready (VmRSS) / start to ready (pacing x" + Format.number(t) + ")",
-                            Format.number(rss) + " MiB / " + ScaleApply.seconds(ready)));
+                            Format.number(rss) + " MiB / " + readyText));
+                    // said at once too: a long run stopped later still leaves its figures
+                    System.err.printf(Locale.ROOT, "[bench] %s: VmHWM %.1f MiB, VmRSS %.1f MiB, start to ready %s, load %s%n",
+                            label, hwm, rss, readyText, Machine.loadAverage());
                 }
             }
         }
         rows.add(Row.info(NAME, "load average after " + clusters + " clusters", Machine.loadAverage()));
         return rows;
+    }
+
+    /** Cluster reconcile runs serve has finished (its logship_syncs_total counters), or -1 when it does not say. */
+    private static long syncRuns(ServeProcess serve) {
+        try {
+            return serve.get("/metrics").body().lines().filter(l -> l.startsWith("logship_syncs_total"))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 }

@@ -27,11 +27,13 @@ final class ServeProcess implements AutoCloseable {
     final long startedNanos = System.nanoTime();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path bare;
+    private final Path log;
 
-    private ServeProcess(Process process, int port, Path bare) {
+    private ServeProcess(Process process, int port, Path bare, Path log) {
         this.process = process;
         this.port = port;
         this.bare = bare;
+        this.log = log;
     }
 
     static ServeProcess start(Path bare, URI ecs, Path dataDir, Path log, int maxParallel) throws IOException {
@@ -57,7 +59,7 @@ final class ServeProcess implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LOGSHIP_WEBHOOK_SECRET", SECRET);
-        return new ServeProcess(builder.start(), port, bare);
+        return new ServeProcess(builder.start(), port, bare, log);
     }
 
     long pid() {
@@ -69,7 +71,7 @@ final class ServeProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("serve exited with " + process.exitValue());
+                throw new IllegalStateException("serve exited with " + process.exitValue() + "; its log ends: " + logTail());
             }
             try {
                 if (get("/readyz").statusCode() == 200) {
@@ -81,6 +83,15 @@ final class ServeProcess implements AutoCloseable {
             Thread.sleep(10); // polling interval of a wait-until with a deadline
         }
         throw new IllegalStateException("serve not ready within " + timeout);
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -117,6 +117,14 @@ public final class RolloutFleet implements AutoCloseable {
         return id;
     }
 
+    /** Commits the forwarder with {@code image} and the policy with {@code bakeTime} as one commit, pushes it; returns its id. */
+    public String pushImageAndBakeTime(String image, String bakeTime, String message) throws Exception {
+        Path policy = work.resolve("fleet/policy.yaml");
+        Files.writeString(policy, Files.readString(policy).replaceFirst("bakeTime: \\S+", "bakeTime: " + bakeTime));
+        git.add().addFilepattern("fleet/policy.yaml").call();
+        return pushImage(image, message);
+    }
+
     /** GitHub's push webhook for {@code commit}, signed with {@code secret}, to serve on {@code port}. */
     public HttpResponse<String> webhook(int port, String secret, String commit) throws Exception {
         String body = """

@@ -49,7 +49,7 @@ class NotificationsTest {
 
     private Notifications notifications(Map<String, String> env, DeliverySettings settings) {
         Notifications n = new Notifications(() -> List.copyOf(inForce), env, settings, new NotificationMetrics(registry));
-        closing.add(n);
+        closing.add(() -> n.close(Duration.ZERO)); // no grace: a hanging receiver would hold it to the end
         return n;
     }
 
@@ -168,6 +168,22 @@ class NotificationsTest {
 
         // One event is with the sender, 5 wait in the queue (its capacity): the other 14 are dropped.
         assertThat(count("stuck", "Applied", "dropped")).isEqualTo(14);
+    }
+
+    @Test
+    void closingGivesQueuedEventsTheirGraceToGoOut() throws Exception {
+        Receiver flaky = receiver(Receiver.answering(500));
+        inForce.add(json("ops", "OPS_URL", "Halted", "RolledBack"));
+        Notifications n = new Notifications(() -> List.copyOf(inForce), Map.of("OPS_URL", flaky.url().toString()), FAST,
+                new NotificationMetrics(registry));
+
+        n.accept(event("Halted", "c01"));
+        n.accept(event("RolledBack", "c01"));
+        n.close(Duration.ofSeconds(30));
+
+        assertThat(flaky.delivered()).hasSize(2);
+        n.accept(event("Halted", "c02")); // closed: taken no more
+        assertThat(count("ops", "Halted", "delivered") + count("ops", "Halted", "dropped")).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,165 @@
+package dev.logship.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.logship.cli.Main;
+import dev.logship.cli.RolloutFleet;
+import dev.logship.localecs.LocalEcsServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code serve} killed with SIGKILL in the middle of a rollout, while its second wave bakes, and
+ * started again on the same {@code --data-dir}: it resumes the rollout where it was. Serve is
+ * its own process; local-ecs runs in this JVM so the test counts mutating calls per cluster;
+ * the commit arrives by a real Git push and a signed webhook. 10 clusters in 3 waves (canary 1,
+ * early 3, main 6), bake time 45 s (real time: a restart restarts a scaled clock).
+ */
+class RolloutRestartProcessTest {
+    private static final Duration BAKE = Duration.ofSeconds(45);
+
+    @TempDir
+    Path tmp;
+
+    private static Map<String, String> rings() {
+        Map<String, String> rings = new LinkedHashMap<>();
+        rings.put("c01", "canary");
+        for (String e : List.of("e01", "e02", "e03")) {
+            rings.put(e, "early");
+        }
+        for (int i = 1; i <= 6; i++) {
+            rings.put("m0" + i, "main");
+        }
+        return rings;
+    }
+
+    /** The one rollout (one policy) as the API shows it; an empty node while serve does not answer. */
+    private static JsonNode rollout(ServeProcess serve) {
+        try {
+            return ServeProcess.JSON.readTree(serve.get("/api/v1/rollouts").body()).path("rollouts").path(0);
+        } catch (java.io.IOException notJsonYet) {
+            return ServeProcess.JSON.createObjectNode();
+        }
+    }
+
+    /** cluster -> its run (wave, phase, times) in the rollout as the API shows it. */
+    private static Map<String, JsonNode> runs(JsonNode rollout) {
+        Map<String, JsonNode> runs = new HashMap<>();
+        rollout.path("clusters").forEach(c -> runs.put(c.path("cluster").asText(), c));
+        return runs;
+    }
+
+    private static boolean phaseIs(JsonNode rollout, String commit, List<String> clusters, String phase) {
+        Map<String, JsonNode> runs = runs(rollout);
+        return commit.equals(rollout.path("commit").asText())
+                && clusters.stream().allMatch(c -> runs.containsKey(c) && phase.equals(runs.get(c).path("phase").asText()));
+    }
+
+    private static boolean anyCalls(Map<String, Map<String, Long>> mutating, List<String> clusters) {
+        return clusters.stream().anyMatch(mutating::containsKey);
+    }
+
+    @Test
+    void killedWhileTheSecondWaveBakesServeResumesWithoutRerunningFinishedWavesOrSkippingTheBake() throws Exception {
+        List<String> canary = List.of("c01");
+        List<String> early = List.of("e01", "e02", "e03");
+        List<String> main = List.of("m01", "m02", "m03", "m04", "m05", "m06");
+        try (RolloutFleet fleet = RolloutFleet.seed(tmp.resolve("repo"), rings(), Map.of("main", ", maxConcurrent: \"50%\""), "0s", null);
+             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs());
+             ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), fleet.bare.toString(), ecs.endpoint(),
+                     "--poll-interval", "10m", "--resync-interval", "10m")) {
+            String seed = fleet.head();
+            Waits.until("the seed's rollout done", Duration.ofSeconds(180), () -> {
+                JsonNode r = rollout(serve);
+                return seed.equals(r.path("commit").asText()) && "DONE".equals(r.path("state").asText());
+            });
+            ecs.resetCallCounts();
+
+            String next = fleet.pushImageAndBakeTime("gliderlabs/logspout:v3.2.15", BAKE.toSeconds() + "s", "new logspout, 45 s bake");
+            assertThat(fleet.webhook(serve.port, Secrets.WEBHOOK_SECRET, next).statusCode()).isEqualTo(202);
+            Waits.until("the early wave bakes", Duration.ofSeconds(180), () -> phaseIs(rollout(serve), next, early, "baking"));
+
+            JsonNode before = rollout(serve);
+            serve.kill(); // SIGKILL: no shutdown hook, nothing flushed on the way out
+            Instant killedAt = Instant.now();
+            Map<String, Map<String, Long>> callsAtKill = ecs.mutatingCallCountsByCluster();
+            Map<String, JsonNode> runsBefore = runs(before);
+            assertThat(runsBefore.get("c01").path("phase").asText()).isEqualTo("done");
+            assertThat(callsAtKill).containsKeys("c01", "e01", "e02", "e03");
+            assertThat(anyCalls(callsAtKill, main)).as("main wave untouched before the kill: " + callsAtKill).isFalse();
+            Instant bakeEnds = early.stream().map(c -> Instant.parse(runsBefore.get(c).path("healthySince").asText()).plus(BAKE))
+                    .max(Instant::compareTo).orElseThrow();
+
+            serve.restart();
+            Waits.until("the restarted serve shows the rollout of " + next, Duration.ofSeconds(60),
+                    () -> next.equals(rollout(serve).path("commit").asText()));
+            Instant resumedAt = Instant.now();
+            JsonNode resumed = rollout(serve);
+            Map<String, JsonNode> runsAfter = runs(resumed);
+            // Resumed, not restarted: the finished canary keeps its finish time, the early wave its bake start.
+            assertThat(resumed.path("state").asText()).isEqualTo("RUNNING");
+            assertThat(runsAfter.get("c01").path("phase").asText()).isEqualTo("done");
+            assertThat(runsAfter.get("c01").path("finishedAt").asText()).isEqualTo(runsBefore.get("c01").path("finishedAt").asText());
+            for (String c : early) {
+                assertThat(runsAfter.get(c).path("startedAt").asText()).as(c).isEqualTo(runsBefore.get(c).path("startedAt").asText());
+                assertThat(runsAfter.get(c).path("healthySince").asText()).as(c).isEqualTo(runsBefore.get(c).path("healthySince").asText());
+            }
+            assertThat(serve.process().output()).contains("resuming the saved rollout of " + next.substring(0, 12));
+
+            // The bake is not skipped: until it ends the main wave gets no call (looked at at least once after the restart).
+            int looks = 0;
+            while (Instant.now().isBefore(bakeEnds.minusSeconds(2))) {
+                assertThat(anyCalls(ecs.mutatingCallCountsByCluster(), main)).as("a main-wave call before the early wave baked").isFalse();
+                assertThat(runs(rollout(serve)).get("m01").path("phase").asText()).isEqualTo("pending");
+                looks++;
+                Thread.sleep(500); // sampling a window that must stay quiet: there is nothing to wait for
+            }
+            assertThat(looks).as("the restart took longer than the bake (killed at " + killedAt + ", bake ended " + bakeEnds + ")")
+                    .isPositive();
+
+            Waits.until("the main wave applied the new commit", Duration.ofSeconds(180),
+                    () -> main.stream().allMatch(c -> next.equals(serve.cluster(c).path("lastAppliedRevision").asText())));
+            Map<String, JsonNode> runsLater = runs(rollout(serve));
+            for (String c : main) {
+                assertThat(Instant.parse(runsLater.get(c).path("startedAt").asText())).as(c + " started after the early wave baked")
+                        .isAfterOrEqualTo(bakeEnds);
+            }
+            Instant firstMainStart = main.stream().map(c -> Instant.parse(runsLater.get(c).path("startedAt").asText()))
+                    .min(Instant::compareTo).orElseThrow();
+            System.out.printf("restart figures: kill -> rollout served again %d ms; early wave's bake ended %d ms after the"
+                    + " kill; first main-wave start %d ms after the bake's end; %d looks at a quiet main wave%n",
+                    Duration.between(killedAt, resumedAt).toMillis(), Duration.between(killedAt, bakeEnds).toMillis(),
+                    Duration.between(bakeEnds, firstMainStart).toMillis(), looks);
+            // No finished or baking wave ran again: their mutating call counts are what they were at the kill.
+            Map<String, Map<String, Long>> callsAfter = ecs.mutatingCallCountsByCluster();
+            for (String c : List.of("c01", "e01", "e02", "e03")) {
+                assertThat(callsAfter.get(c)).as("mutating calls on " + c).isEqualTo(callsAtKill.get(c));
+            }
+            assertThat(main.stream().allMatch(callsAfter::containsKey)).isTrue();
+
+            // The history, read from the data directory while serve runs, keeps the canary's run from before the kill.
+            StringWriter out = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            assertThat(cli.execute("history", "--data-dir", tmp.resolve("serve/data").toString(), "--cluster", "c01", "--output", "json"))
+                    .isZero();
+            JsonNode history = ServeProcess.JSON.readTree(out.toString());
+            assertThat(history.path("runs").get(0).path("commit").asText()).isEqualTo(next);
+            assertThat(history.path("runs").get(0).path("outcome").asText()).isEqualTo("SUCCEEDED");
+            assertThat(history.path("runs").get(0).path("startedAt").asText()).isEqualTo(runsBefore.get("c01").path("startedAt").asText());
+            assertThat(history.path("runs").get(1).path("commit").asText()).isEqualTo(seed);
+            assertThat(history.path("lastHealthyCommit").asText()).isEqualTo(next);
+        }
+    }
+}
