@@ -35,14 +35,24 @@ final class BenchRepo implements AutoCloseable {
 
     /** Rewrites one file, commits and pushes. */
     String change(String path, String content, String message) throws IOException, GitAPIException {
+        String id = commit(path, content, message);
+        git.push().setRemote("origin").add("main").call();
+        return id;
+    }
+
+    /** Rewrites one file and commits it without pushing (a scenario that paces pushes prepares its commits first). */
+    String commit(String path, String content, String message) throws IOException, GitAPIException {
         Path file = work.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
         git.add().addFilepattern(path).call();
-        String id = git.commit().setMessage(message).setAuthor("Bench", "bench@example.com")
+        return git.commit().setMessage(message).setAuthor("Bench", "bench@example.com")
                 .setCommitter("Bench", "bench@example.com").call().name();
-        git.push().setRemote("origin").add("main").call();
-        return id;
+    }
+
+    /** Pushes {@code commit} (made by {@link #commit}) to the remote's main, as {@code git push origin <commit>:main}. */
+    void push(String commit) throws GitAPIException {
+        git.push().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec(commit + ":refs/heads/main")).call();
     }
 
     @Override
