@@ -41,16 +41,36 @@
     return form;
   }
 
+  const NAMED_PER_WAVE = 20; // a bigger wave (a fleet of 1,000) shows counts and names only the clusters worth a look
+
+  function clusterChip(c) {
+    return node("span", { class: "cluster-phase " + c.phase, "data-cluster": c.cluster, title: c.message || c.phase },
+      `${c.cluster} ${PHASE_WORDS[c.phase] || c.phase}`);
+  }
+
+  function spaced(nodes) {
+    return nodes.flatMap((n, i) => [i ? " " : null, n]);
+  }
+
   function waves(r) {
     const byWave = new Map();
     for (const c of r.clusters || []) {
       if (!byWave.has(c.wave)) byWave.set(c.wave, []);
       byWave.get(c.wave).push(c);
     }
-    return [...byWave.entries()].sort((a, b) => a[0] - b[0]).map(([wave, clusters]) =>
-      node("li", { "data-wave": wave, class: wave === r.currentWave ? "current" : null }, `wave ${wave}: `,
-        ...clusters.flatMap((c, i) => [i ? " " : null, node("span", { class: "cluster-phase " + c.phase, "data-cluster": c.cluster,
-          title: c.message || c.phase }, `${c.cluster} ${PHASE_WORDS[c.phase] || c.phase}`)])));
+    return [...byWave.entries()].sort((a, b) => a[0] - b[0]).map(([wave, clusters]) => {
+      let shown = clusters;
+      let summary = null;
+      if (clusters.length > NAMED_PER_WAVE) {
+        const counts = {};
+        clusters.forEach((c) => { counts[c.phase] = (counts[c.phase] || 0) + 1; });
+        summary = `${clusters.length} clusters (` + PHASES.filter((p) => counts[p])
+          .map((p) => `${PHASE_WORDS[p] || p} ${counts[p]}`).join(", ") + ") ";
+        shown = clusters.filter((c) => c.phase !== "pending" && c.phase !== "done").slice(0, NAMED_PER_WAVE);
+      }
+      return node("li", { "data-wave": wave, class: wave === r.currentWave ? "current" : null }, `wave ${wave}: `, summary,
+        ...spaced(shown.map(clusterChip)));
+    });
   }
 
   function block(r) {

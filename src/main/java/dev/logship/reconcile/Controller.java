@@ -171,6 +171,7 @@ public final class Controller implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean source = sourceQueue.shutdown(timeout);
         boolean clusters = clusterQueue.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        rollouts.flush(); // the runs are over: nothing changes the rollouts any more
         return source && clusters;
     }
 

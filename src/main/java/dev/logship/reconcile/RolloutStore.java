@@ -13,7 +13,20 @@ import java.util.concurrent.atomic.AtomicReference;
 public interface RolloutStore {
     SavedRollouts load();
 
+    /** Saves now, durably, before returning (a decision that starts or rolls back clusters). */
     void save(SavedRollouts state);
+
+    /**
+     * Saves soon (a phase change a restart can re-derive, such as a cluster becoming Healthy):
+     * the store may coalesce it with later saves. Never older than a later {@link #save}.
+     */
+    default void saveSoon(SavedRollouts state) {
+        save(state);
+    }
+
+    /** Writes whatever {@link #saveSoon} still holds (serve's shutdown). */
+    default void flush() {
+    }
 
     /** Nothing outlives the process (tests, and serve before it had a data directory). */
     static RolloutStore inMemory() {

@@ -354,13 +354,31 @@ final class Rollouts {
         return found;
     }
 
-    /** Saves what changed; the history gets the task definitions each cluster runs now. */
+    /** Saves what changed, durably before returning. */
     private void persist() {
+        persist(true);
+    }
+
+    /**
+     * {@code durable}: written before this returns, as a decision that starts or rolls back
+     * clusters must be (a restart that forgot a started cluster would take it for one already in
+     * sync and skip its bake); any other change may be coalesced (a restart re-derives it).
+     */
+    private void persist(boolean durable) {
         SavedRollouts now = new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits);
         if (!now.equals(lastSaved)) {
-            saved.save(now);
+            if (durable) {
+                saved.save(now);
+            } else {
+                saved.saveSoon(now);
+            }
             lastSaved = now;
         }
+    }
+
+    /** Writes what is still pending (serve's shutdown). */
+    synchronized void flush() {
+        saved.flush();
     }
 
     private List<String> taskDefinitions(String cluster) {
@@ -374,7 +392,8 @@ final class Rollouts {
         byPolicy.put(policy, d.rollout());
         d.blockedUntil().ifPresentOrElse(t -> blockedUntil.put(policy, t), () -> blockedUntil.remove(policy));
         history = History.record(history, d.rollout(), c -> commitRevisions.getOrDefault(c, List.of()), History.DEFAULT_KEEP);
-        persist(); // before the triggers: a restart must know every cluster this decision starts
+        // before the triggers: a restart must know every cluster this decision starts or rolls back
+        persist(!d.apply().isEmpty() || !d.rollBack().isEmpty() || d.rollout().state() != rollout.state());
         for (Notice n : d.notices()) {
             store.record(Event.of(n.cluster().isEmpty() ? null : n.cluster(), n.event(), n.message(), rollout.commit()));
         }

@@ -31,6 +31,9 @@ final class FluentBitAgent implements Agent {
     static final String TAG_PREFIX = "ecs.var.lib.docker.containers.";
     /** Largest syslog message over TCP/TLS, in bytes; longer ones are truncated. UDP keeps Fluent Bit's 1,024. */
     static final int MAX_MESSAGE = 65_536;
+    /** TLS 1.2 with forward secrecy and AEAD only (Mozilla's "intermediate" TLS 1.2 list). */
+    static final String TLS12_CIPHERS = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+            + "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     private FluentBitAgent() {}
@@ -100,7 +103,11 @@ final class FluentBitAgent implements Agent {
                     .p("port", "${" + route.portVariable() + "}")
                     .p("mode", route.mode());
             if (route.mode().equals("tls")) {
-                output.p("tls", "on").p("tls.verify", "on").p("tls.verify_hostname", "on");
+                output.p("tls", "on").p("tls.verify", "on").p("tls.verify_hostname", "on")
+                        // TLS 1.3 servers send session tickets after the handshake; the syslog output never reads,
+                        // so they sit unread and closing the socket (kill, OOM, shutdown, connection recycling)
+                        // sends a reset that discards lines still in the send buffer (docs/fluent-bit.md).
+                        .p("tls.max_version", "TLSv1.2").p("tls.ciphers", TLS12_CIPHERS);
             }
             if (!route.mode().equals("udp")) {
                 // Fluent Bit otherwise cuts TCP/TLS messages at 2,048 bytes: a joined 16 KiB line or stack trace must fit.

@@ -3,13 +3,18 @@ package dev.logship.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a bench process's JVM is started: which build of logship (this one, or a baseline's
  * classes given with {@code --baseline-classes}) and which JVM flags (the JVM's defaults, or
  * the launcher's flags for {@code serve}).
  */
-record Jvm(String label, String classesDir, List<String> flags) {
+record Jvm(String label, String classesDir, List<String> flags, Map<String, String> environment) {
+    Jvm(String label, String classesDir, List<String> flags) {
+        this(label, classesDir, flags, Map.of());
+    }
+
     /** The JVM flags bin/logship gives serve (read from the launcher; BENCHMARKS.md, "Memory", says why each). */
     static final List<String> SERVE_FLAGS = LauncherFlags.serve();
 
@@ -19,7 +24,17 @@ record Jvm(String label, String classesDir, List<String> flags) {
     static final Jvm CURRENT = new Jvm("this build, JVM defaults", null, List.of());
 
     Jvm withFlags(String newLabel, List<String> moreFlags) {
-        return new Jvm(newLabel, classesDir, moreFlags);
+        return new Jvm(newLabel, classesDir, moreFlags, environment);
+    }
+
+    /** With environment variables for the process (the launcher's MALLOC_ARENA_MAX for serve). */
+    Jvm withEnvironment(Map<String, String> env) {
+        return new Jvm(label, classesDir, flags, Map.copyOf(env));
+    }
+
+    /** The launcher's serve: its JVM flags and its environment. */
+    static Jvm launcherServe(String newLabel) {
+        return CURRENT.withFlags(newLabel, SERVE_FLAGS).withEnvironment(LauncherFlags.serveEnvironment());
     }
 
     /** A baseline build: its main classes in place of this build's, the same test classes and dependencies. */

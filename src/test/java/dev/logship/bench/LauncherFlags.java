@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,17 +30,38 @@ final class LauncherFlags {
     }
 
     private static List<String> flags(String pattern) {
-        Path launcher = Path.of(System.getProperty("bench.launcher", "bin/logship"));
-        String text;
+        Path launcher = launcher();
+        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(pattern) + "\\)\\s*flags=\\(([^)]*)\\)").matcher(read(launcher));
+        if (!m.find()) {
+            throw new IllegalStateException(launcher + " has no '" + pattern + ") flags=(...)' line: the bench cannot tell its JVM flags");
+        }
+        return List.of(m.group(1).trim().split("\\s+"));
+    }
+
+    /** What the launcher exports for serve and demo ({@code export NAME="${NAME:-value}"}, e.g. MALLOC_ARENA_MAX). */
+    static Map<String, String> serveEnvironment() {
+        Path launcher = launcher();
+        Matcher block = Pattern.compile("(?ms)^\\s*serve\\|demo\\)(.*?);;").matcher(read(launcher));
+        if (!block.find()) {
+            throw new IllegalStateException(launcher + " has no 'serve|demo) ... ;;' case");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        Matcher export = Pattern.compile("export (\\w+)=\"\\$\\{\\w+:-([^}]*)}\"").matcher(block.group(1));
+        while (export.find()) {
+            env.put(export.group(1), export.group(2));
+        }
+        return env;
+    }
+
+    private static Path launcher() {
+        return Path.of(System.getProperty("bench.launcher", "bin/logship"));
+    }
+
+    private static String read(Path launcher) {
         try {
-            text = Files.readString(launcher);
+            return Files.readString(launcher);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the launcher " + launcher.toAbsolutePath() + " (run the bench from the project root)", e);
         }
-        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(pattern) + "\\)\\s*flags=\\(([^)]*)\\)\\s*;;").matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException(launcher + " has no '" + pattern + ") flags=(...) ;;' line: the bench cannot tell its JVM flags");
-        }
-        return List.of(m.group(1).trim().split("\\s+"));
     }
 }

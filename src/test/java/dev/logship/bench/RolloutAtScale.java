@@ -74,9 +74,11 @@ final class RolloutAtScale {
 
                 String commit = repo.change("fleet/logs.yaml", forwarder("gliderlabs/logspout:v3.2.15"), "logspout v3.2.15");
                 long pushed = System.nanoTime();
+                double cpuBefore = Proc.cpuMillis(serve.pid());
                 serve.githubPush(commit);
                 JsonNode done = waitDone(serve, commit, Duration.ofMinutes(30));
                 double tookMs = (System.nanoTime() - pushed) / 1e6;
+                double cpuMs = Proc.cpuMillis(serve.pid()) - cpuBefore;
                 Instant plannerNow = Instant.parse(done.path("now").asText());
 
                 double boundMs = boundMillis(waves, t);
@@ -104,6 +106,9 @@ final class RolloutAtScale {
                 rows.add(Row.info(NAME, "UpdateService / all ECS calls / ThrottlingException answers",
                         calls.getOrDefault("UpdateService", 0L) + " / " + calls.values().stream().mapToLong(Long::longValue).sum()
                                 + " / " + throttled));
+                rows.add(Row.info(NAME, "   ECS calls by action", String.valueOf(new java.util.TreeMap<>(calls))));
+                rows.add(Row.info(NAME, "CPU time of the serve process from push to done", ScaleApply.seconds(cpuMs)
+                        + String.format(Locale.ROOT, " (%.0f%% of one core)", 100 * cpuMs / tookMs)));
             }
         }
         rows.add(Row.info(NAME, "load average after the rollout", Machine.loadAverage()));

@@ -129,7 +129,9 @@ final class ScaleApply {
         try (LocalEcsServer ecs = Ecs.start(nodes, t)) {
             List<String> cmd = jvm.command(ApplyWorker.class, ecs.endpoint().toString(), manifests.toString(),
                     String.valueOf(t), String.valueOf(threads), String.valueOf(share), assumeRoles ? "assume-roles" : "base-credentials");
-            Process worker = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().putAll(jvm.environment());
+            Process worker = builder.start();
             double ecsCpu0 = Proc.selfCpuMillis(); // the bench process is otherwise idle: this is local-ecs's CPU
             try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream()));
                     PrintWriter in = new PrintWriter(worker.getOutputStream(), true)) {

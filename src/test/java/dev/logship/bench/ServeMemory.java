@@ -37,7 +37,10 @@ final class ServeMemory {
                     jvms.add(baseline);
                 }
             }
-            jvms.add(Jvm.CURRENT.withFlags("this build, launcher's serve flags", Jvm.SERVE_FLAGS));
+            if (clusters <= 1000) {
+                jvms.add(Jvm.CURRENT.withFlags("this build, launcher's serve flags without its MALLOC_ARENA_MAX", Jvm.SERVE_FLAGS));
+            }
+            jvms.add(Jvm.launcherServe("this build, launcher's serve flags and environment"));
             rows.addAll(fleet(config, work, clusters, jvms));
         }
         return rows;

@@ -58,6 +58,7 @@ final class ServeProcess implements AutoCloseable {
             cmd.set(cmd.indexOf("-cp") + 1, classpath);
         }
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(jvm.environment());
         builder.environment().put("LOGSHIP_WEBHOOK_SECRET", SECRET);
         return new ServeProcess(builder.start(), port, bare, log);
     }

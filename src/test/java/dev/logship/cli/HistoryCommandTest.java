@@ -38,7 +38,9 @@ class HistoryCommandTest {
         Rollout halted = new Rollout(BAD, "rings", T0.plusSeconds(600), Rollout.State.HALTED, Map.of(
                 "c01", new ClusterRun("c01", 0, Phase.ROLLED_BACK, true, T0.plusSeconds(601), null, T0.plusSeconds(650), "rolled back"),
                 "e01", ClusterRun.pending("e01", 1)), "cluster c01 went Degraded", false, false);
-        new RolloutFile(dataDir).save(new SavedRollouts(List.of(halted), Map.of("c01", List.of(good, bad)), Map.of("c01", GOOD)));
+        RolloutFile file = new RolloutFile(dataDir);
+        file.save(new SavedRollouts(List.of(halted), Map.of("c01", List.of(good, bad)), Map.of("c01", GOOD)));
+        file.flush();
     }
 
     @Test

@@ -97,6 +97,9 @@ class StatusPageAtScaleTest {
                     assertThat(count(browser, "tbody.cluster")).as("rows drawn: one page, never 1,000").isEqualTo(50);
                     assertThat(count(browser, "tr.details")).as("details drawn only when opened").isZero();
                     assertThat(text(browser, "#pager")).contains("1–50 of 1000");
+                    // The rollout panel counts a wave of 1,000 and names at most 20 of its clusters.
+                    wait.until(b -> text(b, ".rollout-waves li[data-wave='1']").startsWith("wave 1: 1000 clusters ("));
+                    assertThat(count(browser, ".rollout-waves .cluster-phase")).as("clusters named in the rollout panel").isLessThanOrEqualTo(20);
                     List<String> missingNames = IntStream.range(0, CLUSTERS).filter(StatusPageAtScaleTest::missing).mapToObj(StatusPageAtScaleTest::name).toList();
                     assertThat(script(browser, "return [...document.querySelectorAll('tbody.cluster')].slice(0, 10).map(e => e.dataset.cluster).join(',')"))
                             .as("failing clusters first").isEqualTo(String.join(",", missingNames));

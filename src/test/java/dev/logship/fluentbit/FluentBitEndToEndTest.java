@@ -52,9 +52,9 @@ class FluentBitEndToEndTest {
                 || "true".equals(System.getenv("CI")), "unshare -m -n needs root");
     }
 
-    static TaskDefinitionSpec render() {
+    static TaskDefinitionSpec render(String manifest) {
         ReadResult result = DesiredStates.read(TestSnapshots.of("c.yaml", TestSnapshots.cluster("prod", "us-east-1"),
-                "f.yaml", TestSnapshots.forwarder("pt", MANIFEST)));
+                "f.yaml", TestSnapshots.forwarder("pt", manifest)));
         assertThat(result.problems()).isEmpty();
         return result.state().cluster("prod").orElseThrow().forwarders().get(0).taskDefinition();
     }
@@ -63,6 +63,11 @@ class FluentBitEndToEndTest {
     record Node(Path containers, Path state, NodeNamespace namespace) {}
 
     static Node startNode(Path tmp) throws Exception {
+        return startNode(tmp, MANIFEST);
+    }
+
+    /** A node running the forwarder {@code manifest} renders (its routes must be those of {@link #MANIFEST}). */
+    static Node startNode(Path tmp, String manifest) throws Exception {
         Path containers = Files.createDirectories(tmp.resolve("node/var/lib/docker/containers"));
         Path state = Files.createDirectories(tmp.resolve("node/var/lib/logship/pt"));
         Path hostname = Files.writeString(tmp.resolve("node/etc-hostname"), "node-7\n");
@@ -80,7 +85,7 @@ class FluentBitEndToEndTest {
         etc.put("/etc/ssl/certs", certs);
         etc.put("/etc/hosts", hosts);
         etc.put("/etc/resolv.conf", resolv);
-        NodeNamespace ns = NodeNamespace.start(render(), Map.of("/var/lib/docker/containers", containers,
+        NodeNamespace ns = NodeNamespace.start(render(manifest), Map.of("/var/lib/docker/containers", containers,
                         "/var/lib/logship/pt", state, "/etc/hostname", hostname),
                 Map.of(SECRET_ARN, "{\"host\":\"" + RECEIVER_HOST + "\",\"port\":\"" + NodeServices.SYSLOG_PORT + "\"}"),
                 etc, dir, "node-7");

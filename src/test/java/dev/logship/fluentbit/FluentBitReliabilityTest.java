@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,10 +95,10 @@ class FluentBitReliabilityTest {
      * followed by a restart on the same node state. With the multiline filter in its buffered mode this lost
      * the lines Fluent Bit had read in the last ~25 ms before a kill (4 of 10 single kills lost 100 lines):
      * tail had stored their offset, but the filter held them in memory. The filter now runs unbuffered
-     * (FluentBitAgent), and every line must arrive. Still in the reliability profile only: with that fixed,
-     * lines Fluent Bit had already written into its TLS connection can still vanish at a kill (RELIABILITY.md).
+     * (FluentBitAgent). Over TLS 1.3 lines then still vanished (5 of 8 runs): the server's session tickets
+     * sat unread, so the kill's close reset the connection and dropped the unsent lines. TLS routes are now
+     * capped at 1.2 (docs/fluent-bit.md). Every line must arrive.
      */
-    @Tag("reliability")
     @Test
     void killMinus9ThreeTimesMidStreamLosesNoLine() throws Exception {
         FluentBitEndToEndTest.Node node = startNode(tmp);

@@ -27,15 +27,18 @@ import javax.net.ssl.SSLContext;
  * by newline; each message appended to {@code received.txt}), and the ECS agent's
  * introspection API on 127.0.0.1:51678 answering from {@code agent.properties}
  * ({@code SHORTID=family/containerName}). The file {@code receiver-down} closes the receiver
- * (listener and connections) until it is removed.
+ * (listener and connections) until it is removed; {@code receiver-closed} exists while it is closed.
  */
 public final class NodeServices {
     public static final int SYSLOG_PORT = 6514;
     public static final int AGENT_PORT = 51678;
+    /** Plain syslog over UDP ({@code syslog://} routes): one datagram a message, appended to {@code received-udp.txt}. */
+    public static final int UDP_PORT = 5514;
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         startAgent(dir);
+        startUdp(dir);
         SSLContext tls = tls(dir.resolve("receiver.p12"));
         Writer received = Files.newBufferedWriter(dir.resolve("received.txt"), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -64,7 +67,37 @@ public final class NodeServices {
                 s.close();
             }
             open.clear();
+            // Tells the test the outage has begun: nothing written from now on can reach the receiver.
+            Files.writeString(dir.resolve("receiver-closed"), "");
+            while (Files.exists(dir.resolve("receiver-down"))) {
+                Thread.sleep(50);
+            }
+            Files.deleteIfExists(dir.resolve("receiver-closed"));
         }
+    }
+
+    /** Each datagram as one line; a newline inside one is written as a backslash and an n, so it shows. */
+    private static void startUdp(Path dir) throws IOException {
+        java.net.DatagramSocket socket = new java.net.DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), UDP_PORT));
+        socket.setReceiveBufferSize(4 << 20);
+        Writer out = Files.newBufferedWriter(dir.resolve("received-udp.txt"), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[65_536];
+            while (true) {
+                java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(packet);
+                    out.write(new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8).replace("\n", "\\n"));
+                    out.write('\n');
+                    out.flush();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "udp-receiver");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private static void read(Socket socket, Writer received) {

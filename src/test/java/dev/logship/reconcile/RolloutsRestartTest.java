@@ -71,9 +71,19 @@ class RolloutsRestartTest {
         return new DesiredCluster(new ClusterTarget(name, name, "us-east-1", null, true, false, false, Map.of("ring", ring)), List.of());
     }
 
+    private final List<Rollouts> started = new ArrayList<>();
+
     private Rollouts start(RolloutStore saved, Map<String, DesiredState> commits) {
-        return new Rollouts(status, clock, (cluster, at) -> triggered.add(cluster + "@" + at), saved,
+        Rollouts rollouts = new Rollouts(status, clock, (cluster, at) -> triggered.add(cluster + "@" + at), saved,
                 id -> Optional.ofNullable(commits.get(id)));
+        started.add(rollouts);
+        return rollouts;
+    }
+
+    /** The history writer works in the background: done before the temporary directory goes. */
+    @org.junit.jupiter.api.AfterEach
+    void flush() {
+        started.forEach(Rollouts::flush);
     }
 
     private static void healthy(Rollouts rollouts, DesiredState state, String... clusters) {
@@ -97,6 +107,7 @@ class RolloutsRestartTest {
         assertThat(only(before).clusters().get("c1").phase()).isEqualTo(Phase.BAKING);
 
         now = T0.plusSeconds(300); // serve dies and starts again, 4 minutes into the bake
+        before.flush();
         triggered.clear();
         Rollouts after = start(new RolloutFile(dataDir), Map.of());
         after.accepted(next);
@@ -150,6 +161,7 @@ class RolloutsRestartTest {
         healthy(first, good, "c1"); // Healthy on GOOD: its rollback target from now on
 
         now = T0.plusSeconds(3600);
+        first.flush();
         Rollouts restarted = start(new RolloutFile(dataDir), Map.of(GOOD.id(), good));
         DesiredState next = state(NEXT);
         restarted.accepted(next);
@@ -170,6 +182,7 @@ class RolloutsRestartTest {
         assertThat(before.history("c1")).singleElement().extracting(RunRecord::outcome).isEqualTo(RunRecord.Outcome.IN_PROGRESS);
 
         now = T0.plusSeconds(60);
+        before.flush();
         Rollouts after = start(new RolloutFile(dataDir), Map.of());
         after.accepted(state(NEXT));
 

@@ -70,6 +70,10 @@ class FluentBitRenderTest {
         assertThat(tls.property("mode")).isEqualTo("tls");
         assertThat(tls.property("tls.verify")).isEqualTo("on");
         assertThat(tls.property("tls.verify_hostname")).as("tls.verify alone does not check the name").isEqualTo("on");
+        assertThat(tls.property("tls.max_version")).as("TLS 1.3 tickets left unread turn a close into a reset")
+                .isEqualTo("TLSv1.2");
+        assertThat(tls.property("tls.ciphers")).as("forward secrecy and AEAD only").contains("ECDHE-RSA-AES128-GCM-SHA256")
+                .doesNotContain("CBC", "SHA:", "RSA-AES128-SHA");
         assertThat(tls.property("syslog_format")).isEqualTo("rfc5424");
         assertThat(tls.property("retry_limit")).isEqualTo("no_limits");
         assertThat(tls.property("storage.total_limit_size")).as("bufferLimit split over two routes")

@@ -39,6 +39,7 @@ class RolloutFileTest {
     void whatIsSavedIsReadBackEqualIncludingBakeStartTimes() throws Exception {
         RolloutFile file = new RolloutFile(dataDir);
         file.save(sample());
+        file.flush();
 
         SavedRollouts read = new RolloutFile(dataDir).read();
 
@@ -58,31 +59,72 @@ class RolloutFileTest {
         RolloutFile file = new RolloutFile(dataDir);
         file.save(SavedRollouts.empty());
         file.save(sample());
+        file.flush();
 
         try (Stream<Path> files = Files.list(dataDir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(RolloutFile.NAME);
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(RolloutFile.NAME, RolloutFile.HISTORY);
         }
         assertThat(file.read()).isEqualTo(sample());
+    }
+
+    @Test
+    void saveIsOnDiskWhenItReturnsWhileSaveSoonWaitsForTheWriterOrAFlush() throws Exception {
+        RolloutFile file = new RolloutFile(dataDir);
+        file.save(sample());
+        // the rollouts are durable at once (the history may follow): a restart now knows every started cluster
+        assertThat(new RolloutFile(dataDir).read().rollouts()).isEqualTo(sample().rollouts());
+
+        SavedRollouts later = new SavedRollouts(List.of(), sample().history(), Map.of("c01", "c".repeat(40)));
+        file.saveSoon(later);
+        file.flush();
+        assertThat(new RolloutFile(dataDir).read()).isEqualTo(later);
+    }
+
+    @Test
+    void manySavesSoonEndWithTheLatestOnDisk() throws Exception {
+        RolloutFile file = new RolloutFile(dataDir);
+        SavedRollouts last = null;
+        for (int i = 0; i < 2000; i++) {
+            last = new SavedRollouts(List.of(), Map.of(), Map.of("c01", String.format("%040d", i)));
+            file.saveSoon(last);
+        }
+        file.flush();
+        assertThat(new RolloutFile(dataDir).read()).isEqualTo(last);
     }
 
     @Test
     void aCorruptFileIsNamedWithLineAndColumnAndServeStartsEmptyKeepingItAside() throws Exception {
         RolloutFile file = new RolloutFile(dataDir);
         file.save(sample());
+        file.flush();
         String text = Files.readString(file.path());
         Files.writeString(file.path(), text.substring(0, text.length() / 2)); // a write cut short by another tool
 
         assertThatThrownBy(file::read).isInstanceOf(RolloutFile.UnreadableException.class)
                 .hasMessageMatching("\\Q" + file.path() + "\\E:\\d+:\\d+: .+");
 
-        assertThat(file.load()).isEqualTo(SavedRollouts.empty());
+        // the rollouts are lost, the history (its own file) is not
+        assertThat(file.load()).isEqualTo(new SavedRollouts(List.of(), sample().history(), Map.of()));
         assertThat(file.path()).doesNotExist();
         try (Stream<Path> files = Files.list(dataDir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString()
-                    .startsWith(RolloutFile.NAME + ".unreadable-");
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RolloutFile.HISTORY))).singleElement()
+                    .asString().startsWith(RolloutFile.NAME + ".unreadable-");
         }
-        file.save(sample()); // and serve carries on saving
-        assertThat(file.read()).isEqualTo(sample());
+        RolloutFile serve = new RolloutFile(dataDir);
+        serve.save(sample()); // and serve carries on saving
+        serve.flush();
+        assertThat(serve.read()).isEqualTo(sample());
+    }
+
+    @Test
+    void aCorruptHistoryLosesOnlyTheHistory() throws Exception {
+        RolloutFile file = new RolloutFile(dataDir);
+        file.save(sample());
+        file.flush();
+        Files.writeString(file.historyPath(), "{\"format\": 1, \"history\": {\"c01\": [{\"cluster\": ");
+
+        assertThatThrownBy(file::read).hasMessageStartingWith(file.historyPath() + ":1:");
+        assertThat(new RolloutFile(dataDir).load()).isEqualTo(new SavedRollouts(sample().rollouts(), Map.of(), sample().lastHealthyCommits()));
     }
 
     @Test
