@@ -44,7 +44,7 @@ final class Demo implements AutoCloseable {
                     + read.problems().stream().map(Object::toString).collect(Collectors.joining("; ")));
         }
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().port(0).taskConvergence(Duration.ofMillis(500));
-        read.state().clusters().forEach(c -> config.cluster(c.target().clusterName(), nodes));
+        ExampleClusters.configure(config, read.state(), nodes);
         LocalEcsServer ecs = LocalEcsServer.start(config.build());
         try {
             Path repository = dataDir.resolve("manifests.git").toAbsolutePath();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** Prints, per cluster, exactly what would be sent to ECS, in the AWS CLI's --cli-input-json shape. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Print the RegisterTaskDefinition and CreateService inputs logship would send to ECS.",
+        description = {"Print the RegisterTaskDefinition and CreateService (for managedDaemon: RegisterDaemonTaskDefinition and CreateDaemon) inputs logship would send to ECS.",
                 "One per cluster and forwarder, as JSON the AWS CLI accepts with --cli-input-json.",
                 "Route URIs are masked unless --show-secrets."},
         footer = {"", "Exit status: 0 rendered, 1 the manifests have problems (printed to stderr), 2 usage error.",

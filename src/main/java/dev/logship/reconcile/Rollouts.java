@@ -102,6 +102,8 @@ final class Rollouts {
     private Map<String, List<RunRecord>> history;
     /** The commit of {@link #lastHealthy} per cluster, the part of it that is saved. */
     private final Map<String, String> healthyCommits;
+    /** The commit of {@link #previousHealthy} per cluster, saved like {@link #healthyCommits}. */
+    private final Map<String, String> previousCommits;
     private SavedRollouts lastSaved;
     /** Per cluster, the task definitions it ran when last seen in sync with the rollout's commit (for its history). */
     private final Map<String, List<String>> commitRevisions = new HashMap<>();
@@ -121,6 +123,7 @@ final class Rollouts {
         restored = lastSaved.rollouts();
         history = new LinkedHashMap<>(lastSaved.history());
         healthyCommits = new HashMap<>(lastSaved.lastHealthyCommits());
+        previousCommits = new HashMap<>(lastSaved.previousHealthyCommits());
     }
 
     /** A new commit: one rollout per policy, replacing any earlier one (a halted rollout ends here). */
@@ -224,6 +227,7 @@ final class Rollouts {
             Healthy before = lastHealthy.containsKey(name) || !healthyCommits.containsKey(name) ? lastHealthy.get(name) : healthy(name);
             if (before != null && !before.revision().id().equals(revision.id())) {
                 previousHealthy.put(name, before);
+                previousCommits.put(name, before.revision().id());
             }
             lastHealthy.put(name, new Healthy(desired, revision, taskDefinitions));
             if (!revision.id().equals(healthyCommits.put(name, revision.id()))) {
@@ -236,6 +240,7 @@ final class Rollouts {
             // rolled back: Healthy on its earlier commit again, which is where the next rollback returns it
             lastHealthy.put(name, target);
             previousHealthy.remove(name);
+            previousCommits.remove(name);
             if (!revision.id().equals(healthyCommits.put(name, revision.id()))) {
                 persist();
             }
@@ -300,7 +305,7 @@ final class Rollouts {
 
     /** Everything that is saved, as it is now (the status API's history reads it). */
     synchronized SavedRollouts saved() {
-        return new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits);
+        return new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits, previousCommits);
     }
 
     /**
@@ -310,7 +315,7 @@ final class Rollouts {
     private Healthy rollbackTarget(String cluster) {
         Optional<String> commit = rolloutOf(cluster).map(e -> e.getValue().commit());
         Healthy last = healthy(cluster);
-        return last != null && commit.isPresent() && last.revision().id().equals(commit.get()) ? previousHealthy.get(cluster) : last;
+        return last != null && commit.isPresent() && last.revision().id().equals(commit.get()) ? previous(cluster) : last;
     }
 
     /**
@@ -333,6 +338,25 @@ final class Rollouts {
             }
         }
         return keep;
+    }
+
+    /** The commit Healthy before the last one; after a restart it is read again from its saved commit. */
+    private Healthy previous(String cluster) {
+        Healthy known = previousHealthy.get(cluster);
+        String commit = previousCommits.get(cluster);
+        if (known != null || commit == null) {
+            return known;
+        }
+        Optional<DesiredState> read = commits.apply(commit);
+        Optional<DesiredCluster> desired = read.flatMap(s -> s.cluster(cluster));
+        if (desired.isEmpty()) {
+            LOG.warn("[{}] the commit Healthy before the last, {}, cannot be read again: no rollback target", cluster, short12(commit));
+            previousCommits.remove(cluster);
+            return null;
+        }
+        Healthy found = new Healthy(desired.get(), read.get().revision());
+        previousHealthy.put(cluster, found);
+        return found;
     }
 
     /** The last commit Healthy on the cluster; after a restart it is read again from its saved commit. */
@@ -365,7 +389,7 @@ final class Rollouts {
      * sync and skip its bake); any other change may be coalesced (a restart re-derives it).
      */
     private void persist(boolean durable) {
-        SavedRollouts now = new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits);
+        SavedRollouts now = new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits, previousCommits);
         if (!now.equals(lastSaved)) {
             if (durable) {
                 saved.save(now);

@@ -19,6 +19,10 @@ public final class CliDaemonJson {
     public static Map<String, Object> registerDaemonTaskDefinition(TaskDefinitionSpec spec, boolean maskSecrets) {
         Map<String, Object> input = CliInputJson.registerTaskDefinition(spec, maskSecrets);
         input.remove("requiresCompatibilities");
+        // A daemon container definition has no port mappings (nor does logship render any for a daemon).
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> containers = (List<Map<String, Object>>) input.get("containerDefinitions");
+        containers.forEach(c -> c.remove("portMappings"));
         return input;
     }
 
@@ -36,14 +40,22 @@ public final class CliDaemonJson {
             deployment.put("bakeTimeInMinutes", spec.bakeTimeMinutes());
         }
         if (!spec.alarmNames().isEmpty()) {
-            deployment.put("alarms", Map.of("alarmNames", spec.alarmNames(), "enable", spec.alarmRollback()));
+            Map<String, Object> alarms = new LinkedHashMap<>();
+            alarms.put("alarmNames", spec.alarmNames());
+            alarms.put("enable", spec.alarmRollback());
+            deployment.put("alarms", alarms);
         }
         if (!deployment.isEmpty()) {
             input.put("deploymentConfiguration", deployment);
         }
         input.put("propagateTags", "DAEMON");
         List<Map<String, Object>> tags = new ArrayList<>();
-        spec.tags().forEach((k, v) -> tags.add(Map.of("key", k, "value", v)));
+        spec.tags().forEach((k, v) -> {
+            Map<String, Object> tag = new LinkedHashMap<>();
+            tag.put("key", k);
+            tag.put("value", v);
+            tags.add(tag);
+        });
         input.put("tags", tags);
         return input;
     }

@@ -29,7 +29,7 @@ final class FluentBitAgent implements Agent {
     static final String STATE = "/fluent-bit/state";
     static final String HOSTNAME_FILE = "/etc/host_hostname";
     static final String TAG_PREFIX = "ecs.var.lib.docker.containers.";
-    /** Largest syslog message over TCP/TLS, in bytes; longer ones are truncated. UDP keeps Fluent Bit's 1,024. */
+    /** Largest syslog message over TCP/TLS, in bytes; longer ones are truncated. UDP keeps Fluent Bit's 2,048 (one datagram). */
     static final int MAX_MESSAGE = 65_536;
     /** TLS 1.2 with forward secrecy and AEAD only (Mozilla's "intermediate" TLS 1.2 list). */
     static final String TLS12_CIPHERS = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"

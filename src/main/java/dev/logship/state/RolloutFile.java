@@ -57,7 +57,8 @@ public final class RolloutFile implements RolloutStore {
      * rollouts.json as written: a format number first, so a later logship can tell an old file from
      * a corrupt one. {@code history} is only read (files written before history.json existed).
      */
-    record Format(int format, List<Rollout> rollouts, Map<String, List<RunRecord>> history, Map<String, String> lastHealthyCommits) {}
+    record Format(int format, List<Rollout> rollouts, Map<String, List<RunRecord>> history, Map<String, String> lastHealthyCommits,
+            Map<String, String> previousHealthyCommits) {}
 
     /** history.json as written. */
     record HistoryFormat(int format, Map<String, List<RunRecord>> history) {}
@@ -99,12 +100,12 @@ public final class RolloutFile implements RolloutStore {
     public SavedRollouts read() throws UnreadableException {
         Format rollouts = readRollouts();
         Map<String, List<RunRecord>> history = readHistory();
-        return new SavedRollouts(rollouts.rollouts(), history != null ? history : rollouts.history(), rollouts.lastHealthyCommits());
+        return new SavedRollouts(rollouts.rollouts(), history != null ? history : rollouts.history(), rollouts.lastHealthyCommits(), rollouts.previousHealthyCommits());
     }
 
     private Format readRollouts() throws UnreadableException {
         Format read = parse(file, Format.class);
-        return read == null ? new Format(FORMAT, List.of(), Map.of(), Map.of()) : read;
+        return read == null ? new Format(FORMAT, List.of(), Map.of(), Map.of(), Map.of()) : read;
     }
 
     /** null when there is no history.json (yet). */
@@ -148,7 +149,7 @@ public final class RolloutFile implements RolloutStore {
             rollouts = readRollouts();
         } catch (UnreadableException e) {
             setAside(file, "rollout state not restored", e);
-            rollouts = new Format(FORMAT, List.of(), Map.of(), Map.of());
+            rollouts = new Format(FORMAT, List.of(), Map.of(), Map.of(), Map.of());
         }
         Map<String, List<RunRecord>> history;
         try {
@@ -157,7 +158,7 @@ public final class RolloutFile implements RolloutStore {
             setAside(historyFile, "rollout history not restored", e);
             history = Map.of();
         }
-        return new SavedRollouts(rollouts.rollouts(), history != null ? history : rollouts.history(), rollouts.lastHealthyCommits());
+        return new SavedRollouts(rollouts.rollouts(), history != null ? history : rollouts.history(), rollouts.lastHealthyCommits(), rollouts.previousHealthyCommits());
     }
 
     private static void setAside(Path path, String what, UnreadableException e) {
@@ -216,7 +217,7 @@ public final class RolloutFile implements RolloutStore {
     }
 
     private void writeRollouts(SavedRollouts state) {
-        Format format = new Format(FORMAT, state.rollouts(), null, state.lastHealthyCommits());
+        Format format = new Format(FORMAT, state.rollouts(), null, state.lastHealthyCommits(), state.previousHealthyCommits());
         if (!format.equals(writtenRollouts) && write(file, format)) {
             writtenRollouts = format;
         }

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,13 @@ class AwsCliAcceptsRenderTest {
         int checked = 0;
         for (JsonNode cluster : document.get("clusters")) {
             for (JsonNode forwarder : cluster.get("forwarders")) {
+                if (forwarder.has("createDaemon")) { // a managedDaemon forwarder: the daemon API's inputs
+                    JsonNode daemonTaskDefinition = forwarder.get("registerDaemonTaskDefinition");
+                    assertThat(aws("register-daemon-task-definition", daemonTaskDefinition)).isEqualTo(daemonTaskDefinition);
+                    assertThat(aws("create-daemon", forwarder.get("createDaemon"))).isEqualTo(forwarder.get("createDaemon"));
+                    checked++;
+                    continue;
+                }
                 JsonNode taskDefinition = forwarder.get("registerTaskDefinition");
                 JsonNode service = forwarder.get("createService");
                 assertThat(aws("register-task-definition", taskDefinition)).isEqualTo(taskDefinition);
@@ -64,7 +72,7 @@ class AwsCliAcceptsRenderTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(3);
+        assertThat(checked).isEqualTo(4);
     }
 
     private JsonNode aws(String operation, JsonNode input) throws Exception {
@@ -79,9 +87,9 @@ class AwsCliAcceptsRenderTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        String target = operation.equals("register-task-definition")
-                ? "AmazonEC2ContainerServiceV20141113.RegisterTaskDefinition"
-                : "AmazonEC2ContainerServiceV20141113.CreateService";
+        String action = Arrays.stream(operation.split("-")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                .collect(java.util.stream.Collectors.joining()); // register-task-definition -> RegisterTaskDefinition
+        String target = "AmazonEC2ContainerServiceV20141113." + action;
         assertThat(received).containsKey(target);
         return received.remove(target);
     }

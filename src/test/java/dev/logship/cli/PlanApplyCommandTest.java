@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 /** plan and apply as a user runs them: the examples, the CLI, the real SDK over HTTP, local-ecs. */
 class PlanApplyCommandTest {
     private static final Set<String> READS = Set.of("ListContainerInstances", "DescribeContainerInstances", "ListServices", "DescribeServices",
-            "DescribeTaskDefinition", "ListTaskDefinitions", "DescribeClusters");
+            "DescribeTaskDefinition", "ListTaskDefinitions", "DescribeClusters", "ListDaemons", "DescribeDaemon",
+            "DescribeDaemonDeployments", "DescribeDaemonRevisions", "DescribeDaemonTaskDefinition", "ListDaemonTaskDefinitions",
+            "ListTagsForResource", "DescribeCapacityProviders");
     /** The examples' clusters: ECS name, region, nodes. */
     private static final Map<String, String> CLUSTERS = Map.of("prod-ecs", "us-east-1", "staging", "eu-west-1",
             "my-cluster-name", "us-west-2");
@@ -56,6 +58,7 @@ class PlanApplyCommandTest {
                 }
             }
         });
+        ecs.setManagedInstances("managed-ecs", "managed", 3); // the managedDaemon example's Managed Instances provider
         ecs.resetCallCounts();
     }
 
@@ -107,12 +110,13 @@ class PlanApplyCommandTest {
         Run plan = run("plan");
         assertThat(plan.exit()).as(plan.err()).isEqualTo(2);
         assertThat(plan.out()).contains("+   prod/papertrail", "+   legacy/logspout-service", "+   staging/papertrail-staging",
-                "Plan: 3 to create, 0 to update, 0 to recreate, 0 to prune.");
+                "+   managed/fluent-bit-managed (managed daemon fluent-bit-managed)",
+                "Plan: 4 to create, 0 to update, 0 to recreate, 0 to prune.");
         ecs.resetCallCounts();
 
         Run apply = run("apply");
         assertThat(apply.exit()).as(apply.err() + apply.out()).isZero();
-        assertThat(apply.out()).contains("Apply: 6 change(s) made, 0 failure(s).");
+        assertThat(apply.out()).contains("Apply: 8 change(s) made, 0 failure(s).");
         assertThat(apply.out() + apply.err()).doesNotContain("papertrailapp.com");
         System.out.println(plan.out() + apply.out());
         System.out.println("ECS calls, first apply of the examples: " + ecs.callCounts());
@@ -122,7 +126,8 @@ class PlanApplyCommandTest {
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("Plan: 0 to create, 0 to update, 0 to recreate, 0 to prune.",
                 "health prod/papertrail: Healthy (3/3 tasks running)", "health legacy/logspout-service: Healthy (3/3 tasks running)",
-                "health staging/papertrail-staging: Healthy (3/3 tasks running)");
+                "health staging/papertrail-staging: Healthy (3/3 tasks running)",
+                "health managed/fluent-bit-managed: Healthy (running on 3 of 3 instances of its capacity providers)");
         assertThat(mutatingCalls()).isEmpty();
         assertThat(ecs.callCounts()).doesNotContainKey("RegisterTaskDefinition");
         System.out.println("ECS calls, no-op apply of the examples (fresh process: empty task definition cache): " + ecs.callCounts());
@@ -185,7 +190,7 @@ class PlanApplyCommandTest {
     void unknownClusterIsAnError() {
         Run plan = run("plan", "--cluster", "nope");
         assertThat(plan.exit()).isEqualTo(1);
-        assertThat(plan.err()).contains("--cluster nope: no such Cluster; known: legacy, prod, staging");
+        assertThat(plan.err()).contains("--cluster nope: no such Cluster; known: legacy, managed, prod, staging");
     }
 
     @Test
@@ -214,7 +219,7 @@ class PlanApplyCommandTest {
         int exit = cli.execute("plan", "--repo", git.toUri().toString(), "--ref", "main", "--path", "manifests",
                 "--ecs-endpoint", ecs.endpoint().toString());
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString()).contains("+   prod/papertrail", "Plan: 3 to create");
+        assertThat(out.toString()).contains("+   prod/papertrail", "Plan: 4 to create");
     }
 
     @Test

@@ -41,7 +41,7 @@ class PlanApplyInputTest {
     void unknownClusterNamesTheKnownOnes() {
         Run run = run("plan", "--repo", "examples/desired-state", "--cluster", "nope", "--ecs-endpoint", "http://127.0.0.1:9");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("--cluster nope: no such Cluster; known: legacy, prod, staging");
+        assertThat(run.err()).contains("--cluster nope: no such Cluster; known: legacy, managed, prod, staging");
     }
 
     @Test

@@ -58,7 +58,7 @@ class RenderCommandTest {
     void anUnknownClusterIsAUsageErrorNamingTheDefinedOnes() {
         CliRun run = CliRun.of("render", EXAMPLES, "--cluster", "prdo");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no Cluster named prdo; defined: [legacy, prod, staging]");
+        assertThat(run.err()).contains("no Cluster named prdo; defined: [legacy, managed, prod, staging]");
     }
 
     @Test

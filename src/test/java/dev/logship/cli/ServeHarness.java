@@ -65,7 +65,7 @@ final class ServeHarness implements AutoCloseable {
     ServeHarness(Path tmp, Duration resync, Duration ecsLatency, UnaryOperator<ControllerSettings> tune) throws Exception {
         this.tmp = tmp;
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).latency(ecsLatency);
-        examples().clusters().forEach(c -> config.cluster(c.target().clusterName(), 3));
+        ExampleClusters.configure(config, examples(), 3);
         ecs = LocalEcsServer.start(config.build());
         bare = tmp.resolve("manifests.git");
         SeedRepository.createIfAbsent(bare, "main", EXAMPLES, "seed from examples");

@@ -36,7 +36,7 @@ class ServePlainDirectoryTest {
             }
         }
         LocalEcsConfig.Builder ecsConfig = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20));
-        ServeHarness.examples().clusters().forEach(c -> ecsConfig.cluster(c.target().clusterName(), 2));
+        ExampleClusters.configure(ecsConfig, ServeHarness.examples(), 2);
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMillis(300), Duration.ofMinutes(10));
         try (LocalEcsServer ecs = LocalEcsServer.start(ecsConfig.build());
              Operator operator = Operator.start(new ServeConfig(manifests.toString(), null, null, ecs.endpoint().toString(),

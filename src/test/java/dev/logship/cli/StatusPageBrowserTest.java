@@ -31,7 +31,7 @@ class StatusPageBrowserTest {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50));
                 wait.until(b -> appliedRevision(b, "prod").equals(seed.substring(0, 12)));
                 assertThat(script(browser, "return [...document.querySelectorAll('tbody.cluster')].map(e => e.dataset.cluster).join(',')"))
-                        .isEqualTo("legacy,prod,staging");
+                        .isEqualTo("legacy,managed,prod,staging");
                 String taskDefinitionBefore = text(browser, "tbody[data-cluster=prod] tr[data-forwarder=papertrail]");
                 assertThat(taskDefinitionBefore).contains("Synced").contains("Healthy").contains("logship-papertrail:1");
 

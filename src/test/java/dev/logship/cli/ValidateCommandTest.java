@@ -15,7 +15,7 @@ class ValidateCommandTest {
     void examplesAreValid() {
         CliRun run = CliRun.of("validate", EXAMPLES);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("OK: 3 clusters, 3 forwarder deployments in examples/desired-state (dir:")
+        assertThat(run.out()).startsWith("OK: 4 clusters, 4 forwarder deployments in examples/desired-state (dir:")
                 .contains("  prod (prod-ecs, us-east-1): [papertrail]", "  staging (staging, eu-west-1): [papertrail-staging]",
                         "  legacy (my-cluster-name, us-west-2): [logspout-service]");
         assertThat(run.err()).isEmpty();
@@ -41,7 +41,7 @@ class ValidateCommandTest {
     void pathNamesTheManifestDirectoryInsideTheRepoAsForPlanAndServe() {
         CliRun run = CliRun.of("validate", "--repo", "examples", "--path", "desired-state");
         assertThat(run.exitCode()).isEqualTo(0);
-        assertThat(run.out()).contains("OK: 3 clusters");
+        assertThat(run.out()).contains("OK: 4 clusters");
     }
 
     @Test

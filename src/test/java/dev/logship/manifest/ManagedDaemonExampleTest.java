@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** examples/managed-daemon is valid and reads as the settings it shows. */
+/** The managedDaemon example (examples/desired-state/managed) is valid and reads as the settings it shows. */
 class ManagedDaemonExampleTest {
     @Test
     void theExampleIsValid() throws IOException {
-        Path dir = Path.of("examples/managed-daemon");
+        Path dir = Path.of("examples/desired-state/managed");
         Manifests m = Manifests.parse(TestSnapshots.of("managed/cluster.yaml", Files.readString(dir.resolve("cluster.yaml")),
-                "managed/fluent-bit.yaml", Files.readString(dir.resolve("fluent-bit.yaml"))));
+                "managed/fluent-bit-managed.yaml", Files.readString(dir.resolve("fluent-bit-managed.yaml"))));
 
         assertThat(m.problems()).isEmpty();
         assertThat(m.forwarders().get(0).managedDaemon())

@@ -175,6 +175,30 @@ class RolloutsRestartTest {
     }
 
     @Test
+    void aCanaryDoneBeforeTheRestartStillRollsBackToTheCommitBeforeWhenALaterWaveFailsAfterIt() {
+        DesiredState good = state(GOOD);
+        DesiredState next = state(NEXT);
+        Rollouts first = start(new RolloutFile(dataDir), Map.of());
+        first.accepted(good);
+        healthy(first, good, "c1");
+        first.accepted(next);
+        healthy(first, next, "c1"); // Healthy on the rollout's own commit: its target is now the one before
+        now = T0.plus(BAKE);
+        healthy(first, next, "c1");
+        assertThat(only(first).clusters().get("c1").phase()).isEqualTo(Phase.DONE);
+        first.flush();
+
+        now = T0.plus(BAKE).plusSeconds(30);
+        Rollouts restarted = start(new RolloutFile(dataDir), Map.of(GOOD.id(), good));
+        restarted.accepted(next);
+        restarted.observed(next.cluster("c2").orElseThrow(), NEXT, Health.degraded("circuit breaker"), true, "circuit breaker");
+
+        assertThat(only(restarted).clusters().get("c1").phase()).isEqualTo(Phase.ROLLING_BACK);
+        assertThat(restarted.revisionFor("c1", NEXT)).isEqualTo(GOOD);
+        assertThat(restarted.mayApply("c1", GOOD, now)).isTrue();
+    }
+
+    @Test
     void aNewCommitAfterTheRestartStartsAFreshRolloutAndSupersedesTheSavedOne() {
         DesiredState good = state(GOOD);
         Rollouts before = start(new RolloutFile(dataDir), Map.of());

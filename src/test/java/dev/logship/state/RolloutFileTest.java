@@ -32,7 +32,8 @@ class RolloutFileTest {
                 Map.of("c01", baking, "c02", pending), "", false, false);
         RunRecord done = new RunRecord("c01", "b".repeat(40), "rings", T0.minusSeconds(600), 0, T0.minusSeconds(590),
                 T0.minusSeconds(500), RunRecord.Outcome.SUCCEEDED, "", List.of("logship-papertrail:3"));
-        return new SavedRollouts(List.of(rollout), Map.of("c01", List.of(done)), Map.of("c01", "b".repeat(40)));
+        return new SavedRollouts(List.of(rollout), Map.of("c01", List.of(done)), Map.of("c01", "b".repeat(40)),
+                Map.of("c01", "9".repeat(40)));
     }
 
     @Test
@@ -124,7 +125,8 @@ class RolloutFileTest {
         Files.writeString(file.historyPath(), "{\"format\": 1, \"history\": {\"c01\": [{\"cluster\": ");
 
         assertThatThrownBy(file::read).hasMessageStartingWith(file.historyPath() + ":1:");
-        assertThat(new RolloutFile(dataDir).load()).isEqualTo(new SavedRollouts(sample().rollouts(), Map.of(), sample().lastHealthyCommits()));
+        assertThat(new RolloutFile(dataDir).load()).isEqualTo(new SavedRollouts(sample().rollouts(), Map.of(), sample().lastHealthyCommits(),
+                sample().previousHealthyCommits()));
     }
 
     @Test
