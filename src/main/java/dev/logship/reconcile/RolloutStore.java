@@ -24,7 +24,19 @@ public interface RolloutStore {
         save(state);
     }
 
-    /** Writes whatever {@link #saveSoon} still holds (serve's shutdown). */
+    /**
+     * Saves durably, then runs {@code afterDurable} (the triggers of a decision that starts or rolls
+     * back clusters), without making the caller wait for the disk. A store may run it later, on
+     * another thread, and may answer a burst of calls with one write of the newest state; it never
+     * runs it before a state at least as new as {@code state} is durable. The default (in memory)
+     * saves and runs it at once.
+     */
+    default void saveThen(SavedRollouts state, Runnable afterDurable) {
+        save(state);
+        afterDurable.run();
+    }
+
+    /** Writes whatever {@link #saveSoon} or {@link #saveThen} still holds and runs what waits for it (serve's shutdown). */
     default void flush() {
     }
 

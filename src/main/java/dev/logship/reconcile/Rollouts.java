@@ -105,6 +105,14 @@ final class Rollouts {
     /** The commit of {@link #previousHealthy} per cluster, saved like {@link #healthyCommits}. */
     private final Map<String, String> previousCommits;
     private SavedRollouts lastSaved;
+    /** Something saved may have changed since {@link #lastSaved} (so a step that changed nothing builds no snapshot). */
+    private boolean dirty;
+    /**
+     * Clusters a decision started or rolled back whose decision is not on disk yet (count per
+     * cluster): they get no mutating call from any run until it is, so a crash never leaves a cluster
+     * changed that a restart does not know was started.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> awaitingDisk = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per cluster, the task definitions it ran when last seen in sync with the rollout's commit (for its history). */
     private final Map<String, List<String>> commitRevisions = new HashMap<>();
 
@@ -146,8 +154,9 @@ final class Rollouts {
         groups.forEach((policy, clusters) -> byPolicy.put(policy, restoredOr(policy, clusters, now)));
         restored = List.of(); // only the first commit after a restart can be the saved one
         history = History.supersede(history, List.copyOf(byPolicy.values()), now);
+        dirty = true;
         List.copyOf(byPolicy.keySet()).forEach(policy -> decide(policy, now));
-        persist();
+        persist(null); // a crash before this is written restarts the commit's rollout from the planner: nothing lost
     }
 
     /** The saved rollout of this commit and policy over the same clusters, or a new one. */
@@ -186,8 +195,8 @@ final class Rollouts {
         if (back ? healthy == null || !healthy.revision().id().equals(revision.id()) : !revision.id().equals(rollout.commit())) {
             return false; // a run that read a commit other than the one this rollout moves
         }
-        if (phase == Phase.PENDING) {
-            return false;
+        if (phase == Phase.PENDING || awaitingDisk.containsKey(cluster)) {
+            return false; // not started, or started by a decision not on disk yet (its trigger comes when it is)
         }
         if (phase == Phase.DONE || rollout.state() != Rollout.State.RUNNING) {
             // settled: drift and node counts are applied as before, within the sync windows
@@ -231,7 +240,8 @@ final class Rollouts {
             }
             lastHealthy.put(name, new Healthy(desired, revision, taskDefinitions));
             if (!revision.id().equals(healthyCommits.put(name, revision.id()))) {
-                persist();
+                dirty = true;
+                persist(null);
             }
         }
         Healthy target = rollbackTarget(name);
@@ -241,8 +251,9 @@ final class Rollouts {
             lastHealthy.put(name, target);
             previousHealthy.remove(name);
             previousCommits.remove(name);
+            dirty = true;
             if (!revision.id().equals(healthyCommits.put(name, revision.id()))) {
-                persist();
+                persist(null);
             }
         }
         if (mine.isEmpty()) {
@@ -352,6 +363,7 @@ final class Rollouts {
         if (desired.isEmpty()) {
             LOG.warn("[{}] the commit Healthy before the last, {}, cannot be read again: no rollback target", cluster, short12(commit));
             previousCommits.remove(cluster);
+            dirty = true;
             return null;
         }
         Healthy found = new Healthy(desired.get(), read.get().revision());
@@ -371,6 +383,7 @@ final class Rollouts {
         if (desired.isEmpty()) {
             LOG.warn("[{}] the last Healthy commit {} cannot be read again: no rollback target", cluster, short12(commit));
             healthyCommits.remove(cluster);
+            dirty = true;
             return null;
         }
         Healthy found = new Healthy(desired.get(), read.get().revision());
@@ -378,30 +391,33 @@ final class Rollouts {
         return found;
     }
 
-    /** Saves what changed, durably before returning. */
-    private void persist() {
-        persist(true);
-    }
-
     /**
-     * {@code durable}: written before this returns, as a decision that starts or rolls back
-     * clusters must be (a restart that forgot a started cluster would take it for one already in
-     * sync and skip its bake); any other change may be coalesced (a restart re-derives it).
+     * Hands what changed to the store. {@code afterDurable} null: it may be coalesced (a restart
+     * re-derives it: a cluster seen Healthy again records its Healthy commit again). Otherwise the
+     * store runs it once a snapshot containing this change is on disk: the triggers of a decision
+     * that starts or rolls back clusters (a restart that forgot a started cluster would take it for
+     * one already in sync and skip its bake). The write happens on the store's writer, not under
+     * this lock, and a burst of decisions shares one write.
      */
-    private void persist(boolean durable) {
-        SavedRollouts now = new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits, previousCommits);
-        if (!now.equals(lastSaved)) {
-            if (durable) {
-                saved.save(now);
-            } else {
-                saved.saveSoon(now);
+    private void persist(Runnable afterDurable) {
+        boolean changed = false;
+        if (dirty) {
+            dirty = false;
+            SavedRollouts now = new SavedRollouts(List.copyOf(byPolicy.values()), history, healthyCommits, previousCommits);
+            if (!now.equals(lastSaved)) {
+                lastSaved = now;
+                changed = true;
             }
-            lastSaved = now;
+        }
+        if (afterDurable != null) {
+            saved.saveThen(lastSaved, afterDurable); // lastSaved is the newest handed in: unchanged, it waits only for that
+        } else if (changed) {
+            saved.saveSoon(lastSaved);
         }
     }
 
     /** Writes what is still pending (serve's shutdown). */
-    synchronized void flush() {
+    void flush() { // not under this lock: the callbacks it runs may step the rollouts
         saved.flush();
     }
 
@@ -415,17 +431,33 @@ final class Rollouts {
         Decision d = new Planner(policies.get(policy), CRON).step(rollout, observed, now);
         byPolicy.put(policy, d.rollout());
         d.blockedUntil().ifPresentOrElse(t -> blockedUntil.put(policy, t), () -> blockedUntil.remove(policy));
-        history = History.record(history, d.rollout(), c -> commitRevisions.getOrDefault(c, List.of()), History.DEFAULT_KEEP);
-        // before the triggers: a restart must know every cluster this decision starts or rolls back
-        persist(!d.apply().isEmpty() || !d.rollBack().isEmpty() || d.rollout().state() != rollout.state());
+        Map<String, List<RunRecord>> recorded = History.record(history, d.rollout(), c -> commitRevisions.getOrDefault(c, List.of()), History.DEFAULT_KEEP);
+        if (!d.rollout().equals(rollout) || !recorded.equals(history)) {
+            dirty = true;
+        }
+        history = recorded;
         for (Notice n : d.notices()) {
             store.record(Event.of(n.cluster().isEmpty() ? null : n.cluster(), n.event(), n.message(), rollout.commit()));
         }
-        d.apply().forEach(c -> trigger.accept(c, now));
-        d.rollBack().forEach(c -> trigger.accept(c, now));
-        d.wakeAt().ifPresent(at -> d.rollout().clusters().values().stream()
-                .filter(r -> r.phase() == Phase.BAKING || r.phase() == Phase.PENDING).findFirst()
-                .ifPresent(r -> trigger.accept(r.cluster(), at)));
+        List<String> changes = new ArrayList<>(d.apply());
+        changes.addAll(d.rollBack());
+        Runnable triggers = () -> {
+            changes.forEach(c -> trigger.accept(c, now));
+            d.wakeAt().ifPresent(at -> d.rollout().clusters().values().stream()
+                    .filter(r -> r.phase() == Phase.BAKING || r.phase() == Phase.PENDING).findFirst()
+                    .ifPresent(r -> trigger.accept(r.cluster(), at)));
+        };
+        if (changes.isEmpty() && d.rollout().state() == rollout.state()) {
+            persist(null);
+            triggers.run();
+            return;
+        }
+        // a restart must know every cluster this decision starts or rolls back before any run changes it
+        changes.forEach(c -> awaitingDisk.merge(c, 1, Integer::sum));
+        persist(() -> {
+            changes.forEach(c -> awaitingDisk.computeIfPresent(c, (k, n) -> n == 1 ? null : n - 1));
+            triggers.run();
+        });
     }
 
     private Optional<Map.Entry<String, Rollout>> rolloutOf(String cluster) {

@@ -56,7 +56,7 @@ class RolloutsRestartTest {
             return now;
         }
     };
-    private final List<String> triggered = new ArrayList<>();
+    private final List<String> triggered = java.util.Collections.synchronizedList(new ArrayList<>()); // the store's writer triggers
     private final StatusStore status = new StatusStore(SourceStatus.notFetched("test", "main", "."), 50);
 
     private static DesiredState state(Revision revision) {
@@ -101,6 +101,7 @@ class RolloutsRestartTest {
         DesiredState next = state(NEXT);
         Rollouts before = start(new RolloutFile(dataDir), Map.of());
         before.accepted(next);
+        before.flush(); // the canary's start is on disk: only now may it change (serve's run waits for its trigger)
         assertThat(before.mayApply("c1", NEXT, now)).isTrue();
         now = T0.plusSeconds(60);
         healthy(before, next, "c1");
@@ -124,6 +125,7 @@ class RolloutsRestartTest {
         now = T0.plusSeconds(60).plus(BAKE);
         healthy(after, next, "c1");
         assertThat(only(after).clusters().get("c1").phase()).isEqualTo(Phase.DONE);
+        after.flush();
         assertThat(after.mayApply("c2", NEXT, now)).isTrue();
         assertThat(after.mayApply("c3", NEXT, now)).isTrue();
         assertThat(after.history("c1")).singleElement().satisfies(r -> {
@@ -170,6 +172,7 @@ class RolloutsRestartTest {
         assertThat(only(restarted).clusters().get("c1").phase()).isEqualTo(Phase.ROLLING_BACK);
         assertThat(restarted.revisionFor("c1", NEXT)).isEqualTo(GOOD);
         assertThat(restarted.desiredFor("c1", next.cluster("c1").orElseThrow())).isEqualTo(good.cluster("c1").orElseThrow());
+        restarted.flush();
         assertThat(restarted.mayApply("c1", GOOD, now)).isTrue();
         assertThat(restarted.mayApply("c2", NEXT, now)).isFalse();
     }
@@ -195,6 +198,7 @@ class RolloutsRestartTest {
 
         assertThat(only(restarted).clusters().get("c1").phase()).isEqualTo(Phase.ROLLING_BACK);
         assertThat(restarted.revisionFor("c1", NEXT)).isEqualTo(GOOD);
+        restarted.flush();
         assertThat(restarted.mayApply("c1", GOOD, now)).isTrue();
     }
 
