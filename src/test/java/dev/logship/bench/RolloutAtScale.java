@@ -73,12 +73,16 @@ final class RolloutAtScale {
                 ecs.resetCallCounts();
 
                 String commit = repo.change("fleet/logs.yaml", forwarder("gliderlabs/logspout:v3.2.15"), "logspout v3.2.15");
+                FileReplacements saves = new FileReplacements(root.resolve("data"), "rollouts.json");
                 long pushed = System.nanoTime();
                 double cpuBefore = Proc.cpuMillis(serve.pid());
                 serve.githubPush(commit);
                 JsonNode done = waitDone(serve, commit, Duration.ofMinutes(30));
                 double tookMs = (System.nanoTime() - pushed) / 1e6;
                 double cpuMs = Proc.cpuMillis(serve.pid()) - cpuBefore;
+                saves.close();
+                rows.add(Row.info(NAME, "rollouts.json writes from push to done (watched; lost events)",
+                        saves.replaced() + " (" + saves.overflows() + ")"));
                 Instant plannerNow = Instant.parse(done.path("now").asText());
 
                 double boundMs = boundMillis(waves, t);
