@@ -36,4 +36,28 @@ final class ContainerParts {
         return h == null ? null : HealthCheck.builder().command(h.command()).interval(h.interval()).timeout(h.timeout())
                 .retries(h.retries()).startPeriod(h.startPeriod()).build();
     }
+
+    // ECS -> model: what both mappers read back from a described container the same way.
+
+    static java.util.Map<String, String> environmentOf(List<KeyValuePair> pairs) {
+        java.util.Map<String, String> env = new java.util.TreeMap<>();
+        pairs.forEach(kv -> env.put(kv.name(), kv.value()));
+        return env;
+    }
+
+    static java.util.Map<String, String> secretsOf(List<Secret> described) {
+        java.util.Map<String, String> secrets = new java.util.TreeMap<>();
+        described.forEach(x -> secrets.put(x.name(), x.valueFrom()));
+        return secrets;
+    }
+
+    static List<dev.logship.model.MountPoint> mountPointsOf(List<MountPoint> described) {
+        return described.stream().map(m -> new dev.logship.model.MountPoint(m.sourceVolume(), m.containerPath(),
+                m.readOnly() != null && m.readOnly())).toList();
+    }
+
+    /** Null when ECS describes none. */
+    static dev.logship.model.HealthCheck healthCheckOf(HealthCheck h) {
+        return h == null ? null : new dev.logship.model.HealthCheck(h.command(), h.interval(), h.timeout(), h.retries(), h.startPeriod());
+    }
 }

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.ecs.model.DaemonContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DaemonTaskDefinition;
 import software.amazon.awssdk.services.ecs.model.DaemonVolume;
-import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.HostVolumeProperties;
 import software.amazon.awssdk.services.ecs.model.RegisterDaemonTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -72,16 +71,10 @@ final class DaemonTaskDefinitionMapper {
     }
 
     private static ContainerSpec container(DaemonContainerDefinition c) {
-        Map<String, String> env = new TreeMap<>();
-        c.environment().forEach(kv -> env.put(kv.name(), kv.value()));
-        Map<String, String> secrets = new TreeMap<>();
-        c.secrets().forEach(s -> secrets.put(s.name(), s.valueFrom()));
-        HealthCheck h = c.healthCheck();
         return new ContainerSpec(c.name() == null ? "" : c.name(), c.image(), c.cpu() == null ? 0 : c.cpu(), c.memory(),
-                c.memoryReservation(), c.essential() == null || c.essential(), c.command(), env, secrets, List.of(),
-                c.mountPoints().stream().map(m -> new dev.logship.model.MountPoint(m.sourceVolume(), m.containerPath(),
-                        m.readOnly() != null && m.readOnly())).toList(),
-                h == null ? null : new dev.logship.model.HealthCheck(h.command(), h.interval(), h.timeout(), h.retries(), h.startPeriod()));
+                c.memoryReservation(), c.essential() == null || c.essential(), c.command(),
+                ContainerParts.environmentOf(c.environment()), ContainerParts.secretsOf(c.secrets()), List.of(),
+                ContainerParts.mountPointsOf(c.mountPoints()), ContainerParts.healthCheckOf(c.healthCheck()));
     }
 
     private static DaemonContainerDefinition definition(ContainerSpec c) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.HostVolumeProperties;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -35,19 +34,13 @@ final class TaskDefinitionMapper {
     }
 
     private static ContainerSpec container(ContainerDefinition c) {
-        Map<String, String> env = new TreeMap<>();
-        c.environment().forEach(kv -> env.put(kv.name(), kv.value()));
-        Map<String, String> secrets = new TreeMap<>();
-        c.secrets().forEach(s -> secrets.put(s.name(), s.valueFrom()));
-        HealthCheck h = c.healthCheck();
         return new ContainerSpec(c.name(), c.image(), c.cpu() == null ? 0 : c.cpu(), c.memory(), c.memoryReservation(),
-                c.essential() == null || c.essential(), c.command(), env, secrets,
+                c.essential() == null || c.essential(), c.command(), ContainerParts.environmentOf(c.environment()),
+                ContainerParts.secretsOf(c.secrets()),
                 c.portMappings().stream().map(p -> new dev.logship.model.PortMapping(
                         p.containerPort() == null ? 0 : p.containerPort(), p.hostPort() == null ? 0 : p.hostPort(),
                         p.protocolAsString())).toList(),
-                c.mountPoints().stream().map(m -> new dev.logship.model.MountPoint(m.sourceVolume(), m.containerPath(),
-                        m.readOnly() != null && m.readOnly())).toList(),
-                h == null ? null : new dev.logship.model.HealthCheck(h.command(), h.interval(), h.timeout(), h.retries(), h.startPeriod()));
+                ContainerParts.mountPointsOf(c.mountPoints()), ContainerParts.healthCheckOf(c.healthCheck()));
     }
 
     static RegisterTaskDefinitionRequest toRequest(TaskDefinitionSpec spec) {

@@ -22,14 +22,8 @@ final class TaskDefinitions {
 
     ObjectNode register(Call call) {
         JsonNode body = call.body();
-        String family = Json.required(body, "family");
-        if (!family.matches("[A-Za-z0-9_-]{1,255}")) {
-            throw EcsError.client("Family contains invalid characters: up to 255 letters, numbers, hyphens and underscores are allowed.");
-        }
+        String family = Registrations.checkedFamily(body);
         JsonNode containers = body.get("containerDefinitions");
-        if (containers == null || !containers.isArray() || containers.isEmpty()) {
-            throw EcsError.client("Container list cannot be empty.");
-        }
         Map<String, String> newTags = Tags.parse(body);
         List<ObjectNode> revisions = state.revisions(family);
         int revision = revisions.size() + 1;

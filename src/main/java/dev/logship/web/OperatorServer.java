@@ -25,7 +25,7 @@ public final class OperatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorServer.class);
     private static final Map<String, String> ASSETS = Map.of(
             "app.js", "text/javascript; charset=utf-8", "style.css", "text/css; charset=utf-8",
-            "rollouts.js", "text/javascript; charset=utf-8");
+            "rollouts.js", "text/javascript; charset=utf-8", "history.js", "text/javascript; charset=utf-8");
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);

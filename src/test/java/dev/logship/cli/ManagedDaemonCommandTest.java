@@ -62,8 +62,12 @@ class ManagedDaemonCommandTest {
     }
 
     private void writeForwarder(String image, String scheduling) throws IOException {
+        writeForwarder(image, scheduling, "managed");
+    }
+
+    private void writeForwarder(String image, String scheduling, String provider) throws IOException {
         String managed = scheduling.equals("managedDaemon")
-                ? "  managedDaemon:\n    capacityProviders: [managed]\n    drainPercent: 50\n    bakeTime: 1m\n" : "";
+                ? "  managedDaemon:\n    capacityProviders: [" + provider + "]\n    drainPercent: 50\n    bakeTime: 1m\n" : "";
         Files.writeString(repo.resolve("managed/fluent-bit.yaml"), "apiVersion: logship.dev/v1\nkind: LogForwarder\n"
                 + "metadata:\n  name: fluent-bit\nspec:\n  agent: fluentBit\n  image: " + image + "\n  routes:\n"
                 + "    - syslog+tls://logs3.papertrailapp.com:12345\n  scheduling: " + scheduling + "\n" + managed
@@ -168,6 +172,21 @@ class ManagedDaemonCommandTest {
         assertThat(reverse.out().indexOf("created service fluent-bit")).isPositive()
                 .isLessThan(reverse.out().indexOf("deleted managed daemon fluent-bit"));
         try (EcsClient sdk = sdk()) {
+            assertThat(sdk.listDaemons(r -> r.clusterArn("managed-ecs")).daemonSummariesList()).isEmpty();
+        }
+    }
+
+    @Test
+    void whenTheNewDaemonCannotBeCreatedTheOldServiceIsKept() throws IOException {
+        writeForwarder("fluent/fluent-bit:5.1.1", "daemon");
+        assertThat(run("apply").exit()).isZero();
+
+        writeForwarder("fluent/fluent-bit:5.1.1", "managedDaemon", "no-such-provider");
+        Run apply = run("apply");
+        assertThat(apply.exit()).as("a failed call").isEqualTo(1);
+        assertThat(apply.out()).contains("FAILED CreateDaemon for managed/fluent-bit").doesNotContain("deleted service");
+        try (EcsClient sdk = sdk()) {
+            assertThat(sdk.listServices(r -> r.cluster("managed-ecs")).serviceArns()).as("the node keeps its forwarder").hasSize(1);
             assertThat(sdk.listDaemons(r -> r.clusterArn("managed-ecs")).daemonSummariesList()).isEmpty();
         }
     }

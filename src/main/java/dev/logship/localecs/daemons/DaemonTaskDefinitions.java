@@ -7,6 +7,7 @@ import dev.logship.localecs.Call;
 import dev.logship.localecs.EcsError;
 import dev.logship.localecs.Json;
 import dev.logship.localecs.Page;
+import dev.logship.localecs.Registrations;
 import dev.logship.localecs.RevisionRefs;
 import dev.logship.localecs.Tags;
 import java.util.ArrayList;
@@ -34,14 +35,8 @@ final class DaemonTaskDefinitions {
 
     ObjectNode register(Call call) {
         JsonNode body = call.body();
-        String family = Json.required(body, "family");
-        if (!family.matches("[A-Za-z0-9_-]{1,255}")) {
-            throw EcsError.client("Family contains invalid characters: up to 255 letters, numbers, hyphens and underscores are allowed.");
-        }
+        String family = Registrations.checkedFamily(body);
         JsonNode containers = body.get("containerDefinitions");
-        if (containers == null || !containers.isArray() || containers.isEmpty()) {
-            throw EcsError.client("Container list cannot be empty.");
-        }
         DaemonContainerRules.check(containers);
         var newTags = Tags.parse(body);
         List<ObjectNode> revisions = state.revisionsOf(family);
