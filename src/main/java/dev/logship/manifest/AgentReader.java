@@ -18,7 +18,13 @@ final class AgentReader {
     static final List<String> FIELDS = List.of("agent", "multiline", "exclude", "bufferLimit");
     private static final Pattern CONTAINER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,13})([KMG]?)");
-    private static final long MIN_BUFFER = 1L << 20;
+    /**
+     * Fluent Bit buffers in chunks of about 2 MiB and evicts whole chunks; with a limit near one
+     * chunk per route, an outage can keep nothing, not even the newest line (measured with the real
+     * binary at 1M, docs/fluent-bit.md). 8M keeps several chunks per route.
+     */
+    static final long MIN_BUFFER_PER_ROUTE = 8L << 20;
+    private static final long MIN_BUFFER = MIN_BUFFER_PER_ROUTE;
     private static final long MAX_BUFFER = 1L << 40;
 
     private AgentReader() {}
@@ -92,7 +98,7 @@ final class AgentReader {
         if (node.isEmpty()) {
             return Defaults.BUFFER_LIMIT;
         }
-        String expected = "expected a size from 1M to 1024G: bytes, or a number with K, M or G (powers of 1024), e.g. 512M";
+        String expected = "expected a size from 8M to 1024G: bytes, or a number with K, M or G (powers of 1024), e.g. 512M";
         if (!(node.get() instanceof ScalarNode scalar)
                 || !(Tag.INT.equals(scalar.getTag()) || Tag.STR.equals(scalar.getTag()))) {
             context.report(node.get(), "spec.bufferLimit", expected);
@@ -110,5 +116,16 @@ final class AgentReader {
             return Defaults.BUFFER_LIMIT;
         }
         return bytes;
+    }
+
+    /** The limit is split evenly over the routes (one disk buffer each): each share must hold several chunks. */
+    static void checkShare(Context context, Fields fields, AgentSettings agent, int routes) {
+        if (!agent.fluentBit() || routes < 2 || !fields.has("bufferLimit")
+                || agent.bufferLimit() / routes >= MIN_BUFFER_PER_ROUTE) {
+            return;
+        }
+        context.report(fields.positionOf("bufferLimit"), "spec.bufferLimit", "the limit is split over the " + routes
+                + " routes, " + (agent.bufferLimit() / routes >> 20) + "M each: expected at least 8M per route, so at least "
+                + (routes * (MIN_BUFFER_PER_ROUTE >> 20)) + "M");
     }
 }

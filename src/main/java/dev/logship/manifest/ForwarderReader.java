@@ -34,6 +34,8 @@ final class ForwarderReader {
                 .filter(value -> fields.check("image", EcsRules.image(value)))
                 .orElse(agent.fluentBit() ? Defaults.FLUENT_BIT_IMAGE : Defaults.IMAGE);
         Optional<RoutesReader.Routes> routes = RoutesReader.read(context, fields, agent.agent());
+        routes.ifPresent(r -> AgentReader.checkShare(context, fields, agent,
+                r.literal().size() + (r.secret() == null ? 0 : 1)));
         Map<String, String> env = env(context, fields, agent.agent());
         Map<String, String> excludeLabels = excludeLabels(context, fields);
         Boolean backlog = fields.bool("backlog").orElse(null);

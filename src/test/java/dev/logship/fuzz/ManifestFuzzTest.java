@@ -2,6 +2,8 @@ package dev.logship.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.model.DaemonSpec;
+import dev.logship.render.CliDaemonJson;
 import dev.logship.render.CliInputJson;
 import dev.logship.render.ReadResult;
 import java.util.List;
@@ -54,9 +56,15 @@ class ManifestFuzzTest {
         if (result.ok()) {
             // A valid state must also render: what render prints and apply sends comes from here.
             result.state().clusters().forEach(cluster -> cluster.forwarders().forEach(forwarder -> {
+                String name = cluster.target().clusterName();
+                String family = forwarder.taskDefinition().family();
+                if (forwarder.workload() instanceof DaemonSpec daemon) { // the examples hold a managed daemon too
+                    assertThat(CliDaemonJson.registerDaemonTaskDefinition(forwarder.taskDefinition(), true)).isNotEmpty();
+                    assertThat(CliDaemonJson.createDaemon(daemon, name, family)).isNotEmpty();
+                    return;
+                }
                 assertThat(CliInputJson.registerTaskDefinition(forwarder.taskDefinition(), true)).isNotEmpty();
-                assertThat(CliInputJson.createService(forwarder.service(), cluster.target().clusterName(),
-                        forwarder.taskDefinition().family(), true)).isNotEmpty();
+                assertThat(CliInputJson.createService(forwarder.service(), name, family, true)).isNotEmpty();
             }));
         }
         tree.steps().forEach(step -> Statistics.label("mutation").collect(step.mutation()));

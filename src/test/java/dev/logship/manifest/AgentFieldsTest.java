@@ -75,8 +75,8 @@ class AgentFieldsTest {
         assertThat(a.multiline()).isEqualTo(Multiline.PYTHON);
         assertThat(a.exclude()).containsExactly("ecs-agent", "noisy_app");
         assertThat(a.bufferLimit()).isEqualTo(512L << 20);
-        assertThat(only("agent: fluentBit\nroutes: [syslog://a.example.com:1]\nbufferLimit: 2097152").agent().bufferLimit())
-                .isEqualTo(2L << 20);
+        assertThat(only("agent: fluentBit\nroutes: [syslog://a.example.com:1]\nbufferLimit: 8388608").agent().bufferLimit())
+                .isEqualTo(8L << 20);
         assertThat(only("agent: fluentBit\nroutes: [syslog://a.example.com:1]").agent().bufferLimit())
                 .isEqualTo(Defaults.BUFFER_LIMIT);
     }
@@ -87,10 +87,22 @@ class AgentFieldsTest {
                 + "exclude: [\"bad name\"]\nbufferLimit: 12T")).containsExactly(
                 "spec.multiline: unknown multiline \"ruby\": expected one of [none, java, python, go]",
                 "spec.exclude[0]: expected an ECS container name (letters, digits, '-' and '_', up to 255)",
-                "spec.bufferLimit: expected a size from 1M to 1024G: bytes, or a number with K, M or G (powers of 1024), "
+                "spec.bufferLimit: expected a size from 8M to 1024G: bytes, or a number with K, M or G (powers of 1024), "
                         + "e.g. 512M, got 12T");
         assertThat(problems("agent: fluentBit\nroutes: [syslog://a.example.com:1]\nbufferLimit: 1000"))
                 .singleElement().asString().contains("got 1000");
+    }
+
+    @Test
+    void aLimitTooSmallToKeepSeveralChunksPerRouteIsAProblemNamingTheShare() {
+        // 1M lost a whole outage with the real binary (FluentBitBufferLimitTest, docs/fluent-bit.md)
+        assertThat(problems("agent: fluentBit\nroutes: [syslog://a.example.com:1]\nbufferLimit: 1M"))
+                .singleElement().asString().contains("from 8M", "got 1M");
+        assertThat(problems("agent: fluentBit\nroutes: [syslog://a.example.com:1, syslog+tcp://b.example.com:2]\n"
+                + "bufferLimit: 12M")).containsExactly("spec.bufferLimit: the limit is split over the 2 routes, 6M each: "
+                + "expected at least 8M per route, so at least 16M");
+        assertThat(problems("agent: fluentBit\nroutes: [syslog://a.example.com:1, syslog+tcp://b.example.com:2]\n"
+                + "bufferLimit: 16M")).isEmpty();
     }
 
     @Test
