@@ -237,6 +237,7 @@ final class Rollouts {
             if (before != null && !before.revision().id().equals(revision.id())) {
                 previousHealthy.put(name, before);
                 previousCommits.put(name, before.revision().id());
+                dirty = true;
             }
             lastHealthy.put(name, new Healthy(desired, revision, taskDefinitions));
             if (!revision.id().equals(healthyCommits.put(name, revision.id()))) {
@@ -285,6 +286,7 @@ final class Rollouts {
             Rollout r = byPolicy.get(policy);
             if (r.state() == Rollout.State.HALTED) {
                 byPolicy.put(policy, new Planner(policies.get(policy), CRON).resume(r));
+                dirty = true; // decide compares with the resumed rollout, not the halted one saved
                 store.record(Event.of(null, "Resumed", "rollout of " + short12(r.commit()) + " (" + policy + ") resumed by an operator", r.commit()));
                 decide(policy, clock.instant());
                 any = true;
@@ -297,6 +299,7 @@ final class Rollouts {
     synchronized void overrideWindows() {
         for (String policy : List.copyOf(byPolicy.keySet())) {
             byPolicy.put(policy, byPolicy.get(policy).withWindowOverride(true));
+            dirty = true;
             decide(policy, clock.instant());
         }
     }
