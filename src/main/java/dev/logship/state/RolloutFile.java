@@ -84,15 +84,8 @@ public final class RolloutFile implements RolloutStore {
     private Map<String, List<RunRecord>> writtenHistory;
     /** rollouts.json writes done (tests and the benchmark count them). */
     private final java.util.concurrent.atomic.AtomicLong rolloutWrites = new java.util.concurrent.atomic.AtomicLong();
-    /**
-     * How long a change nothing waits for (a cluster turning Healthy) lingers before it is written,
-     * so the changes of many clusters share one write: a rollout of 1,000 clusters wrote
-     * rollouts.json 1,555 times without it, about once per cluster (bench scenario 9).
-     */
-    static final long LINGER_MILLIS = 200;
-    private final java.util.concurrent.atomic.AtomicBoolean nowQueued = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean soonQueued = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ScheduledExecutorService writer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    private final java.util.concurrent.atomic.AtomicBoolean flushQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rollout-state-writer");
         t.setDaemon(true);
         return t;
@@ -197,7 +190,7 @@ public final class RolloutFile implements RolloutStore {
             latest = state;
         }
         writeLatest(false);
-        queueSoon();
+        queueFlush();
     }
 
     @Override
@@ -205,7 +198,7 @@ public final class RolloutFile implements RolloutStore {
         synchronized (this) {
             latest = state;
         }
-        queueSoon();
+        queueFlush();
     }
 
     /**
@@ -219,7 +212,7 @@ public final class RolloutFile implements RolloutStore {
             latest = state;
             this.afterDurable.add(afterDurable);
         }
-        queueNow();
+        queueFlush();
     }
 
     /** Writes the latest state handed in, both files, and runs the callbacks waiting for it, before returning. */
@@ -262,40 +255,26 @@ public final class RolloutFile implements RolloutStore {
         }
     }
 
-    /** Decisions wait: write at once; history.json and what came without a callback after a linger. */
-    private void queueNow() {
-        if (nowQueued.compareAndSet(false, true)) {
-            schedule(() -> {
-                nowQueued.set(false);
-                writeLatest(false);
-                if (waiting()) {
-                    queueNow(); // more decisions arrived during that write: they share the next one
-                } else {
-                    queueSoon();
-                }
-            }, 0);
-        }
-    }
-
-    private void queueSoon() {
-        if (soonQueued.compareAndSet(false, true)) {
-            schedule(() -> {
-                soonQueued.set(false);
-                writeLatest(true);
-            }, LINGER_MILLIS);
-        }
-    }
-
-    private synchronized boolean waiting() {
-        return !afterDurable.isEmpty();
-    }
-
-    private void schedule(Runnable task, long delayMillis) {
-        try {
-            writer.schedule(task, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            nowQueued.set(false);
-            soonQueued.set(false);
+    private void queueFlush() {
+        if (flushQueued.compareAndSet(false, true)) {
+            try {
+                writer.execute(() -> {
+                    flushQueued.set(false);
+                    writeLatest(false);
+                    boolean waiting;
+                    synchronized (this) {
+                        waiting = !afterDurable.isEmpty();
+                    }
+                    // more decisions arrived during that write: serve them first; history.json when the burst is over
+                    if (waiting) {
+                        queueFlush();
+                    } else {
+                        writeLatest(true);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                flushQueued.set(false);
+            }
         }
     }
 

@@ -93,23 +93,6 @@ class RolloutFileTest {
         assertThat(new RolloutFile(dataDir).read()).isEqualTo(last);
     }
 
-    /** What nothing waits for lingers and is written together: 2,000 saves soon, a handful of writes, no flush needed. */
-    @Test
-    void savesSoonReachTheDiskWithoutAFlushInFarFewerWrites() throws Exception {
-        RolloutFile file = new RolloutFile(dataDir);
-        SavedRollouts last = null;
-        for (int i = 0; i < 2000; i++) {
-            last = new SavedRollouts(List.of(), Map.of(), Map.of("c01", String.format("%040d", i)));
-            file.saveSoon(last);
-        }
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (!last.lastHealthyCommits().equals(new RolloutFile(dataDir).read().lastHealthyCommits())) {
-            assertThat(System.nanoTime()).as("the last save soon on disk within 60 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-        assertThat(file.rolloutWrites()).isBetween(1L, 100L);
-    }
-
     @Test
     void aCorruptFileIsNamedWithLineAndColumnAndServeStartsEmptyKeepingItAside() throws Exception {
         RolloutFile file = new RolloutFile(dataDir);
