@@ -70,17 +70,6 @@ class RolloutServeTest {
                 """.formatted(name, ring);
     }
 
-    private static String forwarder(String image) {
-        return """
-                apiVersion: logship.dev/v1
-                kind: LogForwarder
-                metadata:
-                  name: logs
-                spec:
-                  image: %s
-                  routes: [syslog+tls://logs.example.com:12345]
-                """.formatted(image);
-    }
 
     private static final String POLICY = """
             apiVersion: logship.dev/v1
@@ -106,7 +95,7 @@ class RolloutServeTest {
             config.cluster(c, 3);
         }
         Files.writeString(seed.resolve("clusters.yaml"), clusters.toString());
-        Files.writeString(seed.resolve("logs.yaml"), forwarder(GOOD));
+        Files.writeString(seed.resolve("logs.yaml"), RolloutFleet.forwarder(GOOD));
         Files.writeString(seed.resolve("policy.yaml"), POLICY.formatted(bake));
         ecs = LocalEcsServer.start(config.build());
         Path bare = tmp.resolve("manifests.git");
@@ -127,7 +116,7 @@ class RolloutServeTest {
     }
 
     private String push(String image, String message) throws Exception {
-        Files.writeString(tmp.resolve("work/fleet/logs.yaml"), forwarder(image));
+        Files.writeString(tmp.resolve("work/fleet/logs.yaml"), RolloutFleet.forwarder(image));
         work.add().addFilepattern("fleet/logs.yaml").call();
         PersonIdent who = new PersonIdent("tester", "tester@logship.invalid");
         String id = work.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
