@@ -7,7 +7,9 @@ need=()
 command -v aws >/dev/null 2>&1 || need+=(awscli)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
-command -v wrk >/dev/null 2>&1 || need+=(wrk)  # load test of the status API (mvn -Preliability)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+command -v gpg >/dev/null 2>&1 || need+=(gnupg)  # signed-commit tests make real OpenPGP keys
+command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)  # ... and SSH signing keys  # load test of the status API (mvn -Preliability)
 # The real Fluent Bit (../shared/tools/fluent-bit) links these; the end-to-end forwarder tests run it.
 command -v openssl >/dev/null 2>&1 || need+=(openssl)  # the end-to-end test links its CA by subject hash
 for lib in libssl3 libyaml-0-2 libsqlite3-0; do

@@ -9,6 +9,7 @@ import dev.logship.notify.DeliverySettings;
 import dev.logship.notify.Notifications;
 import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
+import dev.logship.reconcile.CommitVerifier;
 import dev.logship.reconcile.SourceStatus;
 import dev.logship.state.RolloutFile;
 import dev.logship.sync.ClusterSynchronizer;
@@ -42,7 +43,7 @@ public final class Operator implements AutoCloseable {
     private final Notifications notifications;
     private final OperatorServer server;
 
-    private Operator(ServeConfig config) {
+    private Operator(ServeConfig config, CommitTrust trust) {
         temporary = config.dataDir() == null ? TemporaryDirectory.create("logship-serve") : null;
         Path dataDir = temporary == null ? config.dataDir() : temporary.path();
         source = openSource(config, dataDir);
@@ -63,6 +64,11 @@ public final class Operator implements AutoCloseable {
         notifications = new Notifications(controller::notifiers, System.getenv(), DeliverySettings.defaults(),
                 new NotificationMetrics(metrics.registry()));
         controller.onEvent(notifications);
+        CommitVerifier verifier = trust.verifier(source);
+        if (verifier != null) {
+            controller.verifyingCommits(trust.policy(), verifier);
+            LOG.info("--verify-signatures {}: commits must be signed by a trusted key", trust.policy().name().toLowerCase(java.util.Locale.ROOT));
+        }
         RolloutMetrics rollouts = new RolloutMetrics(metrics.registry());
         controller.onEvent(rollouts::recorded);
         metrics.beforeScrape(registry -> rollouts.refresh(controller.rollouts()));
@@ -72,7 +78,12 @@ public final class Operator implements AutoCloseable {
 
     /** Starts serving on the configured port (0: a free one) and fetches the source at once. */
     public static Operator start(ServeConfig config) {
-        Operator operator = new Operator(config);
+        return start(config, CommitTrust.OFF);
+    }
+
+    /** With {@code trust}: commits are accepted only as its signature policy allows. */
+    static Operator start(ServeConfig config, CommitTrust trust) {
+        Operator operator = new Operator(config, trust);
         try {
             operator.server.start(config.bind(), config.port());
         } catch (RuntimeException e) {

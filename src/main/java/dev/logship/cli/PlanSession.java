@@ -6,6 +6,7 @@ import dev.logship.diff.Plan;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
 import dev.logship.model.Snapshot;
+import dev.logship.reconcile.CommitVerifier;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceUnavailableException;
 import dev.logship.render.DesiredStates;
@@ -42,7 +43,7 @@ final class PlanSession implements AutoCloseable {
 
     /** The session, or null when the manifests have problems (they are printed to {@code err}). */
     static PlanSession open(SyncOptionsMixin options, PrintWriter err) throws SourceUnavailableException {
-        ReadResult read = DesiredStates.read(snapshot(options));
+        ReadResult read = DesiredStates.read(snapshot(options, err));
         if (!read.ok()) {
             read.problems().forEach(err::println);
             err.println(read.problems().size() + " problem(s) in the manifests: nothing was planned or applied.");
@@ -62,12 +63,16 @@ final class PlanSession implements AutoCloseable {
     }
 
     /** Reads the manifests once; a Git mirror without {@code --data-dir} lives only for this call. */
-    private static Snapshot snapshot(SyncOptionsMixin options) throws SourceUnavailableException {
+    private static Snapshot snapshot(SyncOptionsMixin options, PrintWriter err) throws SourceUnavailableException {
+        CommitTrust trust = options.source.trust();
         try (TemporaryDirectory temporary = options.source.dataDir == null ? TemporaryDirectory.create("logship-mirror") : null) {
             Path dataDir = temporary == null ? options.source.dataDir : temporary.path();
             ManifestSource source = ManifestSources.open(options.source.repo, options.source.ref, options.source.path, dataDir, options.source.credentials());
             try {
-                return source.fetch();
+                CommitVerifier verifier = trust.verifier(source);
+                Snapshot snapshot = source.fetch();
+                trust.check(verifier, snapshot.revision(), err);
+                return snapshot;
             } finally {
                 if (source instanceof AutoCloseable closeable) {
                     try {

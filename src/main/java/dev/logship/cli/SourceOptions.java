@@ -1,6 +1,8 @@
 package dev.logship.cli;
 
 import dev.logship.git.GitCredentials;
+import dev.logship.git.TrustedSigners;
+import dev.logship.reconcile.SignaturePolicy;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -36,6 +38,27 @@ final class SourceOptions {
 
     @Option(names = "--ssh-known-hosts", paramLabel = "FILE", description = "known_hosts file that must list the ssh server.")
     Path sshKnownHosts;
+
+    @Option(names = "--verify-signatures", paramLabel = "MODE", defaultValue = "off", description = "off, warn or enforce:"
+            + " whether the commit applied must be signed by a key of --trusted-keys or --allowed-signers (default: ${DEFAULT-VALUE}).")
+    String verifySignatures;
+
+    @Option(names = "--trusted-keys", paramLabel = "PATH", description = "Armored OpenPGP public keys (gpg --armor --export):"
+            + " a file, or a directory of such files.")
+    Path trustedKeys;
+
+    @Option(names = "--allowed-signers", paramLabel = "FILE", description = "SSH signing keys in ssh-keygen's allowed-signers"
+            + " format (principal namespaces=\"git\" ssh-ed25519 AAAA...).")
+    Path allowedSigners;
+
+    /** The signature policy and the keys it trusts, read now so a bad path fails at start. */
+    CommitTrust trust() {
+        SignaturePolicy policy = SignaturePolicy.parse(verifySignatures == null ? "off" : verifySignatures);
+        if (policy == SignaturePolicy.OFF) {
+            return CommitTrust.OFF;
+        }
+        return new CommitTrust(policy, TrustedSigners.of(trustedKeys, allowedSigners));
+    }
 
     GitCredentials credentials() {
         return GitCredentials.fromOptions(gitUsername, gitToken, gitTokenFile).withSsh(sshKeyFile, sshKnownHosts);

@@ -1,6 +1,7 @@
 package dev.logship.git;
 
 import dev.logship.model.Snapshot;
+import dev.logship.reconcile.CommitVerifier;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceUnavailableException;
 import java.io.IOException;
@@ -71,6 +72,15 @@ public final class GitSource implements ManifestSource, AutoCloseable {
         } catch (IOException | SourceUnavailableException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Checks the signatures of this source's commits (those fetched into the mirror) against {@code signers}. */
+    public CommitVerifier verifier(TrustedSigners signers) {
+        return revisionId -> {
+            synchronized (this) {
+                return signers.verify(mirror.open(), revisionId);
+            }
+        };
     }
 
     /** The most recent successful fetch, kept through later failures. */

@@ -31,6 +31,16 @@ public final class LocalRevisions {
         }
     }
 
+    /** The commit id {@code revision} names, and its signature's verdict under {@code signers}. */
+    public static dev.logship.reconcile.CommitSignature verify(Path repository, String revision, TrustedSigners signers)
+            throws SourceUnavailableException {
+        try (Repository repo = new FileRepositoryBuilder().readEnvironment().findGitDir(repository.toFile()).setMustExist(true).build()) {
+            return signers.verify(repo, resolve(repo, revision).name());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SourceUnavailableException("ReadFailed", "cannot read " + revision + ": " + e.getMessage());
+        }
+    }
+
     private static ObjectId resolve(Repository repo, String revision) throws IOException, SourceUnavailableException {
         try {
             ObjectId commit = repo.resolve(revision + "^{commit}");

@@ -62,6 +62,15 @@ public final class Controller implements AutoCloseable {
         this.clusterQueue = new TriggerQueue(this::runCluster, settings.maxParallel(), settings.clusterBackoff());
     }
 
+    /**
+     * Check every commit's signature before accepting it (serve's --verify-signatures); call before
+     * {@link #start}. Under enforce an untrusted commit stalls: nothing of it is applied.
+     */
+    public Controller verifyingCommits(SignaturePolicy policy, CommitVerifier verifier) {
+        sourceRun.gate(new CommitGate(policy, verifier));
+        return this;
+    }
+
     /** First fetch now, then the poll and drift timers. */
     public Controller start() {
         syncSource("startup");

@@ -33,6 +33,7 @@ final class SourceReconciler {
     private volatile DesiredState inForce;
     private volatile Stall stall;
     private volatile String lastSeen;
+    private volatile CommitGate gate = CommitGate.OPEN;
     private String lastFailure;
 
     SourceReconciler(ManifestSource source, StatusStore store, ReconcileListener listener, Consumer<DesiredState> onAccepted) {
@@ -47,6 +48,11 @@ final class SourceReconciler {
         this.store = store;
         this.listener = listener;
         this.onAccepted = onAccepted;
+    }
+
+    /** From now on, commits are checked for a trusted signature (serve's --verify-signatures). */
+    void gate(CommitGate newGate) {
+        gate = newGate;
     }
 
     DesiredState inForce() {
@@ -72,7 +78,8 @@ final class SourceReconciler {
         Stall current = stall;
         // The revision shown stays the one in force (or stalled) until this one is accepted or stalled below.
         store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), s.revision(), s.revisionMessage(),
-                Instant.now(), current != null && current.revision().equals(s.revision()) ? current.reason() + ": " + current.message() : null));
+                Instant.now(), current != null && current.revision().equals(s.revision()) ? current.reason() + ": " + current.message() : null,
+                s.signature()));
         if (revision.id().equals(lastSeen)) {
             return TriggerQueue.RunResult.SUCCESS;
         }
@@ -83,6 +90,26 @@ final class SourceReconciler {
                     + ", which does not descend from " + previous.substring(0, Math.min(12, previous.length()))
                     + " (force-push); following it", revision.id()));
         }
+        String signature = null;
+        if (gate.verifies()) {
+            CommitSignature verdict;
+            try {
+                verdict = gate.verifier().verify(revision.id());
+            } catch (SourceUnavailableException e) {
+                verdict = CommitSignature.refused(CommitSignature.Status.BAD, null, null, e.getMessage());
+            }
+            signature = verdict.describe();
+            if (!verdict.isTrusted() && gate.policy() == SignaturePolicy.ENFORCE) {
+                stall(revision, Stall.UNTRUSTED_COMMIT, "revision " + revision.shortId() + ": " + signature
+                        + "; --verify-signatures enforce: nothing of it is applied");
+                return TriggerQueue.RunResult.SUCCESS;
+            }
+            if (!verdict.isTrusted()) {
+                LOG.warn("revision {}: {}; applied anyway (--verify-signatures warn)", revision.shortId(), signature);
+                store.record(Event.of(null, "UntrustedCommit", "revision " + revision.shortId() + ": " + signature
+                        + "; applied anyway (--verify-signatures warn)", revision.id()));
+            }
+        }
         try {
             ReadResult read = reader.apply(snapshot);
             if (read.internalError() != null) {
@@ -91,7 +118,7 @@ final class SourceReconciler {
             } else if (!read.ok()) {
                 stall(revision, read.problems());
             } else {
-                accept(read.state());
+                accept(read.state(), signature);
             }
         } catch (RuntimeException e) {
             stall(revision, Stall.INTERNAL_ERROR, InternalErrors.log(LOG, "reading revision " + revision.shortId(), e)
@@ -119,7 +146,7 @@ final class SourceReconciler {
         listener.fetched(Duration.ofNanos(System.nanoTime() - start), reason);
         String error = reason + ": " + message;
         store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), s.revision(), s.revisionMessage(),
-                s.fetchedAt(), error + (inForce == null ? "" : "; still applying " + inForce.revision().shortId())));
+                s.fetchedAt(), error + (inForce == null ? "" : "; still applying " + inForce.revision().shortId()), s.signature()));
         if (!error.equals(lastFailure)) {
             store.record(Event.of(null, "FetchFailed", error, inForce == null ? null : inForce.revision().id()));
             lastFailure = error;
@@ -138,23 +165,24 @@ final class SourceReconciler {
         Stall next = new Stall(revision.id(), reason, message);
         stall = next;
         store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),
-                s.fetchedAt(), reason + ": " + message));
+                s.fetchedAt(), reason + ": " + message, s.signature()));
         for (String cluster : store.clusterNames()) {
             store.updateCluster(cluster, c -> new ClusterStatus(c.name(), c.clusterName(), c.region(), c.syncStatus(),
                     c.health(), c.healthMessage(), Conditions.stalled(next), revision.id(), c.lastAppliedRevision(),
                     c.lastSyncTime(), c.lastSyncDurationMillis(), c.lastError(), c.pendingPlan(), c.forwarders(), c.labels())
                     .keepingTransitionsOf(c));
         }
-        store.record(Event.of(null, reason.equals(Stall.INTERNAL_ERROR) ? reason : "Stalled", message, revision.id()));
+        store.record(Event.of(null, reason.equals(Stall.INTERNAL_ERROR) ? reason : "Stalled", reason.equals(Stall.VALIDATION_FAILED)
+                || reason.equals(Stall.INTERNAL_ERROR) ? message : reason + ": " + message, revision.id()));
     }
 
-    private void accept(DesiredState state) {
+    private void accept(DesiredState state, String signature) {
         store.track(state);
         inForce = state;
         stall = null;
         Revision revision = state.revision();
         store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),
-                s.fetchedAt(), null));
+                s.fetchedAt(), null, signature));
         store.record(Event.of(null, "NewRevision", "accepted " + ClusterReconciler.describe(state.revision()) + " for "
                 + state.clusters().size() + " cluster(s)", state.revision().id()));
         onAccepted.accept(state);

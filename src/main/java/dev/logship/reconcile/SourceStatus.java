@@ -5,9 +5,16 @@ import java.time.Instant;
 /**
  * The manifest source as last seen: where it is (credentials already stripped), the revision
  * in force, when it was fetched, and the current fetch or validation problem if any.
+ * {@code signature}: who signed the revision in force ("signed by Alice <a@x> (key ...)"), when
+ * serve verifies signatures; null otherwise.
  */
 public record SourceStatus(String repo, String ref, String path, String revision, String revisionMessage,
-                           Instant fetchedAt, String error) {
+                           Instant fetchedAt, String error, String signature) {
+    public SourceStatus(String repo, String ref, String path, String revision, String revisionMessage, Instant fetchedAt,
+                        String error) {
+        this(repo, ref, path, revision, revisionMessage, fetchedAt, error, null);
+    }
+
     public static SourceStatus notFetched(String repo, String ref, String path) {
         return new SourceStatus(repo, ref, path, null, null, null, null);
     }
