@@ -67,7 +67,7 @@ class SignedCommitsServeTest {
         ecs = LocalEcsServer.start(LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).cluster("prod-ecs", 2).build());
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMillis(300), Duration.ofMinutes(10));
         operator = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
-                tmp.resolve("data"), null, true, "token", null, settings),
+                tmp.resolve("data"), null, true, "token", null, settings), null,
                 new CommitTrust(SignaturePolicy.ENFORCE, TrustedSigners.of(trusted, allowed)));
 
         waitUntil("Alice's commit is applied", Duration.ofSeconds(120), () -> applied(signed));
