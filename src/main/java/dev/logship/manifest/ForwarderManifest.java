@@ -1,5 +1,6 @@
 package dev.logship.manifest;
 
+import dev.logship.model.Destination;
 import dev.logship.model.Immutable;
 import dev.logship.model.PlacementConstraint;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Objects;
  * manifest left it out (meaning: the Clusters of its own directory). Exactly one of
  * {@code routes} (literal URIs) and {@code routeSecret} is set. {@code executionRoleArn} (nullable)
  * is the role ECS uses to read {@code routeSecret}. {@code agent} says which forwarder program runs
- * (logspout or Fluent Bit) with its agent-specific fields. {@code managedDaemon} is set exactly when
+ * (logspout or Fluent Bit) with its agent-specific fields. {@code destinations} are the typed routes
+ * (Fluent Bit only), after the syslog ones; {@code taskRoleArn} (nullable) is the role their AWS kinds sign with. {@code managedDaemon} is set exactly when
  * {@code scheduling} is MANAGED_DAEMON.
  */
 public record ForwarderManifest(
@@ -38,7 +40,9 @@ public record ForwarderManifest(
         boolean adopt,
         String executionRoleArn,
         AgentSettings agent,
-        ManagedDaemonSettings managedDaemon) {
+        ManagedDaemonSettings managedDaemon,
+        List<Destination> destinations,
+        String taskRoleArn) {
 
     public ForwarderManifest {
         Objects.requireNonNull(name, "name");
@@ -55,6 +59,7 @@ public record ForwarderManifest(
         tags = Immutable.sortedMap(tags);
         Objects.requireNonNull(dockerSocket, "dockerSocket");
         Objects.requireNonNull(agent, "agent");
+        destinations = Immutable.list(destinations);
         if ((scheduling == Scheduling.MANAGED_DAEMON) != (managedDaemon != null)) {
             throw new IllegalArgumentException("managedDaemon settings go with scheduling MANAGED_DAEMON only");
         }

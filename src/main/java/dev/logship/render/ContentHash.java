@@ -53,7 +53,7 @@ final class ContentHash {
     static TaskDefinitionSpec routeFree(TaskDefinitionSpec td) {
         List<ContainerSpec> containers = td.containers().stream().map(ContentHash::routeFree).toList();
         return new TaskDefinitionSpec(td.family(), td.networkMode(), td.requiresCompatibilities(), containers,
-                td.volumes(), td.placementConstraints(), Map.of(), td.executionRoleArn());
+                td.volumes(), td.placementConstraints(), Map.of(), td.executionRoleArn(), td.taskRoleArn(), null);
     }
 
     private static ContainerSpec routeFree(ContainerSpec c) {

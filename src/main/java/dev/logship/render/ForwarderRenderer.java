@@ -72,7 +72,7 @@ final class ForwarderRenderer {
                 perNodePort ? List.of(new PortMapping(forwarder.hostPort(), forwarder.hostPort(), "tcp")) : List.of(),
                 agent.mountPoints(), null);
         return new TaskDefinitionSpec(FAMILY_PREFIX + forwarder.name(), agent.networkMode(), List.of("EC2"),
-                List.of(container), agent.volumes(), List.of(), Map.of(), forwarder.executionRoleArn());
+                List.of(container), agent.volumes(), List.of(), Map.of(), forwarder.executionRoleArn(), forwarder.taskRoleArn(), null);
     }
 
     private static ServiceSpec withTags(ServiceSpec service, Map<String, String> tags) {
