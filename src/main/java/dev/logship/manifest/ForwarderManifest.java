@@ -2,6 +2,7 @@ package dev.logship.manifest;
 
 import dev.logship.model.Destination;
 import dev.logship.model.Immutable;
+import dev.logship.model.LabelSelector;
 import dev.logship.model.PlacementConstraint;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,29 @@ public record ForwarderManifest(
         AgentSettings agent,
         ManagedDaemonSettings managedDaemon,
         List<Destination> destinations,
-        String taskRoleArn) {
+        String taskRoleArn,
+        LabelSelector clusterSelector,
+        Position clusterSelectorPosition) {
+
+    /** A forwarder without {@code spec.clusterSelector}, typed routes or task role. */
+    public ForwarderManifest(String name, String directory, Position position, List<String> clusters, Position clustersPosition,
+            List<Position> clusterItemPositions, String image, List<String> routes, RouteSecret routeSecret,
+            Map<String, String> env, Map<String, String> excludeLabels, Boolean backlog, int cpu, Integer memory,
+            Integer memoryReservation, Scheduling scheduling, int hostPort, List<PlacementConstraint> placementConstraints,
+            Map<String, String> tags, String dockerSocket, boolean adopt, String executionRoleArn, AgentSettings agent,
+            ManagedDaemonSettings managedDaemon) {
+        this(name, directory, position, clusters, clustersPosition, clusterItemPositions, image, routes, routeSecret, env,
+                excludeLabels, backlog, cpu, memory, memoryReservation, scheduling, hostPort, placementConstraints, tags,
+                dockerSocket, adopt, executionRoleArn, agent, managedDaemon, List.of(), null, null, null);
+    }
+
+    /** The same forwarder targeting, beside (or instead of) spec.clusters, the Clusters this selector matches. */
+    public ForwarderManifest withClusterSelector(LabelSelector selector, Position at) {
+        return new ForwarderManifest(name, directory, position, clusters, clustersPosition, clusterItemPositions, image, routes,
+                routeSecret, env, excludeLabels, backlog, cpu, memory, memoryReservation, scheduling, hostPort,
+                placementConstraints, tags, dockerSocket, adopt, executionRoleArn, agent, managedDaemon, destinations, taskRoleArn,
+                selector, at);
+    }
 
     public ForwarderManifest {
         Objects.requireNonNull(name, "name");
