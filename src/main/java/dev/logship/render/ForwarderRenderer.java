@@ -26,9 +26,12 @@ final class ForwarderRenderer {
     private ForwarderRenderer() {}
 
     static DesiredForwarder render(ForwarderKey key, ForwarderManifest forwarder) {
-        if (forwarder.scheduling() == Scheduling.MANAGED_DAEMON) {
-            return ManagedDaemonRenderer.render(key, forwarder);
-        }
+        DesiredForwarder rendered = forwarder.scheduling() == Scheduling.MANAGED_DAEMON
+                ? ManagedDaemonRenderer.render(key, forwarder) : service(key, forwarder);
+        return rendered.withRoutes(RouteSummaries.of(forwarder));
+    }
+
+    private static DesiredForwarder service(ForwarderKey key, ForwarderManifest forwarder) {
         boolean perNodePort = forwarder.scheduling() == Scheduling.PER_NODE_PORT;
         TaskDefinitionSpec taskDefinition = taskDefinition(forwarder, perNodePort);
         ServiceSpec service = new ServiceSpec(forwarder.name(),
