@@ -67,7 +67,7 @@ final class PlanSession implements AutoCloseable {
     }
 
     /** Reads the manifests once; a Git mirror without {@code --data-dir} lives only for this call. */
-    private static Snapshot snapshot(SyncOptionsMixin options, PrintWriter err) throws SourceUnavailableException {
+    static Snapshot snapshot(SyncOptionsMixin options, PrintWriter err) throws SourceUnavailableException {
         CommitTrust trust = options.source.trust();
         try (TemporaryDirectory temporary = options.source.dataDir == null ? TemporaryDirectory.create("logship-mirror") : null) {
             Path dataDir = temporary == null ? options.source.dataDir : temporary.path();
