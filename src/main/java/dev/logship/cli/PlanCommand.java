@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Compare the manifests with live ECS and show what apply would change (nothing is changed).",
                 "Exit codes: 0 in sync; 2 changes pending; 3 nothing to change but not in sync: a conflict, a refused",
-                "prune or a missing ECS cluster (the last line says which); 1 error."},
+                "prune or a missing ECS cluster (the last line says which); 1 error (e.g. a cluster that could not be",
+                "observed: every other cluster's plan is still printed, the last line names the failed ones)."},
         footer = {"", "Example:",
                 "  logship plan --repo examples/desired-state --cluster prod --ecs-endpoint http://127.0.0.1:4566"})
 final class PlanCommand implements Callable<Integer> {
@@ -35,15 +36,17 @@ final class PlanCommand implements Callable<Integer> {
             if (session == null) {
                 return 1;
             }
-            Plan plan = session.plan();
-            Verdict verdict = Verdict.ofPlan(plan);
+            PlanSession.Planned planned = session.plan();
+            Plan plan = planned.plan();
+            Verdict verdict = Verdict.ofPlan(plan, planned.failed());
             List<WavePlan> waves = WavePlan.of(session.state, plan.clusters().stream().map(c -> c.target().name()).toList(),
                     name -> plan.clusters().stream().anyMatch(c -> c.target().name().equals(name) && c.hasChanges()));
             if (options.output == SyncOptionsMixin.Format.json) {
-                out.print(Json.write(Json.with(PlanView.of(plan), "waves", WavesText.data(waves))) + "\n");
+                out.print(Json.write(Json.with(Json.with(PlanView.of(plan), "waves", WavesText.data(waves)), "failed", planned.failed())) + "\n");
                 spec.commandLine().getErr().println(verdict.line());
             } else {
                 out.print(PlanText.render(plan));
+                planned.failed().forEach((cluster, error) -> out.println("cluster " + cluster + ": could not be planned: " + error));
                 if (!session.state.policies().isEmpty()) { // without a RolloutPolicy every cluster goes at once, as always
                     out.print(WavesText.render(plan.revision().id(), waves));
                 }

@@ -56,7 +56,7 @@ class ExitCodesTest {
         assertThat(run("apply", "--wait", "30").exitCode()).isEqualTo(Verdict.IN_SYNC);
         CliRun again = run("plan");
         assertThat(again.exitCode()).isEqualTo(Verdict.IN_SYNC);
-        assertThat(again.out()).contains("Exit 0: in sync and healthy.");
+        assertThat(again.out()).contains("Exit 0: in sync (plan reads no health: apply --wait does).");
     }
 
     @Test
@@ -92,6 +92,17 @@ class ExitCodesTest {
         CliRun apply = run("apply", "--wait", "1");
         assertThat(apply.exitCode()).as(apply.out()).isEqualTo(Verdict.NOT_HEALTHY);
         assertThat(apply.out()).contains("Exit 3: not healthy: --wait timed out: cluster prod is Progressing");
+    }
+
+    /** Exit 0 without --wait may still be settling: the last line then says so instead of "in sync and healthy". */
+    @Test
+    void applyWithoutWaitNeverCallsAProgressingServiceHealthy() throws Exception {
+        start(Duration.ofMinutes(5)); // tasks stay PENDING
+        CliRun apply = run("apply");
+        assertThat(apply.exitCode()).as(apply.out()).isEqualTo(Verdict.IN_SYNC);
+        assertThat(apply.out()).doesNotContain("healthy.").contains("Exit 0: applied, not healthy yet: prod/papertrail Progressing");
+        CliRun plan = run("plan");
+        assertThat(plan.out()).doesNotContain("in sync and healthy");
     }
 
     @Test
