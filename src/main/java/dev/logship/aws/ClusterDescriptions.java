@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
@@ -39,11 +40,12 @@ final class ClusterDescriptions {
     /** {@code capacityProviders}: the cluster has some, so it may run managed daemons. */
     record Description(boolean exists, int registeredNodes, boolean capacityProviders, long fetchedAtNanos) {}
 
-    private final EcsClient ecs;
+    /** Made on first use: naming a cluster in {@link #expect} builds no client (and no role warning) for it. */
+    private final Supplier<EcsClient> ecs;
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, Description> waiting = new HashMap<>();
 
-    ClusterDescriptions(EcsClient ecs) {
+    ClusterDescriptions(Supplier<EcsClient> ecs) {
         this.ecs = ecs;
     }
 
@@ -85,7 +87,7 @@ final class ClusterDescriptions {
     }
 
     private void fetch(List<String> batch) {
-        DescribeClustersResponse r = call("DescribeClusters", () -> ecs.describeClusters(b -> b.clusters(batch)));
+        DescribeClustersResponse r = call("DescribeClusters", () -> ecs.get().describeClusters(b -> b.clusters(batch)));
         long now = System.nanoTime();
         for (String name : batch) {
             Cluster c = r.clusters().stream().filter(x -> name.equals(x.clusterName()) || name.equals(x.clusterArn()))

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
                 "prune or a missing ECS cluster (the last line says which); 1 error (e.g. a cluster that could not be",
                 "observed: every other cluster's plan is still printed, the last line names the failed ones)."},
         footer = {"", "Example:",
-                "  logship plan --repo examples/desired-state --cluster prod --ecs-endpoint http://127.0.0.1:4566"})
+                "  logship plan --repo examples/desired-state --cluster prod \\",
+                "      --ecs-endpoint http://127.0.0.1:4566"})
 final class PlanCommand implements Callable<Integer> {
     static final int CHANGES_PENDING = Verdict.CHANGES_PENDING;
 

@@ -96,7 +96,8 @@ record Verdict(int exitCode, List<String> reasons, List<String> notYetHealthy, b
                     + " (use --wait SECONDS to wait for health).";
         }
         if (exitCode == CHANGES_PENDING && !reasons.isEmpty()) {
-            return "Exit 2: changes pending; not fixed by apply: " + String.join("; ", reasons) + ".";
+            String all = String.join("; ", reasons);
+            return "Exit 2: changes pending; not fixed by apply: " + all + (all.endsWith(".") ? "" : ".");
         }
         String what = switch (exitCode) {
             case IN_SYNC -> healthRead ? "in sync and healthy" : "in sync (plan reads no health: apply --wait does)";

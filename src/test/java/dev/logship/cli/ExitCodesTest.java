@@ -86,6 +86,18 @@ class ExitCodesTest {
         assertThat(plan.out() + plan.err() + apply.out() + apply.err()).doesNotContainIgnoringCase("again");
     }
 
+    /** Pending changes on one cluster never make a missing ECS cluster read as "changes pending". */
+    @Test
+    void aMissingClusterBesidePendingChangesIsSaidApart() throws Exception {
+        start(Duration.ofMillis(20));
+        write("gone/cluster.yaml", ManifestRepo.cluster("gone", "no-such-ecs"));
+        write("gone/papertrail.yaml", ManifestRepo.forwarder("papertrail-gone"));
+        CliRun plan = run("plan");
+        assertThat(plan.exitCode()).isEqualTo(Verdict.CHANGES_PENDING);
+        assertThat(plan.out()).contains("Exit 2: changes pending; not fixed by apply: ECS cluster no-such-ecs not found")
+                .doesNotContain("changes pending: ECS cluster");
+    }
+
     @Test
     void waitThatTimesOutIsThreeAndSaysSo() throws Exception {
         start(Duration.ofMinutes(5)); // tasks never reach RUNNING within the wait
