@@ -1,0 +1,12 @@
+package dev.logship.fluentbit.receivers;
+
+/**
+ * The credentials the receivers accept, which a test puts in the node's secret store (SSM /
+ * Secrets Manager) so the forwarder gets them through ECS {@code secrets}, never its command.
+ */
+public final class DestinationSecrets {
+    public static final String SPLUNK_TOKEN = "0f1e2d3c-4b5a-6978-8a9b-logship-hec";
+    public static final String DATADOG_API_KEY = "logshipTestDatadogApiKey0123456789";
+
+    private DestinationSecrets() {}
+}
