@@ -44,4 +44,22 @@ record Arrival(Map<String, String> target, JsonNode record, long at) {
     String field(String name) {
         return record.path(name).asText("");
     }
+
+    /**
+     * The container the record came from, wherever the destination keeps it: a record field,
+     * a label (Loki takes label keys out of the line), or an attribute (OTLP, whose body is the message).
+     */
+    String container() {
+        for (JsonNode at : List.of(record.path("container"), record.path("attributes").path("container"))) {
+            if (at.isTextual()) {
+                return at.asText();
+            }
+        }
+        return target.getOrDefault("container", "");
+    }
+
+    /** The log line: the record's message, or the OTLP body. */
+    String message() {
+        return record.has("message") ? field("message") : record.path("body").asText("");
+    }
 }

@@ -93,17 +93,19 @@ final class DestinationNode implements AutoCloseable {
 
     /** Starts the receivers inside the namespace once its loopback is up (the node's own services answer). */
     private static Process startReceivers(Path dir, Path services) throws Exception {
-        Waits.until("the node's services are up", Duration.ofSeconds(30),
+        Waits.until("the node's services are up", Duration.ofSeconds(90),
                 () -> Optional.of(true).filter(x -> Files.exists(services.resolve("ready"))));
         ProcessHandle unshare = ProcessHandle.current().children().filter(p -> commandLine(p).contains(dir + "/services"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no unshare process for " + dir));
         String java = ProcessHandle.current().info().command().orElse("java");
-        String script = "ip addr add " + Destination.ECS_CREDENTIALS_ADDRESS + "/32 dev lo && exec \"$0\" -cp \"$1\" "
+        // C1 and the serial GC: the receivers start in a second JVM on a busy machine, and need no peak performance.
+        String script = "ip addr add " + Destination.ECS_CREDENTIALS_ADDRESS + "/32 dev lo && exec \"$0\" "
+                + "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -cp \"$1\" "
                 + DestinationServices.class.getName() + " " + services;
         Process process = new ProcessBuilder("nsenter", "--net=/proc/" + unshare.pid() + "/ns/net", "--", "sh", "-c", script,
                 java, System.getProperty("java.class.path")).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("destinations.log").toFile()).start();
-        Waits.until("the receivers listen", Duration.ofSeconds(30), () -> {
+        Waits.until("the receivers listen", Duration.ofSeconds(90), () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the receivers exited: " + Files.readString(dir.resolve("destinations.log")));
             }

@@ -31,6 +31,11 @@ final class CloudWatchLogsReceiver extends Receiver {
     }
 
     @Override
+    String requestIdHeader() {
+        return "x-amzn-RequestId";
+    }
+
+    @Override
     Response receive(Request request) throws Refusal, IOException {
         String operation = AwsJson.operation(request, "Logs_20140328.", "logs");
         JsonNode body = AwsJson.body(request);

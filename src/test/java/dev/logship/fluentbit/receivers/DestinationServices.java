@@ -33,14 +33,14 @@ public final class DestinationServices {
         Set<String> buckets = new HashSet<>(Files.exists(bucketsFile) ? Files.readAllLines(bucketsFile) : Set.of());
         EcsCredentials.start(TASK_ROLE_ARN);
         Map<Destination, Listener> listeners = new EnumMap<>(Destination.class);
-        listeners.put(Destination.CLOUDWATCH_LOGS, new Listener(Destination.CLOUDWATCH_LOGS.address, new CloudWatchLogsReceiver(log), tls));
-        listeners.put(Destination.FIREHOSE, new Listener(Destination.FIREHOSE.address, new FirehoseReceiver(log), tls));
-        listeners.put(Destination.S3, new Listener(Destination.S3.address, new S3Receiver(log, buckets), tls));
-        listeners.put(Destination.OTLP, new Listener(Destination.OTLP.address, new OtlpReceiver(log), tls));
-        listeners.put(Destination.SPLUNK, new Listener(Destination.SPLUNK.address, new SplunkReceiver(log), tls));
-        listeners.put(Destination.DATADOG, new Listener(Destination.DATADOG.address, new DatadogReceiver(log), tls));
-        listeners.put(Destination.LOKI, new Listener(Destination.LOKI.address, new LokiReceiver(log), tls));
-        listeners.put(Destination.HTTP, new Listener(Destination.HTTP.address, new HttpJsonLinesReceiver(log), tls));
+        listeners.put(Destination.CLOUDWATCH_LOGS, new Listener(Destination.CLOUDWATCH_LOGS, new CloudWatchLogsReceiver(log), tls));
+        listeners.put(Destination.FIREHOSE, new Listener(Destination.FIREHOSE, new FirehoseReceiver(log), tls));
+        listeners.put(Destination.S3, new Listener(Destination.S3, new S3Receiver(log, buckets), tls));
+        listeners.put(Destination.OTLP, new Listener(Destination.OTLP, new OtlpReceiver(log), tls));
+        listeners.put(Destination.SPLUNK, new Listener(Destination.SPLUNK, new SplunkReceiver(log), tls));
+        listeners.put(Destination.DATADOG, new Listener(Destination.DATADOG, new DatadogReceiver(log), tls));
+        listeners.put(Destination.LOKI, new Listener(Destination.LOKI, new LokiReceiver(log), tls));
+        listeners.put(Destination.HTTP, new Listener(Destination.HTTP, new HttpJsonLinesReceiver(log), tls));
         for (Listener listener : listeners.values()) {
             listener.up();
         }

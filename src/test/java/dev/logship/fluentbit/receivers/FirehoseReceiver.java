@@ -25,6 +25,11 @@ final class FirehoseReceiver extends Receiver {
     }
 
     @Override
+    String requestIdHeader() {
+        return "x-amzn-RequestId";
+    }
+
+    @Override
     Response receive(Request request) throws Refusal, IOException {
         String operation = AwsJson.operation(request, "Firehose_20150804.", "firehose");
         if (!operation.equals("PutRecordBatch")) {

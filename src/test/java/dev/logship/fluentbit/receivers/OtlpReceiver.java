@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * An OTLP/HTTP logs endpoint: POST /v1/logs with {@code Content-Type: application/x-protobuf},
- * decoded by the protocol's own generated classes (opentelemetry-proto) and answered with an
+ * the collector's {@code Authorization} header (from the route's headersFrom secret), decoded by
+ * the protocol's own generated classes (opentelemetry-proto) and answered with an
  * empty ExportLogsServiceResponse. Each log record is recorded as {@code body}, {@code attributes}
  * and {@code severityText}, with its resource's attributes as the target.
  */
@@ -32,6 +33,9 @@ final class OtlpReceiver extends Receiver {
         request.requireMethod("POST");
         request.requirePath("/v1/logs");
         request.require("Content-Type", "application/x-protobuf");
+        if (!DestinationSecrets.OTLP_AUTHORIZATION.equals(request.header("Authorization"))) {
+            throw Refusal.of(401, "the collector requires Authorization: Bearer <token>");
+        }
         ExportLogsServiceRequest export;
         try {
             export = ExportLogsServiceRequest.parseFrom(request.body());

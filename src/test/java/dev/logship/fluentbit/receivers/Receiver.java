@@ -35,6 +35,11 @@ abstract class Receiver implements HttpHandler {
 
     abstract Response receive(Request request) throws Refusal, IOException;
 
+    /** The header carrying the request id the service answers with (AWS clients refuse answers without it), or null. */
+    String requestIdHeader() {
+        return null;
+    }
+
     void arrived(Map<String, String> target, JsonNode record) {
         log.arrived(destination, target, record);
     }
@@ -55,6 +60,9 @@ abstract class Receiver implements HttpHandler {
         }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (requestIdHeader() != null) {
+            exchange.getResponseHeaders().set(requestIdHeader(), java.util.UUID.randomUUID().toString());
+        }
         exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response.body());

@@ -39,6 +39,11 @@ final class S3Receiver extends Receiver {
     }
 
     @Override
+    String requestIdHeader() {
+        return "x-amz-request-id";
+    }
+
+    @Override
     Response receive(Request request) throws Refusal, IOException {
         SigV4.verify(request, "s3");
         String[] path = request.rawPath().substring(1).split("/", 2);
