@@ -113,6 +113,12 @@ final class Rollouts {
      * changed that a restart does not know was started.
      */
     private final java.util.concurrent.ConcurrentHashMap<String, Integer> awaitingDisk = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Halted rollouts by commit and policy: the same commit accepted again (an undo, a force-push) is still halted. */
+    private final Map<String, Rollout> halted = new HashMap<>();
+    /** Commits an operator resumed: their halt recorded on ECS no longer holds them back. */
+    private final Set<String> resumedCommits = new java.util.HashSet<>();
+    /** Clusters (cluster@commit) whose ECS resources carry this process's halt record already. */
+    private final Set<String> haltsRecorded = new java.util.HashSet<>();
     /** Per cluster, the task definitions it ran when last seen in sync with the rollout's commit (for its history). */
     private final Map<String, List<String>> commitRevisions = new HashMap<>();
 
@@ -163,6 +169,11 @@ final class Rollouts {
     private Rollout restoredOr(String policy, List<Observation> clusters, Instant now) {
         String commit = state.revision().id();
         java.util.Set<String> names = new java.util.HashSet<>(clusters.stream().map(Observation::cluster).toList());
+        Rollout stillHalted = halted.get(commit + " " + policy);
+        if (stillHalted != null && stillHalted.clusters().keySet().equals(names)) {
+            LOG.warn("{} ({}) was halted before and comes again: it stays halted until an operator resumes it", short12(commit), policy);
+            return stillHalted;
+        }
         for (Rollout r : restored) {
             if (r.commit().equals(commit) && r.policy().equals(policy) && r.clusters().keySet().equals(names)) {
                 LOG.info("resuming the saved rollout of {} ({}): {} at wave {}", short12(commit), policy, r.state(),
@@ -197,6 +208,9 @@ final class Rollouts {
         }
         if (phase == Phase.PENDING || awaitingDisk.containsKey(cluster)) {
             return false; // not started, or started by a decision not on disk yet (its trigger comes when it is)
+        }
+        if (rollout.state() == Rollout.State.HALTED && phase != Phase.ROLLING_BACK) {
+            return false; // a halted rollout is frozen: drift is shown, not reverted, until Resume or a new commit
         }
         if (phase == Phase.DONE || rollout.state() != Rollout.State.RUNNING) {
             // settled: drift and node counts are applied as before, within the sync windows
@@ -285,6 +299,9 @@ final class Rollouts {
         for (String policy : List.copyOf(byPolicy.keySet())) {
             Rollout r = byPolicy.get(policy);
             if (r.state() == Rollout.State.HALTED) {
+                halted.remove(r.commit() + " " + policy);
+                resumedCommits.add(r.commit());
+                r.clusters().keySet().forEach(observed::remove); // what was seen of the halt says nothing of the retry
                 byPolicy.put(policy, new Planner(policies.get(policy), CRON).resume(r));
                 dirty = true; // decide compares with the resumed rollout, not the halted one saved
                 store.record(Event.of(null, "Resumed", "rollout of " + short12(r.commit()) + " (" + policy + ") resumed by an operator", r.commit()));
@@ -293,6 +310,80 @@ final class Rollouts {
             }
         }
         return any;
+    }
+
+    /**
+     * The commit whose halt this cluster's ECS resources should record now, with its desired cluster
+     * (to hash its content): the cluster's rollout is halted and the commit changed it.
+     */
+    synchronized Optional<DesiredCluster> haltToRecord(String cluster) {
+        Optional<Rollout> mine = rolloutOf(cluster).map(Map.Entry::getValue);
+        if (mine.isEmpty() || mine.get().state() != Rollout.State.HALTED || state == null
+                || !mine.get().commit().equals(state.revision().id()) || haltsRecorded.contains(cluster + "@" + mine.get().commit())) {
+            return Optional.empty();
+        }
+        dev.logship.rollout.ClusterRun run = mine.get().clusters().get(cluster);
+        boolean changedHere = run.changed() && (run.phase() == Phase.FAILED || run.phase() == Phase.ROLLING_BACK
+                || run.phase() == Phase.ROLLED_BACK);
+        return changedHere ? state.cluster(cluster) : Optional.empty();
+    }
+
+    /** The revision {@link #haltToRecord} names (the commit in force). */
+    synchronized Revision revisionInForce() {
+        return state.revision();
+    }
+
+    /** Whether {@code revision} is the commit in force (not a rollback's target). */
+    synchronized boolean revisionInForceIs(Revision revision) {
+        return state != null && state.revision().id().equals(revision.id());
+    }
+
+    synchronized void haltRecorded(String cluster, String commit) {
+        haltsRecorded.add(cluster + "@" + commit);
+    }
+
+    /** Whether an operator resumed {@code revision}: a halt recorded on ECS no longer holds it back. */
+    synchronized boolean resumed(Revision revision) {
+        return resumedCommits.contains(revision.id());
+    }
+
+    /**
+     * The cluster's ECS resources say {@code revision} was halted there before (another process, an
+     * empty data directory): its rollout halts without changing it.
+     */
+    synchronized void refusedHere(DesiredCluster desired, Revision revision, String why) {
+        String name = desired.target().name();
+        Optional<Map.Entry<String, Rollout>> mine = rolloutOf(name);
+        if (mine.isEmpty() || !mine.get().getValue().commit().equals(revision.id())) {
+            return;
+        }
+        haltsRecorded.add(name + "@" + revision.id());
+        observed.put(name, new Observation(name, desired.target().labels(), ClusterHealth.PROGRESSING, true, why).haltedHere(why));
+        decide(mine.get().getKey(), clock.instant());
+    }
+
+    /** Whether the cluster belongs to a halted rollout (frozen: only its rollback changes it). */
+    synchronized boolean frozen(String cluster) {
+        return rolloutOf(cluster).map(e -> e.getValue().state() == Rollout.State.HALTED
+                && e.getValue().clusters().get(cluster).phase() != Phase.ROLLING_BACK).orElse(false);
+    }
+
+    /** Whether the cluster's rollout of {@code revision} waits for it to prove Healthy (started, running, not yet baked). */
+    synchronized boolean proving(String cluster, Revision revision) {
+        return rolloutOf(cluster).map(Map.Entry::getValue).filter(r -> r.state() == Rollout.State.RUNNING
+                && r.commit().equals(revision.id())).map(r -> r.clusters().get(cluster).phase())
+                .map(p -> p == Phase.IN_FLIGHT || p == Phase.BAKING).orElse(false);
+    }
+
+    /** No progress within the rollout timeout (a missing ECS cluster, repeated errors, no nodes): Degraded for the rollout. */
+    synchronized void stuck(DesiredCluster desired, Revision revision, String why) {
+        String name = desired.target().name();
+        Optional<Map.Entry<String, Rollout>> mine = rolloutOf(name);
+        if (mine.isEmpty() || !mine.get().getValue().commit().equals(revision.id())) {
+            return;
+        }
+        observed.put(name, new Observation(name, desired.target().labels(), ClusterHealth.DEGRADED, true, why));
+        decide(mine.get().getKey(), clock.instant());
     }
 
     /** Ignore sync windows for the rollouts of the commit in force (until the next commit). */
@@ -431,7 +522,10 @@ final class Rollouts {
 
     private void decide(String policy, Instant now) {
         Rollout rollout = byPolicy.get(policy);
-        Decision d = new Planner(policies.get(policy), CRON).step(rollout, observed, now);
+        Decision d = new Planner(policies.get(policy), CRON).step(rollout, observed, now, c -> rollbackTarget(c) != null);
+        if (d.rollout().state() == Rollout.State.HALTED) {
+            halted.put(d.rollout().commit() + " " + policy, d.rollout());
+        }
         byPolicy.put(policy, d.rollout());
         d.blockedUntil().ifPresentOrElse(t -> blockedUntil.put(policy, t), () -> blockedUntil.remove(policy));
         Map<String, List<RunRecord>> recorded = History.record(history, d.rollout(), c -> commitRevisions.getOrDefault(c, List.of()), History.DEFAULT_KEEP);
@@ -440,10 +534,18 @@ final class Rollouts {
         }
         history = recorded;
         for (Notice n : d.notices()) {
+            if (n.event().equals("Halted") || n.event().equals("Degraded")) {
+                LOG.warn("{}{}", n.cluster().isEmpty() ? "" : "[" + n.cluster() + "] ", n.message());
+            }
             store.record(Event.of(n.cluster().isEmpty() ? null : n.cluster(), n.event(), n.message(), rollout.commit()));
         }
         List<String> changes = new ArrayList<>(d.apply());
         changes.addAll(d.rollBack());
+        if (rollout.state() == Rollout.State.RUNNING && d.rollout().state() == Rollout.State.HALTED) {
+            // each cluster the halted commit changed records the halt on its ECS resources at its next run
+            d.rollout().clusters().values().stream().filter(r -> r.changed() && r.phase() == Phase.FAILED)
+                    .forEach(r -> changes.add(r.cluster()));
+        }
         Runnable triggers = () -> {
             changes.forEach(c -> trigger.accept(c, now));
             d.wakeAt().ifPresent(at -> d.rollout().clusters().values().stream()
