@@ -98,6 +98,9 @@ final class ClusterReconciler {
                 if (result.succeeded()) {
                     halts.clearStale(desired, revision, after);
                 }
+                if (rollouts != null && !result.steps().isEmpty()) {
+                    rollouts.applied(name, revision);
+                }
                 if (drift && result.succeeded() && !after.hasChanges()) {
                     store.record(Event.of(name, "DriftReverted", "ECS matches Git again after changes made outside it",
                             revision.id()));
@@ -184,8 +187,12 @@ final class ClusterReconciler {
 
     /** The task definition ARNs the cluster's forwarders run (read when in sync: a rollback may return to them). */
     private static java.util.Set<String> runningTaskDefinitions(ClusterPlan plan) {
-        return plan.changes(dev.logship.diff.NoChange.class).stream().map(n -> n.live().taskDefinitionArn())
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        java.util.Set<String> arns = plan.changes(dev.logship.diff.NoChange.class).stream().map(n -> n.live().taskDefinitionArn())
+                .filter(java.util.Objects::nonNull).collect(Collectors.toCollection(java.util.HashSet::new));
+        plan.changes(dev.logship.diff.DaemonChange.class).stream() // managed daemons: their rollback targets are kept too
+                .filter(d -> d.kind() == dev.logship.diff.DaemonChange.Kind.NO_CHANGE && d.live() != null)
+                .map(d -> d.live().taskDefinitionArn()).filter(java.util.Objects::nonNull).forEach(arns::add);
+        return arns;
     }
 
     /** What ECS reported of the rollout: any change in it is progress. */

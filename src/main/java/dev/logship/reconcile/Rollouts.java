@@ -117,6 +117,8 @@ final class Rollouts {
     private final Map<String, Rollout> halted = new HashMap<>();
     /** Commits an operator resumed: their halt recorded on ECS no longer holds them back. */
     private final Set<String> resumedCommits = new java.util.HashSet<>();
+    /** Clusters (cluster@commit) a run changed for that commit. */
+    private final Set<String> mutated = new java.util.HashSet<>();
     /** Clusters (cluster@commit) whose ECS resources carry this process's halt record already. */
     private final Set<String> haltsRecorded = new java.util.HashSet<>();
     /** Per cluster, the task definitions it ran when last seen in sync with the rollout's commit (for its history). */
@@ -160,6 +162,9 @@ final class Rollouts {
         groups.forEach((policy, clusters) -> byPolicy.put(policy, restoredOr(policy, clusters, now)));
         restored = List.of(); // only the first commit after a restart can be the saved one
         history = History.supersede(history, List.copyOf(byPolicy.values()), now);
+        // a cluster no longer in Git has no history to keep (history.json would grow with every cluster ever seen)
+        history = new LinkedHashMap<>(history);
+        history.keySet().retainAll(newState.clusters().stream().map(c -> c.target().name()).toList());
         dirty = true;
         List.copyOf(byPolicy.keySet()).forEach(policy -> decide(policy, now));
         persist(null); // a crash before this is written restarts the commit's rollout from the planner: nothing lost
@@ -280,6 +285,9 @@ final class Rollouts {
         if (!rollingBack && !revision.id().equals(rollout.commit())) {
             return; // an observation of another commit says nothing about this rollout
         }
+        if (rollingBack && (target == null || !revision.id().equals(target.revision().id()))) {
+            return; // only the rollback's own target, seen Healthy, ends a rollback (not a run of the halted commit)
+        }
         if (inSync && revision.id().equals(rollout.commit())) {
             commitRevisions.put(name, taskDefinitions(name));
         }
@@ -323,7 +331,7 @@ final class Rollouts {
             return Optional.empty();
         }
         dev.logship.rollout.ClusterRun run = mine.get().clusters().get(cluster);
-        boolean changedHere = run.changed() && (run.phase() == Phase.FAILED || run.phase() == Phase.ROLLING_BACK
+        boolean changedHere = run.changed() && mutated.contains(cluster + "@" + mine.get().commit()) && (run.phase() == Phase.FAILED || run.phase() == Phase.ROLLING_BACK
                 || run.phase() == Phase.ROLLED_BACK);
         return changedHere ? state.cluster(cluster) : Optional.empty();
     }
@@ -331,6 +339,11 @@ final class Rollouts {
     /** The revision {@link #haltToRecord} names (the commit in force). */
     synchronized Revision revisionInForce() {
         return state.revision();
+    }
+
+    /** A run changed ECS for {@code revision} here (a cluster the halted commit never changed records no halt). */
+    synchronized void applied(String cluster, Revision revision) {
+        mutated.add(cluster + "@" + revision.id());
     }
 
     /** Whether {@code revision} is the commit in force (not a rollback's target). */
@@ -541,6 +554,7 @@ final class Rollouts {
         }
         List<String> changes = new ArrayList<>(d.apply());
         changes.addAll(d.rollBack());
+        d.rollBack().forEach(observed::remove); // what was seen of the halted commit there says nothing of its rollback
         if (rollout.state() == Rollout.State.RUNNING && d.rollout().state() == Rollout.State.HALTED) {
             // each cluster the halted commit changed records the halt on its ECS resources at its next run
             d.rollout().clusters().values().stream().filter(r -> r.changed() && r.phase() == Phase.FAILED)

@@ -29,7 +29,7 @@ public final class Planner {
     public Rollout start(String commit, List<Observation> clusters, Instant now) {
         Map<String, ClusterRun> runs = new LinkedHashMap<>();
         clusters.stream().sorted(Comparator.comparing(Observation::cluster)).forEach(o -> {
-            runs.put(o.cluster(), ClusterRun.pending(o.cluster(), waveOf(policy, o.labels())));
+            runs.put(o.cluster(), ClusterRun.pending(o.cluster(), policy.waveOf(o.labels())));
         });
         return new Rollout(commit, policy.name(), now, Rollout.State.RUNNING, runs, "", false, false);
     }
@@ -44,12 +44,6 @@ public final class Planner {
                 || run.phase() == Phase.ROLLED_BACK || run.phase() == Phase.ROLLING_BACK
                 ? ClusterRun.pending(name, run.wave()) : run));
         return rollout.with(Rollout.State.RUNNING, runs, "", false);
-    }
-
-    /** The wave of a cluster with these labels: the first whose selector matches, else the last. */
-    public static int waveOf(RolloutPolicy policy, Map<String, String> labels) {
-        int wave = policy.waveOf(labels);
-        return wave < 0 ? policy.waves().size() - 1 : wave;
     }
 
     public Decision step(Rollout rollout, Map<String, Observation> observed, Instant now) {
