@@ -39,10 +39,10 @@ final class ClusterReconciler {
     private final java.util.Set<String> degraded = ConcurrentHashMap.newKeySet();
     /** The fleet rollout gate (null: every cluster at once, as before RolloutPolicy existed). */
     private final Rollouts rollouts;
-    /** Per cluster of a halted rollout, the drift last shown (so it is shown once, not at every resync). */
-    private final Map<String, String> frozenDrift = new ConcurrentHashMap<>();
     /** Records, honours and clears the halt record kept on the cluster's ECS resources. */
     private final HaltGate halts;
+    /** Ends a rollout's cluster that never progresses (errors, no ECS cluster, no nodes) as RolloutStuck. */
+    private final StuckInRollout stuck;
 
     ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener,
                       RolloutProgress progress, Clock clock) {
@@ -53,6 +53,7 @@ final class ClusterReconciler {
                       RolloutProgress progress, Clock clock, Rollouts rollouts) {
         this.rollouts = rollouts;
         this.halts = new HaltGate(synchronizer, store, rollouts);
+        this.stuck = new StuckInRollout(progress, rollouts, clock);
         this.synchronizer = synchronizer;
         this.store = store;
         this.listener = listener;
@@ -87,7 +88,7 @@ final class ClusterReconciler {
         // A cluster its rollout has not reached (later wave, halted, sync window) gets no mutating call.
         boolean apply = before.hasChanges() && !desired.target().suspend() && !refused
                 && (rollouts == null || rollouts.mayApply(name, revision));
-        showFrozenDrift(name, revision, before, apply);
+        halts.showFrozenDrift(name, revision, before, apply);
         SyncResult result = null;
         ClusterPlan after = before;
         try {
@@ -131,13 +132,10 @@ final class ClusterReconciler {
             error = health.message();
         }
         RolloutProgress.Verdict verdict = null;
-        if (rollouts != null && (!after.clusterExists() || after.activeNodes() == 0) && rollouts.proving(name, revision)) {
-            // a missing ECS cluster, or one without nodes, never proves the commit Healthy: its rollout waits, then ends stuck
-            String why = !after.clusterExists() ? health.message() : "no ECS nodes: nothing runs the forwarders";
-            verdict = stuckInRollout(desired, revision, after.clusterExists() ? "NoNodes" : "ClusterMissing", why);
-            health = verdict.stuck() ? Health.degraded(RolloutProgress.STUCK_REASON + ": no progress for "
-                    + StuckRollouts.human(verdict.sinceProgress()) + " (" + why + ")")
-                    : health.status() == Health.Status.Healthy ? Health.progressing(why) : health;
+        StuckInRollout.Judged empty = stuck.whenEmpty(desired, revision, after, health);
+        if (empty != null) {
+            verdict = empty.verdict();
+            health = empty.health();
         } else if (health.status() == Health.Status.Progressing && inSync && error == null) {
             verdict = progress.observe(name, fingerprint(revision, rows), clock.instant());
             if (verdict.stuck()) {
@@ -228,7 +226,7 @@ final class ClusterReconciler {
                         String message) {
         String name = desired.target().name();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        stuckInRollout(desired, revision, reason, reason + ": " + message);
+        stuck.observe(desired, revision, reason, reason + ": " + message);
         listener.synced(name, "failed", took);
         store.record(Event.of(name, reason, message, revision.id()));
         List<Condition> conditions = Conditions.failed(reason, message, stall);
@@ -237,41 +235,6 @@ final class ClusterReconciler {
                 conditions, stall != null ? stall.revision() : revision.id(), s.lastAppliedRevision(), startedAt,
                 took.toMillis(), message, s.pendingPlan(), s.forwarders(), s.labels()).keepingTransitionsOf(s));
         return Next.RETRY;
-    }
-
-    /**
-     * A cluster of a rollout that makes no progress (the same failure again and again, a missing
-     * ECS cluster, no nodes) for the rollout timeout is Degraded for its rollout (RolloutStuck),
-     * which halts it: every cluster of a rollout ends.
-     */
-    private RolloutProgress.Verdict stuckInRollout(DesiredCluster desired, Revision revision, String reason, String message) {
-        String name = desired.target().name();
-        if (rollouts == null || !rollouts.proving(name, revision)) {
-            return null;
-        }
-        RolloutProgress.Verdict v = progress.observe(name, revision.id() + " " + reason, clock.instant());
-        if (v.stuck()) {
-            rollouts.stuck(desired, revision, RolloutProgress.STUCK_REASON + ": no progress for "
-                    + StuckRollouts.human(v.sinceProgress()) + " (" + message + ")");
-        }
-        return v;
-    }
-
-    /**
-     * Drift on a cluster of a halted rollout is shown (DriftDetected, once until it changes) and left
-     * alone: an operator's manual fix must survive until Resume or a new commit.
-     */
-    private void showFrozenDrift(String name, Revision revision, ClusterPlan before, boolean apply) {
-        if (apply || rollouts == null || !before.hasChanges() || !rollouts.frozen(name)) {
-            frozenDrift.remove(name);
-            return;
-        }
-        String what = before.changes().stream().filter(c -> c.action().mutates())
-                .map(c -> c.action().verb() + " " + c.key().forwarder()).collect(Collectors.joining(", "));
-        if (!what.equals(frozenDrift.put(name, what))) {
-            store.record(Event.of(name, "DriftDetected", "ECS differs from " + revision.shortId() + " (" + what
-                    + "); left alone: the rollout is halted, so nothing changes here until Resume or a new commit", revision.id()));
-        }
     }
 
     /** A change while the revision was already applied means someone changed ECS by hand. */

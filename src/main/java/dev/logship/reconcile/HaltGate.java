@@ -19,6 +19,8 @@ final class HaltGate {
     private final ClusterSynchronizer synchronizer;
     private final StatusStore store;
     private final Rollouts rollouts;
+    /** Per cluster of a halted rollout, the drift last shown (so it is shown once, not at every resync). */
+    private final java.util.Map<String, String> frozenDrift = new ConcurrentHashMap<>();
     /** cluster@revision refusals already reported (one event, not one per resync). */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
@@ -72,6 +74,23 @@ final class HaltGate {
     void clearStale(DesiredCluster desired, Revision revision, ClusterPlan after) {
         if (rollouts != null && rollouts.revisionInForceIs(revision)) {
             synchronizer.clearHalt(desired, after);
+        }
+    }
+
+    /**
+     * Drift on a cluster of a halted rollout is shown (DriftDetected, once until it changes) and left
+     * alone: an operator's manual fix must survive until Resume or a new commit.
+     */
+    void showFrozenDrift(String name, Revision revision, ClusterPlan before, boolean apply) {
+        if (apply || rollouts == null || !before.hasChanges() || !rollouts.frozen(name)) {
+            frozenDrift.remove(name);
+            return;
+        }
+        String what = before.changes().stream().filter(c -> c.action().mutates())
+                .map(c -> c.action().verb() + " " + c.key().forwarder()).collect(java.util.stream.Collectors.joining(", "));
+        if (!what.equals(frozenDrift.put(name, what))) {
+            store.record(Event.of(name, "DriftDetected", "ECS differs from " + revision.shortId() + " (" + what
+                    + "); left alone: the rollout is halted, so nothing changes here until Resume or a new commit", revision.id()));
         }
     }
 }

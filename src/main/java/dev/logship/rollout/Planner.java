@@ -126,7 +126,7 @@ public final class Planner {
         if (o.haltedHere() && !settled) {
             return run.refused(now, o.message()); // halted here before: nothing is applied, nothing to roll back
         }
-        if (run.phase() == Phase.PENDING && !o.needsChange()) {
+        if ((run.phase() == Phase.PENDING || run.phase() == Phase.IN_FLIGHT) && !o.needsChange()) {
             // the commit changes nothing here: it passes at once, whatever its health (which predates the commit)
             return run.unchanged(now);
         }
@@ -137,7 +137,10 @@ public final class Planner {
                     : h == ClusterHealth.PROGRESSING ? run.to(Phase.IN_FLIGHT, now, "no longer Healthy: bake time restarts")
                     : bakedOrBaking(run, now);
             case DONE -> running && run.changed() && h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message()) : run;
-            case ROLLING_BACK -> h == ClusterHealth.HEALTHY ? run.to(Phase.ROLLED_BACK, now, "rolled back") : run;
+            // Degraded is only reported in sync: back on its earlier commit, whose health is its own (it ends)
+            case ROLLING_BACK -> h == ClusterHealth.HEALTHY ? run.to(Phase.ROLLED_BACK, now, "rolled back")
+                    : h == ClusterHealth.DEGRADED ? run.to(Phase.ROLLED_BACK, now, "rolled back; Degraded on its earlier commit too: "
+                    + o.message()) : run;
             default -> run;
         };
     }
