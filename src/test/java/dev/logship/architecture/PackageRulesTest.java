@@ -84,6 +84,8 @@ class PackageRulesTest {
         assertThat(violations("manifest", Pattern.compile("java\\.|org\\.yaml\\.snakeyaml\\.|dev\\.logship\\.(model|manifest|cron)\\."))).isEmpty();
         // The rollout planner is a pure function: the JDK and the model only (cron reaches it through an interface).
         assertThat(violations("rollout", Pattern.compile("java\\.|dev\\.logship\\.(model|rollout)\\."))).isEmpty();
+        // Delivery is a pure model: samples in, states out; the ingest and a Prometheus reader are adapters around it.
+        assertThat(violations("delivery", Pattern.compile("java\\.|dev\\.logship\\.delivery\\."))).isEmpty();
     }
 
     @Test
@@ -94,6 +96,9 @@ class PackageRulesTest {
         assertThat(usesOutside("io.javalin", Set.of("web", "localecs"))).isEmpty();
         assertThat(usesOutside("com.cronutils", Set.of("cron"))).isEmpty();
         assertThat(usesOutside("dev.failsafe", Set.of("notify"))).isEmpty();
+        // The telemetry ingest decodes OTLP in the web adapter; the delivery model sees plain samples.
+        assertThat(usesOutside("io.opentelemetry", Set.of("web"))).isEmpty();
+        assertThat(usesOutside("com.google.protobuf", Set.of("web"))).isEmpty();
     }
 
     /** Notifier delivery hears reconcile's events and reports to a listener it owns (web counts in Micrometer). */
