@@ -43,17 +43,15 @@ final class ClusterReconciler {
     private final HaltGate halts;
     /** Ends a rollout's cluster that never progresses (errors, no ECS cluster, no nodes) as RolloutStuck. */
     private final StuckInRollout stuck;
-
-    ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener,
-                      RolloutProgress progress, Clock clock) {
-        this(synchronizer, store, listener, progress, clock, null);
-    }
+    /** The events of a run's changes (steps, failures, drift). */
+    private final ClusterEvents events;
 
     ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener,
                       RolloutProgress progress, Clock clock, Rollouts rollouts) {
         this.rollouts = rollouts;
         this.halts = new HaltGate(synchronizer, store, rollouts);
         this.stuck = new StuckInRollout(progress, rollouts, clock);
+        this.events = new ClusterEvents(store);
         this.synchronizer = synchronizer;
         this.store = store;
         this.listener = listener;
@@ -93,14 +91,14 @@ final class ClusterReconciler {
         ClusterPlan after = before;
         try {
             if (apply) {
-                boolean drift = reportDrift(name, revision, before);
+                boolean drift = events.reportDrift(name, revision, before);
+                if (rollouts != null) {
+                    rollouts.applied(name, revision); // before the calls: one that fails half-way still changed ECS
+                }
                 result = synchronizer.apply(desired, before);
                 after = synchronizer.plan(desired);
                 if (result.succeeded()) {
                     halts.clearStale(desired, revision, after);
-                }
-                if (rollouts != null && !result.steps().isEmpty()) {
-                    rollouts.applied(name, revision);
                 }
                 if (drift && result.succeeded() && !after.hasChanges()) {
                     store.record(Event.of(name, "DriftReverted", "ECS matches Git again after changes made outside it",
@@ -108,13 +106,13 @@ final class ClusterReconciler {
                 }
             }
         } catch (GatewayException e) {
-            recordSteps(name, revision, result);
+            events.recordSteps(name, revision, result);
             return failed(desired, revision, stall, startedAt, start, "ApplyFailed", e.getMessage());
         } catch (RuntimeException e) {
-            recordSteps(name, revision, result);
+            events.recordSteps(name, revision, result);
             return failed(desired, revision, stall, startedAt, start, "ApplyFailed", unexpected(e));
         }
-        recordSteps(name, revision, result);
+        events.recordSteps(name, revision, result);
         return record(desired, revision, stall, after, result, startedAt, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -237,28 +235,6 @@ final class ClusterReconciler {
         return Next.RETRY;
     }
 
-    /** A change while the revision was already applied means someone changed ECS by hand. */
-    /** True when the changes about to be applied undo drift (DriftReverted follows once they succeed). */
-    private boolean reportDrift(String name, Revision revision, ClusterPlan plan) {
-        boolean applied = store.cluster(name).map(s -> revision.id().equals(s.lastAppliedRevision())).orElse(false);
-        if (applied) {
-            store.record(Event.of(name, "DriftDetected", plan.changes().stream().filter(c -> c.action().mutates())
-                    .map(c -> c.action().verb() + " " + c.key().forwarder()).collect(Collectors.joining(", "))
-                    + " to undo changes made outside Git", revision.id()));
-        }
-        return applied;
-    }
-
-    private void recordSteps(String name, Revision revision, SyncResult result) {
-        if (result == null) {
-            return;
-        }
-        result.steps().forEach(s -> store.record(Event.of(name, capitalised(s.action()),
-                s.forwarder() + ": " + s.detail() + " (from " + describe(revision) + ")", revision.id())));
-        result.failures().forEach(f -> store.record(Event.of(name, "Failed",
-                (f.forwarder().isEmpty() ? "" : f.forwarder() + ": ") + f.operation() + ": " + f.message(), revision.id())));
-    }
-
     /** Logged with its stack trace (types and frames: the message may quote a task definition and its routes). */
     private static String unexpected(RuntimeException e) {
         return InternalErrors.log(LOG, "the cluster run", e);
@@ -269,7 +245,4 @@ final class ClusterReconciler {
         return revision.shortId() + (subject.isEmpty() ? "" : " \"" + subject + "\"");
     }
 
-    private static String capitalised(String word) {
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
 }

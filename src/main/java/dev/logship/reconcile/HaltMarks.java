@@ -21,10 +21,12 @@ final class HaltMarks {
     private final Set<String> mutated = new HashSet<>();
     private final Set<String> recorded = new HashSet<>();
 
-    /** A new commit: marks of earlier commits are of no more use. */
-    void newCommit(String commit) {
-        String mark = "@" + commit;
-        List.of(started, mutated, recorded).forEach(marks -> marks.removeIf(m -> !m.endsWith(mark)));
+    /**
+     * A commit accepted: its rollout starts afresh, so no mark of an earlier one holds (not even of
+     * the same commit, once a rollback's target: a change made to return there is not its own).
+     */
+    void newCommit() {
+        List.of(started, mutated, recorded).forEach(Set::clear);
     }
 
     void halted(Rollout rollout) {

@@ -98,7 +98,7 @@ abstract class RolloutDriver {
         blockedUntil.clear();
         observed.clear(); // what was seen of the previous commit says nothing about this one
         commitRevisions.clear();
-        marks.newCommit(newState.revision().id());
+        marks.newCommit();
         Map<String, List<Observation>> groups = new LinkedHashMap<>();
         for (DesiredCluster c : newState.clusters()) {
             RolloutPolicy policy = newState.policyOf(c.target().name());

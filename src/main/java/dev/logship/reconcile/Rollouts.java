@@ -114,7 +114,9 @@ final class Rollouts extends RolloutDriver {
 
     /** A run changed ECS for {@code revision} here (a cluster the halted commit never changed records no halt). */
     synchronized void applied(String cluster, Revision revision) {
-        marks.mutated(cluster, revision.id());
+        if (revisionInForce(revision)) { // a rollback's change is not the commit's
+            marks.mutated(cluster, revision.id());
+        }
     }
 
     synchronized void haltRecorded(String cluster, String commit) {
