@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RenderCommand.class,
             PlanCommand.class,
+            ClustersCommand.class,
             ApplyCommand.class,
             ServeCommand.class,
             HistoryCommand.class,

@@ -66,7 +66,7 @@ final class PlanSession implements AutoCloseable {
     }
 
     /** Reads the manifests once; a Git mirror without {@code --data-dir} lives only for this call. */
-    private static Snapshot snapshot(SyncOptionsMixin options) throws SourceUnavailableException {
+    static Snapshot snapshot(SyncOptionsMixin options) throws SourceUnavailableException {
         try (TemporaryDirectory temporary = options.source.dataDir == null ? TemporaryDirectory.create("logship-mirror") : null) {
             Path dataDir = temporary == null ? options.source.dataDir : temporary.path();
             ManifestSource source = ManifestSources.open(options.source.repo, options.source.ref, options.source.path, dataDir, options.source.credentials());

@@ -4,6 +4,7 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.DesiredState;
 import dev.logship.model.DaemonSpec;
+import dev.logship.model.RouteSummary;
 import dev.logship.render.CliDaemonJson;
 import dev.logship.render.CliInputJson;
 import dev.logship.render.DesiredStates;
@@ -89,6 +90,8 @@ final class RenderCommand implements Callable<Integer> {
         out.put("placedBecause", state.placements().getOrDefault(forwarder.key().forwarder(), Map.of())
                 .getOrDefault(desired.target().name(), ""));
         out.put("contentHash", forwarder.contentHash());
+        // Where records go, in words and masked: "api, worker -> cloudwatchLogs /ecs/prod/{container} (us-east-1)".
+        out.put("routes", forwarder.routes().stream().map(RouteSummary::describe).toList());
         if (forwarder.perNodePort()) {
             out.put("note", "perNodePort: logship sets desiredCount to the cluster's ACTIVE container instance count at apply time");
         }
