@@ -114,6 +114,11 @@ public final class Controller implements AutoCloseable {
         store.onEvent(listener);
     }
 
+    /** Records an event that did not come from a reconcile run (delivery changes): listed, logged and told to listeners. */
+    public void recordEvent(Event event) {
+        store.record(event);
+    }
+
     /** The Notifiers of the commit in force: a commit that stalls never changes who is told. */
     public List<dev.logship.model.NotifierSpec> notifiers() {
         DesiredState state = sourceRun.inForce();
