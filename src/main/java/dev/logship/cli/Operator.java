@@ -59,7 +59,11 @@ public final class Operator implements AutoCloseable {
                         .tags("action", key.action(), "outcome", key.outcome()).register(registry)));
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
                 config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics,
-                new RolloutFile(dataDir));
+                new RolloutFile(dataDir)).discoverWith(gateways.catalog());
+        io.micrometer.core.instrument.Gauge.builder("logship.clusters.uncovered", controller, c -> c.status().discovery().stream()
+                .mapToInt(dev.logship.discovery.SetCoverage::uncovered).sum())
+                .description("Clusters ClusterSets select that run no forwarder (suspended, or no forwarder selects them)")
+                .register(metrics.registry());
         // Notifier URLs come from this process's environment or files, read at each delivery; events are queued, never awaited.
         notifications = new Notifications(controller::notifiers, System.getenv(), DeliverySettings.defaults(),
                 new NotificationMetrics(metrics.registry()));

@@ -72,6 +72,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Re-observe ECS this often and revert drift, without a new commit (default: ${DEFAULT-VALUE}).")
     Duration resyncInterval;
 
+    @Option(names = "--discovery-interval", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "List the ClusterSets' accounts and regions again this often (default: ${DEFAULT-VALUE}).")
+    Duration discoveryInterval;
+
     @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "4", description = "Clusters reconciled at the same time (default: ${DEFAULT-VALUE}).")
     int maxParallel;
 
@@ -124,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         String secret = webhookSecretFile != null ? firstLine(webhookSecretFile, "webhook secret file") : webhookSecret;
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel)
-                .withRolloutTimeout(rolloutTimeout).withRolloutClock(rolloutClock());
+                .withRolloutTimeout(rolloutTimeout).withRolloutClock(rolloutClock()).withDiscoveryInterval(discoveryInterval);
         return new ServeConfig(source.repo, source.ref, source.path, ecsEndpoint, bind, port, source.dataDir, secret,
                 webhookAllowUnsigned, apiToken, source.credentials(), settings, owner).withAssumeRoles(assumeRoles.parsed());
     }

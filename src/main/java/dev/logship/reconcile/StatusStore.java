@@ -40,6 +40,8 @@ public final class StatusStore {
     }
 
     /** Makes the clusters of a newly accepted desired state the known ones (statuses kept by name). */
+    private List<dev.logship.discovery.SetCoverage> coverage = List.of();
+
     public synchronized void track(DesiredState state) {
         Map<String, ClusterStatus> next = new LinkedHashMap<>();
         for (DesiredCluster c : state.clusters()) {
@@ -70,7 +72,12 @@ public final class StatusStore {
     /** Ready once a valid revision is in force and the first sync of each of its clusters was attempted. */
     public synchronized OperatorStatus snapshot() {
         boolean ready = accepted && clusters.values().stream().allMatch(ClusterStatus::attempted);
-        return new OperatorStatus(source, ready, new ArrayList<>(clusters.values()));
+        return new OperatorStatus(source, ready, new ArrayList<>(clusters.values()), coverage);
+    }
+
+    /** What each ClusterSet covers, as discovery last counted it. */
+    public synchronized void coverage(List<dev.logship.discovery.SetCoverage> sets) {
+        coverage = List.copyOf(sets);
     }
 
     public void record(Event event) {
