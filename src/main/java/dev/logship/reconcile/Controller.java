@@ -120,6 +120,13 @@ public final class Controller implements AutoCloseable {
         return state == null ? List.of() : state.notifiers();
     }
 
+    /** The RolloutPolicy of each cluster in force (wave names, bake time); statusVersion moves with every status change. */
+    public Map<String, dev.logship.model.RolloutPolicy> rolloutPolicies() {
+        return sourceRun.inForce() == null ? Map.of() : sourceRun.inForce().policies();
+    }
+
+    public long statusVersion() { return store.version(); }
+
     /** The rollouts of the commit in force, one per RolloutPolicy. */
     public List<dev.logship.rollout.Rollout> rollouts() {
         return rollouts.current();

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -19,6 +21,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatusStore {
     private static final Logger LOG = LoggerFactory.getLogger("logship.events");
+    /** Events an operator must not miss in the log: something is failing or was undone. */
+    private static final Set<String> WARNINGS = Set.of("Degraded", "Halted", "HealthDegraded", "RolloutStuck", "Failed",
+            "FetchFailed", "RolledBack", "RollbackFailed");
+
+    /** Bumped on every change, so readers (the page's API) can tell "nothing changed" without comparing statuses. */
+    private final AtomicLong version = new AtomicLong();
 
     private final EventLog events;
     private final List<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
@@ -37,6 +45,7 @@ public final class StatusStore {
 
     public synchronized void updateSource(UnaryOperator<SourceStatus> change) {
         source = change.apply(source);
+        version.incrementAndGet();
     }
 
     /** Makes the clusters of a newly accepted desired state the known ones (statuses kept by name). */
@@ -50,12 +59,14 @@ public final class StatusStore {
         clusters.clear();
         clusters.putAll(next);
         accepted = true;
+        version.incrementAndGet();
     }
 
     public synchronized void updateCluster(String name, UnaryOperator<ClusterStatus> change) {
         ClusterStatus current = clusters.get(name);
         if (current != null) {
             clusters.put(name, change.apply(current));
+            version.incrementAndGet();
         }
     }
 
@@ -75,7 +86,9 @@ public final class StatusStore {
 
     public void record(Event event) {
         events.add(event);
-        LOG.info("{}{}: {}{}", event.cluster() == null ? "" : "[" + event.cluster() + "] ", event.type(),
+        version.incrementAndGet();
+        boolean warn = WARNINGS.contains(event.type());
+        LOG.atLevel(warn ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.INFO).log("{}{}: {}{}", event.cluster() == null ? "" : "[" + event.cluster() + "] ", event.type(),
                 event.message(), event.revision() == null ? "" : " (revision " + shortId(event.revision()) + ")");
         for (Consumer<Event> listener : eventListeners) {
             try {
@@ -94,6 +107,11 @@ public final class StatusStore {
 
     public List<Event> events() {
         return events.recent();
+    }
+
+    /** A number that changes whenever the source, a cluster's status or the events change. */
+    public long version() {
+        return version.get();
     }
 
     static String shortId(String revision) {
