@@ -60,7 +60,7 @@ final class RenderCommand implements Callable<Integer> {
         List<DesiredCluster> clusters = selected(result.state(), cli);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("revision", result.state().revision().id());
-        document.put("clusters", clusters.stream().map(this::cluster).toList());
+        document.put("clusters", clusters.stream().map(c -> cluster(c, result.state())).toList());
         cli.getOut().println(JsonOutput.pretty(document));
         return 0;
     }
@@ -73,19 +73,21 @@ final class RenderCommand implements Callable<Integer> {
                 "no Cluster named " + cluster + "; defined: " + state.clusters().stream().map(c -> c.target().name()).toList())));
     }
 
-    private Map<String, Object> cluster(DesiredCluster desired) {
+    private Map<String, Object> cluster(DesiredCluster desired, DesiredState state) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cluster", desired.target().name());
         out.put("clusterName", desired.target().clusterName());
         out.put("region", desired.target().region());
-        out.put("forwarders", desired.forwarders().stream().map(f -> forwarder(desired, f)).toList());
+        out.put("forwarders", desired.forwarders().stream().map(f -> forwarder(desired, f, state)).toList());
         return out;
     }
 
-    private Map<String, Object> forwarder(DesiredCluster desired, DesiredForwarder forwarder) {
+    private Map<String, Object> forwarder(DesiredCluster desired, DesiredForwarder forwarder, DesiredState state) {
         boolean mask = !showSecrets;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("forwarder", forwarder.key().forwarder());
+        out.put("placedBecause", state.placements().getOrDefault(forwarder.key().forwarder(), Map.of())
+                .getOrDefault(desired.target().name(), ""));
         out.put("contentHash", forwarder.contentHash());
         if (forwarder.perNodePort()) {
             out.put("note", "perNodePort: logship sets desiredCount to the cluster's ACTIVE container instance count at apply time");

@@ -22,8 +22,8 @@ final class SyncOptionsMixin {
             + " logship.dev/owner; only services with this owner are updated or pruned (default: derived from --repo and --path).")
     String owner;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text or json; plan --base also markdown (default: ${DEFAULT-VALUE}).")
     Format output;
 
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 }

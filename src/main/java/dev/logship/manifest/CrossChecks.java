@@ -78,7 +78,26 @@ final class CrossChecks {
         }
     }
 
+    /** spec.clusters (or, with neither it nor a selector, the directory's Clusters), then the Clusters the selector adds. */
     private static List<String> resolve(ForwarderManifest forwarder, Map<String, List<String>> byDirectory,
+            Map<String, ClusterManifest> byName, List<Problem> problems) {
+        if (forwarder.clusterSelector() == null) {
+            return listed(forwarder, byDirectory, byName, problems);
+        }
+        List<String> resolved = new ArrayList<>(forwarder.clusters() == null ? List.of() : listed(forwarder, byDirectory, byName, problems));
+        for (ClusterManifest cluster : byName.values()) {
+            if (!resolved.contains(cluster.name()) && forwarder.clusterSelector().matches(cluster.labels())) {
+                if (tooLongForTag(cluster.name(), forwarder)) {
+                    problems.add(forwarder.clusterSelectorPosition().problem("spec.clusterSelector", tagTooLong(cluster.name(), forwarder)));
+                } else {
+                    resolved.add(cluster.name());
+                }
+            }
+        }
+        return resolved;
+    }
+
+    private static List<String> listed(ForwarderManifest forwarder, Map<String, List<String>> byDirectory,
             Map<String, ClusterManifest> byName, List<Problem> problems) {
         if (forwarder.clusters() == null) {
             List<String> local = List.copyOf(byDirectory.getOrDefault(forwarder.directory(), List.of()));

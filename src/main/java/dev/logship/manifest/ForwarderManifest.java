@@ -1,6 +1,7 @@
 package dev.logship.manifest;
 
 import dev.logship.model.Immutable;
+import dev.logship.model.LabelSelector;
 import dev.logship.model.PlacementConstraint;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,28 @@ public record ForwarderManifest(
         boolean adopt,
         String executionRoleArn,
         AgentSettings agent,
-        ManagedDaemonSettings managedDaemon) {
+        ManagedDaemonSettings managedDaemon,
+        LabelSelector clusterSelector,
+        Position clusterSelectorPosition) {
+
+    /** A forwarder without {@code spec.clusterSelector}. */
+    public ForwarderManifest(String name, String directory, Position position, List<String> clusters, Position clustersPosition,
+            List<Position> clusterItemPositions, String image, List<String> routes, RouteSecret routeSecret,
+            Map<String, String> env, Map<String, String> excludeLabels, Boolean backlog, int cpu, Integer memory,
+            Integer memoryReservation, Scheduling scheduling, int hostPort, List<PlacementConstraint> placementConstraints,
+            Map<String, String> tags, String dockerSocket, boolean adopt, String executionRoleArn, AgentSettings agent,
+            ManagedDaemonSettings managedDaemon) {
+        this(name, directory, position, clusters, clustersPosition, clusterItemPositions, image, routes, routeSecret, env,
+                excludeLabels, backlog, cpu, memory, memoryReservation, scheduling, hostPort, placementConstraints, tags,
+                dockerSocket, adopt, executionRoleArn, agent, managedDaemon, null, null);
+    }
+
+    /** The same forwarder targeting, beside (or instead of) spec.clusters, the Clusters this selector matches. */
+    public ForwarderManifest withClusterSelector(LabelSelector selector, Position at) {
+        return new ForwarderManifest(name, directory, position, clusters, clustersPosition, clusterItemPositions, image, routes,
+                routeSecret, env, excludeLabels, backlog, cpu, memory, memoryReservation, scheduling, hostPort,
+                placementConstraints, tags, dockerSocket, adopt, executionRoleArn, agent, managedDaemon, selector, at);
+    }
 
     public ForwarderManifest {
         Objects.requireNonNull(name, "name");

@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ForwarderReader {
     static final List<String> FIELDS = List.of("clusters", "image", "routes", "env", "excludeLabels", "backlog",
             "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
-            "agent", "multiline", "exclude", "bufferLimit", "managedDaemon");
+            "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector");
     /** Environment variables logship sets itself from other fields. */
     private static final Map<String, String> RENDERED_ENV =
             Map.of("ROUTE_URIS", "spec.routes", "EXCLUDE_LABELS", "spec.excludeLabels", "BACKLOG", "spec.backlog");
@@ -63,12 +63,14 @@ final class ForwarderReader {
                 .filter(SequenceNode.class::isInstance)
                 .map(node -> ((SequenceNode) node).getValue().stream().map(context::at).toList())
                 .orElse(List.of());
-        return Optional.of(new ForwarderManifest(name, directory, position, clusters, fields.positionOf("clusters"),
+        ForwarderManifest forwarder = new ForwarderManifest(name, directory, position, clusters, fields.positionOf("clusters"),
                 clusterPositions,
                 image, routes.map(RoutesReader.Routes::literal).orElse(List.of()),
                 routes.map(RoutesReader.Routes::secret).orElse(null), env, excludeLabels, backlog,
                 resources.cpu(), resources.memory(), resources.memoryReservation(), scheduling, hostPort,
-                constraints, tags, dockerSocket, adopt, executionRoleArn, agent, managedDaemon.orElse(null)));
+                constraints, tags, dockerSocket, adopt, executionRoleArn, agent, managedDaemon.orElse(null));
+        return Optional.of(fields.get("clusterSelector").flatMap(node -> SelectorReader.read(context, node, "spec.clusterSelector"))
+                .map(selector -> forwarder.withClusterSelector(selector, fields.positionOf("clusterSelector"))).orElse(forwarder));
     }
 
     private static Map<String, String> env(Context context, Fields fields, Agent agent) {

@@ -26,6 +26,11 @@ final class LabelsReader {
         return labels;
     }
 
+    /** Whether a label key and value follow Kubernetes' rules (selectors check their keys and values alone). */
+    static boolean valid(String key, String value) {
+        return problem(key, value).isEmpty();
+    }
+
     private static Optional<String> problem(String key, String value) {
         int slash = key.indexOf('/');
         String name = slash < 0 ? key : key.substring(slash + 1);

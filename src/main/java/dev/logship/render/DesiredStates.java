@@ -58,7 +58,8 @@ public final class DesiredStates {
         }
         List<dev.logship.model.NotifierSpec> notifiers = manifests.notifiers().stream()
                 .map(dev.logship.manifest.NotifierManifest::notifier).toList();
-        return ReadResult.rendered(new DesiredState(snapshot.revision(), clusters, policies, notifiers), manifests.warnings());
+        return ReadResult.rendered(new DesiredState(snapshot.revision(), clusters, policies, notifiers,
+                dev.logship.manifest.Placements.of(manifests)), manifests.warnings());
     }
 
     private static List<ClusterManifest> sortedClusters(Manifests manifests) {

@@ -84,6 +84,8 @@ class PackageRulesTest {
         assertThat(violations("manifest", Pattern.compile("java\\.|org\\.yaml\\.snakeyaml\\.|dev\\.logship\\.(model|manifest|cron)\\."))).isEmpty();
         // The rollout planner is a pure function: the JDK and the model only (cron reaches it through an interface).
         assertThat(violations("rollout", Pattern.compile("java\\.|dev\\.logship\\.(model|rollout)\\."))).isEmpty();
+        // Delivery is a pure model: samples in, states out; the ingest and a Prometheus reader are adapters around it.
+        assertThat(violations("delivery", Pattern.compile("java\\.|dev\\.logship\\.delivery\\."))).isEmpty();
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the endpoint is back, the newest lines of the outage arrive and the oldest are gone (Fluent Bit
  * evicts the oldest chunks, and says so in its log); lines written afterwards all arrive.
  */
+@RequiresFluentBit
 class FluentBitBufferLimitTest {
     private static final long LIMIT = 8 << 20;
     private static final int OUTAGE_LINES = 24_000;

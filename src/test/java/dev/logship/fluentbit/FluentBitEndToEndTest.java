@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * syslog receiver standing in for Papertrail and the ECS agent's introspection API on
  * 127.0.0.1:51678. Linux and root only (unshare); CI=true without a binary fails.
  */
+@RequiresFluentBit
 class FluentBitEndToEndTest {
     static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:papertrail-AbCdEf";
     static final String RECEIVER_HOST = "syslog.test";
@@ -49,7 +50,7 @@ class FluentBitEndToEndTest {
     static void needsTheBinaryAndRoot() {
         FluentBitBinary.require();
         org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
-                || "true".equals(System.getenv("CI")), "unshare -m -n needs root");
+                || FluentBitBinary.required(), "unshare -m -n needs root");
     }
 
     static TaskDefinitionSpec render(String manifest) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * receiver down for 30 s (disk buffer, unlimited retries). Every line must arrive; duplicates
  * are counted and printed (RELIABILITY.md).
  */
+@RequiresFluentBit
 class FluentBitReliabilityTest {
     private static final int KILLS = 3;
     @TempDir Path tmp;

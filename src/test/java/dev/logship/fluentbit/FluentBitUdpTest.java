@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (same namespace harness as {@link FluentBitEndToEndTest}) against a UDP receiver, one datagram
  * per message.
  */
+@RequiresFluentBit
 class FluentBitUdpTest {
     static final String MANIFEST = """
             agent: fluentBit

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.logship.fluentbit.FluentBitBinary;
+import dev.logship.fluentbit.RequiresFluentBit;
 import dev.logship.manifest.TestSnapshots;
 import dev.logship.model.ContainerSpec;
 import dev.logship.model.DesiredForwarder;
@@ -142,6 +143,7 @@ class FluentBitRenderTest {
     }
 
     @Test
+    @RequiresFluentBit
     void theRealBinaryAcceptsTheRenderedCommand() throws Exception {
         var binary = FluentBitBinary.require();
         ContainerSpec c = only("routes: [syslog+tls://logs.example.com:6514, syslog+tcp://b.example.com:1]\n"
