@@ -31,7 +31,8 @@ window.logship.poller = (() => {
   async function read(key) {
     const feed = feeds.get(key);
     const url = feed.url();
-    const r = await fetch(url, { cache: "no-cache" }); // revalidate: a 304 when the ETag still holds
+    // The first read may use the page's preload; later ones revalidate (a 304 when the ETag still holds).
+    const r = await fetch(url, { cache: feed.etag ? "no-cache" : "default" });
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
     if (url !== feed.url()) return; // the view moved on (a filter typed) while this was on its way
     const etag = r.headers.get("ETag");
