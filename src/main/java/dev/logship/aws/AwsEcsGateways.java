@@ -69,6 +69,11 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
         return clients;
     }
 
+    /** The cluster catalog (ListClusters, DescribeClusters with tags) on the same paced, counted clients. */
+    public dev.logship.discovery.ClusterCatalog catalog() {
+        return new AwsClusterCatalog(clients);
+    }
+
     public EcsCallCounter calls() {
         return counter;
     }

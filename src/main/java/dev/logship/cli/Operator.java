@@ -41,8 +41,9 @@ public final class Operator implements AutoCloseable {
     private final Controller controller;
     private final Notifications notifications;
     private final OperatorServer server;
+    private final dev.logship.web.Telemetry telemetry;
 
-    private Operator(ServeConfig config) {
+    private Operator(ServeConfig config, dev.logship.web.IngestSettings ingest) {
         temporary = config.dataDir() == null ? TemporaryDirectory.create("logship-serve") : null;
         Path dataDir = temporary == null ? config.dataDir() : temporary.path();
         source = openSource(config, dataDir);
@@ -58,7 +59,11 @@ public final class Operator implements AutoCloseable {
                         .tags("action", key.action(), "outcome", key.outcome()).register(registry)));
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
                 config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics,
-                new RolloutFile(dataDir));
+                new RolloutFile(dataDir)).discoverWith(gateways.catalog());
+        io.micrometer.core.instrument.Gauge.builder("logship.clusters.uncovered", controller, c -> c.status().discovery().stream()
+                .mapToInt(dev.logship.discovery.SetCoverage::uncovered).sum())
+                .description("Clusters ClusterSets select that run no forwarder (suspended, or no forwarder selects them)")
+                .register(metrics.registry());
         // Notifier URLs come from this process's environment or files, read at each delivery; events are queued, never awaited.
         notifications = new Notifications(controller::notifiers, System.getenv(), DeliverySettings.defaults(),
                 new NotificationMetrics(metrics.registry()));
@@ -67,12 +72,19 @@ public final class Operator implements AutoCloseable {
         controller.onEvent(rollouts::recorded);
         metrics.beforeScrape(registry -> rollouts.refresh(controller.rollouts()));
         LOG.info("owner id {}", owner);
-        server = new OperatorServer(controller, new WebhookVerifier(webhooks), config.apiToken(), metrics);
+        telemetry = ingest == null ? null
+                : dev.logship.web.Telemetry.start(ingest, controller::status, controller::recordEvent, metrics);
+        server = new OperatorServer(controller, new WebhookVerifier(webhooks), config.apiToken(), metrics, telemetry);
     }
 
     /** Starts serving on the configured port (0: a free one) and fetches the source at once. */
     public static Operator start(ServeConfig config) {
-        Operator operator = new Operator(config);
+        return start(config, null);
+    }
+
+    /** {@code ingest} (nullable): the telemetry ingest's token and limits; without it delivery is Unknown everywhere. */
+    public static Operator start(ServeConfig config, dev.logship.web.IngestSettings ingest) {
+        Operator operator = new Operator(config, ingest);
         try {
             operator.server.start(config.bind(), config.port());
         } catch (RuntimeException e) {
@@ -125,6 +137,9 @@ public final class Operator implements AutoCloseable {
         }
         if (server != null) {
             server.close();
+        }
+        if (telemetry != null) {
+            telemetry.close();
         }
         if (gateways != null) {
             gateways.close();

@@ -42,8 +42,12 @@ final class PlanSession implements AutoCloseable {
 
     /** The session, or null when the manifests have problems (they are printed to {@code err}). */
     static PlanSession open(SyncOptionsMixin options, PrintWriter err) throws SourceUnavailableException {
-        ReadResult read = DesiredStates.read(snapshot(options));
+        Snapshot snapshot = snapshot(options);
+        AwsSettings settings = AwsSettings.of(options.ecsEndpoint, options.assumeRoles.parsed(), System.getenv());
+        AwsEcsGateways gateways = new AwsEcsGateways(settings);
+        ReadResult read = DesiredStates.read(snapshot, Discover.once(snapshot, gateways.catalog(), err).clusters());
         if (!read.ok()) {
+            gateways.close();
             read.problems().forEach(err::println);
             err.println(read.problems().size() + " problem(s) in the manifests: nothing was planned or applied.");
             return null;
@@ -52,13 +56,13 @@ final class PlanSession implements AutoCloseable {
         if (options.cluster != null) {
             clusters = clusters.stream().filter(c -> c.target().name().equals(options.cluster)).toList();
             if (clusters.isEmpty()) {
+                gateways.close();
                 throw new IllegalArgumentException("--cluster " + options.cluster + ": no such Cluster; known: "
                         + read.state().clusters().stream().map(c -> c.target().name()).collect(Collectors.joining(", ")));
             }
         }
         String owner = OwnerIds.resolve(options.owner, options.source.repo, options.source.path);
-        AwsSettings settings = AwsSettings.of(options.ecsEndpoint, options.assumeRoles.parsed(), System.getenv());
-        return new PlanSession(read.state(), clusters, new AwsEcsGateways(settings), owner, settings.endpoint() != null);
+        return new PlanSession(read.state(), clusters, gateways, owner, settings.endpoint() != null);
     }
 
     /** Reads the manifests once; a Git mirror without {@code --data-dir} lives only for this call. */

@@ -72,6 +72,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Re-observe ECS this often and revert drift, without a new commit (default: ${DEFAULT-VALUE}).")
     Duration resyncInterval;
 
+    @Option(names = "--discovery-interval", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "List the ClusterSets' accounts and regions again this often (default: ${DEFAULT-VALUE}).")
+    Duration discoveryInterval;
+
     @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "4", description = "Clusters reconciled at the same time (default: ${DEFAULT-VALUE}).")
     int maxParallel;
 
@@ -79,6 +83,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "A rollout without progress for this long is Degraded, reason RolloutStuck; rechecks back off"
                     + " from 2s to 60s meanwhile (default: ${DEFAULT-VALUE}).")
     Duration rolloutTimeout;
+
+    @Option(names = "--ingest-token", paramLabel = "TOKEN", description = "Turns on the telemetry ingest (POST "
+            + "/api/v1/ingest/v1/metrics): the bearer token every forwarder's push must carry (better: LOGSHIP_INGEST_TOKEN"
+            + " or --ingest-token-file; the same value the forwarders read from SSM or Secrets Manager).")
+    String ingestToken;
+
+    @Option(names = "--ingest-token-file", paramLabel = "FILE", description = "File whose first line is the ingest token.")
+    Path ingestTokenFile;
+
+    @Option(names = "--delivery-window", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
+            description = "A forwarder whose output fails this long without a record delivered is DeliveryFailing;"
+                    + " a node silent this long is Silent (default: ${DEFAULT-VALUE}).")
+    Duration deliveryWindow;
 
     // Hidden: for end-to-end tests, benchmarks and demos of rollouts (docs/serve.md, "A scaled rollout clock").
     @Option(names = "--clock-scale", paramLabel = "FACTOR", defaultValue = "1", hidden = true,
@@ -91,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Operator operator = Operator.start(config());
+        Operator operator = Operator.start(config(), ingest());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             operator.close();
@@ -111,9 +128,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         String secret = webhookSecretFile != null ? firstLine(webhookSecretFile, "webhook secret file") : webhookSecret;
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel)
-                .withRolloutTimeout(rolloutTimeout).withRolloutClock(rolloutClock());
+                .withRolloutTimeout(rolloutTimeout).withRolloutClock(rolloutClock()).withDiscoveryInterval(discoveryInterval);
         return new ServeConfig(source.repo, source.ref, source.path, ecsEndpoint, bind, port, source.dataDir, secret,
                 webhookAllowUnsigned, apiToken, source.credentials(), settings, owner).withAssumeRoles(assumeRoles.parsed());
+    }
+
+    /** The ingest settings, or null when no ingest token is given (telemetry off: delivery Unknown). */
+    dev.logship.web.IngestSettings ingest() {
+        if (ingestToken != null && ingestTokenFile != null) {
+            throw new IllegalArgumentException("give the ingest token either with --ingest-token or --ingest-token-file, not both");
+        }
+        String token = ingestTokenFile != null ? firstLine(ingestTokenFile, "ingest token file") : ingestToken;
+        return token == null || token.isBlank() ? null : dev.logship.web.IngestSettings.of(token.strip(), deliveryWindow);
     }
 
     private RolloutClock rolloutClock() {

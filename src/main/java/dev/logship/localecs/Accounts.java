@@ -38,6 +38,17 @@ final class Accounts {
         }
     };
 
+    /** Accounts whose every ECS call is refused with AccessDeniedException (fault injection: a role that lost its rights). */
+    private volatile java.util.Set<String> denied = java.util.Set.of();
+
+    void deny(java.util.Collection<String> accountIds) {
+        denied = java.util.Set.copyOf(accountIds);
+    }
+
+    java.util.Set<String> denied() {
+        return denied;
+    }
+
     Accounts(String defaultAccount) {
         this.defaultAccount = defaultAccount;
     }

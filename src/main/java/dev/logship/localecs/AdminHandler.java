@@ -43,6 +43,25 @@ final class AdminHandler implements HttpHandler {
                             required(body, "instances").asInt());
                     yield nodes();
                 }
+                case "POST clusters" -> {
+                    server.createCluster(required(body, "name").asText(), required(body, "account").asText(),
+                            required(body, "region").asText(), strings(body.get("tags")), body.path("nodes").asInt(0));
+                    yield nodes();
+                }
+                case "POST clusters/delete" -> { server.deleteCluster(required(body, "name").asText()); yield nodes(); }
+                case "POST clusters/tags" -> {
+                    java.util.List<String> remove = new java.util.ArrayList<>();
+                    body.path("remove").forEach(key -> remove.add(key.asText()));
+                    server.tagCluster(required(body, "name").asText(), strings(body.get("tags")), remove);
+                    yield nodes();
+                }
+                case "GET denied" -> denied();
+                case "POST denied" -> {
+                    java.util.List<String> ids = new java.util.ArrayList<>();
+                    body.path("accounts").forEach(id -> ids.add(id.asText()));
+                    server.denyAccounts(ids);
+                    yield denied();
+                }
                 case "GET faults" -> faults();
                 case "POST faults" -> {
                     server.setFaults(new Faults(body.path("throttleShare").asDouble(0), body.path("serverErrorShare").asDouble(0),
@@ -88,8 +107,22 @@ final class AdminHandler implements HttpHandler {
         return out;
     }
 
+    private ObjectNode denied() {
+        ObjectNode out = Json.object();
+        server.deniedAccounts().forEach(out.putArray("accounts")::add);
+        return out;
+    }
+
     private ObjectNode faults() {
         return Json.MAPPER.valueToTree(server.faults());
+    }
+
+    private static java.util.Map<String, String> strings(JsonNode node) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (node != null) {
+            node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        }
+        return out;
     }
 
     private static JsonNode required(JsonNode body, String field) {

@@ -56,6 +56,10 @@ final class ApiHandler implements HttpHandler {
                 throw EcsError.unknownAction(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " target=" + target);
             }
             counts.received(action, account);
+            if (accounts.denied().contains(account)) {
+                throw EcsError.of("AccessDeniedException", "User: arn:aws:sts::" + account + ":assumed-role/logship is not"
+                        + " authorized to perform: ecs:" + action + " (denied through /_localecs/denied)");
+            }
             Faults f = faults.current();
             sleep(f.latencyMillis());
             ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -78,7 +82,7 @@ final class ApiHandler implements HttpHandler {
             }
             com.fasterxml.jackson.databind.JsonNode body = parse(request);
             counts.receivedFor(CallCounts.clusterOf(body), action);
-            ObjectNode response = engine.handle(action, body, region);
+            ObjectNode response = engine.handle(action, body, region, account);
             send(exchange, 200, Json.MAPPER.writeValueAsBytes(response), null);
             log(label, "200", region, started);
         } catch (EcsError e) {

@@ -10,6 +10,9 @@ final class ClusterState {
     public String name;
     public String arn;
     public String status = "ACTIVE";
+    /** Null for a cluster of no particular account (listed to every caller); else the only account and region that list it. */
+    public String account;
+    public String region;
     /** Container instances by ARN. */
     public Map<String, NodeState> nodes = new LinkedHashMap<>();
     /** Services by name; a name is reused once its service is INACTIVE. */

@@ -41,6 +41,43 @@ final class Clusters {
         return cluster;
     }
 
+    /** A cluster of one account and region (its ARN says so), reactivated with these tags if it exists. */
+    ClusterState ensureIn(String name, String account, String region, Map<String, String> clusterTags) {
+        if (!name.matches("[A-Za-z0-9_-]{1,255}") || !account.matches("\\d{12}")) {
+            throw new IllegalArgumentException("expected a cluster name of up to 255 letters, numbers, - and _ and a 12-digit account");
+        }
+        ClusterState cluster = state.clusters.get(name);
+        if (cluster == null || !cluster.status.equals("ACTIVE")) {
+            cluster = ClusterState.create(name, "arn:aws:ecs:" + region + ":" + account + ":cluster/" + name);
+            state.clusters.put(name, cluster);
+        }
+        cluster.account = account;
+        cluster.region = region;
+        tags.add(cluster.arn, clusterTags);
+        return cluster;
+    }
+
+    /** Gone with everything on it, whatever runs there (the admin API's delete, as another team's teardown). */
+    void forceDelete(String name, long now) {
+        ClusterState cluster = state.clusters.get(name);
+        if (cluster == null) {
+            throw new IllegalArgumentException("no cluster named " + name);
+        }
+        cluster.nodes.clear();
+        cluster.tasks.clear();
+        cluster.services.values().forEach(s -> s.status = "INACTIVE");
+        cluster.status = "INACTIVE";
+    }
+
+    void retag(String name, Map<String, String> add, List<String> remove) {
+        ClusterState cluster = state.clusters.get(name);
+        if (cluster == null || !cluster.status.equals("ACTIVE")) {
+            throw new IllegalArgumentException("no ACTIVE cluster named " + name);
+        }
+        tags.add(cluster.arn, add);
+        tags.remove(cluster.arn, remove);
+    }
+
     ObjectNode create(Call call) {
         String name = Json.text(call.body(), "clusterName");
         name = name == null ? "default" : name;
@@ -94,8 +131,11 @@ final class Clusters {
         return out;
     }
 
+    /** A cluster created for an account and region is listed to callers of that account in that region only; others to all. */
     ObjectNode list(Call call) {
-        List<String> all = state.clusters.values().stream().filter(c -> c.status.equals("ACTIVE")).map(c -> c.arn).toList();
+        List<String> all = state.clusters.values().stream().filter(c -> c.status.equals("ACTIVE"))
+                .filter(c -> c.account == null || (c.account.equals(call.account()) && c.region.equals(call.region())))
+                .map(c -> c.arn).toList();
         return Page.listResponse(all, call.body(), "clusterArns", 100);
     }
 }

@@ -90,6 +90,11 @@ final class EcsEngine {
 
     /** Serves one call; throws {@link EcsError} with ECS's error type on failure. */
     synchronized ObjectNode handle(String action, com.fasterxml.jackson.databind.JsonNode body, String region) {
+        return handle(action, body, region, null);
+    }
+
+    /** Serves one call of this account (ListClusters lists the account's and region's clusters, see {@link Clusters#list}). */
+    synchronized ObjectNode handle(String action, com.fasterxml.jackson.databind.JsonNode body, String region, String account) {
         Function<Call, ObjectNode> handler = actions.get(action);
         if (handler == null) {
             throw EcsError.unknownAction(action);
@@ -100,7 +105,7 @@ final class EcsEngine {
             if (MUTATING.contains(action)) {
                 wake(body); // before the action: even one that fails half-way is settled again
             }
-            ObjectNode result = handler.apply(new Call(action, body, region, now));
+            ObjectNode result = handler.apply(new Call(action, body, region, now, account));
             changed |= MUTATING.contains(action);
             changed |= settle(now);
             return result;
@@ -129,6 +134,32 @@ final class EcsEngine {
         } else {
             scheduler.wakeAll();
         }
+    }
+
+    /**
+     * Creates (or reactivates) a cluster of one account and region with these tags and ACTIVE
+     * nodes, as another team would: ListClusters shows it only to that account in that region.
+     */
+    synchronized void createCluster(String name, String account, String region, Map<String, String> clusterTags, int nodeCount) {
+        long now = clock.getAsLong();
+        ClusterState cluster = clusters.ensureIn(name, account, region, clusterTags);
+        nodes.setActiveCount(cluster, nodeCount, now);
+        scheduler.wake(name);
+        settle(now);
+        onChange.run();
+    }
+
+    /** Deletes a cluster as its owners would, services and nodes included: it is INACTIVE and listed no more. */
+    synchronized void deleteCluster(String name) {
+        long now = clock.getAsLong();
+        clusters.forceDelete(name, now);
+        onChange.run();
+    }
+
+    /** Adds and removes tags of a cluster (TagResource/UntagResource on its ARN). */
+    synchronized void tagCluster(String name, Map<String, String> add, java.util.List<String> remove) {
+        clusters.retag(name, add, remove);
+        onChange.run();
     }
 
     /** Creates cluster and Managed Instances capacity provider if missing, with {@code count} instances. */

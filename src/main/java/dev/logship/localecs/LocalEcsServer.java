@@ -39,6 +39,7 @@ public final class LocalEcsServer implements AutoCloseable {
     private final FaultSettings faults;
     private final HttpServer http;
     private final ExecutorService executor;
+    private final Accounts accounts;
 
     private LocalEcsServer(LocalEcsConfig config) throws IOException {
         this.config = config;
@@ -56,7 +57,7 @@ public final class LocalEcsServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        Accounts accounts = new Accounts(config.accountId());
+        this.accounts = new Accounts(config.accountId());
         ApiHandler ecs = new ApiHandler(engine, rateLimits, counts, faults, config.region(), accounts);
         StsHandler sts = new StsHandler(accounts, stsCounts);
         http.createContext("/", exchange -> (StsHandler.accepts(exchange) ? sts : ecs).handle(exchange));
@@ -120,6 +121,30 @@ public final class LocalEcsServer implements AutoCloseable {
             String[] parts = key.split("/", 2);
             engine.setManagedInstances(parts[0], parts[1], count, config.region());
         });
+    }
+
+    /** Creates a cluster of one account and region, tagged, with this many ACTIVE nodes: ListClusters lists it there only. */
+    public void createCluster(String name, String account, String region, Map<String, String> tags, int nodes) {
+        engine.createCluster(name, account, region, tags, nodes);
+    }
+
+    /** Refuses every ECS call of these accounts with AccessDeniedException (an empty list lifts it). */
+    public void denyAccounts(java.util.Collection<String> accountIds) {
+        accounts.deny(accountIds);
+    }
+
+    public java.util.Set<String> deniedAccounts() {
+        return accounts.denied();
+    }
+
+    /** Deletes a cluster with all it runs (as its owners' teardown would). */
+    public void deleteCluster(String name) {
+        engine.deleteCluster(name);
+    }
+
+    /** Adds and removes a cluster's tags. */
+    public void tagCluster(String name, Map<String, String> add, java.util.List<String> remove) {
+        engine.tagCluster(name, add, remove);
     }
 
     /** ACTIVE container instances per ACTIVE cluster. */

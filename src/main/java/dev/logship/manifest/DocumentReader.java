@@ -7,7 +7,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads one YAML document: apiVersion, kind, metadata, then hands spec to the kind's reader. */
 final class DocumentReader {
     static final String API_VERSION = "logship.dev/v1";
-    static final List<String> KINDS = List.of("Cluster", "LogForwarder", "RolloutPolicy", "Notifier");
+    static final List<String> KINDS = List.of("Cluster", "LogForwarder", "RolloutPolicy", "Notifier", "ClusterSet");
     private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA = List.of("name", "labels");
 
@@ -15,9 +15,14 @@ final class DocumentReader {
 
     /** What one document defined: at most one of these is present. */
     record Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder,
-            Optional<RolloutPolicyManifest> policy, Optional<NotifierManifest> notifier) {
+            Optional<RolloutPolicyManifest> policy, Optional<NotifierManifest> notifier, Optional<ClusterSetManifest> set) {
         Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder) {
             this(cluster, forwarder, Optional.empty(), Optional.empty());
+        }
+
+        Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder,
+                Optional<RolloutPolicyManifest> policy, Optional<NotifierManifest> notifier) {
+            this(cluster, forwarder, policy, notifier, Optional.empty());
         }
 
         static Read nothing() {
@@ -65,6 +70,10 @@ final class DocumentReader {
         if (kind.equals("RolloutPolicy")) {
             return new Read(Optional.empty(), Optional.empty(),
                     RolloutPolicyReader.read(context, name, position, spec.get()), Optional.empty());
+        }
+        if (kind.equals("ClusterSet")) {
+            return new Read(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    ClusterSetReader.read(context, name, position, spec.get()));
         }
         if (kind.equals("Notifier")) {
             return new Read(Optional.empty(), Optional.empty(), Optional.empty(),

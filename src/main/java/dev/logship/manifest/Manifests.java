@@ -20,9 +20,16 @@ public record Manifests(
         Map<String, List<String>> targets,
         List<Problem> problems,
         List<RolloutPolicyManifest> policies,
-        List<NotifierManifest> notifiers) {
+        List<NotifierManifest> notifiers,
+        List<ClusterSetManifest> sets) {
+
+    public Manifests(List<ClusterManifest> clusters, List<ForwarderManifest> forwarders, Map<String, List<String>> targets,
+            List<Problem> problems, List<RolloutPolicyManifest> policies, List<NotifierManifest> notifiers) {
+        this(clusters, forwarders, targets, problems, policies, notifiers, List.of());
+    }
 
     public Manifests {
+        sets = List.copyOf(sets);
         clusters = List.copyOf(clusters);
         forwarders = List.copyOf(forwarders);
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
@@ -62,7 +69,17 @@ public record Manifests(
     }
 
     public static Manifests parse(Snapshot snapshot) {
+        return parse(snapshot, List.of());
+    }
+
+    /**
+     * The snapshot with the clusters its ClusterSets discovered merged in, here and only here:
+     * before any cross-check, so selectors, waves and every rule see written and discovered
+     * Clusters alike ({@link FleetMerge}: a written Cluster overrides a discovered one).
+     */
+    public static Manifests parse(Snapshot snapshot, List<dev.logship.model.DiscoveredCluster> discovered) {
         Objects.requireNonNull(snapshot, "snapshot");
+        List<ClusterSetManifest> sets = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<ClusterManifest> clusters = new ArrayList<>();
         List<ForwarderManifest> forwarders = new ArrayList<>();
@@ -85,14 +102,16 @@ public record Manifests(
             forwarders.addAll(parsed.forwarders());
             policies.addAll(parsed.policies());
             notifiers.addAll(parsed.notifiers());
+            sets.addAll(parsed.sets());
         }
+        clusters.addAll(FleetMerge.merge(clusters, sets, discovered, problems));
         if (documents == 0 && problems.isEmpty()) {
             problems.add(new Problem(".", 1, 1, "(tree)",
                     "no manifests found: expected *.yaml or *.yml files with kind Cluster and LogForwarder"));
         }
         Map<String, List<String>> targets = CrossChecks.run(clusters, forwarders, problems);
         RolloutChecks.run(clusters, policies, notifiers, problems);
-        return new Manifests(clusters, forwarders, targets, problems, policies, notifiers);
+        return new Manifests(clusters, forwarders, targets, problems, policies, notifiers, sets);
     }
 
     private static ParsedFiles.Parsed readFile(SourceFile file) {
@@ -122,6 +141,7 @@ public record Manifests(
         String directory = directoryOf(file.path());
         List<RolloutPolicyManifest> policies = new ArrayList<>();
         List<NotifierManifest> notifiers = new ArrayList<>();
+        List<ClusterSetManifest> sets = new ArrayList<>();
         for (var document : parsed.documents()) {
             Tags.reportCustomTags(context, document);
             DocumentReader.Read read = DocumentReader.read(context, directory, document);
@@ -129,8 +149,9 @@ public record Manifests(
             read.forwarder().ifPresent(forwarders::add);
             read.policy().ifPresent(policies::add);
             read.notifier().ifPresent(notifiers::add);
+            read.set().ifPresent(sets::add);
         }
-        return new ParsedFiles.Parsed(parsed.documents().size(), problems, clusters, forwarders, policies, notifiers);
+        return new ParsedFiles.Parsed(parsed.documents().size(), problems, clusters, forwarders, policies, notifiers, sets);
     }
 
     static String directoryOf(String path) {

@@ -16,8 +16,14 @@ import java.util.concurrent.atomic.LongAdder;
 final class ParsedFiles {
     /** What one file contributed: its documents, problems, Clusters, LogForwarders, RolloutPolicies and Notifiers (all immutable). */
     record Parsed(int documents, List<Problem> problems, List<ClusterManifest> clusters, List<ForwarderManifest> forwarders,
-            List<RolloutPolicyManifest> policies, List<NotifierManifest> notifiers) {
+            List<RolloutPolicyManifest> policies, List<NotifierManifest> notifiers, List<ClusterSetManifest> sets) {
+        Parsed(int documents, List<Problem> problems, List<ClusterManifest> clusters, List<ForwarderManifest> forwarders,
+                List<RolloutPolicyManifest> policies, List<NotifierManifest> notifiers) {
+            this(documents, problems, clusters, forwarders, policies, notifiers, List.of());
+        }
+
         Parsed {
+            sets = List.copyOf(sets);
             problems = List.copyOf(problems);
             clusters = List.copyOf(clusters);
             forwarders = List.copyOf(forwarders);

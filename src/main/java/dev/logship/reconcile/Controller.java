@@ -62,6 +62,12 @@ public final class Controller implements AutoCloseable {
         this.clusterQueue = new TriggerQueue(this::runCluster, settings.maxParallel(), settings.clusterBackoff());
     }
 
+    /** Before {@link #start}: ClusterSets discover through this catalog, again every discovery interval. */
+    public Controller discoverWith(dev.logship.discovery.ClusterCatalog catalog) {
+        sourceRun.useFleet(new FleetDiscovery(catalog, store, settings.discoveryInterval()));
+        return this;
+    }
+
     /** First fetch now, then the poll and drift timers. */
     public Controller start() {
         syncSource("startup");
@@ -77,11 +83,7 @@ public final class Controller implements AutoCloseable {
         return sourceQueue.trigger(SOURCE_KEY, reason);
     }
 
-    /**
-     * A push webhook that names the commit it pushed (from its authenticated payload): fetch at
-     * once, unless the latest fetch already found that commit. The commit only ever skips a
-     * fetch; what is applied is always what the fetch finds at the ref.
-     */
+    /** A push webhook naming its (authenticated) commit: fetch now unless the latest fetch found it; it only ever skips a fetch. */
     public boolean syncSource(String reason, String pushedCommit) {
         return sourceQueue.trigger(SOURCE_KEY, reason, pushedCommit);
     }
@@ -114,18 +116,18 @@ public final class Controller implements AutoCloseable {
         store.onEvent(listener);
     }
 
+    /** Records an event that did not come from a reconcile run (delivery changes): listed, logged and told to listeners. */
+    public void recordEvent(Event event) {
+        store.record(event);
+    }
+
     /** The Notifiers of the commit in force: a commit that stalls never changes who is told. */
     public List<dev.logship.model.NotifierSpec> notifiers() {
-        DesiredState state = sourceRun.inForce();
-        return state == null ? List.of() : state.notifiers();
+        return sourceRun.inForce() == null ? List.of() : sourceRun.inForce().notifiers();
     }
 
-    /** The RolloutPolicy of each cluster in force (wave names, bake time); statusVersion moves with every status change. */
-    public Map<String, dev.logship.model.RolloutPolicy> rolloutPolicies() {
-        return sourceRun.inForce() == null ? Map.of() : sourceRun.inForce().policies();
-    }
-
-    public long statusVersion() { return store.version(); }
+    /** Each cluster's RolloutPolicy in force (the page names the waves). */
+    public Map<String, dev.logship.model.RolloutPolicy> rolloutPolicies() { return sourceRun.inForce() == null ? Map.of() : sourceRun.inForce().policies(); }
 
     /** The rollouts of the commit in force, one per RolloutPolicy. */
     public List<dev.logship.rollout.Rollout> rollouts() {
@@ -175,6 +177,7 @@ public final class Controller implements AutoCloseable {
     /** Stops taking triggers and timers, then waits for runs in flight (and their ECS calls) to finish. */
     public boolean shutdown(Duration timeout) throws InterruptedException {
         timers.shutdownNow();
+        sourceRun.stopDiscovery();
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean source = sourceQueue.shutdown(timeout);
         boolean clusters = clusterQueue.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -202,10 +205,7 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    /**
-     * At most one recheck waits per cluster: a run triggered otherwise (resync, webhook) replaces
-     * the waiting one, so rechecks never multiply into parallel chains.
-     */
+    /** At most one recheck waits per cluster: another trigger replaces it, so rechecks never chain in parallel. */
     private void scheduleRecheck(String name, Duration after) {
         try {
             ScheduledFuture<?> next = timers.schedule(() -> clusterQueue.trigger(name, "rollout in progress"),

@@ -13,13 +13,15 @@ import java.time.Duration;
  * ({@link RolloutProgress}); {@code rolloutTimeout}: a rollout without progress for this long is
  * Degraded (RolloutStuck); {@code rolloutClock}: the rollout planner's clock (bake times, sync
  * windows), real time unless serve's hidden {@code --clock-scale} or {@code --clock-start} is
- * given; nothing else reads it.
+ * given; nothing else reads it. {@code discoveryInterval}: list the ClusterSets' accounts and
+ * regions again this often ({@code --discovery-interval}).
  */
 public record ControllerSettings(Duration pollInterval, Duration resyncInterval, int maxParallel,
                                  Duration sourceMinInterval, Duration recheckInterval, Duration recheckMax,
                                  Duration rolloutTimeout, Backoff clusterBackoff, Backoff sourceBackoff, int eventCapacity,
-                                 RolloutClock rolloutClock) {
+                                 RolloutClock rolloutClock, Duration discoveryInterval) {
     public static final Duration DEFAULT_ROLLOUT_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_DISCOVERY_INTERVAL = Duration.ofMinutes(5);
     /** Rechecks back off from {@code recheckInterval} to this many times it (2 s -> 60 s by default). */
     private static final int RECHECK_MAX_FACTOR = 30;
 
@@ -32,6 +34,8 @@ public record ControllerSettings(Duration pollInterval, Duration resyncInterval,
             throw new IllegalArgumentException("the longest recheck interval must be at least the first, got " + recheckMax);
         }
         rolloutClock = rolloutClock == null ? RolloutClock.system() : rolloutClock;
+        discoveryInterval = discoveryInterval == null ? DEFAULT_DISCOVERY_INTERVAL : discoveryInterval;
+        positive(discoveryInterval, "--discovery-interval");
         if (maxParallel < 1) {
             throw new IllegalArgumentException("--max-parallel must be at least 1, got " + maxParallel);
         }
@@ -41,40 +45,46 @@ public record ControllerSettings(Duration pollInterval, Duration resyncInterval,
         return new ControllerSettings(Duration.ofSeconds(60), Duration.ofMinutes(5), 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(60), DEFAULT_ROLLOUT_TIMEOUT,
                 Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(5)),
-                Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(1)), 200, RolloutClock.system());
+                Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(1)), 200, RolloutClock.system(),
+                DEFAULT_DISCOVERY_INTERVAL);
     }
 
     public ControllerSettings withIntervals(Duration poll, Duration resync) {
         return new ControllerSettings(poll, resync, maxParallel, sourceMinInterval, recheckInterval, recheckMax,
-                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
     }
 
     public ControllerSettings withMaxParallel(int parallel) {
         return new ControllerSettings(pollInterval, resyncInterval, parallel, sourceMinInterval, recheckInterval, recheckMax,
-                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
     }
 
     /** First recheck after {@code recheck}, backing off to 30 times it; {@code backoff} after failed runs. */
     public ControllerSettings withRecheck(Duration recheck, Backoff backoff) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheck,
-                recheck.multipliedBy(RECHECK_MAX_FACTOR), rolloutTimeout, backoff, sourceBackoff, eventCapacity, rolloutClock);
+                recheck.multipliedBy(RECHECK_MAX_FACTOR), rolloutTimeout, backoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
     }
 
     public ControllerSettings withRolloutTimeout(Duration timeout) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
-                recheckMax, timeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);
+                recheckMax, timeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
     }
 
     /** Tests may shorten it; a burst of webhooks that name no commit then costs more fetches. */
     public ControllerSettings withSourceMinInterval(Duration interval) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, interval, recheckInterval, recheckMax,
-                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock);
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
     }
 
     /** The rollout planner's clock (a scaled one lets tests pass bake times and windows in seconds). */
     public ControllerSettings withRolloutClock(RolloutClock clock) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
-                recheckMax, rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, clock);
+                recheckMax, rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, clock, discoveryInterval);
+    }
+
+    public ControllerSettings withDiscoveryInterval(Duration interval) {
+        return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
+                recheckMax, rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, interval);
     }
 
     private static void positive(Duration d, String what) {

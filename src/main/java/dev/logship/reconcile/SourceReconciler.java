@@ -29,7 +29,9 @@ final class SourceReconciler {
     private final StatusStore store;
     private final ReconcileListener listener;
     private final Consumer<DesiredState> onAccepted;
-    private final Function<Snapshot, ReadResult> reader;
+    private volatile Function<Snapshot, ReadResult> reader;
+    private FleetDiscovery fleet;
+    private Snapshot acceptedSnapshot;
     private volatile DesiredState inForce;
     private volatile Stall stall;
     private volatile String lastSeen;
@@ -47,6 +49,50 @@ final class SourceReconciler {
         this.store = store;
         this.listener = listener;
         this.onAccepted = onAccepted;
+    }
+
+    /** Reads every snapshot with the clusters its ClusterSets discover (before the first fetch). */
+    synchronized void useFleet(FleetDiscovery discovery) {
+        this.fleet = discovery;
+        this.reader = discovery::read;
+        discovery.start(this::rediscover);
+    }
+
+    void stopDiscovery() {
+        if (fleet != null) {
+            fleet.stop();
+        }
+    }
+
+    /**
+     * Discovery's own run: lists the sets of the commit in force again and, when the clusters
+     * changed, puts the commit re-read with them in force (no new revision); a conflict the new
+     * clusters bring stalls it like a bad commit, the last good state staying in force.
+     */
+    synchronized void rediscover() {
+        Snapshot snapshot = acceptedSnapshot;
+        if (fleet == null || snapshot == null) {
+            return;
+        }
+        Revision revision = snapshot.revision();
+        ReadResult read = fleet.refresh(snapshot, revision.id());
+        if (read == null) {
+            fleet.covered(inForce);
+        } else if (read.internalError() != null) {
+            stall(revision, Stall.INTERNAL_ERROR, InternalErrors.log(LOG, "reading discovered clusters", read.internalError()));
+        } else if (!read.ok()) {
+            stall(revision, read.problems());
+        } else {
+            if (stall != null && stall.revision().equals(revision.id())) {
+                stall = null; // the conflict discovery brought is gone
+                store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),
+                        s.fetchedAt(), null));
+            }
+            store.track(read.state());
+            inForce = read.state();
+            fleet.covered(read.state());
+            onAccepted.accept(read.state());
+        }
     }
 
     DesiredState inForce() {
@@ -91,6 +137,7 @@ final class SourceReconciler {
             } else if (!read.ok()) {
                 stall(revision, read.problems());
             } else {
+                acceptedSnapshot = snapshot;
                 accept(read.state());
             }
         } catch (RuntimeException e) {
@@ -151,6 +198,9 @@ final class SourceReconciler {
     private void accept(DesiredState state) {
         store.track(state);
         inForce = state;
+        if (fleet != null) {
+            fleet.covered(state);
+        }
         stall = null;
         Revision revision = state.revision();
         store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),

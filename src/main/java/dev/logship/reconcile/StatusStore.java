@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -24,9 +23,6 @@ public final class StatusStore {
     /** Events an operator must not miss in the log: something is failing or was undone. */
     private static final Set<String> WARNINGS = Set.of("Degraded", "Halted", "HealthDegraded", "RolloutStuck", "Failed",
             "FetchFailed", "RolledBack", "RollbackFailed");
-
-    /** Bumped on every change, so readers (the page's API) can tell "nothing changed" without comparing statuses. */
-    private final AtomicLong version = new AtomicLong();
 
     private final EventLog events;
     private final List<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
@@ -45,10 +41,11 @@ public final class StatusStore {
 
     public synchronized void updateSource(UnaryOperator<SourceStatus> change) {
         source = change.apply(source);
-        version.incrementAndGet();
     }
 
     /** Makes the clusters of a newly accepted desired state the known ones (statuses kept by name). */
+    private List<dev.logship.discovery.SetCoverage> coverage = List.of();
+
     public synchronized void track(DesiredState state) {
         Map<String, ClusterStatus> next = new LinkedHashMap<>();
         for (DesiredCluster c : state.clusters()) {
@@ -59,14 +56,12 @@ public final class StatusStore {
         clusters.clear();
         clusters.putAll(next);
         accepted = true;
-        version.incrementAndGet();
     }
 
     public synchronized void updateCluster(String name, UnaryOperator<ClusterStatus> change) {
         ClusterStatus current = clusters.get(name);
         if (current != null) {
             clusters.put(name, change.apply(current));
-            version.incrementAndGet();
         }
     }
 
@@ -81,14 +76,18 @@ public final class StatusStore {
     /** Ready once a valid revision is in force and the first sync of each of its clusters was attempted. */
     public synchronized OperatorStatus snapshot() {
         boolean ready = accepted && clusters.values().stream().allMatch(ClusterStatus::attempted);
-        return new OperatorStatus(source, ready, new ArrayList<>(clusters.values()));
+        return new OperatorStatus(source, ready, new ArrayList<>(clusters.values()), coverage);
+    }
+
+    /** What each ClusterSet covers, as discovery last counted it. */
+    public synchronized void coverage(List<dev.logship.discovery.SetCoverage> sets) {
+        coverage = List.copyOf(sets);
     }
 
     public void record(Event event) {
         events.add(event);
-        version.incrementAndGet();
-        boolean warn = WARNINGS.contains(event.type());
-        LOG.atLevel(warn ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.INFO).log("{}{}: {}{}", event.cluster() == null ? "" : "[" + event.cluster() + "] ", event.type(),
+        org.slf4j.event.Level level = WARNINGS.contains(event.type()) ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.INFO;
+        LOG.atLevel(level).log("{}{}: {}{}", event.cluster() == null ? "" : "[" + event.cluster() + "] ", event.type(),
                 event.message(), event.revision() == null ? "" : " (revision " + shortId(event.revision()) + ")");
         for (Consumer<Event> listener : eventListeners) {
             try {
@@ -109,10 +108,6 @@ public final class StatusStore {
         return events.recent();
     }
 
-    /** A number that changes whenever the source, a cluster's status or the events change. */
-    public long version() {
-        return version.get();
-    }
 
     static String shortId(String revision) {
         return revision == null ? null : revision.substring(0, Math.min(12, revision.length()));

@@ -26,15 +26,29 @@ public final class DesiredStates {
      * back as {@link ReadResult#internalError()}, so no caller can lose a commit to it.
      */
     public static ReadResult read(Snapshot snapshot) {
+        return read(snapshot, List.of());
+    }
+
+    /** The snapshot with the clusters its ClusterSets discovered (merged by {@link Manifests#parse(Snapshot, List)}). */
+    public static ReadResult read(Snapshot snapshot, List<dev.logship.model.DiscoveredCluster> discovered) {
         try {
-            return readOrThrow(snapshot);
+            return readOrThrow(snapshot, discovered);
         } catch (RuntimeException e) {
             return ReadResult.internal(e);
         }
     }
 
-    private static ReadResult readOrThrow(Snapshot snapshot) {
-        Manifests manifests = Manifests.parse(snapshot);
+    /** The ClusterSets of a snapshot (empty when it does not parse): what discovery has to look for before rendering. */
+    public static List<dev.logship.model.ClusterSet> clusterSets(Snapshot snapshot) {
+        try {
+            return Manifests.parse(snapshot).sets().stream().map(dev.logship.manifest.ClusterSetManifest::set).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // read() reports it
+        }
+    }
+
+    private static ReadResult readOrThrow(Snapshot snapshot, List<dev.logship.model.DiscoveredCluster> discovered) {
+        Manifests manifests = Manifests.parse(snapshot, discovered);
         if (!manifests.ok()) {
             return ReadResult.failed(manifests.problems());
         }

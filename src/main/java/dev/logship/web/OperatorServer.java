@@ -38,9 +38,17 @@ public final class OperatorServer implements AutoCloseable {
     private final ApiToken apiToken;
     private final StatusRoutes reads;
     private final Javalin app;
+    private final Telemetry telemetry;
 
     public OperatorServer(Controller controller, WebhookVerifier verifier, String apiToken, ServeMetrics metrics) {
+        this(controller, verifier, apiToken, metrics, null);
+    }
+
+    /** {@code telemetry} (nullable): the delivery ingest and monitor, when serve has an ingest token. */
+    public OperatorServer(Controller controller, WebhookVerifier verifier, String apiToken, ServeMetrics metrics,
+                          Telemetry telemetry) {
         this.controller = controller;
+        this.telemetry = telemetry;
         this.metrics = metrics;
         this.apiToken = ApiToken.of(apiToken);
         WebhookRoutes webhooks = WebhookRoutes.withCommits(verifier, controller::syncSource, metrics.registry());
@@ -52,6 +60,9 @@ public final class OperatorServer implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.GZIP;
             webhooks.register(config.routes);
             reads.register(config.routes);
+            if (telemetry != null) {
+                telemetry.routes.register(config.routes);
+            }
             config.routes.get("/api/v1/status", this::status);
             config.routes.get("/api/v1/clusters/{name}", this::cluster);
             config.routes.get("/api/v1/clusters/{name}/history", this::history);
@@ -96,10 +107,21 @@ public final class OperatorServer implements AutoCloseable {
         String name = ctx.pathParam("name");
         var found = controller.cluster(name);
         if (found.isPresent()) {
-            json(ctx, 200, found.get());
+            json(ctx, 200, withDelivery(name, found.get()));
         } else {
             json(ctx, 404, Map.of("error", "no cluster named '" + printable(name) + "'"));
         }
+    }
+
+    /** The cluster's status plus {@code delivery} when telemetry is on (its own view: ClusterStatus stays as it is). */
+    private Object withDelivery(String name, Object status) {
+        if (telemetry == null) {
+            return status;
+        }
+        var tree = JSON.valueToTree(status);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).set("delivery", JSON.valueToTree(
+                telemetry.view(name).orElse(Map.of("state", "Unknown", "message", "not judged yet"))));
+        return tree;
     }
 
     /** The cluster's rollouts: where it stands in the one in force, its last Healthy commit, its last runs newest first. */

@@ -96,6 +96,9 @@ class PackageRulesTest {
         assertThat(usesOutside("io.javalin", Set.of("web", "localecs"))).isEmpty();
         assertThat(usesOutside("com.cronutils", Set.of("cron"))).isEmpty();
         assertThat(usesOutside("dev.failsafe", Set.of("notify"))).isEmpty();
+        // The telemetry ingest decodes OTLP in the web adapter; the delivery model sees plain samples.
+        assertThat(usesOutside("io.opentelemetry", Set.of("web"))).isEmpty();
+        assertThat(usesOutside("com.google.protobuf", Set.of("web"))).isEmpty();
     }
 
     /** Notifier delivery hears reconcile's events and reports to a listener it owns (web counts in Micrometer). */

@@ -2,75 +2,106 @@ package dev.logship.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.logship.localecs.LocalEcsConfig;
+import dev.logship.localecs.LocalEcsServer;
+import dev.logship.manifest.DirectoryReader;
+import dev.logship.render.DesiredStates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/logship against the packaged jar (runs in the verify phase, after package): the first run
- * creates the class-data archive, the second reuses it unchanged, and both print exactly what
- * {@code java -jar target/logship.jar} prints.
+ * bin/logship against the packaged jar (runs in the verify phase, after package): whatever runs
+ * first, the class-data archive is trained on the fixed workload (CdsTraining), so plan's classes
+ * come from it even after a first {@code --version}; it is made once, also when two runs start at
+ * once; without a usable cache or JVM support the launcher runs silently without one; and every run
+ * prints exactly what {@code java -jar target/logship.jar} prints.
  */
 class LauncherTest {
-    private static final Path JAR = Path.of("target/logship.jar");
+    private static final List<String> VALIDATE = List.of("validate", "examples/desired-state");
+    private static final Pattern LOADED = Pattern.compile("\\] ((?:dev\\.logship|software\\.amazon)\\S*) source: (.*)");
 
-    @TempDir Path cache;
+    @TempDir Path tmp;
 
     @Test
-    void createsTheArchiveOnTheFirstRunReusesItOnTheSecondAndPrintsWhatJavaJarPrints() throws Exception {
-        assertThat(JAR).as("run after mvn package").isRegularFile();
-        Run plain = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "validate", "examples/desired-state"));
-        assertThat(plain.exit).isZero();
-
-        Run first = run(List.of("bin/logship", "validate", "examples/desired-state"));
-        List<Path> archives = archives();
-        assertThat(archives).as("archives after the first run").hasSize(1);
+    void twoFirstVersionRunsAtOnceMakeOneArchiveThatHoldsPlansClassesAndIsReusedUnchanged() throws Exception {
+        LauncherRuns runs = new LauncherRuns(tmp.resolve("cache"), tmp);
+        String version = runs.javaJar(List.of("--version")).stdout();
+        for (LauncherRuns.Run first : runs.launchersAtOnce(List.of("--version"), 2)) {
+            assertThat(first.exit()).isZero();
+            assertThat(first.stdout()).isEqualTo(version);
+            assertThat(first.stderr()).isEmpty();
+        }
+        List<Path> archives = runs.archives();
+        assertThat(archives).as("one archive after two first runs at once").hasSize(1);
+        try (var left = Files.list(tmp.resolve("cache"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no lock or partial file left")
+                    .allMatch(n -> n.endsWith(".jsa"));
+        }
         FileTime created = Files.getLastModifiedTime(archives.get(0));
-        assertThat(Files.size(archives.get(0))).isGreaterThan(100_000);
 
-        Run second = run(List.of("bin/logship", "validate", "examples/desired-state"));
-        assertThat(archives()).as("the same archive, reused").isEqualTo(archives);
+        LauncherRuns.Run plain = runs.javaJar(VALIDATE);
+        LauncherRuns.Run launched = runs.launcher(VALIDATE);
+        assertThat(launched.exit()).isEqualTo(plain.exit()).isZero();
+        assertThat(LauncherRuns.withoutRevision(launched.stdout())).isEqualTo(LauncherRuns.withoutRevision(plain.stdout()));
+        assertThat(launched.stderr()).isEqualTo(plain.stderr());
+        assertThat(runs.archives()).as("the same archive, reused").isEqualTo(archives);
         assertThat(Files.getLastModifiedTime(archives.get(0))).isEqualTo(created);
+        assertThat(archivedShareOfPlansClasses(runs, archives.get(0))).isGreaterThanOrEqualTo(0.95);
+    }
 
-        for (Run launched : List.of(first, second)) {
-            assertThat(launched.exit).isEqualTo(plain.exit);
-            assertThat(withoutRevision(launched.stdout)).isEqualTo(withoutRevision(plain.stdout));
-            assertThat(launched.stderr).isEqualTo(plain.stderr);
+    /** Which part of the logship and AWS SDK classes a plan loads come from the archive (-Xshare:on: it must map). */
+    private double archivedShareOfPlansClasses(LauncherRuns runs, Path archive) throws Exception {
+        try (LocalEcsServer ecs = LocalEcsServer.start(ExampleClusters.configure(LocalEcsConfig.builder().port(0),
+                DesiredStates.read(DirectoryReader.read(Path.of("examples/desired-state"))).state(), 2).build())) {
+            Path log = tmp.resolve("classes.log");
+            LauncherRuns.Run plan = runs.java(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+                    "-Xlog:class+load=info:file=" + log, "-jar", LauncherRuns.JAR.toAbsolutePath().toString(),
+                    "plan", "--repo", "examples/desired-state", "--ecs-endpoint", ecs.endpoint().toString()));
+            assertThat(plan.exit()).as("plan maps the archive with -Xshare:on: %s", plan.stderr()).isEqualTo(2);
+            long ours = 0;
+            long archived = 0;
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = LOADED.matcher(line);
+                if (m.find()) {
+                    ours++;
+                    archived += m.group(2).startsWith("shared objects file") ? 1 : 0;
+                }
+            }
+            assertThat(ours).as("logship and AWS SDK classes plan loads").isGreaterThan(500);
+            return (double) archived / ours;
         }
-        Run verify = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:on",
-                "-XX:SharedArchiveFile=" + archives.get(0), "-jar", JAR.toAbsolutePath().toString(), "--version"));
-        assertThat(verify.exit).as("the archive maps with -Xshare:on: %s", verify.stderr).isZero();
     }
 
-    /** A plain directory's revision id is derived per read; the rest of the output is compared as is. */
-    private static String withoutRevision(String out) {
-        return out.replaceAll("\\(dir:[0-9a-f]+\\)", "(dir:...)");
+    @Test
+    void aCacheThatCannotBeWrittenRunsSilentlyWithoutAnArchive() throws Exception {
+        Path notADirectory = Files.writeString(tmp.resolve("file"), "x");
+        LauncherRuns runs = new LauncherRuns(notADirectory.resolve("cds"), tmp);
+        LauncherRuns.Run plain = runs.javaJar(VALIDATE);
+        LauncherRuns.Run launched = runs.launcher(VALIDATE);
+        assertThat(launched.exit()).isZero();
+        assertThat(LauncherRuns.withoutRevision(launched.stdout())).isEqualTo(LauncherRuns.withoutRevision(plain.stdout()));
+        assertThat(launched.stderr()).isEqualTo(plain.stderr());
     }
 
-    private List<Path> archives() throws IOException {
-        try (Stream<Path> files = Files.list(cache)) {
-            return files.filter(p -> p.toString().endsWith(".jsa")).toList();
+    @Test
+    void aJvmThatMakesNoArchiveIsAskedOnceAndTheLauncherStillRunsSilently() throws Exception {
+        LauncherRuns runs = new LauncherRuns(tmp.resolve("cache"), tmp);
+        Path calls = tmp.resolve("training-calls.txt");
+        runs.useJavaThatRefusesToArchive(calls);
+        LauncherRuns.Run plain = runs.javaJar(VALIDATE);
+        for (int i = 0; i < 2; i++) {
+            LauncherRuns.Run launched = runs.launcher(VALIDATE);
+            assertThat(launched.exit()).isZero();
+            assertThat(LauncherRuns.withoutRevision(launched.stdout())).isEqualTo(LauncherRuns.withoutRevision(plain.stdout()));
+            assertThat(launched.stderr()).isEqualTo(plain.stderr());
         }
-    }
-
-    private record Run(int exit, String stdout, String stderr) {}
-
-    private Run run(List<String> command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
-        builder.environment().put("LOGSHIP_CDS_DIR", cache.toString());
-        Path out = cache.resolve("out.txt");
-        Path err = cache.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        assertThat(runs.archives()).isEmpty();
+        assertThat(Files.readAllLines(calls)).as("the training was tried once, not on every run").hasSize(1);
     }
 }

@@ -1,0 +1,128 @@
+package dev.logship.web;
+
+import dev.logship.delivery.ClusterDelivery;
+import dev.logship.delivery.DeliveryJudge;
+import dev.logship.delivery.DeliverySettings;
+import dev.logship.delivery.DeliveryState;
+import dev.logship.delivery.ForwarderDelivery;
+import dev.logship.delivery.SampleWindow;
+import dev.logship.reconcile.ClusterStatus;
+import dev.logship.reconcile.Event;
+import dev.logship.reconcile.ForwarderStatus;
+import dev.logship.reconcile.OperatorStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Judges every forwarder of every cluster from the ingest's samples and what the controller
+ * last observed of ECS (tasks running and desired), on a timer, and records the events a change
+ * calls for ({@code DeliveryFailing}, {@code DeliveryRecovered}) through the controller, so the
+ * event list and every Notifier hear them. A forwarder that has never reported since serve
+ * started counts as telemetry off (Unknown): serve cannot tell "off" from "never arrived".
+ */
+public final class DeliveryMonitor implements AutoCloseable {
+    private final SampleWindow samples;
+    private final DeliverySettings settings;
+    private final Supplier<OperatorStatus> status;
+    private final Consumer<Event> events;
+    private final Clock clock;
+    private final Set<String> everReported = ConcurrentHashMap.newKeySet();
+    private final Map<String, DeliveryState> last = new HashMap<>();
+    private volatile Map<String, ClusterDelivery> judged = Map.of();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "delivery-monitor");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DeliveryMonitor(SampleWindow samples, DeliverySettings settings, Supplier<OperatorStatus> status,
+                           Consumer<Event> events, Clock clock) {
+        this.samples = samples;
+        this.settings = settings;
+        this.status = status;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public DeliveryMonitor start(Duration every) {
+        timer.scheduleWithFixedDelay(this::checkQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    public Optional<ClusterDelivery> cluster(String name) {
+        return Optional.ofNullable(judged.get(name));
+    }
+
+    public Map<String, ClusterDelivery> all() {
+        return judged;
+    }
+
+    private void checkQuietly() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DeliveryMonitor.class).warn("delivery check failed: {}", e.getClass().getName());
+        }
+    }
+
+    /** Judges everything now and records transitions; the timer calls it, tests may too. */
+    public synchronized Map<String, ClusterDelivery> check() {
+        samples.trim();
+        Map<String, ClusterDelivery> now = new HashMap<>();
+        for (ClusterStatus cluster : status.get().clusters()) {
+            List<ForwarderDelivery> forwarders = new ArrayList<>();
+            int covered = 0;
+            int uncovered = 0;
+            Set<String> names = new TreeSet<>(samples.forwarders(cluster.name()));
+            cluster.forwarders().forEach(f -> names.add(f.name()));
+            for (String forwarder : names) {
+                ForwarderStatus observed = cluster.forwarders().stream().filter(f -> f.name().equals(forwarder))
+                        .findFirst().orElse(null);
+                Integer running = observed == null ? null : observed.running();
+                var bySample = samples.samples(cluster.name(), forwarder);
+                String key = cluster.name() + "/" + forwarder;
+                if (!bySample.isEmpty()) {
+                    everReported.add(key);
+                }
+                ForwarderDelivery judgedOne = everReported.contains(key)
+                        ? DeliveryJudge.forwarder(cluster.name(), forwarder, bySample, running, clock.instant(), settings)
+                        : ForwarderDelivery.telemetryOff(cluster.name(), forwarder);
+                forwarders.add(judgedOne);
+                if (observed != null && observed.running() != null) {
+                    covered = Math.max(covered, observed.running());
+                    if (observed.desired() != null) {
+                        uncovered = Math.max(uncovered, observed.desired() - observed.running());
+                    }
+                }
+                DeliveryState before = last.put(key, judgedOne.state());
+                String transition = DeliveryJudge.transition(before == null ? DeliveryState.Unknown : before, judgedOne.state());
+                if (transition != null) {
+                    events.accept(Event.of(cluster.name(), transition, "forwarder " + forwarder + ": " + judgedOne.message(), null));
+                }
+            }
+            int silent = forwarders.stream().mapToInt(ForwarderDelivery::silentNodes).max().orElse(0);
+            now.put(cluster.name(), new ClusterDelivery(cluster.name(), DeliveryJudge.cluster(forwarders), forwarders,
+                    covered, Math.max(0, uncovered), silent));
+        }
+        judged = Map.copyOf(now);
+        return judged;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
