@@ -40,6 +40,9 @@ final class DaemonTaskDefinitionMapper {
         if (spec.executionRoleArn() != null) {
             b.executionRoleArn(spec.executionRoleArn());
         }
+        if (spec.taskRoleArn() != null) {
+            b.taskRoleArn(spec.taskRoleArn());
+        }
         if (!spec.tags().isEmpty()) {
             b.tags(TaskDefinitionMapper.tags(spec.tags()));
         }
@@ -67,7 +70,7 @@ final class DaemonTaskDefinitionMapper {
         List<dev.logship.model.Volume> volumes = td.volumes().stream()
                 .map(v -> new dev.logship.model.Volume(v.name(), v.host() == null ? null : v.host().sourcePath())).toList();
         return new TaskDefinitionSpec(td.family(), null, List.of(), containers, volumes, List.of(),
-                TaskDefinitionMapper.tagMap(tags), td.executionRoleArn(), liveDocument(td, tags));
+                TaskDefinitionMapper.tagMap(tags), td.executionRoleArn(), td.taskRoleArn(), liveDocument(td, tags));
     }
 
     private static ContainerSpec container(DaemonContainerDefinition c) {

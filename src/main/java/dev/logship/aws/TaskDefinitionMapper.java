@@ -30,7 +30,7 @@ final class TaskDefinitionMapper {
                 .map(c -> new dev.logship.model.PlacementConstraint(c.typeAsString(), c.expression()))
                 .toList();
         return new TaskDefinitionSpec(td.family(), td.networkModeAsString(), td.requiresCompatibilitiesAsStrings(),
-                containers, volumes, constraints, tagMap(tags), td.executionRoleArn(), TaskDefinitionDocuments.live(td, tags));
+                containers, volumes, constraints, tagMap(tags), td.executionRoleArn(), td.taskRoleArn(), TaskDefinitionDocuments.live(td, tags));
     }
 
     private static ContainerSpec container(ContainerDefinition c) {
@@ -64,6 +64,9 @@ final class TaskDefinitionMapper {
         }
         if (spec.executionRoleArn() != null) {
             b.executionRoleArn(spec.executionRoleArn());
+        }
+        if (spec.taskRoleArn() != null) {
+            b.taskRoleArn(spec.taskRoleArn());
         }
         if (!spec.tags().isEmpty()) {
             b.tags(tags(spec.tags()));

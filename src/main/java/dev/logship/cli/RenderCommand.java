@@ -4,6 +4,7 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.DesiredState;
 import dev.logship.model.DaemonSpec;
+import dev.logship.model.RouteSummary;
 import dev.logship.render.CliDaemonJson;
 import dev.logship.render.CliInputJson;
 import dev.logship.render.DesiredStates;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {"Print the RegisterTaskDefinition and CreateService (for managedDaemon: RegisterDaemonTaskDefinition and CreateDaemon) inputs logship would send to ECS.",
                 "One per cluster and forwarder, as JSON the AWS CLI accepts with --cli-input-json.",
                 "Route URIs are masked unless --show-secrets."},
-        footer = {"", "Exit status: 0 rendered, 1 the manifests have problems (printed to stderr), 2 usage error.",
+        footer = {"", "Exit status: 0 rendered, 1 the manifests have problems (printed to stderr),",
+                "2 usage error.",
                 "", "Examples:", "  logship render examples/desired-state",
                 "  logship render examples/desired-state --cluster prod --show-secrets \\",
                 "    | jq '.clusters[0].forwarders[0].registerTaskDefinition' > td.json",
@@ -89,6 +91,8 @@ final class RenderCommand implements Callable<Integer> {
         out.put("placedBecause", state.placements().getOrDefault(forwarder.key().forwarder(), Map.of())
                 .getOrDefault(desired.target().name(), ""));
         out.put("contentHash", forwarder.contentHash());
+        // Where records go, in words and masked: "api, worker -> cloudwatchLogs /ecs/prod/{container} (us-east-1)".
+        out.put("routes", forwarder.routes().stream().map(RouteSummary::describe).toList());
         if (forwarder.perNodePort()) {
             out.put("note", "perNodePort: logship sets desiredCount to the cluster's ACTIVE container instance count at apply time");
         }

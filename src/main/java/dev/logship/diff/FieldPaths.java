@@ -41,6 +41,7 @@ public final class FieldPaths {
         put(out, p + "family", normalised.family());
         put(out, p + "networkMode", normalised.networkMode());
         put(out, p + "executionRoleArn", normalised.executionRoleArn());
+        put(out, p + "taskRoleArn", normalised.taskRoleArn());
         putList(out, p + "requiresCompatibilities", normalised.requiresCompatibilities());
         for (ContainerSpec c : normalised.containers()) {
             container(out, p + "containers[" + c.name() + "].", c);

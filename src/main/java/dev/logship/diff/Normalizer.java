@@ -44,7 +44,7 @@ public final class Normalizer {
         // The hash covers the service too; a service-only change must not force a new revision.
         tags.remove(OwnershipTags.CONTENT_HASH);
         return new TaskDefinitionSpec(spec.family(), networkMode, compatibilities, containers, volumes,
-                constraints(spec.placementConstraints()), tags, spec.executionRoleArn());
+                constraints(spec.placementConstraints()), tags, spec.executionRoleArn(), spec.taskRoleArn(), null);
     }
 
     static ContainerSpec container(ContainerSpec c, String networkMode) {

@@ -1,5 +1,6 @@
 package dev.logship.manifest;
 
+import dev.logship.model.Destination;
 import dev.logship.model.Immutable;
 import dev.logship.model.LabelSelector;
 import dev.logship.model.PlacementConstraint;
@@ -12,7 +13,8 @@ import java.util.Objects;
  * manifest left it out (meaning: the Clusters of its own directory). Exactly one of
  * {@code routes} (literal URIs) and {@code routeSecret} is set. {@code executionRoleArn} (nullable)
  * is the role ECS uses to read {@code routeSecret}. {@code agent} says which forwarder program runs
- * (logspout or Fluent Bit) with its agent-specific fields. {@code managedDaemon} is set exactly when
+ * (logspout or Fluent Bit) with its agent-specific fields. {@code destinations} are the typed routes
+ * (Fluent Bit only), after the syslog ones; {@code taskRoleArn} (nullable) is the role their AWS kinds sign with. {@code managedDaemon} is set exactly when
  * {@code scheduling} is MANAGED_DAEMON.
  */
 public record ForwarderManifest(
@@ -40,10 +42,12 @@ public record ForwarderManifest(
         String executionRoleArn,
         AgentSettings agent,
         ManagedDaemonSettings managedDaemon,
+        List<Destination> destinations,
+        String taskRoleArn,
         LabelSelector clusterSelector,
         Position clusterSelectorPosition) {
 
-    /** A forwarder without {@code spec.clusterSelector}. */
+    /** A forwarder without {@code spec.clusterSelector}, typed routes or task role. */
     public ForwarderManifest(String name, String directory, Position position, List<String> clusters, Position clustersPosition,
             List<Position> clusterItemPositions, String image, List<String> routes, RouteSecret routeSecret,
             Map<String, String> env, Map<String, String> excludeLabels, Boolean backlog, int cpu, Integer memory,
@@ -52,14 +56,15 @@ public record ForwarderManifest(
             ManagedDaemonSettings managedDaemon) {
         this(name, directory, position, clusters, clustersPosition, clusterItemPositions, image, routes, routeSecret, env,
                 excludeLabels, backlog, cpu, memory, memoryReservation, scheduling, hostPort, placementConstraints, tags,
-                dockerSocket, adopt, executionRoleArn, agent, managedDaemon, null, null);
+                dockerSocket, adopt, executionRoleArn, agent, managedDaemon, List.of(), null, null, null);
     }
 
     /** The same forwarder targeting, beside (or instead of) spec.clusters, the Clusters this selector matches. */
     public ForwarderManifest withClusterSelector(LabelSelector selector, Position at) {
         return new ForwarderManifest(name, directory, position, clusters, clustersPosition, clusterItemPositions, image, routes,
                 routeSecret, env, excludeLabels, backlog, cpu, memory, memoryReservation, scheduling, hostPort,
-                placementConstraints, tags, dockerSocket, adopt, executionRoleArn, agent, managedDaemon, selector, at);
+                placementConstraints, tags, dockerSocket, adopt, executionRoleArn, agent, managedDaemon, destinations, taskRoleArn,
+                selector, at);
     }
 
     public ForwarderManifest {
@@ -77,6 +82,7 @@ public record ForwarderManifest(
         tags = Immutable.sortedMap(tags);
         Objects.requireNonNull(dockerSocket, "dockerSocket");
         Objects.requireNonNull(agent, "agent");
+        destinations = Immutable.list(destinations);
         if ((scheduling == Scheduling.MANAGED_DAEMON) != (managedDaemon != null)) {
             throw new IllegalArgumentException("managedDaemon settings go with scheduling MANAGED_DAEMON only");
         }

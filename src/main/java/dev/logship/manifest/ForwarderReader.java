@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ForwarderReader {
     static final List<String> FIELDS = List.of("clusters", "image", "routes", "env", "excludeLabels", "backlog",
             "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
-            "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector");
+            "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn");
     /** Environment variables logship sets itself from other fields. */
     private static final Map<String, String> RENDERED_ENV =
             Map.of("ROUTE_URIS", "spec.routes", "EXCLUDE_LABELS", "spec.excludeLabels", "BACKLOG", "spec.backlog");
@@ -34,8 +34,7 @@ final class ForwarderReader {
                 .filter(value -> fields.check("image", EcsRules.image(value)))
                 .orElse(agent.fluentBit() ? Defaults.FLUENT_BIT_IMAGE : Defaults.IMAGE);
         Optional<RoutesReader.Routes> routes = RoutesReader.read(context, fields, agent.agent());
-        routes.ifPresent(r -> AgentReader.checkShare(context, fields, agent,
-                r.literal().size() + (r.secret() == null ? 0 : 1)));
+        routes.ifPresent(r -> AgentReader.checkShare(context, fields, agent, r.count()));
         Map<String, String> env = env(context, fields, agent.agent());
         Map<String, String> excludeLabels = excludeLabels(context, fields);
         Boolean backlog = fields.bool("backlog").orElse(null);
@@ -56,6 +55,7 @@ final class ForwarderReader {
                 .orElse(Defaults.DOCKER_SOCKET);
         boolean adopt = fields.bool("adopt").orElse(false);
         String executionRoleArn = executionRole(context, fields, routes);
+        String taskRoleArn = RoleReader.taskRole(context, fields, routes.map(RoutesReader.Routes::destinations).orElse(List.of()));
         if (name == null || (scheduling == Scheduling.MANAGED_DAEMON && managedDaemon.isEmpty())) {
             return Optional.empty();
         }
@@ -68,7 +68,8 @@ final class ForwarderReader {
                 image, routes.map(RoutesReader.Routes::literal).orElse(List.of()),
                 routes.map(RoutesReader.Routes::secret).orElse(null), env, excludeLabels, backlog,
                 resources.cpu(), resources.memory(), resources.memoryReservation(), scheduling, hostPort,
-                constraints, tags, dockerSocket, adopt, executionRoleArn, agent, managedDaemon.orElse(null));
+                constraints, tags, dockerSocket, adopt, executionRoleArn, agent, managedDaemon.orElse(null),
+                routes.map(RoutesReader.Routes::destinations).orElse(List.of()), taskRoleArn, null, null);
         return Optional.of(fields.get("clusterSelector").flatMap(node -> SelectorReader.read(context, node, "spec.clusterSelector"))
                 .map(selector -> forwarder.withClusterSelector(selector, fields.positionOf("clusterSelector"))).orElse(forwarder));
     }
@@ -96,8 +97,11 @@ final class ForwarderReader {
                 .filter(arn -> fields.check("executionRoleArn", EcsRules.roleArn(arn)))
                 .orElse(null);
         boolean secretRoute = routes.map(r -> r.secret() != null).orElse(false);
-        if (secretRoute && !fields.has("executionRoleArn")) {
-            context.report(fields.positionOf("routes"), "spec.executionRoleArn", "a uriFrom route needs "
+        boolean secretDestination = routes.map(r -> r.destinations().stream().anyMatch(d -> !d.secrets().isEmpty()))
+                .orElse(false);
+        if ((secretRoute || secretDestination) && !fields.has("executionRoleArn")) {
+            context.report(fields.positionOf("routes"), "spec.executionRoleArn", (secretRoute ? "a uriFrom route"
+                    : "a route with tokenFrom, apiKeyFrom or headersFrom") + " needs "
                     + "spec.executionRoleArn: ECS reads SSM parameters and secrets with the task execution role");
         }
         return role;

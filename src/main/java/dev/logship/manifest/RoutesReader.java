@@ -1,5 +1,6 @@
 package dev.logship.manifest;
 
+import dev.logship.model.Destination;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads {@code spec.routes}: literal URIs, or one {@code uriFrom} secret. The two cannot be
+ * Reads {@code spec.routes}: literal URIs, or one {@code uriFrom} secret, and (agent fluentBit)
+ * typed destinations ({@link DestinationReader}). The two cannot be
  * mixed: logspout takes its routes either from its command or from {@code ROUTE_URIS}, and
  * the command wins, so a secret next to literal routes would be silently ignored. A secret's
  * value may itself hold several comma-separated URIs.
@@ -23,7 +25,11 @@ final class RoutesReader {
 
     private RoutesReader() {}
 
-    record Routes(List<String> literal, RouteSecret secret) {}
+    record Routes(List<String> literal, RouteSecret secret, List<Destination> destinations) {
+        int count() {
+            return literal.size() + (secret == null ? 0 : 1) + destinations.size();
+        }
+    }
 
     static Optional<Routes> read(Context context, Fields spec, Agent agent) {
         Optional<List<Node>> items = spec.required("routes", "a list of route URIs or {uriFrom: ...}")
@@ -38,12 +44,16 @@ final class RoutesReader {
         int before = context.problems().size();
         List<String> literal = new ArrayList<>();
         List<RouteSecret> secrets = new ArrayList<>();
+        List<Destination> destinations = new ArrayList<>();
         for (int i = 0; i < items.get().size(); i++) {
             Node item = items.get().get(i);
             String field = "spec.routes[" + i + "]";
-            if (item instanceof MappingNode mapping && !onlyUriFrom(mapping)) {
+            if (item instanceof MappingNode mapping && DestinationReader.looksTyped(mapping)) {
+                DestinationReader.read(context, item, field, agent).ifPresent(destinations::add);
+            } else if (item instanceof MappingNode mapping && !onlyUriFrom(mapping)) {
                 // Most often a literal route with a trailing ':' (HOST:PORT: parses as a key): never echo the keys.
-                context.report(item, field, "expected a route URI string or {uriFrom: ...}, got a mapping with other "
+                context.report(item, field, "expected a route URI string, {uriFrom: ...} or a destination " + DestinationReader.KINDS
+                        + ", got a mapping with other "
                         + "keys (a ':' after HOST:PORT turns the route into a key)");
             } else if (item instanceof MappingNode) {
                 secret(context, item, field, agent).ifPresent(secrets::add);
@@ -52,7 +62,7 @@ final class RoutesReader {
                         message -> context.report(item, field, message), () -> literal.add(uri)));
             }
         }
-        if (!secrets.isEmpty() && items.get().size() > 1) {
+        if (!secrets.isEmpty() && items.get().size() - destinations.size() > 1) {
             context.report(spec.positionOf("routes"), "spec.routes", agent == Agent.FLUENT_BIT
                     ? "a uriFrom route must be the only route"
                     : "a uriFrom route must be the only route: logspout "
@@ -62,7 +72,7 @@ final class RoutesReader {
         if (context.problems().size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Routes(literal, secrets.isEmpty() ? null : secrets.get(0)));
+        return Optional.of(new Routes(literal, secrets.isEmpty() ? null : secrets.get(0), destinations));
     }
 
     private static boolean onlyUriFrom(MappingNode mapping) {

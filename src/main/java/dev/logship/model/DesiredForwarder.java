@@ -1,5 +1,6 @@
 package dev.logship.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Objects;
  * {@code perNodePort}: REPLICA service whose desiredCount logship keeps equal to the cluster's
  * ACTIVE nodes. {@code adopt}: take over a same-named service or daemon that lacks logship's
  * ownership tags instead of reporting a conflict. {@code contentHash}: hash of the normalised
- * desired content, also carried as a tag.
+ * desired content, also carried as a tag. {@code routes}: where its records go, masked, for plan,
+ * render and status (never compared with ECS: the task definition carries the routes themselves).
  */
 public record DesiredForwarder(
         ForwarderKey key,
@@ -16,9 +18,16 @@ public record DesiredForwarder(
         Workload workload,
         boolean perNodePort,
         boolean adopt,
-        String contentHash) {
+        String contentHash,
+        List<RouteSummary> routes) {
+
+    public DesiredForwarder(ForwarderKey key, TaskDefinitionSpec taskDefinition, Workload workload, boolean perNodePort,
+                            boolean adopt, String contentHash) {
+        this(key, taskDefinition, workload, perNodePort, adopt, contentHash, List.of());
+    }
 
     public DesiredForwarder {
+        routes = Immutable.list(routes);
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(taskDefinition, "taskDefinition");
         Objects.requireNonNull(workload, "workload");
@@ -35,12 +44,16 @@ public record DesiredForwarder(
         throw new IllegalStateException(key + " runs as a managed daemon, not a service");
     }
 
+    public DesiredForwarder withRoutes(List<RouteSummary> newRoutes) {
+        return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, newRoutes);
+    }
+
     public boolean runsAsService() {
         return workload instanceof ServiceSpec;
     }
 
     public DesiredForwarder withTaskDefinition(TaskDefinitionSpec newTaskDefinition) {
-        return new DesiredForwarder(key, newTaskDefinition, workload, perNodePort, adopt, contentHash);
+        return new DesiredForwarder(key, newTaskDefinition, workload, perNodePort, adopt, contentHash, routes);
     }
 
     /** The same forwarder with its task definition and service or daemon tagged with {@code owner}. */
@@ -48,6 +61,6 @@ public record DesiredForwarder(
         Workload tagged = workload instanceof DaemonSpec d ? d.withTags(OwnershipTags.withOwner(d.tags(), owner))
                 : ((ServiceSpec) workload).withTags(OwnershipTags.withOwner(workload.tags(), owner));
         return new DesiredForwarder(key, taskDefinition.withTags(OwnershipTags.withOwner(taskDefinition.tags(), owner)),
-                tagged, perNodePort, adopt, contentHash);
+                tagged, perNodePort, adopt, contentHash, routes);
     }
 }

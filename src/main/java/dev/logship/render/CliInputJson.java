@@ -29,6 +29,9 @@ public final class CliInputJson {
         if (spec.executionRoleArn() != null) {
             input.put("executionRoleArn", spec.executionRoleArn());
         }
+        if (spec.taskRoleArn() != null) {
+            input.put("taskRoleArn", spec.taskRoleArn());
+        }
         if (spec.networkMode() != null) {
             input.put("networkMode", spec.networkMode());
         }

@@ -32,12 +32,18 @@ final class ContentHash {
     static String of(TaskDefinitionSpec taskDefinition, ServiceSpec service) {
         ServiceSpec normalised = new ServiceSpec(service.serviceName(), service.schedulingStrategy(), null,
                 service.placementConstraints(), service.deployment(), service.propagateTags(), Map.of());
-        return hash(routeFree(taskDefinition) + "\n" + normalised);
+        return hash(text(taskDefinition) + "\n" + normalised);
     }
 
     /** The same for a managed daemon: its settings without tags. */
     static String of(TaskDefinitionSpec taskDefinition, DaemonSpec daemon) {
-        return hash(routeFree(taskDefinition) + "\n" + daemon.withTags(Map.of()));
+        return hash(text(taskDefinition) + "\n" + daemon.withTags(Map.of()));
+    }
+
+    /** Without a task role the text is the one before taskRoleArn existed, so those forwarders keep their hash. */
+    private static String text(TaskDefinitionSpec taskDefinition) {
+        String text = routeFree(taskDefinition).toString();
+        return taskDefinition.taskRoleArn() == null ? text.replace(", taskRoleArn=null", "") : text;
     }
 
     private static String hash(String canonical) {
@@ -53,7 +59,7 @@ final class ContentHash {
     static TaskDefinitionSpec routeFree(TaskDefinitionSpec td) {
         List<ContainerSpec> containers = td.containers().stream().map(ContentHash::routeFree).toList();
         return new TaskDefinitionSpec(td.family(), td.networkMode(), td.requiresCompatibilities(), containers,
-                td.volumes(), td.placementConstraints(), Map.of(), td.executionRoleArn());
+                td.volumes(), td.placementConstraints(), Map.of(), td.executionRoleArn(), td.taskRoleArn(), null);
     }
 
     private static ContainerSpec routeFree(ContainerSpec c) {

@@ -40,13 +40,17 @@ final class FluentBitAgent implements Agent {
 
     @Override
     public AgentContainer container(ForwarderManifest forwarder) {
-        FluentBitRoutes.Resolved routes = FluentBitRoutes.of(forwarder);
-        FluentBitPipeline pipeline = pipeline(forwarder, routes.routes());
+        List<RouteOutput> routes = RouteOutputs.of(forwarder);
+        FluentBitPipeline pipeline = pipeline(forwarder, routes);
         Map<String, String> environment = new TreeMap<>(forwarder.env());
-        environment.putAll(routes.environment());
+        Map<String, String> secrets = new TreeMap<>();
+        for (RouteOutput route : routes) {
+            environment.putAll(route.environment());
+            secrets.putAll(route.secrets());
+        }
         List<String> command = pipeline.commandLine();
-        requireEverySet(command, environment, routes.secrets());
-        return new AgentContainer(CONTAINER, "host", command, environment, routes.secrets(),
+        requireEverySet(command, environment, secrets);
+        return new AgentContainer(CONTAINER, "host", command, environment, secrets,
                 List.of(new MountPoint("containers", LOGS, true),
                         new MountPoint("state", STATE, false),
                         new MountPoint("hostname", HOSTNAME_FILE, true)),
@@ -55,8 +59,14 @@ final class FluentBitAgent implements Agent {
                         new Volume("hostname", "/etc/hostname")));
     }
 
-    static FluentBitPipeline pipeline(ForwarderManifest forwarder, List<FluentBitRoutes.Route> routes) {
+    /**
+     * The pipeline: tail, [multiline], ecs, lua, [routing], one output per route. Typed routes
+     * add the routing step and the record fields their templates read; a syslog-only forwarder
+     * keeps the pipeline its reliability figures were measured with.
+     */
+    static FluentBitPipeline pipeline(ForwarderManifest forwarder, List<RouteOutput> routes) {
         var agent = forwarder.agent();
+        boolean routed = !forwarder.destinations().isEmpty();
         List<FluentBitPipeline.Plugin> plugins = new ArrayList<>();
         plugins.add(new Builder(Kind.INPUT, "tail")
                 .p("tag", "ecs.*")
@@ -84,43 +94,30 @@ final class FluentBitAgent implements Agent {
                     .p("buffer", "off")
                     .build());
         }
-        plugins.add(new Builder(Kind.FILTER, "ecs").p("match", "ecs.*")
+        Builder ecs = new Builder(Kind.FILTER, "ecs").p("match", "ecs.*")
                 .p("ecs_tag_prefix", TAG_PREFIX)
                 .p("add", "ecs_container_name $ECSContainerName")
-                .p("add", "ecs_task_family $TaskDefinitionFamily")
-                .build());
+                .p("add", "ecs_task_family $TaskDefinitionFamily");
+        if (routed) {
+            ecs.p("add", "ecs_cluster $ClusterName").p("add", "ecs_instance $ContainerInstanceID");
+        }
+        plugins.add(ecs.build());
         plugins.add(new Builder(Kind.FILTER, "lua").p("match", "ecs.*")
                 .p("call", FluentBitLua.FUNCTION)
                 .p("type_int_key", "severity")
                 .p("code", FluentBitLua.code(ForwarderRenderer.FAMILY_PREFIX + forwarder.name(), agent.exclude(),
-                        HOSTNAME_FILE))
+                        HOSTNAME_FILE, routed))
                 .build());
+        if (routed) {
+            plugins.add(FluentBitRouting.retag());
+        }
+        // Each route its own disk buffer (an equal share of bufferLimit) and its own retries: one dead
+        // destination fills only its own share and never holds back the others.
         long perRoute = Math.max(1, agent.bufferLimit() / Math.max(1, routes.size()));
-        for (FluentBitRoutes.Route route : routes) {
-            // warn: at info the syslog output logs "setup done for HOST:PORT", and the route is a secret.
-            Builder output = new Builder(Kind.OUTPUT, "syslog").p("match", "ecs.*").p("log_level", "warn")
-                    .p("host", "${" + route.hostVariable() + "}")
-                    .p("port", "${" + route.portVariable() + "}")
-                    .p("mode", route.mode());
-            if (route.mode().equals("tls")) {
-                output.p("tls", "on").p("tls.verify", "on").p("tls.verify_hostname", "on")
-                        // TLS 1.3 servers send session tickets after the handshake; the syslog output never reads,
-                        // so they sit unread and closing the socket (kill, OOM, shutdown, connection recycling)
-                        // sends a reset that discards lines still in the send buffer (docs/fluent-bit.md).
-                        .p("tls.max_version", "TLSv1.2").p("tls.ciphers", TLS12_CIPHERS);
-            }
-            if (!route.mode().equals("udp")) {
-                // Fluent Bit otherwise cuts TCP/TLS messages at 2,048 bytes: a joined 16 KiB line or stack trace must fit.
-                output.p("syslog_maxsize", String.valueOf(MAX_MESSAGE));
-            }
-            plugins.add(output.p("syslog_format", "rfc5424")
-                    .p("syslog_message_key", "message")
-                    .p("syslog_hostname_key", "host")
-                    .p("syslog_appname_key", "app")
-                    .p("syslog_severity_key", "severity")
-                    .p("retry_limit", "no_limits")
-                    .p("storage.total_limit_size", String.valueOf(perRoute))
-                    .build());
+        for (RouteOutput route : routes) {
+            Builder output = FluentBitRouting.output(route.plugin(), route.match(), routed);
+            route.properties(output, perRoute);
+            plugins.add(output.build());
         }
         return new FluentBitPipeline(List.of("-b", STATE + "/buffer", "-f", "1"), plugins);
     }

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
  *   <li>app = ECS container name (ecs filter), or {@code docker-SHORTID} when the agent does not
  *       know the container; host = the node's name from its /etc/hostname; severity 3 (err) for
  *       stderr, 6 (info) for stdout.</li>
+ *   <li>with typed routes ({@code fields}), also the fields their templates and routing read:
+ *       stream, cluster, container, task_family, instance ({@link RecordFields}); '-' when the
+ *       ECS agent does not know the container.</li>
  * </ul>
  */
 final class FluentBitLua {
@@ -23,6 +26,15 @@ final class FluentBitLua {
 
     /** Names are ECS container names and the family a logship name: [A-Za-z0-9_-] only, no escaping needed. */
     static String code(String ownFamily, List<String> excluded, String hostnameFile) {
+        return code(ownFamily, excluded, hostnameFile, false);
+    }
+
+    static String code(String ownFamily, List<String> excluded, String hostnameFile, boolean fields) {
+        String record = fields
+                ? "  return 1, ts, {message = msg, host = host, app = name, severity = severity, stream = r['stream'],"
+                + " cluster = r['ecs_cluster'] or '-', container = name, task_family = r['ecs_task_family'] or '-',"
+                + " instance = r['ecs_instance'] or '-'}"
+                : "  return 1, ts, {message = msg, host = host, app = name, severity = severity}";
         String set = excluded.stream().map(n -> "[\"" + n + "\"]=true").collect(Collectors.joining(","));
         return String.join(" ",
                 "local host = '-'",
@@ -39,7 +51,7 @@ final class FluentBitLua {
                 "  if name == nil or name == '' then name = 'docker-' .. (string.match(tag, 'containers%.(%x%x%x%x%x%x%x%x%x%x%x%x)') or '-') end",
                 "  local severity = 6",
                 "  if r['stream'] == 'stderr' then severity = 3 end",
-                "  return 1, ts, {message = msg, host = host, app = name, severity = severity}",
+                record,
                 "end");
     }
 }

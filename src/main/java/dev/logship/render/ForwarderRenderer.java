@@ -26,9 +26,12 @@ final class ForwarderRenderer {
     private ForwarderRenderer() {}
 
     static DesiredForwarder render(ForwarderKey key, ForwarderManifest forwarder) {
-        if (forwarder.scheduling() == Scheduling.MANAGED_DAEMON) {
-            return ManagedDaemonRenderer.render(key, forwarder);
-        }
+        DesiredForwarder rendered = forwarder.scheduling() == Scheduling.MANAGED_DAEMON
+                ? ManagedDaemonRenderer.render(key, forwarder) : service(key, forwarder);
+        return rendered.withRoutes(RouteSummaries.of(forwarder));
+    }
+
+    private static DesiredForwarder service(ForwarderKey key, ForwarderManifest forwarder) {
         boolean perNodePort = forwarder.scheduling() == Scheduling.PER_NODE_PORT;
         TaskDefinitionSpec taskDefinition = taskDefinition(forwarder, perNodePort);
         ServiceSpec service = new ServiceSpec(forwarder.name(),
@@ -72,7 +75,7 @@ final class ForwarderRenderer {
                 perNodePort ? List.of(new PortMapping(forwarder.hostPort(), forwarder.hostPort(), "tcp")) : List.of(),
                 agent.mountPoints(), null);
         return new TaskDefinitionSpec(FAMILY_PREFIX + forwarder.name(), agent.networkMode(), List.of("EC2"),
-                List.of(container), agent.volumes(), List.of(), Map.of(), forwarder.executionRoleArn());
+                List.of(container), agent.volumes(), List.of(), Map.of(), forwarder.executionRoleArn(), forwarder.taskRoleArn(), null);
     }
 
     private static ServiceSpec withTags(ServiceSpec service, Map<String, String> tags) {

@@ -21,7 +21,7 @@ final class ManagedDaemonRenderer {
     static DesiredForwarder render(ForwarderKey key, ForwarderManifest forwarder) {
         TaskDefinitionSpec service = ForwarderRenderer.taskDefinition(forwarder, false);
         TaskDefinitionSpec taskDefinition = new TaskDefinitionSpec(service.family(), null, List.of(), service.containers(),
-                service.volumes(), List.of(), Map.of(), service.executionRoleArn());
+                service.volumes(), List.of(), Map.of(), service.executionRoleArn(), service.taskRoleArn(), null);
         ManagedDaemonSettings settings = forwarder.managedDaemon();
         DaemonSpec daemon = new DaemonSpec(forwarder.name(), settings.capacityProviders(), settings.drainPercent(),
                 settings.bakeTimeMinutes(), settings.alarmNames(), settings.alarmRollback(), Map.of());

@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The reads the status page makes, cheap at fleet scale: a summary, one page of clusters
@@ -22,12 +22,13 @@ final class StatusRoutes implements AutoCloseable {
 
     private final Controller controller;
     private final FleetViews views;
-    private final BooleanSupplier tokenRequired;
+    private final Supplier<String> writes;
 
-    StatusRoutes(Controller controller, BooleanSupplier tokenRequired) {
+    /** {@code writes}: whether the mutating endpoints need the API token ("token"), are "open" or "closed". */
+    StatusRoutes(Controller controller, Supplier<String> writes) {
         this.controller = controller;
         this.views = new FleetViews(controller, Duration.ofMillis(250));
-        this.tokenRequired = tokenRequired;
+        this.writes = writes;
     }
 
     void register(RoutesConfig routes) {
@@ -41,7 +42,7 @@ final class StatusRoutes implements AutoCloseable {
 
     private void summary(Context ctx) throws JsonProcessingException {
         Map<String, Object> body = FleetSummary.of(views.now());
-        body.put("controls", Map.of("resumeNeedsToken", tokenRequired.getAsBoolean()));
+        body.put("controls", Map.of("resumeNeedsToken", "token".equals(writes.get()), "writes", writes.get()));
         OperatorServer.json(ctx, 200, body);
     }
 

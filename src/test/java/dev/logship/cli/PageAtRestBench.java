@@ -54,7 +54,7 @@ public final class PageAtRestBench {
             Controller controller = new Controller(directory(fleet), SourceStatus.notFetched(fleet.toString(), null, null),
                     new ClusterSynchronizer(gateways), ControllerSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofHours(1)), metrics);
             OperatorServer server = new OperatorServer(controller,
-                    new WebhookVerifier(WebhookSettings.signed("unused", fleet.toString(), () -> null)), null, metrics);
+                    new WebhookVerifier(WebhookSettings.signed("unused", fleet.toString(), () -> null)), dev.logship.web.ApiAccess.of(null, false, null), metrics);
             server.start("127.0.0.1", 0);
             controller.start();
             long began = System.nanoTime();

@@ -65,7 +65,8 @@ class RolloutTruthAtScaleBrowserTest {
                     new ClusterSynchronizer(gateways), ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
                     .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2))), metrics);
             OperatorServer server = new OperatorServer(controller,
-                    new WebhookVerifier(WebhookSettings.signed("unused-secret", fleet.bare.toString(), () -> "main")), null, metrics);
+                    new WebhookVerifier(WebhookSettings.signed("unused-secret", fleet.bare.toString(), () -> "main")),
+                    dev.logship.web.ApiAccess.of(null, true, null), metrics);
             WebDriver browser = null;
             try {
                 server.start("127.0.0.1", 0);

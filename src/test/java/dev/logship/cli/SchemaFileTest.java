@@ -26,12 +26,28 @@ class SchemaFileTest {
         List<String> forwarderFields = fieldNames(schema.at("/definitions/forwarderSpec/properties"));
         assertThat(forwarderFields).containsExactlyInAnyOrder("clusters", "image", "routes", "env", "excludeLabels",
                 "backlog", "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
-                "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector");
+                "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn");
         assertThat(fieldNames(schema.at("/definitions/labelSelector/properties"))).containsExactly("matchLabels", "matchExpressions");
         assertThat(fieldNames(schema.at("/definitions/forwarderSpec/properties/managedDaemon/properties")))
                 .containsExactlyInAnyOrder("capacityProviders", "drainPercent", "bakeTime", "alarms");
         assertThat(fieldNames(schema.at("/definitions/clusterSpec/properties")))
                 .containsExactlyInAnyOrder("clusterName", "region", "roleArn", "prune", "allowEmpty", "suspend");
+    }
+
+    @Test
+    void schemaDescribesEveryTypedRouteKindWithTheManifestsFields() throws IOException {
+        JsonNode typed = new ObjectMapper().readTree(SCHEMA.toFile()).at("/definitions/typedRoute/properties");
+        assertThat(fieldNames(typed)).containsExactlyInAnyOrder("match", "cloudwatchLogs", "s3", "firehose", "otlp", "splunk",
+                "datadog", "loki", "http");
+        assertThat(fieldNames(typed.at("/cloudwatchLogs/properties")))
+                .containsExactlyInAnyOrder("region", "logGroup", "logStream", "retentionDays", "createGroup", "endpoint");
+        assertThat(fieldNames(typed.at("/s3/properties"))).containsExactlyInAnyOrder("bucket", "prefix", "region", "compression", "endpoint");
+        assertThat(fieldNames(typed.at("/firehose/properties"))).containsExactlyInAnyOrder("deliveryStream", "region", "endpoint");
+        assertThat(fieldNames(typed.at("/otlp/properties"))).containsExactlyInAnyOrder("endpoint", "headersFrom");
+        assertThat(fieldNames(typed.at("/splunk/properties"))).containsExactlyInAnyOrder("host", "port", "tls", "tokenFrom");
+        assertThat(fieldNames(typed.at("/datadog/properties"))).containsExactlyInAnyOrder("site", "apiKeyFrom", "service", "endpoint");
+        assertThat(fieldNames(typed.at("/loki/properties"))).containsExactlyInAnyOrder("host", "port", "tls", "labels");
+        assertThat(fieldNames(typed.at("/http/properties"))).containsExactlyInAnyOrder("uri", "format");
     }
 
     @Test
