@@ -125,6 +125,12 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private static SyncResult applyOne(PlanSession session, DesiredCluster cluster, ClusterPlan plan) {
+        // a commit serve halted on this cluster (recorded on its ECS resources) is not applied again from here either
+        java.util.Optional<String> halted = dev.logship.sync.HaltRecords.refusal(plan, session.state.revision());
+        if (halted.isPresent()) {
+            return new SyncResult(cluster.target().name(), List.of(), List.of(new SyncResult.Failure("", "Halted", halted.get())),
+                    List.of(), Map.of(), Health.unknown(halted.get()));
+        }
         try {
             return session.synchronizer.apply(cluster, plan);
         } catch (GatewayException e) {

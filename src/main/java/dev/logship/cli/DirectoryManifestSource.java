@@ -9,15 +9,22 @@ import java.nio.file.Path;
 /** A plain directory of manifests as a {@link ManifestSource} (for plan/apply on a checkout). */
 final class DirectoryManifestSource implements ManifestSource {
     private final Path root;
+    /** Keys the revision id (see {@link RevisionKeys}); null: this process's random key. */
+    private final byte[] key;
 
     DirectoryManifestSource(Path root) {
+        this(root, null);
+    }
+
+    DirectoryManifestSource(Path root, byte[] key) {
         this.root = root;
+        this.key = key == null ? null : key.clone();
     }
 
     @Override
     public Snapshot fetch() throws SourceUnavailableException {
         try {
-            return DirectoryReader.read(root);
+            return key == null ? DirectoryReader.read(root) : DirectoryReader.read(root, key);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new SourceUnavailableException("DirectoryUnreadable", e.getMessage(), e);
         }

@@ -134,7 +134,9 @@ public final class Operator implements AutoCloseable {
             if (config.ref() != null) {
                 throw new IllegalArgumentException("--repo " + repo + ": --ref needs a Git repository, and this directory is not one");
             }
-            return new DirectoryManifestSource(config.path() == null ? Path.of(repo) : Path.of(repo).resolve(config.path()).normalize());
+            // keyed with the installation's secret in the data directory: a restart sees the same revision
+            return new DirectoryManifestSource(config.path() == null ? Path.of(repo) : Path.of(repo).resolve(config.path()).normalize(),
+                    RevisionKeys.of(dataDir));
         }
         return SourceFactory.open(repo, config.ref(), config.path(), dataDir, config.credentials());
     }

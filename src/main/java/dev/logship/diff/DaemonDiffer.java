@@ -107,8 +107,9 @@ public final class DaemonDiffer {
             out.add("alarms: " + l.alarmNames() + (l.alarmRollback() ? " (rollback)" : "") + " -> " + s.alarmNames()
                     + (s.alarmRollback() ? " (rollback)" : ""));
         }
-        if (!l.tags().equals(s.tags())) {
-            out.add(TAGS + FieldDiffs.changedKeys(new java.util.TreeMap<>(l.tags()), new java.util.TreeMap<>(s.tags())));
+        Map<String, String> liveTags = dev.logship.model.HaltTags.without(l.tags()); // the halt record is not desired state
+        if (!liveTags.equals(s.tags())) {
+            out.add(TAGS + FieldDiffs.changedKeys(new java.util.TreeMap<>(liveTags), new java.util.TreeMap<>(s.tags())));
         }
         Map<String, Object> live = l.taskDefinition() == null ? null : l.taskDefinition().document();
         if (!Objects.equals(d.taskDefinitionDocument(), live)) {

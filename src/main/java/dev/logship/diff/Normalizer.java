@@ -90,7 +90,7 @@ public final class Normalizer {
                 Boolean.TRUE.equals(d.circuitBreaker()) ? Boolean.TRUE : null);
         String propagate = spec.propagateTags() == null || spec.propagateTags().equals("NONE") ? null : spec.propagateTags();
         return new ServiceSpec(spec.serviceName(), spec.schedulingStrategy(), daemon ? null : spec.desiredCount(),
-                constraints(spec.placementConstraints()), deployment, propagate, spec.tags());
+                constraints(spec.placementConstraints()), deployment, propagate, dev.logship.model.HaltTags.without(spec.tags()));
     }
 
     /** Deployment percents ECS reports when none were given, by strategy. */

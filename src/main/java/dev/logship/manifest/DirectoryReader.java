@@ -30,7 +30,17 @@ import java.util.List;
 public final class DirectoryReader {
     private DirectoryReader() {}
 
+    /** Reads with this process's random key: ids are stable within the process only. */
     public static Snapshot read(Path root) {
+        return read(root, KEY);
+    }
+
+    /**
+     * Reads with {@code key} (an installation's secret, see {@code cli.RevisionKeys}): equal trees give
+     * equal revisions in every process holding the same key, so a restart of serve sees the same
+     * revision, and no one without the key can test guesses of a route against it.
+     */
+    public static Snapshot read(Path root, byte[] key) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("manifest directory " + root + " does not exist");
         }
@@ -62,7 +72,7 @@ public final class DirectoryReader {
             throw new UncheckedIOException("cannot read manifest directory " + root + ": " + e.getMessage(), e);
         }
         files.sort(Comparator.comparing(SourceFile::path));
-        return new Snapshot(new Revision("dir:" + hash(files), root.toString()), files);
+        return new Snapshot(new Revision("dir:" + hash(files, key), root.toString()), files);
     }
 
     static boolean isManifestName(String path) {
@@ -75,15 +85,16 @@ public final class DirectoryReader {
 
     /**
      * SHA-256 over a secret key, then sorted (path, kind, content): equal trees give equal
-     * revisions within a process. The revision is shown in status and plans while the files may
-     * hold literal routes, and a plain hash of a file whose only unknown is a port is undone by
-     * trying 65,535 ports; so the hash starts with {@link #KEY}, random per process and never
-     * shown. A restart therefore sees a "new" revision once, which costs one no-op plan.
+     * revisions under the same key. The revision is shown in status and plans and recorded in a
+     * halt's ECS tag while the files may hold literal routes, and a plain hash of a file whose only
+     * unknown is a port is undone by trying 65,535 ports; so the hash starts with a key that is
+     * never shown: the installation's (kept in its data directory, so a restart sees the same
+     * revision) or, without one, {@link #KEY}, random per process.
      */
-    private static String hash(List<SourceFile> files) {
+    private static String hash(List<SourceFile> files, byte[] key) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(KEY);
+            digest.update(key);
             for (SourceFile file : files) {
                 digest.update(file.path().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);

@@ -52,7 +52,7 @@ public record Manifests(
 
     /** The RolloutPolicy whose waves select a Cluster with these labels, if any. */
     public java.util.Optional<dev.logship.model.RolloutPolicy> policyFor(Map<String, String> labels) {
-        return policies.stream().map(RolloutPolicyManifest::policy).filter(p -> p.waveOf(labels) >= 0).findFirst();
+        return policies.stream().map(RolloutPolicyManifest::policy).filter(p -> p.selectingWave(labels) >= 0).findFirst();
     }
 
     public boolean ok() {

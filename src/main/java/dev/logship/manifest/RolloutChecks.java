@@ -29,7 +29,7 @@ final class RolloutChecks {
         for (ClusterManifest cluster : clusters) {
             RolloutPolicyManifest governing = null;
             for (RolloutPolicyManifest policy : policies) {
-                int wave = policy.policy().waveOf(cluster.labels());
+                int wave = policy.policy().selectingWave(cluster.labels());
                 if (wave < 0) {
                     continue;
                 }

@@ -32,8 +32,17 @@ public record RolloutPolicy(String name, List<Wave> waves, Duration bakeTime, On
                 Duration.ZERO, OnFailure.HALT, List.of());
     }
 
-    /** The index of the first wave whose selector matches these labels, or -1 when none does. */
+    /**
+     * The one place a cluster's wave is decided: the first wave whose selector matches its labels,
+     * else the last (a policy's last wave takes the clusters it governs that no earlier wave names).
+     */
     public int waveOf(java.util.Map<String, String> labels) {
+        int wave = selectingWave(labels);
+        return wave < 0 ? waves.size() - 1 : wave;
+    }
+
+    /** The index of the first wave whose selector matches these labels, or -1 when none does (which policy governs). */
+    public int selectingWave(java.util.Map<String, String> labels) {
         for (int i = 0; i < waves.size(); i++) {
             if (waves.get(i).matches(labels)) {
                 return i;

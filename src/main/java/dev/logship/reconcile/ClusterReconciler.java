@@ -39,15 +39,19 @@ final class ClusterReconciler {
     private final java.util.Set<String> degraded = ConcurrentHashMap.newKeySet();
     /** The fleet rollout gate (null: every cluster at once, as before RolloutPolicy existed). */
     private final Rollouts rollouts;
-
-    ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener,
-                      RolloutProgress progress, Clock clock) {
-        this(synchronizer, store, listener, progress, clock, null);
-    }
+    /** Records, honours and clears the halt record kept on the cluster's ECS resources. */
+    private final HaltGate halts;
+    /** Ends a rollout's cluster that never progresses (errors, no ECS cluster, no nodes) as RolloutStuck. */
+    private final StuckInRollout stuck;
+    /** The events of a run's changes (steps, failures, drift). */
+    private final ClusterEvents events;
 
     ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener,
                       RolloutProgress progress, Clock clock, Rollouts rollouts) {
         this.rollouts = rollouts;
+        this.halts = new HaltGate(synchronizer, store, rollouts);
+        this.stuck = new StuckInRollout(progress, rollouts, clock);
+        this.events = new ClusterEvents(store);
         this.synchronizer = synchronizer;
         this.store = store;
         this.listener = listener;
@@ -68,33 +72,47 @@ final class ClusterReconciler {
         try {
             before = synchronizer.plan(desired);
         } catch (GatewayException e) {
-            return failed(name, revision, stall, startedAt, start, "ObserveFailed", e.getMessage());
+            return failed(desired, revision, stall, startedAt, start, "ObserveFailed", e.getMessage());
         } catch (RuntimeException e) {
-            return failed(name, revision, stall, startedAt, start, "ObserveFailed", unexpected(e));
+            return failed(desired, revision, stall, startedAt, start, "ObserveFailed", unexpected(e));
         }
+        try {
+            before = halts.recordIfHalted(desired, before);
+        } catch (GatewayException e) {
+            return failed(desired, revision, stall, startedAt, start, "ApplyFailed", e.getMessage());
+        }
+        // The cluster's ECS resources may say this commit was halted here (by any process): never again until Resume.
+        boolean refused = halts.refused(desired, revision, before);
         // A cluster its rollout has not reached (later wave, halted, sync window) gets no mutating call.
-        boolean apply = before.hasChanges() && !desired.target().suspend()
+        boolean apply = before.hasChanges() && !desired.target().suspend() && !refused
                 && (rollouts == null || rollouts.mayApply(name, revision));
+        halts.showFrozenDrift(name, revision, before, apply);
         SyncResult result = null;
         ClusterPlan after = before;
         try {
             if (apply) {
-                boolean drift = reportDrift(name, revision, before);
+                boolean drift = events.reportDrift(name, revision, before);
+                if (rollouts != null) {
+                    rollouts.applied(name, revision); // before the calls: one that fails half-way still changed ECS
+                }
                 result = synchronizer.apply(desired, before);
                 after = synchronizer.plan(desired);
+                if (result.succeeded()) {
+                    halts.clearStale(desired, revision, after);
+                }
                 if (drift && result.succeeded() && !after.hasChanges()) {
                     store.record(Event.of(name, "DriftReverted", "ECS matches Git again after changes made outside it",
                             revision.id()));
                 }
             }
         } catch (GatewayException e) {
-            recordSteps(name, revision, result);
-            return failed(name, revision, stall, startedAt, start, "ApplyFailed", e.getMessage());
+            events.recordSteps(name, revision, result);
+            return failed(desired, revision, stall, startedAt, start, "ApplyFailed", e.getMessage());
         } catch (RuntimeException e) {
-            recordSteps(name, revision, result);
-            return failed(name, revision, stall, startedAt, start, "ApplyFailed", unexpected(e));
+            events.recordSteps(name, revision, result);
+            return failed(desired, revision, stall, startedAt, start, "ApplyFailed", unexpected(e));
         }
-        recordSteps(name, revision, result);
+        events.recordSteps(name, revision, result);
         return record(desired, revision, stall, after, result, startedAt, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -112,7 +130,11 @@ final class ClusterReconciler {
             error = health.message();
         }
         RolloutProgress.Verdict verdict = null;
-        if (health.status() == Health.Status.Progressing && inSync && error == null) {
+        StuckInRollout.Judged empty = stuck.whenEmpty(desired, revision, after, health);
+        if (empty != null) {
+            verdict = empty.verdict();
+            health = empty.health();
+        } else if (health.status() == Health.Status.Progressing && inSync && error == null) {
             verdict = progress.observe(name, fingerprint(revision, rows), clock.instant());
             if (verdict.stuck()) {
                 rows = StuckRollouts.degrade(rows, verdict.sinceProgress());
@@ -161,8 +183,12 @@ final class ClusterReconciler {
 
     /** The task definition ARNs the cluster's forwarders run (read when in sync: a rollback may return to them). */
     private static java.util.Set<String> runningTaskDefinitions(ClusterPlan plan) {
-        return plan.changes(dev.logship.diff.NoChange.class).stream().map(n -> n.live().taskDefinitionArn())
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        java.util.Set<String> arns = plan.changes(dev.logship.diff.NoChange.class).stream().map(n -> n.live().taskDefinitionArn())
+                .filter(java.util.Objects::nonNull).collect(Collectors.toCollection(java.util.HashSet::new));
+        plan.changes(dev.logship.diff.DaemonChange.class).stream() // managed daemons: their rollback targets are kept too
+                .filter(d -> d.kind() == dev.logship.diff.DaemonChange.Kind.NO_CHANGE && d.live() != null)
+                .map(d -> d.live().taskDefinitionArn()).filter(java.util.Objects::nonNull).forEach(arns::add);
+        return arns;
     }
 
     /** What ECS reported of the rollout: any change in it is progress. */
@@ -194,8 +220,11 @@ final class ClusterReconciler {
         }
     }
 
-    private Next failed(String name, Revision revision, Stall stall, Instant startedAt, long start, String reason, String message) {
+    private Next failed(DesiredCluster desired, Revision revision, Stall stall, Instant startedAt, long start, String reason,
+                        String message) {
+        String name = desired.target().name();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        stuck.observe(desired, revision, reason, reason + ": " + message);
         listener.synced(name, "failed", took);
         store.record(Event.of(name, reason, message, revision.id()));
         List<Condition> conditions = Conditions.failed(reason, message, stall);
@@ -204,28 +233,6 @@ final class ClusterReconciler {
                 conditions, stall != null ? stall.revision() : revision.id(), s.lastAppliedRevision(), startedAt,
                 took.toMillis(), message, s.pendingPlan(), s.forwarders(), s.labels()).keepingTransitionsOf(s));
         return Next.RETRY;
-    }
-
-    /** A change while the revision was already applied means someone changed ECS by hand. */
-    /** True when the changes about to be applied undo drift (DriftReverted follows once they succeed). */
-    private boolean reportDrift(String name, Revision revision, ClusterPlan plan) {
-        boolean applied = store.cluster(name).map(s -> revision.id().equals(s.lastAppliedRevision())).orElse(false);
-        if (applied) {
-            store.record(Event.of(name, "DriftDetected", plan.changes().stream().filter(c -> c.action().mutates())
-                    .map(c -> c.action().verb() + " " + c.key().forwarder()).collect(Collectors.joining(", "))
-                    + " to undo changes made outside Git", revision.id()));
-        }
-        return applied;
-    }
-
-    private void recordSteps(String name, Revision revision, SyncResult result) {
-        if (result == null) {
-            return;
-        }
-        result.steps().forEach(s -> store.record(Event.of(name, capitalised(s.action()),
-                s.forwarder() + ": " + s.detail() + " (from " + describe(revision) + ")", revision.id())));
-        result.failures().forEach(f -> store.record(Event.of(name, "Failed",
-                (f.forwarder().isEmpty() ? "" : f.forwarder() + ": ") + f.operation() + ": " + f.message(), revision.id())));
     }
 
     /** Logged with its stack trace (types and frames: the message may quote a task definition and its routes). */
@@ -238,7 +245,4 @@ final class ClusterReconciler {
         return revision.shortId() + (subject.isEmpty() ? "" : " \"" + subject + "\"");
     }
 
-    private static String capitalised(String word) {
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
 }

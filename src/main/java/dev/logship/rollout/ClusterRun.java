@@ -24,6 +24,11 @@ public record ClusterRun(String cluster, int wave, Phase phase, boolean changed,
         return new ClusterRun(cluster, wave, Phase.DONE, false, now, now, now, "already in sync");
     }
 
+    /** Refused before any change: its resources record that this commit was halted here (nothing to roll back). */
+    ClusterRun refused(Instant now, String why) {
+        return new ClusterRun(cluster, wave, Phase.FAILED, false, startedAt, null, now, why);
+    }
+
     ClusterRun baking(Instant now) {
         return new ClusterRun(cluster, wave, Phase.BAKING, changed, startedAt, now, null, "");
     }

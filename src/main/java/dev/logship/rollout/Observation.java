@@ -6,8 +6,13 @@ import java.util.Objects;
 /**
  * One cluster as reconcile sees it now: its labels (for waves), its health, and whether the
  * rollout's commit would change anything there ({@code needsChange} false: already in sync).
+ * {@code haltedHere}: the cluster's ECS resources record that this commit was halted there
+ * before (README "Halts"), so it is not applied again until Resume. New facts (delivery, ...)
+ * are added as components with a {@code with...} copy, so callers that do not know them keep
+ * compiling.
  */
-public record Observation(String cluster, Map<String, String> labels, ClusterHealth health, boolean needsChange, String message) {
+public record Observation(String cluster, Map<String, String> labels, ClusterHealth health, boolean needsChange, String message,
+        boolean haltedHere) {
     public Observation {
         Objects.requireNonNull(cluster, "cluster");
         labels = Map.copyOf(labels);
@@ -15,7 +20,16 @@ public record Observation(String cluster, Map<String, String> labels, ClusterHea
         message = message == null ? "" : message;
     }
 
+    public Observation(String cluster, Map<String, String> labels, ClusterHealth health, boolean needsChange, String message) {
+        this(cluster, labels, health, needsChange, message, false);
+    }
+
     public static Observation of(String cluster, Map<String, String> labels, ClusterHealth health, boolean needsChange) {
         return new Observation(cluster, labels, health, needsChange, "");
+    }
+
+    /** The same cluster, whose resources record a halt of the commit (the message says so). */
+    public Observation haltedHere(String why) {
+        return new Observation(cluster, labels, health, needsChange, why, true);
     }
 }

@@ -29,7 +29,7 @@ public final class Planner {
     public Rollout start(String commit, List<Observation> clusters, Instant now) {
         Map<String, ClusterRun> runs = new LinkedHashMap<>();
         clusters.stream().sorted(Comparator.comparing(Observation::cluster)).forEach(o -> {
-            runs.put(o.cluster(), ClusterRun.pending(o.cluster(), waveOf(policy, o.labels())));
+            runs.put(o.cluster(), ClusterRun.pending(o.cluster(), policy.waveOf(o.labels())));
         });
         return new Rollout(commit, policy.name(), now, Rollout.State.RUNNING, runs, "", false, false);
     }
@@ -46,13 +46,16 @@ public final class Planner {
         return rollout.with(Rollout.State.RUNNING, runs, "", false);
     }
 
-    /** The wave of a cluster with these labels: the first whose selector matches, else the last. */
-    public static int waveOf(RolloutPolicy policy, Map<String, String> labels) {
-        int wave = policy.waveOf(labels);
-        return wave < 0 ? policy.waves().size() - 1 : wave;
+    public Decision step(Rollout rollout, Map<String, Observation> observed, Instant now) {
+        return step(rollout, observed, now, cluster -> true);
     }
 
-    public Decision step(Rollout rollout, Map<String, Observation> observed, Instant now) {
+    /**
+     * One step at {@code now}. {@code canRollBack}: whether a cluster has an earlier Healthy commit
+     * to return to; one without keeps its phase (RolledBack is said only of what was rolled back).
+     */
+    public Decision step(Rollout rollout, Map<String, Observation> observed, Instant now,
+            java.util.function.Predicate<String> canRollBack) {
         Map<String, ClusterRun> runs = new LinkedHashMap<>(rollout.clusters());
         List<Notice> notices = new ArrayList<>();
         boolean running = rollout.state() == Rollout.State.RUNNING;
@@ -67,7 +70,7 @@ public final class Planner {
             notices.add(Notice.of("Halted", "", reason));
             if (policy.onFailure() == RolloutPolicy.OnFailure.ROLLBACK) {
                 String why = "rolling back: " + reason;
-                runs.replaceAll((name, run) -> run.changed() && run.phase().touched()
+                runs.replaceAll((name, run) -> run.changed() && run.phase().touched() && canRollBack.test(name)
                         ? run.to(Phase.ROLLING_BACK, now, why) : run);
                 runs.values().stream().filter(r -> r.phase() == Phase.ROLLING_BACK).forEach(r -> rollBack.add(r.cluster()));
             }
@@ -104,10 +107,10 @@ public final class Planner {
                 return run; // not observed this time: keep what we knew
             }
             ClusterRun next = advance(run, o, now, running);
-            if (next.phase() != run.phase()) {
+            if (next.phase() != run.phase() && (next.changed() || next.phase() == Phase.FAILED)) {
                 switch (next.phase()) {
-                    case FAILED -> notices.add(Notice.of("Degraded", name, name + " went Degraded in wave "
-                            + waveName(run.wave()) + ": " + o.message()));
+                    case FAILED -> notices.add(Notice.of("Degraded", name, next.changed() ? name + " went Degraded in wave "
+                            + waveName(run.wave()) + ": " + o.message() : name + ": " + o.message()));
                     case DONE -> notices.add(Notice.of("Applied", name, name + " is Healthy on the new commit and has baked"));
                     case ROLLED_BACK -> notices.add(Notice.of("RolledBack", name, name + " is back on its last Healthy commit"));
                     default -> { }
@@ -119,6 +122,14 @@ public final class Planner {
 
     private ClusterRun advance(ClusterRun run, Observation o, Instant now, boolean running) {
         ClusterHealth h = o.health();
+        boolean settled = run.phase() == Phase.FAILED || run.phase() == Phase.ROLLING_BACK || run.phase() == Phase.ROLLED_BACK;
+        if (o.haltedHere() && !settled) {
+            return run.refused(now, o.message()); // halted here before: nothing is applied, nothing to roll back
+        }
+        if ((run.phase() == Phase.PENDING || run.phase() == Phase.IN_FLIGHT) && !o.needsChange()) {
+            // the commit changes nothing here: it passes at once, whatever its health (which predates the commit)
+            return run.unchanged(now);
+        }
         return switch (run.phase()) {
             case IN_FLIGHT -> h == ClusterHealth.HEALTHY ? bakedOrBaking(run.baking(now), now)
                     : h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message()) : run;
@@ -126,7 +137,10 @@ public final class Planner {
                     : h == ClusterHealth.PROGRESSING ? run.to(Phase.IN_FLIGHT, now, "no longer Healthy: bake time restarts")
                     : bakedOrBaking(run, now);
             case DONE -> running && run.changed() && h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message()) : run;
-            case ROLLING_BACK -> h == ClusterHealth.HEALTHY ? run.to(Phase.ROLLED_BACK, now, "rolled back") : run;
+            // Degraded is only reported in sync: back on its earlier commit, whose health is its own (it ends)
+            case ROLLING_BACK -> h == ClusterHealth.HEALTHY ? run.to(Phase.ROLLED_BACK, now, "rolled back")
+                    : h == ClusterHealth.DEGRADED ? run.to(Phase.ROLLED_BACK, now, "rolled back; Degraded on its earlier commit too: "
+                    + o.message()) : run;
             default -> run;
         };
     }
@@ -150,7 +164,7 @@ public final class Planner {
                     continue;
                 }
                 Observation o = observed.get(run.cluster());
-                if (o != null && !o.needsChange() && o.health() == ClusterHealth.HEALTHY) {
+                if (o != null && !o.needsChange()) {
                     runs.put(run.cluster(), run.unchanged(now));
                 } else if (inFlight < limit) {
                     runs.put(run.cluster(), run.started(now));
@@ -178,6 +192,9 @@ public final class Planner {
     }
 
     private String haltReason(ClusterRun failed) {
+        if (!failed.changed()) {
+            return "cluster " + failed.cluster() + " in wave " + waveName(failed.wave()) + ": " + failed.message();
+        }
         return "cluster " + failed.cluster() + " went Degraded in wave " + waveName(failed.wave())
                 + (failed.message().isEmpty() ? "" : ": " + failed.message());
     }

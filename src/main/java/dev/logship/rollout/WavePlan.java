@@ -40,7 +40,7 @@ public record WavePlan(String policy, Duration bakeTime, RolloutPolicy.OnFailure
             policies.putIfAbsent(policy.name(), policy);
             Map<String, String> labels = state.cluster(name).map(c -> c.target().labels()).orElse(Map.of());
             members.computeIfAbsent(policy.name(), p -> new java.util.TreeMap<>())
-                    .computeIfAbsent(Planner.waveOf(policy, labels), w -> new ArrayList<>())
+                    .computeIfAbsent(policy.waveOf(labels), w -> new ArrayList<>())
                     .add(new Member(name, changes.test(name)));
         }
         List<WavePlan> out = new ArrayList<>();

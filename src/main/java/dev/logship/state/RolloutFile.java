@@ -238,9 +238,15 @@ public final class RolloutFile implements RolloutStore {
             if (state == null) {
                 return;
             }
-            // a failed write is logged and the callbacks still run, as before group commit: the
-            // state stays in memory and the next write retries; a rollout does not stall on a full disk
-            writeRollouts(state);
+            if (!writeRollouts(state)) {
+                // not durable: the decisions waiting for it (a start, a rollback) must not act yet, since a
+                // restart would not know of them; they run once a later write succeeds (retried below)
+                synchronized (this) {
+                    afterDurable.addAll(0, due);
+                }
+                retryLater();
+                return;
+            }
             for (Runnable r : due) {
                 try {
                     r.run();
@@ -278,13 +284,31 @@ public final class RolloutFile implements RolloutStore {
         }
     }
 
-    private void writeRollouts(SavedRollouts state) {
+    /** True when rollouts.json holds {@code state} (written now or already). */
+    private boolean writeRollouts(SavedRollouts state) {
         Format format = new Format(FORMAT, state.rollouts(), null, state.lastHealthyCommits(), state.previousHealthyCommits());
-        if (!format.equals(writtenRollouts) && write(file, format)) {
-            writtenRollouts = format;
-            rolloutWrites.incrementAndGet();
+        if (format.equals(writtenRollouts)) {
+            return true;
+        }
+        if (!write(file, format)) {
+            return false;
+        }
+        writtenRollouts = format;
+        rolloutWrites.incrementAndGet();
+        return true;
+    }
+
+    /** A failed write is tried again after {@link #RETRY_AFTER} on the writer (the disk may come back). */
+    private void retryLater() {
+        try {
+            java.util.concurrent.CompletableFuture.delayedExecutor(RETRY_AFTER.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
+                    writer).execute(() -> writeLatest(false));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // shutting down: what was not written is lost as it would be without the retry
         }
     }
+
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(1);
 
     /** One atomic write; false (logged) when it failed: the state stays in memory and the next save retries. */
     private static boolean write(Path target, Object content) {
@@ -299,6 +323,7 @@ public final class RolloutFile implements RolloutStore {
             }
             move(temporary, target);
             temporary = null;
+            syncDirectory(target.getParent()); // the rename itself must survive a power loss, not just the bytes
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.error("cannot save rollout state to {}: {} {}", target, e.getClass().getSimpleName(), e.getMessage());
@@ -311,6 +336,15 @@ public final class RolloutFile implements RolloutStore {
                     // a stray temporary file is harmless: the next save writes another
                 }
             }
+        }
+    }
+
+    /** fsync of the directory entry after a rename; a file system that cannot (not POSIX) keeps the rename's own guarantees. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot fsync directory {}: {}", directory, e.toString());
         }
     }
 

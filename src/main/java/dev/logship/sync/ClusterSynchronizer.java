@@ -8,6 +8,7 @@ import dev.logship.diff.Differ;
 import dev.logship.diff.Plan;
 import dev.logship.model.ClusterTarget;
 import dev.logship.model.DesiredCluster;
+import dev.logship.model.Revision;
 import dev.logship.model.DesiredState;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.LiveCluster;
@@ -131,6 +132,21 @@ public final class ClusterSynchronizer {
         List<String> all = new ArrayList<>(warnings);
         all.addAll(executor.warnings);
         return new SyncResult(name, executor.steps, executor.failures, all, health, Health.worst(health.values()));
+    }
+
+    /**
+     * Records on the cluster's live services and daemons that {@code revision} (whose desired
+     * cluster is {@code halted}) was halted there; returns how many resources were tagged. Throws
+     * {@link GatewayException}.
+     */
+    public int recordHalt(DesiredCluster halted, Revision revision) {
+        ClusterPlan plan = plan(halted);
+        return HaltRecords.recorded(plan, revision) ? 0 : HaltRecords.record(gateways.forCluster(halted.target()), plan, revision);
+    }
+
+    /** Removes the halt record from the resources of {@code plan} (a permitted apply made it stale); returns how many. */
+    public int clearHalt(DesiredCluster desired, ClusterPlan plan) {
+        return HaltRecords.clear(gateways.forCluster(desired.target()), plan);
     }
 
     /** Plans and applies in one go. */

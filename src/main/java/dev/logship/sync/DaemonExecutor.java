@@ -157,7 +157,7 @@ public final class DaemonExecutor {
         });
         Set<String> remove = new TreeSet<>(have.keySet());
         remove.removeAll(want.keySet());
-        remove.removeIf(k -> k.startsWith("aws:"));
+        remove.removeIf(k -> k.startsWith("aws:") || dev.logship.model.HaltTags.isHaltTag(k)); // the halt record is kept (HaltRecords)
         if (!add.isEmpty()) {
             tagging.tagResource(c.live().daemonArn(), add);
         }

@@ -241,6 +241,7 @@ final class PlanExecutor {
                 Set<String> used = new HashSet<>(daemons.inUse);
                 used.addAll(usage.of(target));
                 used.addAll(elsewhere.arns());
+                used.addAll(retained.of(target, family)); // a rollback's target, as for services
                 List<String> gone = new ArrayList<>();
                 DaemonGateway g = daemonGateway.get();
                 run(null, "DeleteDaemonTaskDefinition", () -> gone.addAll(DaemonRevisionCleanup.deleteUnused(g, owner,

@@ -24,7 +24,7 @@ final class ServiceTags {
         });
         Set<String> remove = new TreeSet<>(live.keySet());
         remove.removeAll(u.service().tags().keySet());
-        remove.removeIf(k -> k.startsWith("aws:"));
+        remove.removeIf(k -> k.startsWith("aws:") || dev.logship.model.HaltTags.isHaltTag(k)); // the halt record is kept (HaltRecords)
         if (!add.isEmpty()) {
             gateway.tagResource(u.live().serviceArn(), add);
         }

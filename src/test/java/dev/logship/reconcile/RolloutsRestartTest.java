@@ -88,6 +88,7 @@ class RolloutsRestartTest {
 
     private static void healthy(Rollouts rollouts, DesiredState state, String... clusters) {
         for (String c : clusters) {
+            rollouts.applied(c, state.revision()); // the run changed ECS for the commit (a cluster found in sync is unchanged)
             rollouts.observed(state.cluster(c).orElseThrow(), state.revision(), Health.healthy("ok"), true, "ok");
         }
     }
@@ -167,6 +168,7 @@ class RolloutsRestartTest {
         Rollouts restarted = start(new RolloutFile(dataDir), Map.of(GOOD.id(), good));
         DesiredState next = state(NEXT);
         restarted.accepted(next);
+        restarted.applied("c1", NEXT);
         restarted.observed(next.cluster("c1").orElseThrow(), NEXT, Health.degraded("circuit breaker"), true, "circuit breaker");
 
         assertThat(only(restarted).clusters().get("c1").phase()).isEqualTo(Phase.ROLLING_BACK);
@@ -194,6 +196,7 @@ class RolloutsRestartTest {
         now = T0.plus(BAKE).plusSeconds(30);
         Rollouts restarted = start(new RolloutFile(dataDir), Map.of(GOOD.id(), good));
         restarted.accepted(next);
+        restarted.applied("c2", NEXT);
         restarted.observed(next.cluster("c2").orElseThrow(), NEXT, Health.degraded("circuit breaker"), true, "circuit breaker");
 
         assertThat(only(restarted).clusters().get("c1").phase()).isEqualTo(Phase.ROLLING_BACK);

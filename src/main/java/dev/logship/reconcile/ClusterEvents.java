@@ -1,0 +1,40 @@
+package dev.logship.reconcile;
+
+import dev.logship.diff.ClusterPlan;
+import dev.logship.model.Revision;
+import dev.logship.sync.SyncResult;
+import java.util.stream.Collectors;
+
+/** The events a cluster run records of what it changed: each step and failure, and drift it is about to undo. */
+final class ClusterEvents {
+    private final StatusStore store;
+
+    ClusterEvents(StatusStore store) {
+        this.store = store;
+    }
+
+    /** True when the changes about to be applied undo drift (DriftReverted follows once they succeed). */
+    boolean reportDrift(String name, Revision revision, ClusterPlan plan) {
+        boolean applied = store.cluster(name).map(s -> revision.id().equals(s.lastAppliedRevision())).orElse(false);
+        if (applied) {
+            store.record(Event.of(name, "DriftDetected", plan.changes().stream().filter(c -> c.action().mutates())
+                    .map(c -> c.action().verb() + " " + c.key().forwarder()).collect(Collectors.joining(", "))
+                    + " to undo changes made outside Git", revision.id()));
+        }
+        return applied;
+    }
+
+    void recordSteps(String name, Revision revision, SyncResult result) {
+        if (result == null) {
+            return;
+        }
+        result.steps().forEach(s -> store.record(Event.of(name, capitalised(s.action()),
+                s.forwarder() + ": " + s.detail() + " (from " + ClusterReconciler.describe(revision) + ")", revision.id())));
+        result.failures().forEach(f -> store.record(Event.of(name, "Failed",
+                (f.forwarder().isEmpty() ? "" : f.forwarder() + ": ") + f.operation() + ": " + f.message(), revision.id())));
+    }
+
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}
