@@ -56,7 +56,7 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
 
     private ClusterDescriptions descriptionsFor(ClusterTarget target) {
         return descriptions.computeIfAbsent(clientKey(target),
-                k -> new ClusterDescriptions(clients.client(target.roleArn(), target.region())));
+                k -> new ClusterDescriptions(() -> clients.client(target.roleArn(), target.region())));
     }
 
     /** Batches are per client (role and region): one DescribeClusters answers for one account and region. Allows a null role. */

@@ -6,20 +6,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 
 /**
  * DescribeClusters for one (credentials, region), batched up to 100 clusters per call: whether
- * each cluster exists (a failure such as MISSING, or status INACTIVE, means it does not), its
- * registered node count (ACTIVE + DRAINING) and its ACTIVE service count (0 on a cluster this
- * process never wrote to spares listing its services).
+ * each cluster exists (a failure such as MISSING, or status INACTIVE, means it does not) and its
+ * registered node count (ACTIVE + DRAINING). Its service counts are never read: they are
+ * eventually consistent on ECS (and stay 0 on some emulators), so whether a service exists, and
+ * whose it is, is decided only by listing and describing it ({@link ClusterObserver}).
  *
  * <p>How the batching works: when a cluster is observed and no description of it is waiting,
  * one call describes it together with the other clusters this client knows (those named by
@@ -37,14 +38,14 @@ final class ClusterDescriptions {
     static final Duration FRESH = Duration.ofSeconds(60);
 
     /** {@code capacityProviders}: the cluster has some, so it may run managed daemons. */
-    record Description(boolean exists, int registeredNodes, int activeServices, boolean capacityProviders, long fetchedAtNanos) {}
+    record Description(boolean exists, int registeredNodes, boolean capacityProviders, long fetchedAtNanos) {}
 
-    private final EcsClient ecs;
+    /** Made on first use: naming a cluster in {@link #expect} builds no client (and no role warning) for it. */
+    private final Supplier<EcsClient> ecs;
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, Description> waiting = new HashMap<>();
-    private final Set<String> written = new HashSet<>();
 
-    ClusterDescriptions(EcsClient ecs) {
+    ClusterDescriptions(Supplier<EcsClient> ecs) {
         this.ecs = ecs;
     }
 
@@ -66,19 +67,9 @@ final class ClusterDescriptions {
         return waiting.remove(cluster);
     }
 
-    /**
-     * This process changed the cluster's services: a description fetched before the change is
-     * dropped, and its service count is never again trusted to say "no services" (ECS's counts
-     * may lag behind a write), so the cluster is listed from now on.
-     */
+    /** This process changed the cluster's services: a description fetched before the change is dropped. */
     synchronized void written(String cluster) {
-        written.add(cluster);
         waiting.remove(cluster);
-    }
-
-    /** Whether a description's count of 0 ACTIVE services may stand in for listing them. */
-    synchronized boolean surelyEmpty(String cluster, Description d) {
-        return d.activeServices() == 0 && !written.contains(cluster);
     }
 
     private List<String> batchWith(String cluster) {
@@ -96,17 +87,15 @@ final class ClusterDescriptions {
     }
 
     private void fetch(List<String> batch) {
-        DescribeClustersResponse r = call("DescribeClusters", () -> ecs.describeClusters(b -> b.clusters(batch)));
+        DescribeClustersResponse r = call("DescribeClusters", () -> ecs.get().describeClusters(b -> b.clusters(batch)));
         long now = System.nanoTime();
         for (String name : batch) {
             Cluster c = r.clusters().stream().filter(x -> name.equals(x.clusterName()) || name.equals(x.clusterArn()))
                     .findFirst().orElse(null);
             boolean exists = c != null && "ACTIVE".equals(c.status());
             int nodes = exists && c.registeredContainerInstancesCount() != null ? c.registeredContainerInstancesCount() : 0;
-            // Unknown counts (null) are taken as "some services", so the cluster is listed.
-            int services = exists && c.activeServicesCount() != null ? c.activeServicesCount() : Integer.MAX_VALUE;
             boolean providers = exists && c.hasCapacityProviders() && !c.capacityProviders().isEmpty();
-            waiting.put(name, new Description(exists, nodes, services, providers, now));
+            waiting.put(name, new Description(exists, nodes, providers, now));
         }
     }
 

@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 
 /**
- * Observes one cluster with the fewest calls: ListServices (100 per page; none when a batched
- * DescribeClusters says a cluster this process never wrote to has no ACTIVE service), DescribeServices
+ * Observes one cluster with the fewest calls: ListServices (100 per page, always: a cluster's
+ * service counts are eventually consistent, so only a listing says which services exist), DescribeServices
  * (10 per call, with tags), DescribeTaskDefinition only for revisions the cache has not seen,
  * and for existence and nodes either its share of a batched DescribeClusters ({@link
  * ClusterDescriptions}: the registered count, ACTIVE + DRAINING) or, when the exact ACTIVE
@@ -49,7 +49,6 @@ final class ClusterObserver {
 
     LiveCluster observe(boolean exactActiveNodes) {
         int nodes;
-        boolean surelyEmpty = false;
         boolean managedInstances;
         List<LiveNode> nodeDetail = null;
         if (exactActiveNodes) {
@@ -71,11 +70,6 @@ final class ClusterObserver {
             }
             nodes = description.registeredNodes();
             managedInstances = description.capacityProviders();
-            surelyEmpty = descriptions.surelyEmpty(cluster, description);
-        }
-        if (surelyEmpty) {
-            // nothing to list: a cold apply's first look
-            return new LiveCluster(cluster, true, nodes, List.of()).withManagedInstances(managedInstances);
         }
         Described all = describeAll(call("ListServices", () -> ecs.listServicesPaginator(
                 r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList()));

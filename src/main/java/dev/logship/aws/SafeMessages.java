@@ -28,9 +28,19 @@ final class SafeMessages {
         return e.getClass().getSimpleName();
     }
 
+    /**
+     * What went wrong, for "{@code Action failed: }" + this. An answer without ECS's error type
+     * (a proxy's or emulator's HTML error page) is named by its HTTP status, never "EcsException: null".
+     */
     static String describe(SdkException e) {
-        if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
-            return errorCode(e) + ": " + redact(ase.awsErrorDetails().errorMessage());
+        if (e instanceof AwsServiceException ase) {
+            var details = ase.awsErrorDetails();
+            String code = details == null ? null : details.errorCode();
+            String message = details == null ? null : details.errorMessage();
+            if (code == null || code.isBlank()) {
+                return "HTTP " + ase.statusCode() + " (not an ECS answer)";
+            }
+            return code + (message == null || message.isBlank() ? " (HTTP " + ase.statusCode() + ")" : ": " + redact(message));
         }
         String message = e.getMessage();
         if (message != null && (message.startsWith(CallContextInterceptor.UNREACHABLE)

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 "a refused prune, a missing ECS cluster, Degraded health, or --wait timed out (the last line says which);",
                 "1 error (a failed call is reported; the next apply converges). With --dry-run: same as plan (2 changes pending)."},
         footer = {"", "Example:",
-                "  logship apply --repo examples/desired-state --ecs-endpoint http://127.0.0.1:4566 --wait 60"})
+                "  logship apply --repo examples/desired-state \\",
+                "      --ecs-endpoint http://127.0.0.1:4566 --wait 60"})
 final class ApplyCommand implements Callable<Integer> {
     @Mixin
     SyncOptionsMixin options;

@@ -25,11 +25,15 @@ final class Demo implements AutoCloseable {
     private final LocalEcsServer ecs;
     private final Operator operator;
     private final Path repository;
+    private final String apiToken;
+    private final Path stateDir;
 
-    private Demo(LocalEcsServer ecs, Operator operator, Path repository) {
+    private Demo(LocalEcsServer ecs, Operator operator, Path repository, String apiToken, Path stateDir) {
         this.ecs = ecs;
         this.operator = operator;
         this.repository = repository;
+        this.apiToken = apiToken;
+        this.stateDir = stateDir;
     }
 
     static Demo start(Path examples, Path dataDir, int port, int nodes) throws IOException {
@@ -54,11 +58,14 @@ final class Demo implements AutoCloseable {
             PostReceiveHook.writeSecret(secretFile, secret);
             ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofSeconds(60), Duration.ofSeconds(30))
                     .withRecheck(Duration.ofMillis(500), ControllerSettings.defaults().clusterBackoff());
+            // The POST endpoints are closed without a token: the demo makes one and prints it, for curl and the page's Resume.
+            String apiToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            Path stateDir = dataDir.resolve("mirror").toAbsolutePath();
             ServeConfig serve = new ServeConfig(repository.toString(), BRANCH, null, ecs.endpoint().toString(), "127.0.0.1",
-                    port, dataDir.resolve("mirror"), secret, false, null, null, settings, owner);
+                    port, stateDir, secret, false, apiToken, null, settings, owner);
             Operator operator = startOnFreePortIfTaken(serve);
             PostReceiveHook.install(repository, "http://127.0.0.1:" + operator.port() + "/api/v1/webhooks/github", secretFile);
-            return new Demo(ecs, operator, repository);
+            return new Demo(ecs, operator, repository, apiToken, stateDir);
         } catch (RuntimeException | IOException e) {
             ecs.close();
             throw e;
@@ -100,6 +107,10 @@ final class Demo implements AutoCloseable {
                 "",
                 "  Status page: " + pageUrl(),
                 "  Demo repo:   " + repository,
+                "  API token:   " + apiToken + "   (POST /api/v1/sync, /api/v1/rollouts/resume, /api/v1/rollouts/override-windows)",
+                "",
+                "  curl -XPOST -H 'Authorization: Bearer " + apiToken + "' " + pageUrl() + "api/v1/sync",
+                "  bin/logship history --data-dir " + stateDir + " --cluster prod",
                 "",
                 "Change a route and push it (the repo's post-receive hook sends a signed GitHub webhook):",
                 "",

@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "watch it reach ECS on the page."},
         footer = {"", "Example:",
                 "  bin/logship demo",
-                "  # then, in another terminal, follow the printed recipe: clone, change a route, git push"})
+                "  # then, in another terminal, follow the printed recipe:",
+                "  # clone, change a route, git push"})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "Port of the status page (default: ${DEFAULT-VALUE}; a free one if taken; 0 picks one).")

@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
         description = {"Show a cluster's last rollouts, newest first, as serve saved them in its data directory.",
                 "Each: commit, wave, start and end, outcome and task definitions; also the cluster's place in the",
                 "rollout in force and its last Healthy commit (a rollback's target).",
-                "Reads <data-dir>/rollouts.json, which serve writes; safe while serve runs.",
+                "Reads <data-dir>/rollouts.json, which serve writes (or <data-dir>/mirror/rollouts.json: the demo's); safe while serve runs.",
                 "Exit codes: 0 shown; 1 error (no such cluster, no or unreadable rollout state)."},
         footer = {"", "Example:",
                 "  logship history --data-dir /var/lib/logship --cluster prod-eu-1",
-                "  LOGSHIP_DATA_DIR=/var/lib/logship logship history --cluster prod-eu-1 --output json"})
+                "  LOGSHIP_DATA_DIR=/var/lib/logship \\",
+                "      logship history --cluster prod-eu-1 --output json"})
 final class HistoryCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -41,11 +42,17 @@ final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The directory holding rollouts.json: {@code dir} itself, or the demo's {@code dir/mirror} (demo --data-dir). */
+    static Path stateDir(Path dir) {
+        Path demo = dir.resolve("mirror");
+        return !Files.isRegularFile(new RolloutFile(dir).path()) && Files.isRegularFile(new RolloutFile(demo).path()) ? demo : dir;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RolloutFile file = new RolloutFile(dataDir);
+        RolloutFile file = new RolloutFile(stateDir(dataDir));
         if (!Files.isRegularFile(file.path())) {
             err.println("error: no rollout state in " + dataDir + " (" + file.path() + " does not exist: serve writes it"
                     + " once it accepts a commit, when started with --data-dir " + dataDir + ")");

@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "local-ecs", mixinStandardHelpOptions = true,
         description = "Run an in-memory ECS endpoint (AWS JSON 1.1) for tests and demos; the AWS CLI, "
                 + "boto3 and the AWS SDKs work against it with only the endpoint changed.",
-        footer = {"", "Example:", "  logship local-ecs --port 4566 --cluster prod:3,prod/managed:2 --state /tmp/local-ecs.json",
-                "  export AWS_ENDPOINT_URL_ECS=http://127.0.0.1:4566 AWS_DEFAULT_REGION=us-east-1",
+        footer = {"", "Example:", "  logship local-ecs --port 4566 --cluster prod:3,prod/managed:2 \\",
+                "      --state /tmp/local-ecs.json",
+                "  export AWS_ENDPOINT_URL_ECS=http://127.0.0.1:4566",
+                "  export AWS_DEFAULT_REGION=us-east-1",
                 "  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local",
                 "  aws ecs list-container-instances --cluster prod"})
 final class LocalEcsCommand implements Callable<Integer> {

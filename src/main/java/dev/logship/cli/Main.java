@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             IamCommand.class,
             PlanCommand.class,
+            ClustersCommand.class,
             ApplyCommand.class,
             ServeCommand.class,
             HistoryCommand.class,
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
             LocalEcsCommand.class,
             CommandLine.HelpCommand.class
         },
-        footer = {"", "Every long option can also be set with an environment variable LOGSHIP_<OPTION>,",
-                "e.g. --ecs-endpoint -> LOGSHIP_ECS_ENDPOINT.", "",
+        footer = {"", "Every long option can also be set with an environment variable",
+                "LOGSHIP_<OPTION>, e.g. --ecs-endpoint -> LOGSHIP_ECS_ENDPOINT.", "",
                 "Example:", "  logship validate examples/desired-state"})
 public final class Main implements Runnable {
 
@@ -38,6 +39,14 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setDefaultValueProvider(new EnvironmentDefaults(System.getenv()));
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            if (e instanceof ManifestDirectory.UnusableDirectory) {
+                e.getCommandLine().getErr().println("error: " + e.getMessage());
+                return 2; // the usage would bury the one line that matters
+            }
+            return usage.handleParseException(e, args);
+        });
         return cli;
     }
 

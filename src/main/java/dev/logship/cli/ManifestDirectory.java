@@ -33,7 +33,14 @@ final class ManifestDirectory {
         try {
             return DirectoryReader.read(root);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, e.getMessage());
+            throw new UnusableDirectory(cli, e.getMessage());
+        }
+    }
+
+    /** A DIR that is missing or not a directory: a usage error (exit 2) said in one line, without the whole usage. */
+    static final class UnusableDirectory extends CommandLine.ParameterException {
+        UnusableDirectory(CommandLine cli, String message) {
+            super(cli, message);
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.logship.state.RolloutFile;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
 import dev.logship.web.NotificationMetrics;
+import dev.logship.web.ApiAccess;
 import dev.logship.web.OperatorServer;
 import dev.logship.web.RolloutMetrics;
 import dev.logship.web.ServeMetrics;
@@ -65,16 +66,21 @@ public final class Operator implements AutoCloseable {
                 .description("Clusters ClusterSets select that run no forwarder (suspended, or no forwarder selects them)")
                 .register(metrics.registry());
         // Notifier URLs come from this process's environment or files, read at each delivery; events are queued, never awaited.
-        notifications = new Notifications(controller::notifiers, System.getenv(), DeliverySettings.defaults(),
+        notifications = new Notifications(controller::notifiers, System.getenv(), config.notifyRules(), DeliverySettings.defaults(),
                 new NotificationMetrics(metrics.registry()));
         controller.onEvent(notifications);
         RolloutMetrics rollouts = new RolloutMetrics(metrics.registry());
         controller.onEvent(rollouts::recorded);
         metrics.beforeScrape(registry -> rollouts.refresh(controller.rollouts()));
         LOG.info("owner id {}", owner);
+        ApiAccess access = ApiAccess.of(config.apiToken(), config.apiAllowUnauthenticated(), config.readToken());
+        access.startupLines().forEach(line -> LOG.info("{}", line));
+        if (config.apiToken() == null && config.apiAllowUnauthenticated()) {
+            LOG.warn("--api-allow-unauthenticated: anyone who can reach this port can trigger syncs, resume rollouts and override sync windows");
+        }
         telemetry = ingest == null ? null
                 : dev.logship.web.Telemetry.start(ingest, controller::status, controller::recordEvent, metrics);
-        server = new OperatorServer(controller, new WebhookVerifier(webhooks), config.apiToken(), metrics, telemetry);
+        server = new OperatorServer(controller, new WebhookVerifier(webhooks), access, metrics, telemetry);
     }
 
     /** Starts serving on the configured port (0: a free one) and fetches the source at once. */

@@ -2,6 +2,7 @@ package dev.logship.cli;
 
 import dev.logship.aws.AwsEcsGateways;
 import dev.logship.aws.AwsSettings;
+import dev.logship.diff.ClusterPlan;
 import dev.logship.diff.Plan;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
@@ -11,10 +12,14 @@ import dev.logship.reconcile.SourceUnavailableException;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.sync.GatewayException;
 import dev.logship.sync.SyncOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -66,7 +71,7 @@ final class PlanSession implements AutoCloseable {
     }
 
     /** Reads the manifests once; a Git mirror without {@code --data-dir} lives only for this call. */
-    private static Snapshot snapshot(SyncOptionsMixin options) throws SourceUnavailableException {
+    static Snapshot snapshot(SyncOptionsMixin options) throws SourceUnavailableException {
         try (TemporaryDirectory temporary = options.source.dataDir == null ? TemporaryDirectory.create("logship-mirror") : null) {
             Path dataDir = temporary == null ? options.source.dataDir : temporary.path();
             ManifestSource source = ManifestSources.open(options.source.repo, options.source.ref, options.source.path, dataDir, options.source.credentials());
@@ -84,8 +89,21 @@ final class PlanSession implements AutoCloseable {
         }
     }
 
-    Plan plan() {
-        return new Plan(state.revision(), clusters.stream().map(synchronizer::plan).toList());
+    /** Every cluster's plan that could be made, and the error of each cluster that could not (by name). */
+    record Planned(Plan plan, Map<String, String> failed) {}
+
+    /** Plans every cluster: one that cannot be observed does not hide the plan of the others. */
+    Planned plan() {
+        List<ClusterPlan> plans = new ArrayList<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (DesiredCluster cluster : clusters) {
+            try {
+                plans.add(synchronizer.plan(cluster));
+            } catch (GatewayException e) {
+                failed.put(cluster.target().name(), e.getMessage());
+            }
+        }
+        return new Planned(new Plan(state.revision(), plans), failed);
     }
 
     @Override

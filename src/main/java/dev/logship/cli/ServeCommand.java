@@ -1,5 +1,6 @@
 package dev.logship.cli;
 
+import dev.logship.notify.NotifyRules;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.rollout.RolloutClock;
 import java.io.IOException;
@@ -25,10 +26,12 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:",
                 "  export LOGSHIP_WEBHOOK_SECRET=$(cat /run/secrets/webhook)",
                 "  export LOGSHIP_GIT_TOKEN=$(cat /run/secrets/git-token)",
+                "  export LOGSHIP_API_TOKEN=$(cat /run/secrets/api-token)",
                 "  logship serve --repo https://github.com/acme/ecs-logging.git \\",
                 "      --ref main --path clusters --resync-interval 5m --port 8080",
                 "", "Then point the Git host's push webhook at",
-                "https://<this host>/api/v1/webhooks/github (or gitlab, gitea, bitbucket, generic)."})
+                "https://<this host>/api/v1/webhooks/github",
+                "(or gitlab, gitea, bitbucket, generic)."})
 final class ServeCommand implements Callable<Integer> {
     /** A day passes in under 9 s: beyond that a bake time is shorter than one ECS observation. */
     private static final double MAX_CLOCK_SCALE = 10_000;
@@ -61,8 +64,28 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--webhook-allow-unsigned", description = "Accept webhooks without a secret (only on a trusted network).")
     boolean webhookAllowUnsigned;
 
-    @Option(names = "--api-token", paramLabel = "TOKEN", description = "Bearer token required by POST /api/v1/sync (default: none required).")
+    @Option(names = "--api-token", paramLabel = "TOKEN", description = "Bearer token required by POST /api/v1/sync,"
+            + " /api/v1/rollouts/resume and /api/v1/rollouts/override-windows (without one they answer 403).")
     String apiToken;
+
+    @Option(names = "--api-allow-unauthenticated", description = "Without --api-token, leave those POST endpoints open to"
+            + " anyone who can reach the port (only on a trusted network).")
+    boolean apiAllowUnauthenticated;
+
+    @Option(names = "--read-token", paramLabel = "TOKEN", description = "Bearer token (a browser: Basic password) required by"
+            + " the status page and GET /api/v1/* (default: none; health, readiness and metrics stay open).")
+    String readToken;
+
+    @Option(names = "--notify-allow-http", description = "Let Notifiers post to http:// URLs (default: https only).")
+    boolean notifyAllowHttp;
+
+    @Option(names = "--notify-allow-private", paramLabel = "CIDR", split = ",", description = "Let Notifiers post to these"
+            + " loopback, link-local or private blocks, e.g. 10.1.0.0/16 (default: public addresses only).")
+    java.util.List<String> notifyAllowPrivate;
+
+    @Option(names = "--notify-url-dir", paramLabel = "DIR", description = "The directory Notifiers' urlFrom.file may read"
+            + " (files of at most 8 KiB; default: none, urlFrom.file refused). urlFrom.env reads only LOGSHIP_NOTIFY_* variables.")
+    Path notifyUrlDir;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "Fetch the repository this often even without webhooks (default: ${DEFAULT-VALUE}).")
@@ -130,7 +153,9 @@ final class ServeCommand implements Callable<Integer> {
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(pollInterval, resyncInterval).withMaxParallel(maxParallel)
                 .withRolloutTimeout(rolloutTimeout).withRolloutClock(rolloutClock()).withDiscoveryInterval(discoveryInterval);
         return new ServeConfig(source.repo, source.ref, source.path, ecsEndpoint, bind, port, source.dataDir, secret,
-                webhookAllowUnsigned, apiToken, source.credentials(), settings, owner).withAssumeRoles(assumeRoles.parsed());
+                webhookAllowUnsigned, apiToken, source.credentials(), settings, owner).withAssumeRoles(assumeRoles.parsed())
+                .withAccess(apiAllowUnauthenticated, readToken)
+                .withNotifyRules(new NotifyRules(notifyAllowHttp, notifyAllowPrivate, notifyUrlDir));
     }
 
     /** The ingest settings, or null when no ingest token is given (telemetry off: delivery Unknown). */

@@ -2,6 +2,7 @@ package dev.logship.cli;
 
 import dev.logship.aws.AwsSettings;
 import dev.logship.git.GitCredentials;
+import dev.logship.notify.NotifyRules;
 import dev.logship.reconcile.ControllerSettings;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.Objects;
  */
 public record ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
                    String webhookSecret, boolean webhookAllowUnsigned, String apiToken, GitCredentials credentials,
-                   ControllerSettings controller, String owner, AwsSettings.AssumeRoles assumeRoles) {
+                   ControllerSettings controller, String owner, AwsSettings.AssumeRoles assumeRoles,
+                   boolean apiAllowUnauthenticated, String readToken, NotifyRules notifyRules) {
     /** Without {@code --owner}: the owner id is derived from the repository and path. */
     public ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
                        String webhookSecret, boolean webhookAllowUnsigned, String apiToken, GitCredentials credentials,
@@ -30,6 +32,14 @@ public record ServeConfig(String repo, String ref, String path, String ecsEndpoi
                 controller, owner, AwsSettings.AssumeRoles.AUTO);
     }
 
+    /** Mutating endpoints closed without an API token, no read token, strict notifier URLs. */
+    public ServeConfig(String repo, String ref, String path, String ecsEndpoint, String bind, int port, Path dataDir,
+                       String webhookSecret, boolean webhookAllowUnsigned, String apiToken, GitCredentials credentials,
+                       ControllerSettings controller, String owner, AwsSettings.AssumeRoles assumeRoles) {
+        this(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned, apiToken, credentials,
+                controller, owner, assumeRoles, false, null, NotifyRules.strict());
+    }
+
     public ServeConfig {
         Objects.requireNonNull(repo, "--repo is required");
         webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret.strip();
@@ -41,21 +51,34 @@ public record ServeConfig(String repo, String ref, String path, String ecsEndpoi
         credentials = credentials == null ? GitCredentials.none() : credentials;
         controller = controller == null ? ControllerSettings.defaults() : controller;
         assumeRoles = assumeRoles == null ? AwsSettings.AssumeRoles.AUTO : assumeRoles;
+        readToken = readToken == null || readToken.isBlank() ? null : readToken.strip();
+        notifyRules = notifyRules == null ? NotifyRules.strict() : notifyRules;
     }
 
     public ServeConfig withPort(int newPort) {
         return new ServeConfig(repo, ref, path, ecsEndpoint, bind, newPort, dataDir, webhookSecret, webhookAllowUnsigned,
-                apiToken, credentials, controller, owner, assumeRoles);
+                apiToken, credentials, controller, owner, assumeRoles, apiAllowUnauthenticated, readToken, notifyRules);
     }
 
     public ServeConfig withAssumeRoles(AwsSettings.AssumeRoles when) {
         return new ServeConfig(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned,
-                apiToken, credentials, controller, owner, when);
+                apiToken, credentials, controller, owner, when, apiAllowUnauthenticated, readToken, notifyRules);
     }
 
     public ServeConfig withOwner(String newOwner) {
         return new ServeConfig(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned,
-                apiToken, credentials, controller, newOwner, assumeRoles);
+                apiToken, credentials, controller, newOwner, assumeRoles, apiAllowUnauthenticated, readToken, notifyRules);
+    }
+
+    /** {@code allowUnauthenticated}: the mutating endpoints open without an API token; {@code read}: the GET API's token. */
+    public ServeConfig withAccess(boolean allowUnauthenticated, String read) {
+        return new ServeConfig(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned,
+                apiToken, credentials, controller, owner, assumeRoles, allowUnauthenticated, read, notifyRules);
+    }
+
+    public ServeConfig withNotifyRules(NotifyRules rules) {
+        return new ServeConfig(repo, ref, path, ecsEndpoint, bind, port, dataDir, webhookSecret, webhookAllowUnsigned,
+                apiToken, credentials, controller, owner, assumeRoles, apiAllowUnauthenticated, readToken, rules);
     }
 
     /** The owner id in force: {@code --owner}, else derived from the repository and path. */
@@ -68,6 +91,8 @@ public record ServeConfig(String repo, String ref, String path, String ecsEndpoi
         return "ServeConfig[repo=" + ManifestSources.safe(repo) + ", ref=" + ref + ", path=" + path + ", ecsEndpoint="
                 + ecsEndpoint + ", bind=" + bind + ", port=" + port + ", dataDir=" + dataDir + ", webhookSecret="
                 + (webhookSecret == null ? "none" : "****") + ", apiToken=" + (apiToken == null ? "none" : "****")
-                + ", credentials=" + credentials + ", controller=" + controller + ", owner=" + owner + ", assumeRoles=" + assumeRoles + "]";
+                + ", credentials=" + credentials + ", controller=" + controller + ", owner=" + owner + ", assumeRoles=" + assumeRoles
+                + ", apiAllowUnauthenticated=" + apiAllowUnauthenticated + ", readToken=" + (readToken == null ? "none" : "****")
+                + ", notifyRules=" + notifyRules + "]";
     }
 }

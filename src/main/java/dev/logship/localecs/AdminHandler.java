@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * Admin API under {@value #PREFIX}: reset, node counts, Managed Instances capacity providers,
- * faults, throttling and call counts,
+ * faults, stale cluster counters, throttling and call counts,
  * so tests and benchmarks can steer the endpoint and assert how many calls a run made.
  */
 final class AdminHandler implements HttpHandler {
@@ -67,6 +67,11 @@ final class AdminHandler implements HttpHandler {
                     server.setFaults(new Faults(body.path("throttleShare").asDouble(0), body.path("serverErrorShare").asDouble(0),
                             body.path("dropShare").asDouble(0), body.path("latencyMillis").asLong(0)));
                     yield faults();
+                }
+                case "GET counters" -> Json.object().put("stale", server.staleCounters());
+                case "POST counters" -> {
+                    server.setStaleCounters(required(body, "stale").asBoolean());
+                    yield Json.object().put("stale", server.staleCounters());
                 }
                 case "GET throttling" -> Json.object().put("enabled", server.throttling());
                 case "POST throttling" -> {

@@ -31,8 +31,12 @@ final class EcsEngine {
     private Scheduler scheduler;
     private DaemonApi daemons;
     private Map<String, Function<Call, ObjectNode>> actions;
+    /** Read at every DescribeClusters, so a test can make the service counter lie as some emulators' does. */
+    private final java.util.function.BooleanSupplier staleCounters;
 
-    EcsEngine(EcsState initial, Arns arns, long convergenceMillis, double timeScale, LongSupplier clock, Runnable onChange) {
+    EcsEngine(EcsState initial, Arns arns, long convergenceMillis, double timeScale, LongSupplier clock, Runnable onChange,
+            java.util.function.BooleanSupplier staleCounters) {
+        this.staleCounters = staleCounters;
         this.arns = arns;
         this.timeScale = timeScale;
         this.convergenceMillis = convergenceMillis;
@@ -47,7 +51,7 @@ final class EcsEngine {
         TaskDefinitions taskDefinitions = new TaskDefinitions(state, arns, tags);
         daemons = new DaemonApi(state.daemons, arns.account(), tags,
                 new DaemonHosts(state, arns, (cluster, now) -> nodes.add(cluster, now), convergenceMillis), timeScale);
-        Views views = new Views(tags, taskDefinitions, arns, convergenceMillis, daemons);
+        Views views = new Views(tags, taskDefinitions, arns, convergenceMillis, daemons, staleCounters);
         clusters = new Clusters(state, arns, tags, views);
         nodes = new ContainerInstances(state, arns, tags, views, clusters);
         Services services = new Services(state, arns, tags, views, clusters, taskDefinitions);

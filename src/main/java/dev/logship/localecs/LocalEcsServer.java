@@ -37,6 +37,7 @@ public final class LocalEcsServer implements AutoCloseable {
     private final CallCounts counts = new CallCounts();
     private final CallCounts stsCounts = new CallCounts();
     private final FaultSettings faults;
+    private final java.util.concurrent.atomic.AtomicBoolean staleCounters = new java.util.concurrent.atomic.AtomicBoolean();
     private final HttpServer http;
     private final ExecutorService executor;
     private final Accounts accounts;
@@ -46,7 +47,7 @@ public final class LocalEcsServer implements AutoCloseable {
         this.stateFile = new StateFile(config.stateFile());
         long convergence = Math.round(config.taskConvergence().toMillis() / config.timeScale());
         this.engine = new EcsEngine(stateFile.loadOrEmpty(), new Arns(config.accountId()), convergence, config.timeScale(),
-                System::currentTimeMillis, this::save);
+                System::currentTimeMillis, this::save, staleCounters::get);
         this.rateLimits = new RateLimits(config.throttle(), config.timeScale());
         this.faults = new FaultSettings(Faults.latency(config.latency().toMillis()));
         startClusters();
@@ -92,6 +93,7 @@ public final class LocalEcsServer implements AutoCloseable {
         engine.reset(new EcsState());
         startClusters();
         faults.reset();
+        staleCounters.set(false);
         rateLimits.reset();
         counts.reset();
         stsCounts.reset();
@@ -158,6 +160,15 @@ public final class LocalEcsServer implements AutoCloseable {
 
     public Faults faults() {
         return faults.current();
+    }
+
+    /** When on, DescribeClusters reports {@code activeServicesCount: 0} whatever runs (as moto 5.2.3 does). */
+    public void setStaleCounters(boolean on) {
+        staleCounters.set(on);
+    }
+
+    public boolean staleCounters() {
+        return staleCounters.get();
     }
 
     public void setThrottling(boolean on) {

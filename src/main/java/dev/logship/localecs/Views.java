@@ -12,8 +12,11 @@ final class Views {
     private final Arns arns;
     private final long convergenceMillis;
     private final DaemonApi daemons;
+    private final java.util.function.BooleanSupplier staleCounters;
 
-    Views(Tags tags, TaskDefinitions taskDefinitions, Arns arns, long convergenceMillis, DaemonApi daemons) {
+    Views(Tags tags, TaskDefinitions taskDefinitions, Arns arns, long convergenceMillis, DaemonApi daemons,
+            java.util.function.BooleanSupplier staleCounters) {
+        this.staleCounters = staleCounters;
         this.daemons = daemons;
         this.tags = tags;
         this.taskDefinitions = taskDefinitions;
@@ -29,7 +32,9 @@ final class Views {
         out.put("registeredContainerInstancesCount", c.status.equals("ACTIVE") ? c.nodes.size() : 0);
         out.put("runningTasksCount", running);
         out.put("pendingTasksCount", live.size() - running);
-        out.put("activeServicesCount", c.services.values().stream().filter(s -> s.status.equals("ACTIVE")).count());
+        // Stale counters (an admin fault) answer 0 as moto 5.2.3 does: the count is never proof that no service exists.
+        out.put("activeServicesCount", staleCounters.getAsBoolean() ? 0
+                : c.services.values().stream().filter(s -> s.status.equals("ACTIVE")).count());
         out.putArray("statistics");
         if (withTags) {
             out.set("tags", tags.renderOf(c.arn));

@@ -58,6 +58,12 @@ final class RouteUris {
         if (uri.getRawUserInfo() != null) {
             return Optional.of("route must not carry user:password; logspout ignores it");
         }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        boolean numericPort = authority.matches(".*:[0-9]+");
+        // java.net.URI takes any port that fits an int, and one that does not leaves no host: check the range here.
+        if (numericPort && (uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535) && !authority.startsWith(":")) {
+            return Optional.of("route port must be 1-65535: " + scheme + "://HOST:PORT");
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             return Optional.of("route needs a host: " + scheme + "://HOST:PORT");
         }

@@ -23,13 +23,13 @@ public final class Notifications implements Consumer<Event>, AutoCloseable {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** {@code env}: where {@code urlFrom.env} is looked up (the process environment in serve). */
-    public Notifications(Supplier<List<NotifierSpec>> inForce, Map<String, String> env, DeliverySettings settings,
+    /** {@code env}: where {@code urlFrom.env} is looked up (the process environment in serve); {@code rules}: what URLs may be used. */
+    public Notifications(Supplier<List<NotifierSpec>> inForce, Map<String, String> env, NotifyRules rules, DeliverySettings settings,
                          DeliveryListener listener) {
         this.inForce = inForce;
         this.settings = settings;
         this.listener = listener;
-        this.sender = new Sender(new NotifierUrls(env), settings, listener);
+        this.sender = new Sender(new NotifierUrls(env, rules), new Destinations(rules), settings, listener);
     }
 
     @Override

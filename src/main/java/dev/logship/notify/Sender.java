@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +25,16 @@ final class Sender {
     private static final Logger LOG = LoggerFactory.getLogger("logship.notify");
 
     private final NotifierUrls urls;
+    private final Destinations destinations;
     private final DeliverySettings settings;
     private final DeliveryListener listener;
     private final HttpClient http;
+    /** The last refusal logged per notifier: a refused URL is logged once, not at every event. */
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
 
-    Sender(NotifierUrls urls, DeliverySettings settings, DeliveryListener listener) {
+    Sender(NotifierUrls urls, Destinations destinations, DeliverySettings settings, DeliveryListener listener) {
         this.urls = urls;
+        this.destinations = destinations;
         this.settings = settings;
         this.listener = listener;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
@@ -41,9 +47,9 @@ final class Sender {
         URI url;
         try {
             url = urls.resolve(spec);
+            destinations.check(url);
         } catch (NotifierUrls.UnusableUrl e) {
-            LOG.warn("notifier {}: {} not delivered: {}", name, event.type(), e.getMessage());
-            listener.failed(name, event.type());
+            refused(name, event, e);
             return true;
         }
         HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.timeout())
@@ -58,7 +64,11 @@ final class Sender {
                 .onRetry(e -> listener.retried(name, event.type()))
                 .build();
         try {
-            int status = Failsafe.with(retry).get(() -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            int status = Failsafe.with(retry).get(() -> {
+                destinations.check(url); // again at each connection: the name may resolve elsewhere by now
+                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            });
+            refusals.remove(name);
             if (status / 100 == 2) {
                 LOG.debug("notifier {}: {} delivered", name, event.type());
                 listener.delivered(name, event.type());
@@ -68,6 +78,10 @@ final class Sender {
             }
             return true;
         } catch (FailsafeException e) {
+            if (e.getCause() instanceof NotifierUrls.UnusableUrl refused) {
+                refused(name, event, refused);
+                return true;
+            }
             if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -77,6 +91,14 @@ final class Sender {
             listener.failed(name, event.type());
             return true;
         }
+    }
+
+    /** Counted at every event; logged when the reason is new for this notifier (the message never holds the URL). */
+    private void refused(String name, Event event, NotifierUrls.UnusableUrl why) {
+        if (!why.getMessage().equals(refusals.put(name, why.getMessage()))) {
+            LOG.warn("notifier {}: {} not delivered, nor later events while this holds: {}", name, event.type(), why.getMessage());
+        }
+        listener.refused(name, event.type());
     }
 
     /** Worth another try: the receiver is overloaded or failing, not refusing this request. */

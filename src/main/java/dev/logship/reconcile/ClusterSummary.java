@@ -29,9 +29,16 @@ final class ClusterSummary {
         return switch (s.syncStatus()) {
             case Unknown -> "Not observed yet.";
             case OutOfSync -> "OutOfSync: ECS differs from " + attempted + "; "
-                    + (ready == null ? "changes are pending" : ready.message()) + (applied == null ? "." : " (last applied " + applied + ").");
-            case Synced -> "Synced: ECS is on " + applied + "; " + s.health()
-                    + (s.healthMessage() == null || s.healthMessage().isEmpty() ? "" : ": " + s.healthMessage()) + ".";
+                    + (ready == null ? "changes are pending" : applied == null ? sentence(ready.message()) : ready.message())
+                    + (applied == null ? (ready == null ? "." : "") : " (last applied " + applied + ").");
+            case Synced -> sentence("Synced: ECS is on " + applied + "; " + s.health()
+                    + (s.healthMessage() == null || s.healthMessage().isEmpty() ? "" : ": " + s.healthMessage()));
         };
+    }
+
+    /** Ends the text with one full stop: ECS's own messages often end with one already ("tasks failed to start."). */
+    static String sentence(String text) {
+        String t = text.stripTrailing();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 }

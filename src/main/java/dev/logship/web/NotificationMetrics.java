@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Notifier delivery in Prometheus: {@code logship_notifications_total} by notifier, event and
- * outcome (delivered, failed, retried, dropped). Labels carry the notifier's name, never its URL.
+ * outcome (delivered, failed, refused, retried, dropped). Labels carry the notifier's name, never its URL.
  */
 public final class NotificationMetrics implements DeliveryListener {
     private final MeterRegistry registry;
@@ -26,6 +26,11 @@ public final class NotificationMetrics implements DeliveryListener {
     }
 
     @Override
+    public void refused(String notifier, String event) {
+        count(notifier, event, "refused");
+    }
+
+    @Override
     public void retried(String notifier, String event) {
         count(notifier, event, "retried");
     }
@@ -37,7 +42,7 @@ public final class NotificationMetrics implements DeliveryListener {
 
     private void count(String notifier, String event, String outcome) {
         Counter.builder("logship.notifications")
-                .description("Notifier deliveries by outcome: delivered, failed (given up), retried (one more attempt), dropped (queue full)")
+                .description("Notifier deliveries by outcome: delivered, failed (given up), refused (URL unreadable or not allowed), retried (one more attempt), dropped (queue full)")
                 .tags("notifier", notifier, "event", event, "outcome", outcome).register(registry).increment();
     }
 }

@@ -32,24 +32,23 @@ public final class OperatorServer implements AutoCloseable {
 
     private final Controller controller;
     private final ServeMetrics metrics;
-    private final ApiToken apiToken;
     private final Javalin app;
     private final Telemetry telemetry;
 
-    public OperatorServer(Controller controller, WebhookVerifier verifier, String apiToken, ServeMetrics metrics) {
-        this(controller, verifier, apiToken, metrics, null);
+    public OperatorServer(Controller controller, WebhookVerifier verifier, ApiAccess access, ServeMetrics metrics) {
+        this(controller, verifier, access, metrics, null);
     }
 
     /** {@code telemetry} (nullable): the delivery ingest and monitor, when serve has an ingest token. */
-    public OperatorServer(Controller controller, WebhookVerifier verifier, String apiToken, ServeMetrics metrics,
+    public OperatorServer(Controller controller, WebhookVerifier verifier, ApiAccess access, ServeMetrics metrics,
                           Telemetry telemetry) {
         this.controller = controller;
         this.telemetry = telemetry;
         this.metrics = metrics;
-        this.apiToken = ApiToken.of(apiToken);
         WebhookRoutes webhooks = WebhookRoutes.withCommits(verifier, controller::syncSource, metrics.registry());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.before(access::check); // every token rule, before any handler
             webhooks.register(config.routes);
             if (telemetry != null) {
                 telemetry.routes.register(config.routes);
@@ -136,11 +135,6 @@ public final class OperatorServer implements AutoCloseable {
     }
 
     private void sync(Context ctx) throws JsonProcessingException {
-        if (!apiToken.admits(ctx.header("Authorization"))) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            json(ctx, 401, Map.of("error", "this endpoint needs 'Authorization: Bearer <api token>'"));
-            return;
-        }
         String cluster = ctx.queryParam("cluster");
         if (cluster == null || cluster.isBlank()) {
             boolean taken = controller.syncAll("api");
@@ -152,24 +146,14 @@ public final class OperatorServer implements AutoCloseable {
         }
     }
 
-    /** The resume control: a halted rollout carries on (failed clusters are tried again). Needs the API token. */
+    /** The resume control: a halted rollout carries on (failed clusters are tried again). {@link ApiAccess} checks the token. */
     private void resume(Context ctx) throws JsonProcessingException {
-        if (!apiToken.admits(ctx.header("Authorization"))) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            json(ctx, 401, Map.of("error", "this endpoint needs 'Authorization: Bearer <api token>'"));
-            return;
-        }
         boolean resumed = controller.resumeRollouts();
         json(ctx, resumed ? 202 : 409, resumed ? Map.of("resumed", true) : Map.of("error", "no rollout is halted"));
     }
 
-    /** The manual override of sync windows for the rollouts in force. Needs the API token. */
+    /** The manual override of sync windows for the rollouts in force. {@link ApiAccess} checks the token. */
     private void overrideWindows(Context ctx) throws JsonProcessingException {
-        if (!apiToken.admits(ctx.header("Authorization"))) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            json(ctx, 401, Map.of("error", "this endpoint needs 'Authorization: Bearer <api token>'"));
-            return;
-        }
         controller.overrideWindows();
         json(ctx, 202, Map.of("windowOverride", true));
     }

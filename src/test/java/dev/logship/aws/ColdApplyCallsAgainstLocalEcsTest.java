@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * What a cold apply of a fleet costs in ECS calls, applied 8 clusters at a time as serve does:
- * no ListServices for clusters DescribeClusters reports empty, each family listed once per run,
+ * every cluster listed (a service count of 0 is never trusted), each family listed once per run,
  * and after the change only the desired services described again.
  */
 class ColdApplyCallsAgainstLocalEcsTest {
@@ -67,7 +67,7 @@ class ColdApplyCallsAgainstLocalEcsTest {
     }
 
     @Test
-    void aColdApplyListsNoServicesOfEmptyClustersListsEachFamilyOnceAndReadsOnlyWhatItChanged() throws Exception {
+    void aColdApplyListsEachClusterAndEachFamilyOnceAndReadsOnlyWhatItChanged() throws Exception {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20));
         for (int i = 0; i < CLUSTERS; i++) {
             config.cluster("c" + i + "-ecs", 2);
@@ -82,12 +82,12 @@ class ColdApplyCallsAgainstLocalEcsTest {
             List<SyncResult> cold = syncAll(synchronizer, state);
             assertThat(cold).allSatisfy(r -> assertThat(r.failures()).isEmpty());
             assertThat(cold).allSatisfy(r -> assertThat(r.clusterHealth().status()).isIn(Health.Status.Healthy, Health.Status.Progressing));
-            // 40 clusters in one DescribeClusters; 2 families listed and registered once each; 50
-            // CreateService; one DescribeServices per cluster for its health after the change.
-            assertThat(nonZero(server.callCounts())).isEqualTo(Map.of("DescribeClusters", 1L, "ListTaskDefinitions", 2L,
-                    "RegisterTaskDefinition", 2L, "CreateService", 50L, "DescribeServices", (long) CLUSTERS));
+            // 40 clusters in one DescribeClusters and one ListServices each; 2 families listed and
+            // registered once each; 50 CreateService; one DescribeServices per cluster for its health after the change.
+            assertThat(nonZero(server.callCounts())).isEqualTo(Map.of("DescribeClusters", 1L, "ListServices", (long) CLUSTERS,
+                    "ListTaskDefinitions", 2L, "RegisterTaskDefinition", 2L, "CreateService", 50L, "DescribeServices", (long) CLUSTERS));
 
-            // The next run trusts no "0 services" for clusters it wrote to: it lists them, and changes nothing.
+            // The next run lists them again, and changes nothing.
             server.resetCallCounts();
             List<SyncResult> second = syncAll(synchronizer, state);
             assertThat(second).allSatisfy(r -> assertThat(r.steps()).isEmpty());

@@ -68,6 +68,17 @@ class AssumeRolesOptionTest {
         assertThat(ecs.callCountsByAccount()).containsKey("123456789012");
     }
 
+    /** The notice is about the clusters of the run: --cluster prod (no roleArn) says nothing of staging's role. */
+    @Test
+    void aRunOfAClusterWithoutARoleSaysNothingOfAnotherClustersRole() throws IOException {
+        Files.createDirectories(repo.resolve("prod"));
+        Files.writeString(repo.resolve("prod/cluster.yaml"), ManifestRepo.cluster("prod", "prod-ecs"));
+        Files.writeString(repo.resolve("prod/papertrail.yaml"), ManifestRepo.forwarder("papertrail"));
+        Captured run = plan("--cluster", "prod");
+        assertThat(run.exit).as(run.err).isIn(2, 3);
+        assertThat(run.err).doesNotContain(NOTICE);
+    }
+
     @Test
     void anUnknownValueIsAUsageErrorNamingTheChoices() {
         Captured run = plan("--assume-roles", "sometimes");

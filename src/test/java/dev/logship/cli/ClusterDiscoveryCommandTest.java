@@ -178,4 +178,24 @@ class ClusterDiscoveryCommandTest {
         assertThat(waves.indexOf("pay-eu.eu-west-1." + A)).isPositive()
                 .isLessThan(waves.indexOf("pay.us-east-1." + A)).isLessThan(waves.indexOf("web.us-east-1." + B));
     }
+
+    @Test
+    void clustersListsWhatDiscoverySeesAndWhatEachWouldGetWithoutApplying() throws Exception {
+        CliRun text = run("clusters");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("ClusterSet fleet: 4 discovered, 2 covered, 1 excluded by tags, 0 suspended, 1 without forwarders",
+                "pay.us-east-1." + A + ": covered {env=prod, source=discovered}",
+                "    + papertrail (clusterSelector env=prod matches labels {env=prod, source=discovered})",
+                "pay-eu.eu-west-1." + A + ": no forwarder selects it {env=staging, source=discovered}",
+                "batch.us-east-1." + B + ": excluded by tagSelector");
+        JsonNode json = JSON.readTree(run("clusters", "--output", "json").out());
+        assertThat(json.path("sets").path(0).path("covered").asInt()).isEqualTo(2);
+        assertThat(json.path("clusters")).hasSize(4);
+        assertThat(ecs.mutatingCallCounts()).as("clusters changes nothing").isEmpty();
+
+        ecs.denyAccounts(List.of(B));
+        CliRun failing = run("clusters");
+        assertThat(failing.exitCode()).isEqualTo(3);
+        assertThat(failing.out()).contains("failing: " + B + "/us-east-1: AccessDenied");
+    }
 }

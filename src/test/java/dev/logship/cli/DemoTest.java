@@ -35,6 +35,21 @@ class DemoTest {
             String instructions = demo.instructions();
             assertThat(instructions).contains(demo.pageUrl()).contains("git clone " + demo.repository()).contains("git push");
             waitUntil("the examples are applied", Duration.ofSeconds(30), () -> route(sdk).contains("12345"));
+            // The POST endpoints are closed without a token: the demo prints its own, with a curl line that works.
+            String curl = instructions.lines().filter(l -> l.strip().startsWith("curl -XPOST")).findFirst().orElseThrow();
+            String token = curl.substring(curl.indexOf("Bearer ") + 7, curl.indexOf('\'', curl.indexOf("Bearer ")));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI sync = java.net.URI.create(demo.pageUrl() + "api/v1/sync");
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(sync).POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(sync).header("Authorization", "Bearer " + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(202);
+            // The printed history command, and history --data-dir with the demo's own --data-dir, both find its state.
+            String history = instructions.lines().map(String::strip).filter(l -> l.startsWith("bin/logship history")).findFirst().orElseThrow();
+            waitUntil("the rollout state is saved", Duration.ofSeconds(30),
+                    () -> CliRun.of(history.substring("bin/logship ".length()).split(" ")).exitCode() == 0);
+            assertThat(CliRun.of("history", "--data-dir", tmp.resolve("data").toString(), "--cluster", "prod").exitCode()).isZero();
 
             Path clone = tmp.resolve("logship-demo");
             git(tmp, "clone", demo.repository().toString(), clone.toString());

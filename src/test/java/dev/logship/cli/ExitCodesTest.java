@@ -56,7 +56,7 @@ class ExitCodesTest {
         assertThat(run("apply", "--wait", "30").exitCode()).isEqualTo(Verdict.IN_SYNC);
         CliRun again = run("plan");
         assertThat(again.exitCode()).isEqualTo(Verdict.IN_SYNC);
-        assertThat(again.out()).contains("Exit 0: in sync and healthy.");
+        assertThat(again.out()).contains("Exit 0: in sync (plan reads no health: apply --wait does).");
     }
 
     @Test
@@ -86,12 +86,35 @@ class ExitCodesTest {
         assertThat(plan.out() + plan.err() + apply.out() + apply.err()).doesNotContainIgnoringCase("again");
     }
 
+    /** Pending changes on one cluster never make a missing ECS cluster read as "changes pending". */
+    @Test
+    void aMissingClusterBesidePendingChangesIsSaidApart() throws Exception {
+        start(Duration.ofMillis(20));
+        write("gone/cluster.yaml", ManifestRepo.cluster("gone", "no-such-ecs"));
+        write("gone/papertrail.yaml", ManifestRepo.forwarder("papertrail-gone"));
+        CliRun plan = run("plan");
+        assertThat(plan.exitCode()).isEqualTo(Verdict.CHANGES_PENDING);
+        assertThat(plan.out()).contains("Exit 2: changes pending; not fixed by apply: ECS cluster no-such-ecs not found")
+                .doesNotContain("changes pending: ECS cluster");
+    }
+
     @Test
     void waitThatTimesOutIsThreeAndSaysSo() throws Exception {
         start(Duration.ofMinutes(5)); // tasks never reach RUNNING within the wait
         CliRun apply = run("apply", "--wait", "1");
         assertThat(apply.exitCode()).as(apply.out()).isEqualTo(Verdict.NOT_HEALTHY);
         assertThat(apply.out()).contains("Exit 3: not healthy: --wait timed out: cluster prod is Progressing");
+    }
+
+    /** Exit 0 without --wait may still be settling: the last line then says so instead of "in sync and healthy". */
+    @Test
+    void applyWithoutWaitNeverCallsAProgressingServiceHealthy() throws Exception {
+        start(Duration.ofMinutes(5)); // tasks stay PENDING
+        CliRun apply = run("apply");
+        assertThat(apply.exitCode()).as(apply.out()).isEqualTo(Verdict.IN_SYNC);
+        assertThat(apply.out()).doesNotContain("healthy.").contains("Exit 0: applied, not healthy yet: prod/papertrail Progressing");
+        CliRun plan = run("plan");
+        assertThat(plan.out()).doesNotContain("in sync and healthy");
     }
 
     @Test

@@ -31,6 +31,10 @@ class HistoryCommandTest {
     Path dataDir;
 
     private void saved() {
+        saved(dataDir);
+    }
+
+    private void saved(Path dataDir) {
         RunRecord good = new RunRecord("c01", GOOD, "rings", T0, 0, T0.plusSeconds(1), T0.plusSeconds(70),
                 RunRecord.Outcome.SUCCEEDED, "", List.of("logship-papertrail:2"));
         RunRecord bad = new RunRecord("c01", BAD, "rings", T0.plusSeconds(600), 0, T0.plusSeconds(601), T0.plusSeconds(650),
@@ -41,6 +45,15 @@ class HistoryCommandTest {
         RolloutFile file = new RolloutFile(dataDir);
         file.save(new SavedRollouts(List.of(halted), Map.of("c01", List.of(good, bad)), Map.of("c01", GOOD)));
         file.flush();
+    }
+
+    /** The demo keeps serve's state in DATA-DIR/mirror: history --data-dir DATA-DIR (the demo's own option) finds it. */
+    @Test
+    void theDemosDataDirectoryIsFoundThroughItsMirror() {
+        saved(dataDir.resolve("mirror"));
+        CliRun run = CliRun.of("history", "--data-dir", dataDir.toString(), "--cluster", "c01");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Cluster c01");
     }
 
     @Test

@@ -73,7 +73,9 @@ final class ServeHarness implements AutoCloseable {
         ControllerSettings settings = tune.apply(ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), resync)
                 .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2))));
         operator = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
-                tmp.resolve("data"), WEBHOOK_SECRET, false, API_TOKEN, dev.logship.git.GitCredentials.token(GIT_TOKEN), settings));
+                tmp.resolve("data"), WEBHOOK_SECRET, false, API_TOKEN, dev.logship.git.GitCredentials.token(GIT_TOKEN), settings)
+                // Test receivers are plain HTTP on loopback and read their URL from files in the test's directory.
+                .withNotifyRules(new dev.logship.notify.NotifyRules(true, java.util.List.of("127.0.0.0/8"), tmp)));
     }
 
     static DesiredState examples() throws IOException {

@@ -65,7 +65,8 @@ class StatusPageAtScaleTest {
                     SourceStatus.notFetched(manifests.toString(), null, null), new ClusterSynchronizer(gateways),
                     ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10)), metrics);
             OperatorServer server = new OperatorServer(controller,
-                    new WebhookVerifier(WebhookSettings.signed("unused-secret", manifests.toString(), () -> null)), null, metrics);
+                    new WebhookVerifier(WebhookSettings.signed("unused-secret", manifests.toString(), () -> null)),
+                    dev.logship.web.ApiAccess.of(null, false, null), metrics);
             try {
                 server.start("127.0.0.1", 0);
                 controller.start();

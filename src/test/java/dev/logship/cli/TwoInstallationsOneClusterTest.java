@@ -108,6 +108,35 @@ class TwoInstallationsOneClusterTest {
         }
     }
 
+    /**
+     * DescribeClusters says 0 ACTIVE services whatever runs (moto 5.2.3's counter, or ECS's
+     * eventually consistent one): logship lists anyway, so every fresh run sees its own services
+     * (nothing created again) and a second installation reports a conflict instead of creating over them.
+     */
+    @Test
+    void aServiceCounterStuckAtZeroHidesNoServiceFromEitherInstallation() throws Exception {
+        ecs.setStaleCounters(true);
+        assertThat(sdk.describeClusters(r -> r.clusters("shared-ecs")).clusters().get(0).activeServicesCount()).isZero();
+        try (ManifestRepo a = new ManifestRepo(tmp.resolve("a")); ManifestRepo b = new ManifestRepo(tmp.resolve("b"))) {
+            a.push("a", Map.of("prod/cluster.yaml", ManifestRepo.cluster("prod", "shared-ecs"),
+                    "prod/common.yaml", ManifestRepo.forwarder("common")));
+            b.push("b", Map.of("prod/cluster.yaml", ManifestRepo.cluster("prod", "shared-ecs"),
+                    "prod/common.yaml", ManifestRepo.forwarder("common")));
+            String ownerA = OwnerIds.derive(a.uri(), null);
+            assertThat(apply(a.uri()).exitCode()).isZero();
+            assertThat(sdk.describeClusters(r -> r.clusters("shared-ecs")).clusters().get(0).activeServicesCount()).isZero();
+
+            CliRun again = apply(a.uri(), "--wait", "30");
+            assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+            assertThat(again.out()).contains("Plan: 0 to create, 0 to update, 0 to recreate, 0 to prune.");
+
+            CliRun other = apply(b.uri());
+            assertThat(other.out()).contains("1 in conflict.", "service common belongs to another logship installation (owner " + ownerA);
+            assertThat(owners()).isEqualTo(Map.of("common", ownerA));
+            assertThat(ecs.mutatingCallCounts()).containsEntry("CreateService", 1L);
+        }
+    }
+
     @Test
     void applyFromACheckoutActsAsTheServeFollowingTheSameRepository() throws Exception {
         try (ManifestRepo repo = new ManifestRepo(tmp.resolve("r"))) {

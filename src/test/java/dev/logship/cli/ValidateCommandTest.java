@@ -13,7 +13,7 @@ class ValidateCommandTest {
 
     @Test
     void examplesAreValid() {
-        CliRun run = CliRun.of("validate", EXAMPLES);
+        CliRun run = CliRun.of("validate", "--list", EXAMPLES);
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("OK: 4 clusters, 4 forwarder deployments in examples/desired-state (dir:")
                 .contains("  prod (prod-ecs, us-east-1): [papertrail]", "  staging (staging, eu-west-1): [papertrail-staging]",
@@ -60,11 +60,37 @@ class ValidateCommandTest {
     }
 
     @Test
-    void aMissingDirectoryIsAUsageError() {
+    void aMissingDirectoryIsAUsageErrorSaidInOneLine() {
         CliRun run = CliRun.of("validate", "no/such/dir");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("manifest directory no/such/dir does not exist");
+        assertThat(run.err()).startsWith("error: ").contains("manifest directory no/such/dir does not exist")
+                .doesNotContain("Usage:").hasLineCount(1);
         assertThat(run.out()).isEmpty();
+    }
+
+    /** 300 clusters: a summary of a few lines, not 301; --list still shows each. */
+    @Test
+    void aLargeFleetGetsASummaryNotALinePerCluster(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        for (int i = 0; i < 300; i++) {
+            Path c = Files.createDirectories(dir.resolve("c" + i));
+            Files.writeString(c.resolve("cluster.yaml"), ManifestRepo.cluster("c" + i, "c" + i + "-ecs"));
+            Files.writeString(c.resolve("fwd.yaml"), ManifestRepo.forwarder("fwd" + i) + "  agent: fluentBit\n");
+        }
+        CliRun run = CliRun.of("validate", dir.toString());
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).startsWith("OK: 300 clusters, 300 forwarder deployments").hasLineCount(2)
+                .contains("clusters per region: us-east-1 300 (--list shows each)");
+        assertThat(CliRun.of("validate", "--list", dir.toString()).out()).hasLineCount(302);
+    }
+
+    @Test
+    void aRoutePortOutside1To65535IsAProblemAtItsLine(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("cluster.yaml"), ManifestRepo.cluster("prod", "prod-ecs"));
+        Files.writeString(dir.resolve("fwd.yaml"), "apiVersion: logship.dev/v1\nkind: LogForwarder\nmetadata:\n  name: pt\n"
+                + "spec:\n  routes:\n    - syslog+tls://logs.example.com:70000\n");
+        CliRun run = CliRun.of("validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).startsWith("fwd.yaml:7:").contains("route port must be 1-65535").doesNotContain("70000");
     }
 
     @Test

@@ -34,4 +34,23 @@ class RouteUrisTest {
         assertThat(RouteUris.check(route)).hasValueSatisfying(message ->
                 assertThat(message).doesNotContain("logs.example.com", "papertrailapp", "12345", "pw"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "syslog+tls://logs.example.com:0",
+        "syslog+tls://logs.example.com:65536",
+        "syslog+tls://logs.example.com:99999",
+        "udp://logs.example.com:99999999999",
+        "tls://[2001:db8::1]:70000"
+    })
+    void refusesPortsOutside1To65535WithoutRepeatingTheRoute(String route) {
+        assertThat(RouteUris.check(route)).hasValueSatisfying(message ->
+                assertThat(message).startsWith("route port must be 1-65535").doesNotContain("logs.example.com", "2001", "99999", "65536"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"syslog+tls://logs.example.com:1", "syslog+tls://logs.example.com:65535"})
+    void acceptsTheEndsOfThePortRange(String route) {
+        assertThat(RouteUris.check(route)).isEmpty();
+    }
 }

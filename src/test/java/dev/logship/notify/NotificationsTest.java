@@ -47,8 +47,13 @@ class NotificationsTest {
         }
     }
 
+    /** The receivers are plain HTTP on loopback: both need serve's allow options. */
+    private NotifyRules loopback() {
+        return new NotifyRules(true, List.of("127.0.0.0/8"), tmp);
+    }
+
     private Notifications notifications(Map<String, String> env, DeliverySettings settings) {
-        Notifications n = new Notifications(() -> List.copyOf(inForce), env, settings, new NotificationMetrics(registry));
+        Notifications n = new Notifications(() -> List.copyOf(inForce), env, loopback(), settings, new NotificationMetrics(registry));
         closing.add(() -> n.close(Duration.ZERO)); // no grace: a hanging receiver would hold it to the end
         return n;
     }
@@ -74,8 +79,8 @@ class NotificationsTest {
     @Test
     void aReceiverAnswering500TwiceThen200GetsTheEventOnceAndTheRetriesAreCounted() throws Exception {
         Receiver flaky = receiver(Receiver.answering(500, 500));
-        inForce.add(json("ops", "OPS_URL", "Halted"));
-        Notifications n = notifications(Map.of("OPS_URL", flaky.url().toString()), FAST);
+        inForce.add(json("ops", "LOGSHIP_NOTIFY_OPS", "Halted"));
+        Notifications n = notifications(Map.of("LOGSHIP_NOTIFY_OPS", flaky.url().toString()), FAST);
 
         n.accept(event("Halted", "c01"));
 
@@ -96,8 +101,8 @@ class NotificationsTest {
     @Test
     void onlyTheEventsANotifierWantsAreSentInTheOrderTheyHappened() throws Exception {
         Receiver ops = receiver(Receiver.answering());
-        inForce.add(json("ops", "OPS_URL", "Degraded", "Halted", "RolledBack"));
-        Notifications n = notifications(Map.of("OPS_URL", ops.url().toString()), FAST);
+        inForce.add(json("ops", "LOGSHIP_NOTIFY_OPS", "Degraded", "Halted", "RolledBack"));
+        Notifications n = notifications(Map.of("LOGSHIP_NOTIFY_OPS", ops.url().toString()), FAST);
 
         for (String type : List.of("Applied", "Degraded", "NewRevision", "Halted", "RolledBack", "Stalled")) {
             n.accept(event(type, "c01"));
@@ -120,8 +125,8 @@ class NotificationsTest {
                 Set.of("Halted")));
         Notifications n = notifications(Map.of(), FAST);
 
-        n.accept(event("Halted", "c01")); // no file yet: not delivered, counted as failed
-        waitUntil("failed", Duration.ofSeconds(30), () -> count("chat", "Halted", "failed") == 1);
+        n.accept(event("Halted", "c01")); // no file yet: not delivered, counted as refused
+        waitUntil("refused", Duration.ofSeconds(30), () -> count("chat", "Halted", "refused") == 1);
         Files.writeString(urlFile, slack.url() + "\n");
         n.accept(Event.of("c02", "Halted", "cluster c02 went Degraded: <@here> & more", "0123456789abcdef0123"));
 
@@ -136,10 +141,10 @@ class NotificationsTest {
     void aHangingReceiverDelaysNeitherTheCallerNorOtherNotifiers() throws Exception {
         Receiver hang = receiver(Receiver.hanging());
         Receiver ops = receiver(Receiver.answering());
-        inForce.add(json("stuck", "STUCK_URL", "Applied"));
-        inForce.add(json("ops", "OPS_URL", "Applied"));
+        inForce.add(json("stuck", "LOGSHIP_NOTIFY_STUCK", "Applied"));
+        inForce.add(json("ops", "LOGSHIP_NOTIFY_OPS", "Applied"));
         DeliverySettings roomy = new DeliverySettings(100, FAST.timeout(), FAST.maxRetries(), FAST.firstDelay(), FAST.maxDelay());
-        Notifications n = notifications(Map.of("STUCK_URL", hang.url().toString(), "OPS_URL", ops.url().toString()), roomy);
+        Notifications n = notifications(Map.of("LOGSHIP_NOTIFY_STUCK", hang.url().toString(), "LOGSHIP_NOTIFY_OPS", ops.url().toString()), roomy);
 
         for (int i = 0; i < 20; i++) {
             n.accept(event("Applied", "c" + i)); // returns at once: every call only queues
@@ -157,8 +162,8 @@ class NotificationsTest {
     @Test
     void eventsBeyondAFullQueueAreDroppedAndCounted() throws Exception {
         Receiver hang = receiver(Receiver.hanging());
-        inForce.add(json("stuck", "STUCK_URL", "Applied"));
-        Notifications n = notifications(Map.of("STUCK_URL", hang.url().toString()), FAST);
+        inForce.add(json("stuck", "LOGSHIP_NOTIFY_STUCK", "Applied"));
+        Notifications n = notifications(Map.of("LOGSHIP_NOTIFY_STUCK", hang.url().toString()), FAST);
 
         n.accept(event("Applied", "c0"));
         waitUntil("the first event is with the hanging receiver", Duration.ofSeconds(30), () -> hang.requests() == 1);
@@ -173,8 +178,8 @@ class NotificationsTest {
     @Test
     void closingGivesQueuedEventsTheirGraceToGoOut() throws Exception {
         Receiver flaky = receiver(Receiver.answering(500));
-        inForce.add(json("ops", "OPS_URL", "Halted", "RolledBack"));
-        Notifications n = new Notifications(() -> List.copyOf(inForce), Map.of("OPS_URL", flaky.url().toString()), FAST,
+        inForce.add(json("ops", "LOGSHIP_NOTIFY_OPS", "Halted", "RolledBack"));
+        Notifications n = new Notifications(() -> List.copyOf(inForce), Map.of("LOGSHIP_NOTIFY_OPS", flaky.url().toString()), loopback(), FAST,
                 new NotificationMetrics(registry));
 
         n.accept(event("Halted", "c01"));
@@ -188,9 +193,9 @@ class NotificationsTest {
 
     @Test
     void anUnusableUrlIsReportedWithoutItsValue() {
-        NotifierUrls urls = new NotifierUrls(Map.of("BAD_URL", "ftp://user:hunter2@example.com/x", "ODD_URL", "http://exa mple/ hunter2"));
-        assertThatThrownBy(() -> urls.resolve(json("a", "BAD_URL"))).hasMessage("the URL from env BAD_URL is not an http(s) URL");
-        assertThatThrownBy(() -> urls.resolve(json("b", "ODD_URL"))).hasMessage("the URL from env ODD_URL is not an http(s) URL");
-        assertThatThrownBy(() -> urls.resolve(json("c", "MISSING_URL"))).hasMessage("environment variable MISSING_URL is not set");
+        NotifierUrls urls = new NotifierUrls(Map.of("LOGSHIP_NOTIFY_BAD", "ftp://user:hunter2@example.com/x", "LOGSHIP_NOTIFY_ODD", "http://exa mple/ hunter2"), NotifyRules.strict());
+        assertThatThrownBy(() -> urls.resolve(json("a", "LOGSHIP_NOTIFY_BAD"))).hasMessage("the URL from env LOGSHIP_NOTIFY_BAD is not an http(s) URL");
+        assertThatThrownBy(() -> urls.resolve(json("b", "LOGSHIP_NOTIFY_ODD"))).hasMessage("the URL from env LOGSHIP_NOTIFY_ODD is not an http(s) URL");
+        assertThatThrownBy(() -> urls.resolve(json("c", "LOGSHIP_NOTIFY_MISSING"))).hasMessage("environment variable LOGSHIP_NOTIFY_MISSING is not set");
     }
 }

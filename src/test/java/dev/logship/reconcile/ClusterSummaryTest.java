@@ -36,4 +36,13 @@ class ClusterSummaryTest {
         assertThat(status(List.of(), NEW, OLD, "ECS cluster prod-ecs not found").getSummary())
                 .isEqualTo("Sync failed: ECS cluster prod-ecs not found (ECS is on 111111111111; will retry).");
     }
+
+    /** ECS's circuit breaker message ends with its own full stop: the summary does not add a second one. */
+    @Test
+    void aHealthMessageEndingInAFullStopGetsNoSecondOne() {
+        ClusterStatus degraded = new ClusterStatus("prod", "prod-ecs", "us-east-1", SyncStatus.Synced, "Degraded",
+                "rollout failed: ECS deployment circuit breaker: tasks failed to start.", List.of(), OLD, OLD, Instant.now(), 10L,
+                null, null, List.of(), Map.of());
+        assertThat(degraded.getSummary()).endsWith("tasks failed to start.").doesNotContain("..");
+    }
 }
