@@ -22,12 +22,15 @@ import picocli.CommandLine.Spec;
 
 /** What discovery sees and what each discovered cluster would get; reads ECS, changes nothing. */
 @Command(name = "clusters", mixinStandardHelpOptions = true,
-        description = {"List the clusters the ClusterSets discover (ListClusters, DescribeClusters with tags, per account and region),",
-                "each with its labels and the forwarders it would get, and what each set covers. Nothing is changed.",
+        description = {"List the clusters the ClusterSets discover, with their labels and forwarders.",
+                "Per account and region (ListClusters, DescribeClusters with tags): each cluster with its labels and the",
+                "forwarders it would get, and what each set covers. Nothing is changed.",
                 "Exit codes: 0 listed; 3 an account or region could not be listed (said on stderr); 1 error."},
         footer = {"", "Examples:",
-                "  logship clusters --repo . --ecs-endpoint http://127.0.0.1:4566 --assume-roles always",
-                "  logship clusters --repo https://github.com/acme/fleet.git --output json | jq '.sets'"})
+                "  logship clusters --repo . --ecs-endpoint http://127.0.0.1:4566 \\",
+                "      --assume-roles always",
+                "  logship clusters --repo https://github.com/acme/fleet.git --output json \\",
+                "      | jq '.sets'"})
 final class ClustersCommand implements Callable<Integer> {
     @Mixin
     SyncOptionsMixin options;

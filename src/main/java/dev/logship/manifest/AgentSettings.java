@@ -7,10 +7,22 @@ import java.util.Objects;
 /**
  * The agent a LogForwarder runs and the fields that only some agents understand:
  * {@code multiline}, {@code exclude} (ECS container names) and {@code bufferLimit} (bytes of
- * the node's disk the agent may fill while the endpoint is down). {@code position} is where
+ * the node's disk the agent may fill while the endpoint is down); {@code telemetry} (nullable):
+ * Fluent Bit's own metrics pushed to serve ({@code spec.telemetry}). {@code position} is where
  * {@code spec.agent} was written (or the spec, when it was left out), for warnings.
  */
-public record AgentSettings(Agent agent, Multiline multiline, List<String> exclude, long bufferLimit, Position position) {
+public record AgentSettings(Agent agent, Multiline multiline, List<String> exclude, long bufferLimit, Position position,
+                            Telemetry telemetry) {
+
+    /** Without telemetry. */
+    public AgentSettings(Agent agent, Multiline multiline, List<String> exclude, long bufferLimit, Position position) {
+        this(agent, multiline, exclude, bufferLimit, position, null);
+    }
+
+    /** The same settings with {@code spec.telemetry} (null: off). */
+    public AgentSettings withTelemetry(Telemetry settings) {
+        return new AgentSettings(agent, multiline, exclude, bufferLimit, position, settings);
+    }
 
     public AgentSettings {
         Objects.requireNonNull(agent, "agent");

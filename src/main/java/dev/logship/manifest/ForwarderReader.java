@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ForwarderReader {
     static final List<String> FIELDS = List.of("clusters", "image", "routes", "env", "excludeLabels", "backlog",
             "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
-            "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn");
+            "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn", "telemetry");
     /** Environment variables logship sets itself from other fields. */
     private static final Map<String, String> RENDERED_ENV =
             Map.of("ROUTE_URIS", "spec.routes", "EXCLUDE_LABELS", "spec.excludeLabels", "BACKLOG", "spec.backlog");
@@ -27,7 +27,8 @@ final class ForwarderReader {
             return Optional.empty();
         }
         Fields fields = maybe.get();
-        AgentSettings agent = AgentReader.read(context, fields);
+        AgentSettings read = AgentReader.read(context, fields);
+        AgentSettings agent = read.withTelemetry(TelemetryReader.read(context, fields, read).orElse(null));
         List<String> clusters = fields.get("clusters")
                 .flatMap(node -> Values.stringList(context, node, "spec.clusters")).orElse(null);
         String image = fields.string("image")

@@ -33,7 +33,7 @@ final class ForwarderRenderer {
 
     private static DesiredForwarder service(ForwarderKey key, ForwarderManifest forwarder) {
         boolean perNodePort = forwarder.scheduling() == Scheduling.PER_NODE_PORT;
-        TaskDefinitionSpec taskDefinition = taskDefinition(forwarder, perNodePort);
+        TaskDefinitionSpec taskDefinition = taskDefinition(key, forwarder, perNodePort);
         ServiceSpec service = new ServiceSpec(forwarder.name(),
                 perNodePort ? SchedulingStrategy.REPLICA : SchedulingStrategy.DAEMON,
                 null,
@@ -68,8 +68,8 @@ final class ForwarderRenderer {
         return tags;
     }
 
-    static TaskDefinitionSpec taskDefinition(ForwarderManifest forwarder, boolean perNodePort) {
-        AgentContainer agent = Agent.of(forwarder).container(forwarder);
+    static TaskDefinitionSpec taskDefinition(ForwarderKey key, ForwarderManifest forwarder, boolean perNodePort) {
+        AgentContainer agent = FluentBitTelemetry.added(Agent.of(forwarder).container(forwarder), key.cluster(), forwarder);
         ContainerSpec container = new ContainerSpec(agent.name(), forwarder.image(), forwarder.cpu(), forwarder.memory(),
                 forwarder.memoryReservation(), true, agent.command(), agent.environment(), agent.secrets(),
                 perNodePort ? List.of(new PortMapping(forwarder.hostPort(), forwarder.hostPort(), "tcp")) : List.of(),

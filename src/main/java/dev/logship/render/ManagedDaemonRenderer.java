@@ -19,7 +19,7 @@ final class ManagedDaemonRenderer {
     private ManagedDaemonRenderer() {}
 
     static DesiredForwarder render(ForwarderKey key, ForwarderManifest forwarder) {
-        TaskDefinitionSpec service = ForwarderRenderer.taskDefinition(forwarder, false);
+        TaskDefinitionSpec service = ForwarderRenderer.taskDefinition(key, forwarder, false);
         TaskDefinitionSpec taskDefinition = new TaskDefinitionSpec(service.family(), null, List.of(), service.containers(),
                 service.volumes(), List.of(), Map.of(), service.executionRoleArn(), service.taskRoleArn(), null);
         ManagedDaemonSettings settings = forwarder.managedDaemon();

@@ -69,6 +69,11 @@ class FluentBitEndToEndTest {
 
     /** A node running the forwarder {@code manifest} renders (its routes must be those of {@link #MANIFEST}). */
     static Node startNode(Path tmp, String manifest) throws Exception {
+        return startNode(tmp, manifest, Map.of());
+    }
+
+    /** ... with more values in the secret store ECS reads ({@code valueFrom} to value), e.g. the telemetry token. */
+    static Node startNode(Path tmp, String manifest, Map<String, String> moreSecrets) throws Exception {
         Path containers = Files.createDirectories(tmp.resolve("node/var/lib/docker/containers"));
         Path state = Files.createDirectories(tmp.resolve("node/var/lib/logship/pt"));
         Path hostname = Files.writeString(tmp.resolve("node/etc-hostname"), "node-7\n");
@@ -88,9 +93,15 @@ class FluentBitEndToEndTest {
         etc.put("/etc/resolv.conf", resolv);
         NodeNamespace ns = NodeNamespace.start(render(manifest), Map.of("/var/lib/docker/containers", containers,
                         "/var/lib/logship/pt", state, "/etc/hostname", hostname),
-                Map.of(SECRET_ARN, "{\"host\":\"" + RECEIVER_HOST + "\",\"port\":\"" + NodeServices.SYSLOG_PORT + "\"}"),
+                secrets(moreSecrets),
                 etc, dir, "node-7");
         return new Node(containers, state, ns);
+    }
+
+    private static Map<String, String> secrets(Map<String, String> more) {
+        Map<String, String> store = new LinkedHashMap<>(more);
+        store.put(SECRET_ARN, "{\"host\":\"" + RECEIVER_HOST + "\",\"port\":\"" + NodeServices.SYSLOG_PORT + "\"}");
+        return store;
     }
 
     /** Registers a container with the fake ECS agent and returns its json-file log. */

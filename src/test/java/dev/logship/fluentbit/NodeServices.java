@@ -34,11 +34,14 @@ public final class NodeServices {
     public static final int AGENT_PORT = 51678;
     /** Plain syslog over UDP ({@code syslog://} routes): one datagram a message, appended to {@code received-udp.txt}. */
     public static final int UDP_PORT = 5514;
+    /** serve's telemetry ingest as the node reaches it: relayed through the unix socket {@code ingest.sock} (see {@link UnixRelay}). */
+    public static final int INGEST_PORT = 4318;
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         startAgent(dir);
         startUdp(dir);
+        UnixRelay.tcpToUnix(INGEST_PORT, dir.resolve("ingest.sock"));
         SSLContext tls = tls(dir.resolve("receiver.p12"));
         Writer received = Files.newBufferedWriter(dir.resolve("received.txt"), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
