@@ -1,7 +1,7 @@
 // A cluster's rollout history (GET /api/v1/clusters/{name}/history) inside its opened details:
 // the last runs newest first with commit, wave, times, outcome and task definitions.
-// Self-contained: app.js redraws the table every 2 s and knows nothing of this file, so a
-// MutationObserver puts the history back into every details row app.js draws. The observer's
+// table.js redraws the table when its page changes and knows nothing of this file, so a
+// MutationObserver puts the history back into every details row table.js draws. The observer's
 // callback runs before the next paint, so a redraw never shows the details without it.
 // Only opened clusters are fetched (a fleet of 1,000 costs nothing until someone looks), and
 // each at most once per REFRESH_MS however often the table redraws. Text only: no innerHTML.
@@ -11,16 +11,7 @@
   const REFRESH_MS = 5000;
   const cache = new Map(); // cluster -> { body, error, fetchedAt, loading }
 
-  function node(tag, attrs, ...children) {
-    const n = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) if (v !== undefined && v !== null) n.setAttribute(k, v);
-    for (const c of children) if (c !== null && c !== undefined) n.append(c instanceof Node ? c : String(c));
-    return n;
-  }
-
-  function time(iso) {
-    return iso ? new Date(iso).toLocaleString() : "";
-  }
+  const { el: node, time } = window.logship.dom;
 
   function runRow(run) {
     return node("tr", { class: "history-run", "data-outcome": run.outcome },
@@ -95,5 +86,5 @@
     // Our own edits only touch div.history; react to app.js's rows, not to ourselves.
     if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && !n.classList.contains("history")))) fill();
   }).observe(table, { childList: true, subtree: true });
-  setInterval(fill, REFRESH_MS); // a page left open on one cluster still sees its next rollout
+  window.logship.poller.onRound(fill); // a page left open on one cluster still sees its next rollout
 })();

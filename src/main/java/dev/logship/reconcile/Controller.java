@@ -123,9 +123,11 @@ public final class Controller implements AutoCloseable {
 
     /** The Notifiers of the commit in force: a commit that stalls never changes who is told. */
     public List<dev.logship.model.NotifierSpec> notifiers() {
-        DesiredState state = sourceRun.inForce();
-        return state == null ? List.of() : state.notifiers();
+        return sourceRun.inForce() == null ? List.of() : sourceRun.inForce().notifiers();
     }
+
+    /** Each cluster's RolloutPolicy in force (the page names the waves). */
+    public Map<String, dev.logship.model.RolloutPolicy> rolloutPolicies() { return sourceRun.inForce() == null ? Map.of() : sourceRun.inForce().policies(); }
 
     /** The rollouts of the commit in force, one per RolloutPolicy. */
     public List<dev.logship.rollout.Rollout> rollouts() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatusStore {
     private static final Logger LOG = LoggerFactory.getLogger("logship.events");
+    /** Events an operator must not miss in the log: something is failing or was undone. */
+    private static final Set<String> WARNINGS = Set.of("Degraded", "Halted", "HealthDegraded", "RolloutStuck", "Failed",
+            "FetchFailed", "RolledBack", "RollbackFailed");
 
     private final EventLog events;
     private final List<Consumer<Event>> eventListeners = new CopyOnWriteArrayList<>();
@@ -82,7 +86,8 @@ public final class StatusStore {
 
     public void record(Event event) {
         events.add(event);
-        LOG.info("{}{}: {}{}", event.cluster() == null ? "" : "[" + event.cluster() + "] ", event.type(),
+        org.slf4j.event.Level level = WARNINGS.contains(event.type()) ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.INFO;
+        LOG.atLevel(level).log("{}{}: {}{}", event.cluster() == null ? "" : "[" + event.cluster() + "] ", event.type(),
                 event.message(), event.revision() == null ? "" : " (revision " + shortId(event.revision()) + ")");
         for (Consumer<Event> listener : eventListeners) {
             try {
@@ -102,6 +107,7 @@ public final class StatusStore {
     public List<Event> events() {
         return events.recent();
     }
+
 
     static String shortId(String revision) {
         return revision == null ? null : revision.substring(0, Math.min(12, revision.length()));

@@ -45,6 +45,11 @@ public final class ApiAccess {
                 "the status page and GET /api/v1/* " + reads);
     }
 
+    /** For the page's resume control: "token" (writes need the API token), "open" (allowed without) or "closed" (403). */
+    String writes() {
+        return apiToken.required() ? "token" : allowUnauthenticated ? "open" : "closed";
+    }
+
     /** A Javalin before-handler: answers and skips the route when the caller may not call it. */
     void check(Context ctx) throws JsonProcessingException {
         String path = ctx.path();

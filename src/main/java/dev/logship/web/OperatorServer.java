@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.logship.reconcile.Controller;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -25,13 +26,16 @@ public final class OperatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorServer.class);
     private static final Map<String, String> ASSETS = Map.of(
             "app.js", "text/javascript; charset=utf-8", "style.css", "text/css; charset=utf-8",
-            "rollouts.js", "text/javascript; charset=utf-8", "history.js", "text/javascript; charset=utf-8");
+            "rollouts.js", "text/javascript; charset=utf-8", "history.js", "text/javascript; charset=utf-8",
+            "dom.js", "text/javascript; charset=utf-8", "poller.js", "text/javascript; charset=utf-8",
+            "table.js", "text/javascript; charset=utf-8", "summary.js", "text/javascript; charset=utf-8");
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private final Controller controller;
     private final ServeMetrics metrics;
+    private final StatusRoutes reads;
     private final Javalin app;
     private final Telemetry telemetry;
 
@@ -46,20 +50,22 @@ public final class OperatorServer implements AutoCloseable {
         this.telemetry = telemetry;
         this.metrics = metrics;
         WebhookRoutes webhooks = WebhookRoutes.withCommits(verifier, controller::syncSource, metrics.registry());
+        this.reads = new StatusRoutes(controller, access::writes);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // An unchanged answer costs a 304 (the ETag is the body's hash), a changed one goes gzipped to browsers.
+            config.http.generateEtags = true;
+            config.http.compressionStrategy = CompressionStrategy.GZIP;
             config.routes.before(access::check); // every token rule, before any handler
             webhooks.register(config.routes);
+            reads.register(config.routes);
             if (telemetry != null) {
                 telemetry.routes.register(config.routes);
             }
             config.routes.get("/api/v1/status", this::status);
             config.routes.get("/api/v1/clusters/{name}", this::cluster);
             config.routes.get("/api/v1/clusters/{name}/history", this::history);
-            config.routes.get("/api/v1/events", this::events);
             config.routes.post("/api/v1/sync", this::sync);
-            config.routes.get("/api/v1/rollouts", ctx -> json(ctx, 200,
-                    RolloutViews.of(controller.rollouts(), controller::windowBlockedUntil, controller.rolloutNow())));
             config.routes.post("/api/v1/rollouts/resume", this::resume);
             config.routes.post("/api/v1/rollouts/override-windows", this::overrideWindows);
             config.routes.get("/healthz", this::healthz);
@@ -89,6 +95,7 @@ public final class OperatorServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        reads.close();
     }
 
     private void status(Context ctx) throws JsonProcessingException {
@@ -128,10 +135,6 @@ public final class OperatorServer implements AutoCloseable {
         } else {
             json(ctx, 404, Map.of("error", "no cluster named '" + printable(name) + "'"));
         }
-    }
-
-    private void events(Context ctx) throws JsonProcessingException {
-        json(ctx, 200, controller.events());
     }
 
     private void sync(Context ctx) throws JsonProcessingException {
@@ -200,8 +203,16 @@ public final class OperatorServer implements AutoCloseable {
         }
     }
 
-    private static void json(Context ctx, int status, Object body) throws JsonProcessingException {
-        ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+    static void json(Context ctx, int status, Object body) throws JsonProcessingException {
+        ctx.status(status).contentType("application/json").result(toJson(body));
+    }
+
+    static String toJson(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the status API serves plain maps and records", e);
+        }
     }
 
     private static String printable(String value) {

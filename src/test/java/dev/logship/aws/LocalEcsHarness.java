@@ -4,7 +4,6 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.sync.ClusterSynchronizer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -52,18 +51,7 @@ final class LocalEcsHarness implements AutoCloseable {
     }
 
     static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
-            }
-            try {
-                Thread.sleep(20); // polling interval of a wait-until with a deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        dev.logship.testkit.Waits.until(what, timeout, condition::getAsBoolean);
     }
 
     @Override

@@ -125,6 +125,18 @@ public final class RolloutFleet implements AutoCloseable {
         return pushImage(image, message);
     }
 
+    /** Writes each file (path under the fleet directory -> content) as one commit and pushes it; returns the commit id. */
+    public String pushFiles(Map<String, String> files, String message) throws Exception {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(work.resolve("fleet").resolve(f.getKey()), f.getValue());
+            git.add().addFilepattern("fleet/" + f.getKey()).call();
+        }
+        PersonIdent who = new PersonIdent("tester", "tester@logship.invalid");
+        String id = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
+        git.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
+        return id;
+    }
+
     /** GitHub's push webhook for {@code commit}, signed with {@code secret}, to serve on {@code port}. */
     public HttpResponse<String> webhook(int port, String secret, String commit) throws Exception {
         String body = """

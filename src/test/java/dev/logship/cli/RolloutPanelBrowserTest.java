@@ -67,13 +67,15 @@ class RolloutPanelBrowserTest {
                     wait.until(b -> !text(b, ".rollout[data-state=HALTED]").isEmpty());
                     String panel = text(browser, "#rollouts");
                     assertThat(panel).contains("HALTED").contains("policy rings").contains("commit " + bad.substring(0, 12));
-                    assertThat(text(browser, ".rollout .rollout-wave")).isEqualTo("wave 1 of 2");
-                    assertThat(text(browser, ".phase-count[data-phase=pending]")).isEqualTo("pending 2");
-                    assertThat(text(browser, ".phase-count[data-phase=rolledBack]")).isEqualTo("rolled back 1");
-                    assertThat(text(browser, ".phase-count[data-phase=done]")).isEqualTo("done 0");
+                    assertThat(text(browser, ".rollout .rollout-wave")).isEqualTo("wave 1 of 2 (canary)");
+                    // m01 and m02 differ from the commit and wait for a resume: held, and the table says the same
+                    assertThat(text(browser, ".phase-count[data-state=held]")).isEqualTo("held 2");
+                    assertThat(text(browser, ".phase-count[data-state=rolledBack]")).isEqualTo("rolled back 1");
+                    assertThat(text(browser, ".rollout-counts")).doesNotContain("done");
                     assertThat(text(browser, ".halt-reason")).startsWith("halted: cluster c01 went Degraded in wave 1 (canary)");
-                    assertThat(text(browser, ".rollout-waves li[data-wave='1']")).isEqualTo("wave 1: c01 rolled back");
-                    assertThat(text(browser, ".rollout-waves li[data-wave='2']")).isEqualTo("wave 2: m01 pending m02 pending");
+                    assertThat(text(browser, ".rollout-waves li[data-wave='1']")).isEqualTo("wave 1 (canary): c01 rolled back");
+                    assertThat(text(browser, ".rollout-waves li[data-wave='2']")).isEqualTo("wave 2 (main): m01 held m02 held");
+                    wait.until(b -> text(b, "tbody[data-cluster=m01] td.state").startsWith("Held"));
 
                     browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys("not-the-token");
                     browser.findElement(By.cssSelector("form.resume button")).click();

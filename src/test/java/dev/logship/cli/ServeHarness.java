@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -192,13 +191,7 @@ final class ServeHarness implements AutoCloseable {
 
     /** Polls until {@code check} holds, failing after {@code timeout}. */
     static void waitUntil(String what, Duration timeout, Check check) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!check.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
-            }
-            Thread.sleep(10); // the polling step of a wait-until with a deadline
-        }
+        dev.logship.testkit.Waits.until(what, timeout, check::holds);
     }
 
     @Override

@@ -4,21 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** Wait until a condition holds (polling), instead of sleeping a guessed time. */
+/** This package's name for the test kit's wait-until ({@link dev.logship.testkit.Waits}), kept for its callers. */
 final class Waits {
     private Waits() {}
 
-    static <T> T until(String what, Duration timeout, Callable<Optional<T>> probe) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<T> value = probe.call();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
+    static <T> T until(String what, Duration timeout, Callable<Optional<T>> probe) {
+        return dev.logship.testkit.Waits.until(what, timeout, probe::call);
     }
 }

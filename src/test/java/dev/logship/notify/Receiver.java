@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -88,13 +87,7 @@ public final class Receiver implements AutoCloseable {
     }
 
     public static void waitUntil(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting until " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(20); // polling interval of a wait-until with a deadline
-        }
+        dev.logship.testkit.Waits.until(what, timeout, condition::getAsBoolean);
     }
 
     @Override

@@ -21,7 +21,6 @@ import dev.logship.sync.SyncResult;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -192,15 +191,6 @@ class RollbackKeepsItsRevisionsTest {
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("timed out waiting until " + what).isBefore(deadline);
-            try {
-                Thread.sleep(20); // polling step of a wait-until with a deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        dev.logship.testkit.Waits.until(what, Duration.ofSeconds(60), condition::getAsBoolean);
     }
 }

@@ -165,12 +165,6 @@ class RolloutGroupCommitTest {
     }
 
     private static void waitUntil(String what, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
+        dev.logship.testkit.Waits.until(what, Duration.ofSeconds(60), done::getAsBoolean);
     }
 }

@@ -127,10 +127,6 @@ class StuckRolloutAgainstLocalEcsTest {
     }
 
     private static void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("timed out after " + timeout).isBefore(deadline);
-            Thread.sleep(20); // polling step of a wait-until with a deadline
-        }
+        dev.logship.testkit.Waits.until("the condition holds", timeout, condition::getAsBoolean);
     }
 }

@@ -1,0 +1,77 @@
+package dev.logship.cli;
+
+import static dev.logship.cli.ServeHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page's API over real HTTP against serve, local-ecs and Git (the examples' 4 clusters): the
+ * summary and one page of clusters filtered and sorted on the server, an unchanged answer is a
+ * 304 on its ETag, the changes long poll answers only when something changed, and
+ * /api/v1/status still serves every cluster for existing users.
+ */
+class StatusApiPagingTest {
+    @TempDir Path tmp;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void servesASummaryAndOnePageOfClustersAnswers304WhenNothingChangedAndLongPollsChanges() throws Exception {
+        try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
+            String seed = h.head();
+            waitUntil("the seed is applied everywhere", Duration.ofSeconds(60), () -> h.syncedAndHealthy("prod", seed)
+                    && h.syncedAndHealthy("staging", seed) && h.syncedAndHealthy("legacy", seed) && h.syncedAndHealthy("managed", seed));
+            h.awaitIdle();
+
+            JsonNode summary = ServeHarness.JSON.readTree(h.get("/api/v1/summary").body());
+            assertThat(summary.path("counts").path("clusters").asInt()).isEqualTo(4);
+            assertThat(summary.path("counts").path("failing").asInt()).isZero();
+            assertThat(summary.path("counts").path("health").path("Healthy").asInt()).isEqualTo(4);
+            assertThat(summary.path("stalledCommit").isNull()).isTrue();
+
+            JsonNode page = ServeHarness.JSON.readTree(h.get("/api/v1/clusters?page=2&size=1&sort=name").body());
+            assertThat(page.path("total").asInt()).isEqualTo(4);
+            assertThat(page.path("pages").asInt()).isEqualTo(4);
+            assertThat(page.path("clusters")).hasSize(1);
+            assertThat(page.path("clusters").path(0).path("name").asText()).isEqualTo("managed");
+            assertThat(page.path("clusters").path(0).path("summary").asText()).startsWith("Synced: ECS is on " + seed.substring(0, 12));
+            JsonNode filtered = ServeHarness.JSON.readTree(h.get("/api/v1/clusters?filter=prod&state=Healthy").body());
+            assertThat(filtered.path("matched").asInt()).isEqualTo(1);
+            assertThat(filtered.path("clusters").path(0).path("name").asText()).isEqualTo("prod");
+
+            for (String path : List.of("/api/v1/summary", "/api/v1/clusters?size=2", "/api/v1/rollouts", "/api/v1/events?limit=30",
+                    "/api/v1/status")) {
+                HttpResponse<String> first = h.get(path);
+                String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(path + " has no ETag"));
+                HttpResponse<String> again = http.send(HttpRequest.newBuilder(h.url(path)).header("If-None-Match", etag).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(again.statusCode()).as(path + " unchanged").isEqualTo(304);
+                assertThat(again.body()).isEmpty();
+            }
+            HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(h.url("/api/v1/status")).header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+
+            long version = ServeHarness.JSON.readTree(h.get("/api/v1/changes?after=-1").body()).path("version").asLong();
+            CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(HttpRequest.newBuilder(
+                    h.url("/api/v1/changes?after=" + version)).build(), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(1000); // nothing changes while serve is idle: the long poll must still be open
+            assertThat(waiting).isNotDone();
+            assertThat(h.post("/api/v1/sync?cluster=prod", ServeHarness.API_TOKEN).statusCode()).isEqualTo(202);
+            JsonNode changed = ServeHarness.JSON.readTree(waiting.get(20, java.util.concurrent.TimeUnit.SECONDS).body());
+            assertThat(changed.path("changed").asBoolean()).isTrue();
+            assertThat(changed.path("version").asLong()).isGreaterThan(version);
+
+            assertThat(h.status().path("clusters")).as("the full status stays for existing users").hasSize(4);
+        }
+    }
+}
