@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ValidateCommand.class,
             RenderCommand.class,
+            IamCommand.class,
             PlanCommand.class,
             ClustersCommand.class,
             ApplyCommand.class,

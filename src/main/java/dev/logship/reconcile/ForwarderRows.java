@@ -53,9 +53,18 @@ final class ForwarderRows {
     static List<Assessed> of(ClusterPlan plan) {
         List<Assessed> rows = new ArrayList<>();
         for (Change change : plan.changes()) {
-            rows.add(row(change, nodesFor(plan, change)));
+            Assessed row = row(change, nodesFor(plan, change));
+            DesiredForwarder desired = desiredOf(change);
+            rows.add(desired == null ? row : new Assessed(row.status().withRoutes(desired.routes()), row.health()));
         }
         return rows;
+    }
+
+    /** The forwarder as Git has it, for its routes; null for a prune (and managed daemons, whose plan carries no routes). */
+    private static DesiredForwarder desiredOf(Change change) {
+        return change instanceof NoChange n ? n.desired() : change instanceof Update u ? u.desired()
+                : change instanceof Recreate r ? r.desired() : change instanceof Create c ? c.desired()
+                : change instanceof Conflict c ? c.desired() : null;
     }
 
     /** A perNodePort forwarder is judged against the nodes it can be placed on, others against the ACTIVE ones. */

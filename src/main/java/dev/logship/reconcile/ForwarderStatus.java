@@ -1,10 +1,27 @@
 package dev.logship.reconcile;
 
+import dev.logship.model.RouteSummary;
+import java.util.List;
+
 /**
  * One forwarder on one cluster as last observed: whether it equals Git, its health, tasks
  * running against the tasks it should run, the task definition it runs ({@code family:revision})
- * and the pending change (a verb such as "update", or "no change"). Holds no secrets.
+ * and the pending change (a verb such as "update", or "no change"), and its routes by kind and
+ * masked target (from Git; empty for a forwarder being pruned). Holds no secrets.
  */
 public record ForwarderStatus(String name, SyncStatus syncStatus, String health, String healthMessage,
-                              Integer running, Integer desired, String taskDefinition, String change) {
+                              Integer running, Integer desired, String taskDefinition, String change,
+                              List<RouteSummary> routes) {
+    public ForwarderStatus {
+        routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    public ForwarderStatus(String name, SyncStatus syncStatus, String health, String healthMessage,
+                           Integer running, Integer desired, String taskDefinition, String change) {
+        this(name, syncStatus, health, healthMessage, running, desired, taskDefinition, change, List.of());
+    }
+
+    public ForwarderStatus withRoutes(List<RouteSummary> newRoutes) {
+        return new ForwarderStatus(name, syncStatus, health, healthMessage, running, desired, taskDefinition, change, newRoutes);
+    }
 }
