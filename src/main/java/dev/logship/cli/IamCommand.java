@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
 
 /** Prints, per forwarder, the least-privilege policies its task role and execution role need. */
 @Command(name = "iam", mixinStandardHelpOptions = true,
-        description = {"Print the IAM policies each forwarder's roles need: the task role's for CloudWatch Logs, S3 and",
-                "Firehose routes (exactly the log groups, prefixes and streams the routes can write), the execution",
-                "role's for the SSM parameters and secrets ECS reads into the container. Nothing secret is printed."},
-        footer = {"", "Exit status: 0 printed, 1 the manifests have problems (printed to stderr), 2 usage error.",
+        description = {"Print the least-privilege IAM policies of each forwarder's task and execution roles.",
+                "The task role's for CloudWatch Logs, S3 and Firehose routes (exactly the log groups, prefixes and",
+                "streams the routes can write), the execution role's for the SSM parameters and secrets ECS reads",
+                "into the container. Nothing secret is printed."},
+        footer = {"", "Exit status: 0 printed, 1 the manifests have problems (on stderr), 2 usage error.",
                 "", "Example:", "  logship iam examples/desired-state",
                 "  logship iam examples/desired-state | jq '.forwarders[0].taskRole.policy' > task-policy.json",
                 "  aws iam put-role-policy --role-name logship-papertrail-task --policy-name logship-routes \\",

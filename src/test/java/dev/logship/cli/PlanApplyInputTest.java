@@ -60,7 +60,7 @@ class PlanApplyInputTest {
 
     @Test
     void helpShowsAnExample() {
-        assertThat(run("plan", "--help").out()).contains("Example:", "logship plan --repo examples/desired-state");
+        assertThat(run("plan", "--help").out()).contains("Examples:", "logship plan --repo examples/desired-state");
         assertThat(run("apply", "--help").out()).contains("Example:", "--dry-run");
     }
 }
