@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
                 "The task role's for CloudWatch Logs, S3 and Firehose routes (exactly the log groups, prefixes and",
                 "streams the routes can write), the execution role's for the SSM parameters and secrets ECS reads",
                 "into the container. Nothing secret is printed."},
-        footer = {"", "Exit status: 0 printed, 1 the manifests have problems (on stderr), 2 usage error.",
+        footer = {"", "Exit status: 0 printed, 1 problems in the manifests (on stderr), 2 usage error.",
                 "", "Example:", "  logship iam examples/desired-state",
-                "  logship iam examples/desired-state | jq '.forwarders[0].taskRole.policy' > task-policy.json",
-                "  aws iam put-role-policy --role-name logship-papertrail-task --policy-name logship-routes \\",
+                "  logship iam examples/desired-state \\",
+                "      | jq '.forwarders[0].taskRole.policy' > task-policy.json",
+                "  aws iam put-role-policy --role-name logship-papertrail-task \\",
+                "    --policy-name logship-routes \\",
                 "    --policy-document file://task-policy.json"})
 final class IamCommand implements Callable<Integer> {
     @Mixin
