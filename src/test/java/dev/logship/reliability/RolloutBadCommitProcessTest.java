@@ -66,7 +66,9 @@ class RolloutBadCommitProcessTest {
              LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs())) {
             Files.writeString(urlFile, receiver.url().toString());
             try (ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), fleet.bare.toString(), ecs.endpoint(),
-                    "--poll-interval", "10m", "--resync-interval", "10m")) {
+                    "--poll-interval", "10m", "--resync-interval", "10m",
+                    // the receiver is plain http on loopback and the URL file sits in this test's directory
+                    "--notify-allow-http", "--notify-allow-private", "127.0.0.0/8", "--notify-url-dir", tmp.toString())) {
                 String seed = fleet.head();
                 for (String c : fleet.clusters()) {
                     Waits.until(c + " Healthy on the seed", Duration.ofSeconds(120), () -> healthyOn(serve, c, seed));
