@@ -134,7 +134,9 @@ class SecretsInOutputTest {
         }
         Path papertrail = tree.resolve("prod/fluent-bit.yaml");
         String text = Files.readString(papertrail);
-        String replaced = text.replace("routes:\n    - syslog+tls://logs3.papertrailapp.com:12345", routesAndEnv);
+        // the example's whole routes list (its syslog route and its CloudWatch Logs item) gives way to the case's
+        String replaced = text.replaceFirst("(?s)routes:\n    - syslog\\+tls://logs3\\.papertrailapp\\.com:12345\n.*?(?=\n  multiline:)",
+                java.util.regex.Matcher.quoteReplacement(routesAndEnv));
         if (!description.startsWith("fluentBit:")) {
             String logspout = replaced.replace("  agent: fluentBit\n", "").replace("  multiline: java\n", "")
                     .replace("  bufferLimit: 256M\n", "");
