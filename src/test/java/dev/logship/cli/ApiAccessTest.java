@@ -83,7 +83,7 @@ class ApiAccessTest {
     @Test
     void aReadTokenGuardsThePageAndTheGetApiButNotProbesOrMetrics() throws Exception {
         try (Operator o = serve("write-secret", false, "read-secret")) {
-            for (String path : List.of("/", "/api/v1/status", "/api/v1/events", "/api/v1/rollouts", "/assets/app.js")) {
+            for (String path : List.of("/", "/api/v1/status", "/api/v1/events", "/api/v1/rollouts", "/assets/table.js")) {
                 HttpResponse<String> anonymous = send(o, "GET", path, null);
                 assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
                 assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));

@@ -88,7 +88,8 @@ class TamperedRevisionTest {
         assertThat(plan.out()).contains("~   prod/papertrail",
                 "taskDefinition.containerDefinitions[fluent-bit].privileged: true -> (absent)",
                 "taskDefinition.containerDefinitions[fluent-bit].entryPoint: (sensitive) -> (absent)",
-                "taskDefinition.taskRoleArn: " + ROLE + " -> (absent)",
+                // the example forwarder has a task role of its own now (its CloudWatch Logs route)
+                "taskDefinition.taskRoleArn: " + ROLE + " -> arn:aws:iam::123456789012:role/logship-papertrail-task",
                 "Plan: 0 to create, 1 to update");
 
         CliRun apply = run("apply");

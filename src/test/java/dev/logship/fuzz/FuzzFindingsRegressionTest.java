@@ -42,8 +42,9 @@ class FuzzFindingsRegressionTest {
     void aRouteTurnedIntoAMappingByATrailingColonIsReportedWithoutItsHostOrPort() {
         List<String> problems = problems("routes:\n  - syslog+tls://" + HOST + ":" + PORT + ":");
         assertThat(problems).singleElement().asString()
-                .isEqualTo("f.yaml:7:7: spec.routes[0]: expected a route URI string or {uriFrom: ...}, got a mapping "
-                        + "with other keys (a ':' after HOST:PORT turns the route into a key)")
+                .isEqualTo("f.yaml:7:7: spec.routes[0]: expected a route URI string, {uriFrom: ...} or a destination [cloudwatchLogs,"
+                        + " s3, firehose, otlp, splunk, datadog, loki, http], got a mapping with other keys (a ':' after HOST:PORT turns"
+                        + " the route into a key)")
                 .doesNotContain(HOST, PORT);
     }
 
