@@ -20,11 +20,11 @@ class IamCommandTest {
             }
         }
         assertThat(prod).isNotNull();
-        assertThat(prod.at("/taskRole/roleArn").asText()).isEqualTo("arn:aws:iam::123456789012:role/logship-papertrail-task");
+        assertThat(prod.at("/taskRole/roleArn").asText()).isEqualTo("arn:aws:iam::111122223333:role/logship-papertrail-task");
         assertThat(prod.at("/taskRole/policy/Statement/0/Action").toString())
                 .isEqualTo("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]");
         assertThat(prod.at("/taskRole/policy/Statement/0/Resource/0").asText())
-                .isEqualTo("arn:aws:logs:us-east-1:123456789012:log-group:/ecs/prod/*");
+                .isEqualTo("arn:aws:logs:us-east-1:111122223333:log-group:/ecs/prod/*");
         assertThat(run.out()).doesNotContain("papertrailapp.com", "12345\"");
     }
 

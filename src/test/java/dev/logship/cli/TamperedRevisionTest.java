@@ -89,7 +89,7 @@ class TamperedRevisionTest {
                 "taskDefinition.containerDefinitions[fluent-bit].privileged: true -> (absent)",
                 "taskDefinition.containerDefinitions[fluent-bit].entryPoint: (sensitive) -> (absent)",
                 // the example forwarder has a task role of its own now (its CloudWatch Logs route)
-                "taskDefinition.taskRoleArn: " + ROLE + " -> arn:aws:iam::123456789012:role/logship-papertrail-task",
+                "taskDefinition.taskRoleArn: " + ROLE + " -> arn:aws:iam::111122223333:role/logship-papertrail-task",
                 "Plan: 0 to create, 1 to update");
 
         CliRun apply = run("apply");
