@@ -128,12 +128,21 @@ final class RolloutModel {
     /** Runs every trigger due now; true when one ran. */
     boolean runDue() {
         boolean any = false;
+        int runs = 0;
         while (!triggers.isEmpty() && !((Instant) triggers.peek()[1]).isAfter(now)) {
+            if (++runs > MAX_RUNS_PER_INSTANT) {
+                // clusters that keep re-triggering each other at one instant would spin serve's queue too
+                violations.add("trigger storm: more than " + MAX_RUNS_PER_INSTANT + " cluster runs due at " + now);
+                triggers.clear();
+                return true;
+            }
             run((String) triggers.poll()[0]);
             any = true;
         }
         return any;
     }
+
+    private static final int MAX_RUNS_PER_INSTANT = 5_000;
 
     void resyncAll() {
         waves.keySet().stream().sorted().forEach(this::run);

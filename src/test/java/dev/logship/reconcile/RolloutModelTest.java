@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  * A failure names its seed: {@code -Drollout.model.seed=<seed>} replays exactly that sequence.
  */
+@org.junit.jupiter.api.Tag("model")
 class RolloutModelTest {
     static final int SEQUENCES = Integer.getInteger("rollout.model.sequences", 2_000);
     static final int STEPS = 30;
@@ -49,7 +50,9 @@ class RolloutModelTest {
 
     @Test
     void randomSequencesKeepEveryInvariant() {
-        long base = Long.getLong("rollout.model.seed", new Random().nextLong());
+        // a fixed base by default, so every run of the suite checks the same 2,000 sequences and a failure is
+        // reproducible from its printed seed; -Drollout.model.base=N explores others
+        long base = Long.getLong("rollout.model.seed", Long.getLong("rollout.model.base", 20_261_207L));
         boolean one = System.getProperty("rollout.model.seed") != null;
         int sequences = one ? 1 : SEQUENCES;
         long steps = 0;
