@@ -35,7 +35,17 @@ final class LauncherFlags {
         if (!m.find()) {
             throw new IllegalStateException(launcher + " has no '" + pattern + ") flags=(...)' line: the bench cannot tell its JVM flags");
         }
-        return List.of(m.group(1).trim().split("\\s+"));
+        String flags = m.group(1).trim();
+        // the launcher may name an array it defines once (e.g. flags=("${cli_flags[@]}")): read that array
+        Matcher ref = Pattern.compile("\"\\$\\{(\\w+)\\[@]}\"").matcher(flags);
+        if (ref.matches()) {
+            Matcher array = Pattern.compile("(?m)^\\s*" + ref.group(1) + "=\\(([^)]*)\\)").matcher(read(launcher));
+            if (!array.find()) {
+                throw new IllegalStateException(launcher + " names the array " + ref.group(1) + " but never defines it");
+            }
+            flags = array.group(1).trim();
+        }
+        return List.of(flags.split("\\s+"));
     }
 
     /** What the launcher exports for serve and demo ({@code export NAME="${NAME:-value}"}, e.g. MALLOC_ARENA_MAX). */
