@@ -44,6 +44,7 @@ public final class DeliveryMonitor implements AutoCloseable {
     private volatile Map<String, ClusterDelivery> judged = Map.of();
     /** What the cluster table shows of each cluster's delivery; a new instance only when that changed. */
     private volatile Map<String, Map<String, Object>> briefs = Map.of();
+    private volatile Consumer<Map<String, ClusterDelivery>> listener = j -> { };
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "delivery-monitor");
         t.setDaemon(true);
@@ -61,6 +62,12 @@ public final class DeliveryMonitor implements AutoCloseable {
 
     public DeliveryMonitor start(Duration every) {
         timer.scheduleWithFixedDelay(this::checkQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Hears every judgement the timer makes (outside this monitor's lock): rollouts gated on delivery. */
+    public DeliveryMonitor onJudged(Consumer<Map<String, ClusterDelivery>> judgements) {
+        this.listener = judgements;
         return this;
     }
 
@@ -83,7 +90,7 @@ public final class DeliveryMonitor implements AutoCloseable {
 
     private void checkQuietly() {
         try {
-            check();
+            listener.accept(check());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(DeliveryMonitor.class).warn("delivery check failed: {}", e.getClass().getName());
         }
