@@ -17,6 +17,7 @@ final class WavesText {
                 + " out in this order (* = would change; the others pass without a call):\n");
         for (WavePlan p : plans) {
             out.append("  policy ").append(p.policy()).append(": bakeTime ").append(human(p.bakeTime()))
+                    .append(p.deliveryWindow() == null ? "" : ", requireDelivery (deliveryWindow " + human(p.deliveryWindow()) + ")")
                     .append(", onFailure ").append(p.onFailure().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
             for (WavePlan.WaveClusters w : p.waves()) {
                 out.append("    wave ").append(w.number()).append(' ').append(w.name()).append(" (maxConcurrent ")
@@ -36,6 +37,8 @@ final class WavesText {
             Map<String, Object> policy = new LinkedHashMap<>();
             policy.put("policy", p.policy());
             policy.put("bakeTimeSeconds", p.bakeTime().toSeconds());
+            policy.put("requireDelivery", p.deliveryWindow() != null);
+            policy.put("deliveryWindowSeconds", p.deliveryWindow() == null ? null : p.deliveryWindow().toSeconds());
             policy.put("onFailure", p.onFailure().name().toLowerCase(java.util.Locale.ROOT));
             List<Map<String, Object>> waves = new ArrayList<>();
             for (WavePlan.WaveClusters w : p.waves()) {

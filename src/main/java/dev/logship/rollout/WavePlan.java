@@ -13,8 +13,10 @@ import java.util.function.Predicate;
  * The waves a commit would take under one RolloutPolicy, for {@code plan}: each wave's clusters
  * in the order the planner starts them, and which of them the commit would change (the others
  * pass their wave without a call). Waves without a planned cluster are left out.
+ * {@code deliveryWindow}: null unless the policy gates bakes on delivery (requireDelivery).
  */
-public record WavePlan(String policy, Duration bakeTime, RolloutPolicy.OnFailure onFailure, List<WaveClusters> waves) {
+public record WavePlan(String policy, Duration bakeTime, RolloutPolicy.OnFailure onFailure, List<WaveClusters> waves,
+        Duration deliveryWindow) {
     public record WaveClusters(int number, String name, String maxConcurrent, List<Member> clusters) {
         public WaveClusters {
             clusters = List.copyOf(clusters);
@@ -29,6 +31,10 @@ public record WavePlan(String policy, Duration bakeTime, RolloutPolicy.OnFailure
 
     public WavePlan {
         waves = List.copyOf(waves);
+    }
+
+    public WavePlan(String policy, Duration bakeTime, RolloutPolicy.OnFailure onFailure, List<WaveClusters> waves) {
+        this(policy, bakeTime, onFailure, waves, null);
     }
 
     /** One plan per policy governing any of {@code clusters}, in the order their clusters come. */
@@ -48,7 +54,8 @@ public record WavePlan(String policy, Duration bakeTime, RolloutPolicy.OnFailure
             List<WaveClusters> waves = new ArrayList<>();
             members.get(name).forEach((wave, list) -> waves.add(new WaveClusters(wave + 1, policy.waves().get(wave).name(),
                     policy.waves().get(wave).maxConcurrent().toString(), list)));
-            out.add(new WavePlan(name, policy.bakeTime(), policy.onFailure(), waves));
+            out.add(new WavePlan(name, policy.bakeTime(), policy.onFailure(), waves,
+                    policy.requireDelivery() ? policy.deliveryWindow() : null));
         });
         return out;
     }

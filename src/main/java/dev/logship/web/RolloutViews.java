@@ -38,6 +38,9 @@ final class RolloutViews {
             view.put("waveCount", policy != null ? policy.waves().size()
                     : r.clusters().values().stream().mapToInt(ClusterRun::wave).max().orElse(0) + 1);
             view.put("bakeTime", policy == null ? null : policy.bakeTime().toString());
+            // whether bakes also need delivery (README, kind RolloutPolicy), and how long it may be bad
+            view.put("requireDelivery", policy != null && policy.requireDelivery());
+            view.put("deliveryWindow", policy == null || !policy.requireDelivery() ? null : policy.deliveryWindow().toString());
             view.put("windowOverride", r.windowOverride());
             view.put("windowBlockedUntil", fleet.blockedUntil.apply(r.policy()).map(Instant::toString).orElse(null));
             Map<String, Object> counts = new LinkedHashMap<>();

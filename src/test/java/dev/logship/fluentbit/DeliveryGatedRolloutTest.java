@@ -218,6 +218,8 @@ class DeliveryGatedRolloutTest {
                     System.out.printf("halted %d ms after the push (bake %d s, delivery window %d s, judge window %d s)%n",
                             (System.nanoTime() - pushed) / 1_000_000, BAKE_S, DELIVERY_WINDOW_S, JUDGE_WINDOW.toSeconds());
                     assertThat(halted.path("haltReason").asText()).startsWith("cluster c01 failed its bake in wave 1 (canary): DeliveryFailing");
+                    assertThat(halted.path("requireDelivery").asBoolean()).isTrue();
+                    assertThat(halted.path("deliveryWindow").asText()).isEqualTo("PT" + DELIVERY_WINDOW_S + "S");
                     dev.logship.testkit.Waits.until("the canary is back on the seed's exact revision and delivering", Duration.ofSeconds(60), () -> {
                         canary.check();
                         JsonNode c = get(port, "/api/v1/clusters/c01");
