@@ -213,9 +213,7 @@ abstract class RolloutDriver {
         }
         Runnable triggers = () -> {
             changes.forEach(c -> trigger.accept(c, now));
-            d.wakeAt().ifPresent(at -> d.rollout().clusters().values().stream()
-                    .filter(r -> r.phase() == Phase.BAKING || r.phase() == Phase.PENDING).findFirst()
-                    .ifPresent(r -> trigger.accept(r.cluster(), at)));
+            d.wakeAt().ifPresent(at -> d.wake().forEach(c -> trigger.accept(c, at)));
         };
         if (changes.isEmpty() && d.rollout().state() == rollout.state()) {
             durable.saveSoon(this::snapshot);

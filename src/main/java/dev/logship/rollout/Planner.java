@@ -95,7 +95,9 @@ public final class Planner {
             }
         }
         Rollout next = rollout.with(state, runs, reason, blockedNotified);
-        return new Decision(next, apply, rollBack, notices, wakeAt(runs, blockedUntil), blockedUntil);
+        Optional<Instant> wakeAt = wakeAt(runs, blockedUntil);
+        List<String> wake = wakeAt.isPresent() ? toWake(runs, wakeAt.get(), blockedUntil) : List.of();
+        return new Decision(next, apply, rollBack, notices, wakeAt, wake, blockedUntil);
     }
 
     /** Moves clusters along by what was observed: in flight -> baking -> done, or failed. */
@@ -189,6 +191,21 @@ public final class Planner {
         return bakeEnd.isPresent() && blockedUntil.isPresent()
                 ? Optional.of(bakeEnd.get().isBefore(blockedUntil.get()) ? bakeEnd.get() : blockedUntil.get())
                 : bakeEnd.or(() -> blockedUntil);
+    }
+
+    /**
+     * Whom to look at {@code at}: each cluster whose bake ends by then (only its own run, seen Healthy,
+     * ends its bake: a run of another cluster that comes before it by name, as the wake-up once went
+     * to, left the bake unended and asked for the same past wake again, a trigger storm), and a
+     * pending cluster when a sync window opens then (any run's step starts what may start).
+     */
+    private List<String> toWake(Map<String, ClusterRun> runs, Instant at, Optional<Instant> blockedUntil) {
+        List<String> wake = new ArrayList<>(runs.values().stream().filter(r -> r.phase() == Phase.BAKING)
+                .filter(r -> !r.healthySince().plus(policy.bakeTime()).isAfter(at)).map(ClusterRun::cluster).toList());
+        if (blockedUntil.isPresent() && !blockedUntil.get().isAfter(at)) {
+            runs.values().stream().filter(r -> r.phase() == Phase.PENDING).findFirst().ifPresent(r -> wake.add(r.cluster()));
+        }
+        return wake;
     }
 
     private String haltReason(ClusterRun failed) {
