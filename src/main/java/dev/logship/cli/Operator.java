@@ -85,7 +85,8 @@ public final class Operator implements AutoCloseable {
             LOG.warn("--api-allow-unauthenticated: anyone who can reach this port can trigger syncs, resume rollouts and override sync windows");
         }
         telemetry = ingest == null ? null
-                : dev.logship.web.Telemetry.start(ingest, controller::status, controller::recordEvent, metrics);
+                : dev.logship.web.Telemetry.start(ingest, controller::status, controller::recordEvent, metrics)
+                        .onJudged(controller::deliveryJudged);
         server = new OperatorServer(controller, new WebhookVerifier(webhooks), access, metrics, telemetry);
     }
 

@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the spec of a {@code kind: RolloutPolicy}: ordered waves, bake time, what to do on failure, sync windows. */
+/**
+ * Reads the spec of a {@code kind: RolloutPolicy}: ordered waves, bake time (and whether a bake
+ * also needs delivery, see {@link #delivery}), what to do on failure, sync windows.
+ */
 final class RolloutPolicyReader {
-    static final List<String> FIELDS = List.of("waves", "bakeTime", "onFailure", "windows");
+    static final List<String> FIELDS = List.of("waves", "bakeTime", "requireDelivery", "deliveryWindow", "onFailure", "windows");
     private static final List<String> WAVE_FIELDS = List.of("name", "selector", "maxConcurrent");
     static final List<String> ON_FAILURE = List.of("halt", "rollback");
 
@@ -51,10 +54,31 @@ final class RolloutPolicyReader {
             return Optional.of(RolloutPolicy.OnFailure.valueOf(value.toUpperCase(Locale.ROOT)));
         }).orElse(RolloutPolicy.OnFailure.HALT);
         List<SyncWindow> windows = fields.get("windows").map(n -> WindowsReader.read(context, n, "spec.windows")).orElse(List.of());
+        Optional<Duration> deliveryWindow = delivery(context, fields, bake);
         if (name == null || waves.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RolloutPolicyManifest(new RolloutPolicy(name, waves, bake, onFailure, windows), position, wavePositions));
+        RolloutPolicy policy = new RolloutPolicy(name, waves, bake, onFailure, windows);
+        return Optional.of(new RolloutPolicyManifest(deliveryWindow.map(policy::requiringDelivery).orElse(policy), position, wavePositions));
+    }
+
+    /**
+     * {@code requireDelivery: true} and its optional {@code deliveryWindow}: the window when bakes are
+     * gated on delivery, else empty. Delivery is judged during the bake, so a policy without a bake
+     * time cannot gate on it; a window without the gate would silently do nothing. Both are problems.
+     */
+    private static Optional<Duration> delivery(Context context, Fields fields, Duration bake) {
+        boolean required = fields.bool("requireDelivery").orElse(false);
+        Optional<Duration> window = fields.get("deliveryWindow").flatMap(n -> Durations.read(context, n, "spec.deliveryWindow"));
+        if (window.isPresent() && !required) {
+            context.report(fields.positionOf("deliveryWindow"), "spec.deliveryWindow",
+                    "deliveryWindow has no effect without requireDelivery: true");
+        }
+        if (required && bake.isZero()) {
+            context.report(fields.positionOf("requireDelivery"), "spec.requireDelivery", "requireDelivery judges delivery "
+                    + "during the bake: set bakeTime too (longer than serve's --delivery-window, so a failing route is judged within it)");
+        }
+        return required ? Optional.of(window.orElse(RolloutPolicy.DEFAULT_DELIVERY_WINDOW)) : Optional.empty();
     }
 
     private static Optional<Wave> wave(Context context, Node node, int index) {

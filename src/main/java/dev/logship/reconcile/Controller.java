@@ -115,6 +115,11 @@ public final class Controller implements AutoCloseable {
         return rollouts.resume();
     }
 
+    /** Delivery as the telemetry monitor judged it: rollouts gated on delivery step with it. */
+    public void deliveryJudged(Map<String, dev.logship.delivery.ClusterDelivery> judged) {
+        rollouts.deliveryJudged(judged);
+    }
+
     /** The manual override of sync windows for the rollouts of the commit in force. */
     public void overrideWindows() {
         rollouts.overrideWindows();

@@ -56,6 +56,8 @@ abstract class RolloutDriver {
     final RollbackTargets targets;
     final DurableDecisions durable;
     final HaltMarks marks = new HaltMarks();
+    /** Each cluster's delivery as last judged, for policies that gate bakes on it. */
+    final DeliveryGate delivery = new DeliveryGate();
     /** The rollouts saved before a restart, resumed by the first commit accepted if it is theirs. */
     private final RolloutOrigin origin;
     Map<String, List<RunRecord>> history;
@@ -165,6 +167,7 @@ abstract class RolloutDriver {
     /** Steps one policy's rollout with what was observed; hands the decision to disk, then triggers what it starts. */
     void decide(String policy, Instant now) {
         Rollout rollout = byPolicy.get(policy);
+        observed.replaceAll((c, o) -> o.withDelivery(delivery.of(c))); // the planner judges bakes by delivery as of now
         Decision d = new Planner(policies.get(policy), CRON).step(rollout, observed, now,
                 c -> targets.target(c, rollout.commit(), state) != null);
         byPolicy.put(policy, d.rollout());

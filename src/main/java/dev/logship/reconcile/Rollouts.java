@@ -63,6 +63,22 @@ final class Rollouts extends RolloutDriver {
         }
     }
 
+    /**
+     * Delivery as the telemetry monitor judged it (every few seconds): a running rollout whose policy
+     * gates bakes on delivery steps at once when a cluster of it changes status, so a canary that
+     * stops delivering fails its bake within the window, not at the bake's end.
+     */
+    synchronized void deliveryJudged(Map<String, dev.logship.delivery.ClusterDelivery> judged) {
+        Set<String> changed = delivery.judged(judged, state, clock.instant());
+        for (String policy : List.copyOf(byPolicy.keySet())) {
+            Rollout r = byPolicy.get(policy);
+            if (r.state() == Rollout.State.RUNNING && policies.get(policy).requireDelivery()
+                    && r.clusters().keySet().stream().anyMatch(changed::contains)) {
+                decide(policy, clock.instant());
+            }
+        }
+    }
+
     /** Whether this cluster may get mutating calls for {@code revision} now (on the rollout clock). */
     boolean mayApply(String cluster, Revision revision) {
         return mayApply(cluster, revision, clock.instant());

@@ -14,15 +14,18 @@ import java.util.Optional;
  * which clusters may be changed now, which must roll back, and whether the rollout is halted.
  * Waves run strictly in order; within a wave at most maxConcurrent clusters are IN_FLIGHT
  * (applied, not yet Healthy); a wave is done when each of its clusters has been Healthy for
- * bakeTime. A Degraded cluster halts the rollout; later waves are never touched.
+ * bakeTime (and, under requireDelivery, delivers: see {@link Bake}). A Degraded cluster, or one
+ * whose bake fails by delivery, halts the rollout; later waves are never touched.
  */
 public final class Planner {
     private final RolloutPolicy policy;
     private final Windows windows;
+    private final Bake bake;
 
     public Planner(RolloutPolicy policy, CronTimes cron) {
         this.policy = policy;
         this.windows = new Windows(policy.windows(), cron);
+        this.bake = new Bake(policy);
     }
 
     /** A new rollout of {@code commit} over these clusters: every one PENDING in its wave. */
@@ -95,8 +98,8 @@ public final class Planner {
             }
         }
         Rollout next = rollout.with(state, runs, reason, blockedNotified);
-        Optional<Instant> wakeAt = wakeAt(runs, blockedUntil);
-        List<String> wake = wakeAt.isPresent() ? toWake(runs, wakeAt.get(), blockedUntil) : List.of();
+        Optional<Instant> wakeAt = wakeAt(runs, observed, now, blockedUntil);
+        List<String> wake = wakeAt.isPresent() ? toWake(runs, observed, now, wakeAt.get(), blockedUntil) : List.of();
         return new Decision(next, apply, rollBack, notices, wakeAt, wake, blockedUntil);
     }
 
@@ -111,7 +114,8 @@ public final class Planner {
             ClusterRun next = advance(run, o, now, running);
             if (next.phase() != run.phase() && (next.changed() || next.phase() == Phase.FAILED)) {
                 switch (next.phase()) {
-                    case FAILED -> notices.add(Notice.of("Degraded", name, next.changed() ? name + " went Degraded in wave "
+                    case FAILED -> notices.add(Notice.of("Degraded", name, Bake.byDelivery(next) ? name + " failed its bake in wave "
+                            + waveName(run.wave()) + ": " + next.message() : next.changed() ? name + " went Degraded in wave "
                             + waveName(run.wave()) + ": " + o.message() : name + ": " + o.message()));
                     case DONE -> notices.add(Notice.of("Applied", name, name + " is Healthy on the new commit and has baked"));
                     case ROLLED_BACK -> notices.add(Notice.of("RolledBack", name, name + " is back on its last Healthy commit"));
@@ -133,11 +137,11 @@ public final class Planner {
             return run.unchanged(now);
         }
         return switch (run.phase()) {
-            case IN_FLIGHT -> h == ClusterHealth.HEALTHY ? bakedOrBaking(run.baking(now), now)
+            case IN_FLIGHT -> h == ClusterHealth.HEALTHY ? bake.step(run.baking(now), o, now)
                     : h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message()) : run;
             case BAKING -> h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message())
                     : h == ClusterHealth.PROGRESSING ? run.to(Phase.IN_FLIGHT, now, "no longer Healthy: bake time restarts")
-                    : bakedOrBaking(run, now);
+                    : bake.step(run, o, now);
             case DONE -> running && run.changed() && h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message()) : run;
             // Degraded is only reported in sync: back on its earlier commit, whose health is its own (it ends)
             case ROLLING_BACK -> h == ClusterHealth.HEALTHY ? run.to(Phase.ROLLED_BACK, now, "rolled back")
@@ -145,10 +149,6 @@ public final class Planner {
                     + o.message()) : run;
             default -> run;
         };
-    }
-
-    private ClusterRun bakedOrBaking(ClusterRun baking, Instant now) {
-        return now.isBefore(baking.healthySince().plus(policy.bakeTime())) ? baking : baking.to(Phase.DONE, now, "");
     }
 
     /** Starts pending clusters of the current wave up to maxConcurrent; waves with nothing to change pass at once. */
@@ -185,23 +185,26 @@ public final class Planner {
         return runs.values().stream().anyMatch(r -> r.phase() == Phase.PENDING);
     }
 
-    private Optional<Instant> wakeAt(Map<String, ClusterRun> runs, Optional<Instant> blockedUntil) {
+    private Optional<Instant> wakeAt(Map<String, ClusterRun> runs, Map<String, Observation> observed, Instant now,
+            Optional<Instant> blockedUntil) {
         Optional<Instant> bakeEnd = runs.values().stream().filter(r -> r.phase() == Phase.BAKING)
-                .map(r -> r.healthySince().plus(policy.bakeTime())).min(Comparator.naturalOrder());
+                .map(r -> bake.wakeAt(r, observed.get(r.cluster()), now)).min(Comparator.naturalOrder());
         return bakeEnd.isPresent() && blockedUntil.isPresent()
                 ? Optional.of(bakeEnd.get().isBefore(blockedUntil.get()) ? bakeEnd.get() : blockedUntil.get())
                 : bakeEnd.or(() -> blockedUntil);
     }
 
     /**
-     * Whom to look at {@code at}: each cluster whose bake ends by then (only its own run, seen Healthy,
-     * ends its bake: a run of another cluster that comes before it by name, as the wake-up once went
-     * to, left the bake unended and asked for the same past wake again, a trigger storm), and a
-     * pending cluster when a sync window opens then (any run's step starts what may start).
+     * Whom to look at {@code at}: each cluster whose bake ends (or fails by delivery) by then, since
+     * only its own run, seen again, ends its bake (a run of another cluster that came before it by
+     * name, as the wake-up once went to, left the bake unended and asked for the same past wake
+     * again: a trigger storm), and a pending cluster when a sync window opens then (any run's step
+     * starts what may start).
      */
-    private List<String> toWake(Map<String, ClusterRun> runs, Instant at, Optional<Instant> blockedUntil) {
+    private List<String> toWake(Map<String, ClusterRun> runs, Map<String, Observation> observed, Instant now, Instant at,
+            Optional<Instant> blockedUntil) {
         List<String> wake = new ArrayList<>(runs.values().stream().filter(r -> r.phase() == Phase.BAKING)
-                .filter(r -> !r.healthySince().plus(policy.bakeTime()).isAfter(at)).map(ClusterRun::cluster).toList());
+                .filter(r -> !bake.wakeAt(r, observed.get(r.cluster()), now).isAfter(at)).map(ClusterRun::cluster).toList());
         if (blockedUntil.isPresent() && !blockedUntil.get().isAfter(at)) {
             runs.values().stream().filter(r -> r.phase() == Phase.PENDING).findFirst().ifPresent(r -> wake.add(r.cluster()));
         }
@@ -211,6 +214,9 @@ public final class Planner {
     private String haltReason(ClusterRun failed) {
         if (!failed.changed()) {
             return "cluster " + failed.cluster() + " in wave " + waveName(failed.wave()) + ": " + failed.message();
+        }
+        if (Bake.byDelivery(failed)) {
+            return "cluster " + failed.cluster() + " failed its bake in wave " + waveName(failed.wave()) + ": " + failed.message();
         }
         return "cluster " + failed.cluster() + " went Degraded in wave " + waveName(failed.wave())
                 + (failed.message().isEmpty() ? "" : ": " + failed.message());

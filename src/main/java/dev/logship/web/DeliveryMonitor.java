@@ -42,6 +42,7 @@ public final class DeliveryMonitor implements AutoCloseable {
     private final Set<String> everReported = ConcurrentHashMap.newKeySet();
     private final Map<String, DeliveryState> last = new HashMap<>();
     private volatile Map<String, ClusterDelivery> judged = Map.of();
+    private volatile Consumer<Map<String, ClusterDelivery>> listener = j -> { };
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "delivery-monitor");
         t.setDaemon(true);
@@ -62,6 +63,12 @@ public final class DeliveryMonitor implements AutoCloseable {
         return this;
     }
 
+    /** Hears every judgement the timer makes (outside this monitor's lock): rollouts gated on delivery. */
+    public DeliveryMonitor onJudged(Consumer<Map<String, ClusterDelivery>> judgements) {
+        this.listener = judgements;
+        return this;
+    }
+
     public Optional<ClusterDelivery> cluster(String name) {
         return Optional.ofNullable(judged.get(name));
     }
@@ -72,7 +79,7 @@ public final class DeliveryMonitor implements AutoCloseable {
 
     private void checkQuietly() {
         try {
-            check();
+            listener.accept(check());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(DeliveryMonitor.class).warn("delivery check failed: {}", e.getClass().getName());
         }

@@ -46,6 +46,12 @@ public final class Telemetry implements AutoCloseable {
         return monitor.cluster(cluster).map(DeliveryViews::cluster);
     }
 
+    /** Hands each judgement to {@code judgements} (the controller's rollouts gated on delivery). */
+    public Telemetry onJudged(Consumer<Map<String, ClusterDelivery>> judgements) {
+        monitor.onJudged(judgements);
+        return this;
+    }
+
     public Optional<ClusterDelivery> cluster(String name) {
         return monitor.cluster(name);
     }

@@ -55,7 +55,7 @@ class SchemaFileTest {
         JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
         assertThat(fieldNames(schema.at("/definitions/metadata/properties"))).containsExactlyInAnyOrder("name", "labels");
         assertThat(fieldNames(schema.at("/definitions/rolloutPolicySpec/properties")))
-                .containsExactlyInAnyOrder("waves", "bakeTime", "onFailure", "windows");
+                .containsExactlyInAnyOrder("waves", "bakeTime", "requireDelivery", "deliveryWindow", "onFailure", "windows");
         assertThat(fieldNames(schema.at("/definitions/rolloutPolicySpec/properties/waves/items/properties")))
                 .containsExactlyInAnyOrder("name", "selector", "maxConcurrent");
         assertThat(fieldNames(schema.at("/definitions/rolloutPolicySpec/properties/windows/items/properties")))
