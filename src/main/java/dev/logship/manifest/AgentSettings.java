@@ -8,20 +8,26 @@ import java.util.Objects;
  * The agent a LogForwarder runs and the fields that only some agents understand:
  * {@code multiline}, {@code exclude} (ECS container names) and {@code bufferLimit} (bytes of
  * the node's disk the agent may fill while the endpoint is down); {@code telemetry} (nullable):
- * Fluent Bit's own metrics pushed to serve ({@code spec.telemetry}). {@code position} is where
+ * Fluent Bit's own metrics pushed to serve ({@code spec.telemetry}); {@code health} (nullable): Fluent
+ * Bit's deep health check as the container health check ({@code spec.healthCheck}). {@code position} is where
  * {@code spec.agent} was written (or the spec, when it was left out), for warnings.
  */
 public record AgentSettings(Agent agent, Multiline multiline, List<String> exclude, long bufferLimit, Position position,
-                            Telemetry telemetry) {
+                            Telemetry telemetry, HealthProbe health) {
 
-    /** Without telemetry. */
+    /** Without telemetry or health check. */
     public AgentSettings(Agent agent, Multiline multiline, List<String> exclude, long bufferLimit, Position position) {
-        this(agent, multiline, exclude, bufferLimit, position, null);
+        this(agent, multiline, exclude, bufferLimit, position, null, null);
     }
 
     /** The same settings with {@code spec.telemetry} (null: off). */
     public AgentSettings withTelemetry(Telemetry settings) {
-        return new AgentSettings(agent, multiline, exclude, bufferLimit, position, settings);
+        return new AgentSettings(agent, multiline, exclude, bufferLimit, position, settings, health);
+    }
+
+    /** The same settings with {@code spec.healthCheck} (null: off). */
+    public AgentSettings withHealth(HealthProbe probe) {
+        return new AgentSettings(agent, multiline, exclude, bufferLimit, position, telemetry, probe);
     }
 
     public AgentSettings {

@@ -11,7 +11,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ForwarderReader {
     static final List<String> FIELDS = List.of("clusters", "image", "routes", "env", "excludeLabels", "backlog",
             "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
-            "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn", "telemetry");
+            "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn", "telemetry",
+            "healthCheck");
     /** Environment variables logship sets itself from other fields. */
     private static final Map<String, String> RENDERED_ENV =
             Map.of("ROUTE_URIS", "spec.routes", "EXCLUDE_LABELS", "spec.excludeLabels", "BACKLOG", "spec.backlog");
@@ -28,12 +29,13 @@ final class ForwarderReader {
         }
         Fields fields = maybe.get();
         AgentSettings read = AgentReader.read(context, fields);
-        AgentSettings agent = read.withTelemetry(TelemetryReader.read(context, fields, read).orElse(null));
+        AgentSettings withTelemetry = read.withTelemetry(TelemetryReader.read(context, fields, read).orElse(null));
         List<String> clusters = fields.get("clusters")
                 .flatMap(node -> Values.stringList(context, node, "spec.clusters")).orElse(null);
         String image = fields.string("image")
                 .filter(value -> fields.check("image", EcsRules.image(value)))
-                .orElse(agent.fluentBit() ? Defaults.FLUENT_BIT_IMAGE : Defaults.IMAGE);
+                .orElse(read.fluentBit() ? Defaults.FLUENT_BIT_IMAGE : Defaults.IMAGE);
+        AgentSettings agent = withTelemetry.withHealth(HealthProbeReader.read(context, fields, read, image).orElse(null));
         Optional<RoutesReader.Routes> routes = RoutesReader.read(context, fields, agent.agent());
         routes.ifPresent(r -> AgentReader.checkShare(context, fields, agent, r.count()));
         Map<String, String> env = env(context, fields, agent.agent());

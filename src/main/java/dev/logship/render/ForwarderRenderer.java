@@ -69,11 +69,12 @@ final class ForwarderRenderer {
     }
 
     static TaskDefinitionSpec taskDefinition(ForwarderKey key, ForwarderManifest forwarder, boolean perNodePort) {
-        AgentContainer agent = FluentBitTelemetry.added(Agent.of(forwarder).container(forwarder), key.cluster(), forwarder);
+        AgentContainer agent = FluentBitHealth.added(
+                FluentBitTelemetry.added(Agent.of(forwarder).container(forwarder), key.cluster(), forwarder), forwarder);
         ContainerSpec container = new ContainerSpec(agent.name(), forwarder.image(), forwarder.cpu(), forwarder.memory(),
                 forwarder.memoryReservation(), true, agent.command(), agent.environment(), agent.secrets(),
                 perNodePort ? List.of(new PortMapping(forwarder.hostPort(), forwarder.hostPort(), "tcp")) : List.of(),
-                agent.mountPoints(), null);
+                agent.mountPoints(), FluentBitHealth.healthCheck(forwarder));
         return new TaskDefinitionSpec(FAMILY_PREFIX + forwarder.name(), agent.networkMode(), List.of("EC2"),
                 List.of(container), agent.volumes(), List.of(), Map.of(), forwarder.executionRoleArn(), forwarder.taskRoleArn(), null);
     }

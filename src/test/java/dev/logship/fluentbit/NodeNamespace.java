@@ -18,7 +18,8 @@ import java.util.Optional;
  * mount, network and UTS namespaces ({@code unshare -m -n -u}), a chroot whose bind mounts are
  * the task definition's host volumes at its container paths (the test's directories standing
  * in for the node's), the image's entrypoint {@code /fluent-bit/bin/fluent-bit} with the
- * container's command unchanged, and its environment plus resolved secrets as the process
+ * container's command unchanged (or the command alone when it names its program, as on the images
+ * without an entrypoint, whose /bin/sh and curl the chroot takes from this machine), and its environment plus resolved secrets as the process
  * environment (never on a command line). {@link NodeServices} runs in the same network
  * namespace. Kill and restart the forwarder with {@link #kill9()} and {@link #restart()}.
  */
@@ -53,6 +54,11 @@ final class NodeNamespace implements AutoCloseable {
                 bind(mounts, root, Path.of(system), system, true);
             }
         }
+        if (Files.isSymbolicLink(Path.of("/bin")) && !Files.exists(root.resolve("bin"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(root.resolve("bin"), Files.readSymbolicLink(Path.of("/bin")));
+        } else if (!Files.isSymbolicLink(Path.of("/bin"))) {
+            bind(mounts, root, Path.of("/bin"), "/bin", true);
+        }
         bind(mounts, root, Path.of("/dev"), "/dev", false);
         bind(mounts, root, Path.of("/proc"), "/proc", false);
         for (var file : etc.entrySet()) {
@@ -77,7 +83,8 @@ final class NodeNamespace implements AutoCloseable {
                 "SERVICES=$!",
                 "while [ ! -e " + services.resolve("ready") + " ]; do sleep 0.05; done",
                 "while :; do",
-                "  chroot " + root + " " + ENTRYPOINT + " \"$@\" >> " + dir.resolve("fluent-bit.log") + " 2>&1",
+                "  chroot " + root + " " + (container.command().get(0).startsWith("/") ? "" : ENTRYPOINT + " ")
+                        + "\"$@\" >> " + dir.resolve("fluent-bit.log") + " 2>&1",
                 "  echo \"exit $?\" >> " + dir.resolve("exits"),
                 "  while [ ! -e " + dir.resolve("restart") + " ]; do",
                 "    if [ -e " + dir.resolve("stop") + " ]; then kill $SERVICES; exit 0; fi; sleep 0.05",
@@ -124,6 +131,18 @@ final class NodeNamespace implements AutoCloseable {
                 return false; // already gone
             }
         }).findFirst();
+    }
+
+    /**
+     * Runs a container health command ({@code CMD-SHELL text}) as ECS would: inside the running
+     * forwarder's network, mounts and root; returns its exit status and output.
+     */
+    Map.Entry<Integer, String> exec(String shellCommand) throws Exception {
+        ProcessHandle fb = Waits.until("Fluent Bit runs", Duration.ofSeconds(20), this::fluentBit);
+        Process p = new ProcessBuilder("nsenter", "-t", String.valueOf(fb.pid()), "-n", "-m", "-r", "-w", "--",
+                "/bin/sh", "-c", shellCommand).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        return Map.entry(p.waitFor(), out);
     }
 
     /** Every command line in the namespace, as {@code ps} shows them. */
