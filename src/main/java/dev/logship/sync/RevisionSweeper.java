@@ -150,9 +150,13 @@ public final class RevisionSweeper {
             }
             TaskDefinitionResolver listing = new TaskDefinitionResolver(gateway, locks, p.target().roleArn(), p.target().region());
             try {
-                RevisionCleanup.Result r = RevisionCleanup.deregisterUnused(gateway, p.owner(), listing.currentRevisions(key.family()),
-                        used, keep, mayCall);
-                if (!r.deregistered().isEmpty()) {
+                List<String> active = listing.currentRevisions(key.family());
+                FamilyLocks.Listing listed = shared.recent();
+                RevisionCleanup.Result r = RevisionCleanup.deregisterUnused(gateway, p.owner(), active, used, keep, mayCall);
+                if (!r.deregistered().isEmpty() && listed != null) { // the listing less what is gone: no apply or sweep lists again
+                    shared.share(new FamilyLocks.Listing(active.stream().filter(a -> !r.deregistered().contains(a)).toList(),
+                            shared.registrations.incrementAndGet(), listed.listedAtNanos()));
+                } else if (!r.deregistered().isEmpty()) {
                     forget(shared, listing, key.family());
                 }
                 return new Outcome(r.finished(), r.deregistered(), null, null);

@@ -17,10 +17,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the burst the bucket is given time to refill, so every build starts it full. Per push: webhook
  * posted -> serve's status shows that commit (or a later one carrying it) applied. ECS calls are
  * local-ecs's own counts: during the burst (first webhook to last push applied) and until
- * clean-up has settled (no DeregisterTaskDefinition for {@link #SETTLED}).
+ * clean-up has settled (no DeregisterTaskDefinition for {@link #SETTLED}). {@code -Dbench.cleanupScale=0.5}
+ * runs local-ecs's buckets and serve's pacing at half ECS's rates (the same burst then meets the
+ * bucket at fewer applies: on a loaded machine serve folds 200 ms pushes into fewer applies).
  */
 final class CleanUpBurst {
-    static final String NAME = "1c 20 pushes 200 ms apart, ECS rates 1x";
+    private static final double SCALE = Double.parseDouble(System.getProperty("bench.cleanupScale", "1"));
+    static final String NAME = "1c 20 pushes 200 ms apart, ECS rates " + Format.number(SCALE) + "x";
     private static final int PUSHES = 20;
     private static final long SPACING_MILLIS = 200;
     /** The TaskDefinition bucket refills 18 tokens (logship's 90% share) at 0.9 per second in 20 s. */
@@ -42,10 +45,11 @@ final class CleanUpBurst {
         Map<String, Long> settled;
         long lastAppliedNanos;
         long settledNanos;
-        try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 1.0)) {
+        try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), SCALE)) {
             fleet.write(repo.work);
             String seed = repo.commitAllAndPush("one cluster");
-            try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4)) {
+            try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4,
+                    SCALE == 1 ? Jvm.CURRENT : Jvm.CURRENT.withFlags("ECS pacing x" + SCALE, List.of("-Dlogship.ecs.timeScale=" + SCALE)))) {
                 serve.awaitReady(Duration.ofSeconds(60));
                 AtomicBoolean polling = new AtomicBoolean(true);
                 Thread poller = new Thread(() -> PacedPushes.poll(serve, appliedAt, polling), "burst-poller");
@@ -58,7 +62,7 @@ final class CleanUpBurst {
                         serve.githubPush(commit);
                         PacedPushes.awaitApplied(appliedAt, commit);
                     }
-                    Thread.sleep(REFILL.toMillis()); // a deliberate pause: every build starts the burst with a full bucket
+                    Thread.sleep(Math.round(REFILL.toMillis() / SCALE)); // a deliberate pause: every build starts the burst with a full bucket
                     for (int i = 0; i < PUSHES; i++) {
                         Map.Entry<String, String> change = fleet.oneFileChange(0, "v3.4." + i);
                         commits.add(repo.commit(change.getKey(), change.getValue(), "push " + i));
