@@ -57,8 +57,10 @@ final class RevisionCleanups {
         scheduled.set(false);
         try {
             for (RevisionSweeper.Swept swept : sweeper.sweepFromSpareBudget()) {
-                events.recordCleanUp(swept);
-                swept.warnings().forEach(w -> LOG.debug("[{}] {}", swept.cluster(), w)); // kept, and asked again in a second
+                try (var fields = dev.logship.logging.LogFields.with(dev.logship.logging.LogFields.CLUSTER, swept.cluster())) {
+                    events.recordCleanUp(swept);
+                    swept.warnings().forEach(w -> LOG.debug("[{}] {}", swept.cluster(), w)); // kept, and asked again in a second
+                }
             }
         } catch (RuntimeException e) {
             InternalErrors.log(LOG, "revision clean-up", e);
