@@ -39,6 +39,7 @@ final class ClusterObserver {
     private final ClusterDescriptions descriptions;
     private final Function<String, TaskDefinitionSpec> describe;
     private boolean nodeOfProvider;
+    private List<LiveNode> listed;
 
     ClusterObserver(EcsClient ecs, String cluster, ClusterDescriptions descriptions, Function<String, TaskDefinitionSpec> describe) {
         this.ecs = ecs;
@@ -53,7 +54,7 @@ final class ClusterObserver {
         List<LiveNode> nodeDetail = null;
         if (exactActiveNodes) {
             try {
-                nodeDetail = activeNodes(); // also tells whether the cluster exists
+                nodeDetail = nodesOnce(); // also tells whether the cluster exists
                 nodes = nodeDetail.size();
                 // Without a cluster description, a node of a capacity provider says managed daemons may run here.
                 managedInstances = nodeOfProvider;
@@ -88,6 +89,7 @@ final class ClusterObserver {
     private Described describeAll(List<String> arns) {
         List<LiveService> services = new ArrayList<>();
         Set<String> inUse = new HashSet<>();
+        TaskObserver tasks = new TaskObserver(ecs, cluster, this::nodesOnce);
         for (int i = 0; i < arns.size(); i += 10) {
             List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 10));
             DescribeServicesResponse described = call("DescribeServices", () -> ecs.describeServices(r -> r.cluster(cluster)
@@ -95,11 +97,19 @@ final class ClusterObserver {
             for (Service s : described.services()) {
                 inUse.addAll(ServiceMapper.deployedRevisions(s)); // draining deployments of any service too
                 if ("ACTIVE".equals(s.status())) {
-                    services.add(ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition())));
+                    services.add(tasks.observed(ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition()))));
                 }
             }
         }
         return new Described(services, inUse);
+    }
+
+    /** The ACTIVE nodes in detail, listed at most once per observation (the task observer names uncovered ones). */
+    private List<LiveNode> nodesOnce() {
+        if (listed == null) {
+            listed = activeNodes();
+        }
+        return listed;
     }
 
     /**
@@ -119,7 +129,8 @@ final class ClusterObserver {
                 Map<String, String> attributes = new HashMap<>();
                 node.attributes().forEach(a -> attributes.put(a.name(), a.value() == null ? "" : a.value()));
                 nodeOfProvider |= node.capacityProviderName() != null;
-                nodes.add(new LiveNode(node.containerInstanceArn(), Boolean.TRUE.equals(node.agentConnected()), attributes));
+                nodes.add(new LiveNode(node.containerInstanceArn(), Boolean.TRUE.equals(node.agentConnected()), attributes,
+                        node.ec2InstanceId()));
             }
         }
         return nodes;

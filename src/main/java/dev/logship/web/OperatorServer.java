@@ -112,14 +112,18 @@ public final class OperatorServer implements AutoCloseable {
         }
     }
 
-    /** The cluster's status plus {@code delivery} when telemetry is on (its own view: ClusterStatus stays as it is). */
-    private Object withDelivery(String name, Object status) {
-        if (telemetry == null) {
-            return status;
+    /**
+     * The cluster's status plus {@code coverage} ({@link CoverageView}) and, when telemetry is on,
+     * {@code delivery}: their own views, so ClusterStatus stays as it is.
+     */
+    private Object withDelivery(String name, dev.logship.reconcile.ClusterStatus status) {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(status);
+        tree.set("coverage", JSON.valueToTree(CoverageView.of(status,
+                telemetry == null ? java.util.Optional.empty() : telemetry.cluster(name))));
+        if (telemetry != null) {
+            tree.set("delivery", JSON.valueToTree(
+                    telemetry.view(name).orElse(Map.of("state", "Unknown", "message", "not judged yet"))));
         }
-        var tree = JSON.valueToTree(status);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).set("delivery", JSON.valueToTree(
-                telemetry.view(name).orElse(Map.of("state", "Unknown", "message", "not judged yet"))));
         return tree;
     }
 
