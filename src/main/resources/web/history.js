@@ -42,7 +42,7 @@
             .map((h) => node("th", {}, h)))),
           node("tbody", {}, ...runs.map(runRow))));
     }
-    return node("div", { class: "history", "data-history": name }, ...parts);
+    return node("div", { class: "history addon", "data-history": name }, ...parts);
   }
 
   async function load(name) {
@@ -83,8 +83,8 @@
 
   const table = document.getElementById("clusters");
   new MutationObserver((records) => {
-    // Our own edits only touch div.history; react to app.js's rows, not to ourselves.
-    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && !n.classList.contains("history")))) fill();
+    // Our own edits and other scripts' sections in the details (.addon) are not table.js's rows: react to its rows only.
+    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && !n.classList.contains("addon")))) fill();
   }).observe(table, { childList: true, subtree: true });
   window.logship.poller.onRound(fill); // a page left open on one cluster still sees its next rollout
 })();

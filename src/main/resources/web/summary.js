@@ -49,6 +49,7 @@
       group("rollout", n.rollout, ROLLOUT_ORDER, WORDS),
       group("sync", n.sync, ["Synced", "OutOfSync", "Unknown"]),
       group("health", n.health, ["Healthy", "Progressing", "Degraded", "Missing", "Unknown"]),
+      group("delivery", n.delivery || {}, ["DeliveryFailing", "Silent", "Delivering"], { DeliveryFailing: "delivery failing" }),
       n.stalled ? stateButton("Stalled", "Stalled", n.stalled) : null,
     ].filter(Boolean));
   }

@@ -11,6 +11,7 @@
   const OPEN_ALL_UP_TO = 10; // small fleets (the demo) show every cluster's forwarders at once
   const NEUTRAL = new Set(["Waiting", "Held", "Unchanged"]);
   const view = { query: "", state: "all", page: 1, open: new Set(), touched: false, body: null };
+  const drawn = []; // listeners called after each redraw, before the next paint (delivery.js fills opened details)
 
   const stalled = (c) => (c.conditions || []).find((x) => x.type === "Stalled" && x.status === "True");
 
@@ -40,6 +41,14 @@
     return `${fs.length} · ${running}/${desired} tasks`;
   }
 
+  // Delivery as the server judged it from the forwarders' telemetry; Unknown says why (telemetry off, not judged yet).
+  function deliveryCell(c) {
+    const d = c.delivery || { state: "Unknown", message: "" };
+    const nodes = d.state === "Unknown" ? null
+      : el("div", { class: "where" }, `${d.covered} covered · ${d.uncovered} uncovered · ${d.silent} silent`);
+    return el("td", { class: "delivery" }, badge(d.state, d.message), nodes);
+  }
+
   function nameCell(c) {
     const open = view.open.has(c.name);
     const toggle = el("button", { type: "button", class: "toggle", "aria-expanded": String(open), title: "forwarders, conditions, plan" },
@@ -65,15 +74,22 @@
     { header: "state", cell: stateCell },
     { header: "ECS revision", cell: revisionCell },
     { header: "forwarders", cell: (c) => el("td", { class: "tasks" }, forwarderCounts(c)) },
+    { header: "delivery", cell: deliveryCell },
     { header: "last sync", cell: (c) => el("td", {}, `${when(c.lastSyncTime)} (${c.lastSyncDurationMillis ?? "?"} ms)`) },
     { header: "summary", cell: (c) => el("td", { class: "message", title: c.summary || "" }, c.summary || "") },
   ];
+
+  // A route in words, as plan and render say it: "api, worker -> cloudwatchLogs /ecs/prod/{container} (us-east-1)".
+  // The server masks the target where it is secret (a syslog host and port are ****); nothing is unmasked here.
+  const routing = (r) => `${r.containers} -> ${r.kind} ${r.target}`;
 
   function forwarderRow(f) {
     return el("tr", { "data-forwarder": f.name },
       el("td", {}, f.name), el("td", {}, badge(f.syncStatus)), el("td", {}, badge(f.health, f.healthMessage)),
       el("td", { class: "tasks" }, `${f.running ?? "?"}/${f.desired ?? "?"}`),
-      el("td", {}, f.taskDefinition || ""), el("td", {}, f.healthMessage || ""));
+      el("td", {}, f.taskDefinition || ""),
+      el("td", { class: "routes" }, ...(f.routes || []).map((r) => el("div", { class: "route", "data-kind": r.kind }, routing(r)))),
+      el("td", {}, f.healthMessage || ""));
   }
 
   function details(c) {
@@ -84,7 +100,7 @@
     return el("tr", { class: "details" }, el("td", { colspan: COLUMNS.length },
       c.rollout ? el("div", { class: "rollout-text" }, c.rollout.text) : null, problem,
       el("table", { class: "forwarders" },
-        el("thead", {}, el("tr", {}, ...["forwarder", "sync", "health", "tasks", "task definition", "message"].map((h) => el("th", {}, h)))),
+        el("thead", {}, el("tr", {}, ...["forwarder", "sync", "health", "tasks", "task definition", "routes", "message"].map((h) => el("th", {}, h)))),
         el("tbody", {}, ...(c.forwarders || []).map(forwarderRow))),
       c.pendingPlan ? el("pre", { class: "diff" }, c.pendingPlan) : null));
   }
@@ -116,6 +132,7 @@
     table.append(...b.clusters.map(clusterBody));
     document.getElementById("empty").hidden = b.clusters.length > 0;
     document.getElementById("pager").replaceChildren(...pager(b));
+    drawn.forEach((l) => l());
     if (!performance.getEntriesByName("logship-rendered").length) performance.mark("logship-rendered");
   }
 
@@ -152,6 +169,7 @@
   document.getElementById("filter").addEventListener("input", (e) => setView({ query: e.target.value, page: 1 }));
   document.getElementById("state").addEventListener("change", (e) => setView({ state: e.target.value, page: 1 }));
   // The summary's count buttons filter the table too.
-  window.logship.table = { setState: (state) => setView({ state: view.state === state ? "all" : state, page: 1 }), state: () => view.state };
+  window.logship.table = { setState: (state) => setView({ state: view.state === state ? "all" : state, page: 1 }), state: () => view.state,
+    onDraw: (l) => drawn.push(l) };
   poller.subscribe("clusters", url, (body) => { view.body = body; draw(); });
 })();

@@ -91,8 +91,7 @@ final class SourceReconciler {
         } else {
             if (stall != null && stall.revision().equals(revision.id())) {
                 stall = null; // the conflict discovery brought is gone
-                store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),
-                        s.fetchedAt(), null, s.signature()));
+                store.updateSource(s -> s.with(revision.id(), revision.description(), s.fetchedAt(), null));
             }
             store.track(read.state());
             inForce = read.state();
@@ -123,9 +122,8 @@ final class SourceReconciler {
         lastFailure = null;
         Stall current = stall;
         // The revision shown stays the one in force (or stalled) until this one is accepted or stalled below.
-        store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), s.revision(), s.revisionMessage(),
-                Instant.now(), current != null && current.revision().equals(s.revision()) ? current.reason() + ": " + current.message() : null,
-                s.signature()));
+        store.updateSource(s -> s.with(s.revision(), s.revisionMessage(), Instant.now(),
+                current != null && current.revision().equals(s.revision()) ? current.reason() + ": " + current.message() : null));
         if (revision.id().equals(lastSeen)) {
             return TriggerQueue.RunResult.SUCCESS;
         }
@@ -137,8 +135,8 @@ final class SourceReconciler {
                     + " (force-push); following it", revision.id()));
         }
         String signature = null;
+        CommitSignature verdict = null;
         if (gate.verifies()) {
-            CommitSignature verdict;
             try {
                 verdict = gate.verifier().verify(revision.id());
             } catch (SourceUnavailableException e) {
@@ -165,7 +163,7 @@ final class SourceReconciler {
                 stall(revision, read.problems());
             } else {
                 acceptedSnapshot = snapshot;
-                accept(read.state(), signature);
+                accept(read.state(), signature, verdict);
             }
         } catch (RuntimeException e) {
             stall(revision, Stall.INTERNAL_ERROR, InternalErrors.log(LOG, "reading revision " + revision.shortId(), e)
@@ -192,8 +190,8 @@ final class SourceReconciler {
     private void failed(long start, String reason, String message) {
         listener.fetched(Duration.ofNanos(System.nanoTime() - start), reason);
         String error = reason + ": " + message;
-        store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), s.revision(), s.revisionMessage(),
-                s.fetchedAt(), error + (inForce == null ? "" : "; still applying " + inForce.revision().shortId()), s.signature()));
+        store.updateSource(s -> s.with(s.revision(), s.revisionMessage(), s.fetchedAt(),
+                error + (inForce == null ? "" : "; still applying " + inForce.revision().shortId())));
         if (!error.equals(lastFailure)) {
             store.record(Event.of(null, "FetchFailed", error, inForce == null ? null : inForce.revision().id()));
             lastFailure = error;
@@ -211,8 +209,7 @@ final class SourceReconciler {
         String message = detail + (inForce == null ? "" : " (" + inForce.revision().shortId() + " stays in force)");
         Stall next = new Stall(revision.id(), reason, message);
         stall = next;
-        store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),
-                s.fetchedAt(), reason + ": " + message, s.signature()));
+        store.updateSource(s -> s.with(revision.id(), revision.description(), s.fetchedAt(), reason + ": " + message));
         for (String cluster : store.clusterNames()) {
             store.updateCluster(cluster, c -> new ClusterStatus(c.name(), c.clusterName(), c.region(), c.syncStatus(),
                     c.health(), c.healthMessage(), Conditions.stalled(next), revision.id(), c.lastAppliedRevision(),
@@ -223,7 +220,7 @@ final class SourceReconciler {
                 || reason.equals(Stall.INTERNAL_ERROR) ? message : reason + ": " + message, revision.id()));
     }
 
-    private void accept(DesiredState state, String signature) {
+    private void accept(DesiredState state, String signature, CommitSignature verdict) {
         store.track(state);
         inForce = state;
         if (fleet != null) {
@@ -231,8 +228,9 @@ final class SourceReconciler {
         }
         stall = null;
         Revision revision = state.revision();
+        CommitInForce commit = CommitInForce.of(revision.id(), gate.verifies() ? gate.policy() : SignaturePolicy.OFF, verdict);
         store.updateSource(s -> new SourceStatus(s.repo(), s.ref(), s.path(), revision.id(), revision.description(),
-                s.fetchedAt(), null, signature));
+                s.fetchedAt(), null, signature, commit));
         store.record(Event.of(null, "NewRevision", "accepted " + ClusterReconciler.describe(state.revision()) + " for "
                 + state.clusters().size() + " cluster(s)", state.revision().id()));
         onAccepted.accept(state);

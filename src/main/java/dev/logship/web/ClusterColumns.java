@@ -33,7 +33,8 @@ final class ClusterColumns {
             column("lastError", ClusterStatus::lastError),
             new Column("summary", r -> r.place() != null && r.place().state().held() ? r.place().text() + "." : r.status().getSummary()),
             column("pendingPlan", ClusterStatus::pendingPlan),
-            column("forwarders", ClusterStatus::forwarders));
+            column("forwarders", ClusterStatus::forwarders),
+            new Column("delivery", FleetView.Row::delivery));
 
     private ClusterColumns() {}
 

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * page of the fleet, filtered and ordered on the server so a tab never downloads 10,000 rows.
  * {@code filter}: words that all match; {@code key=value} matches a label exactly, any other word
  * part of the name, ECS name, region or a label. {@code state}: all, failing, Stalled, Error, a
- * sync status, a health, or a rollout state (Waiting, InFlight, Baking, ...). {@code sort}: rank
+ * sync status, a health, a rollout state (Waiting, InFlight, Baking, ...) or a delivery state
+ * (Delivering, DeliveryFailing, Silent; Unknown stays the sync and health one). {@code sort}: rank
  * (worst first, the default) or name.
  */
 record ClusterQuery(int page, int size, String filter, String state, String sort) {
@@ -62,6 +63,7 @@ record ClusterQuery(int page, int size, String filter, String state, String sort
                 case "Stalled" -> s.stalled();
                 case "Error" -> s.lastError() != null;
                 case "Synced", "OutOfSync" -> !held && s.syncStatus().name().equals(state);
+                case "Delivering", "DeliveryFailing", "Silent" -> state.equals(row.delivery().get("state"));
                 default -> row.place() != null && row.place().state().name().equals(state)
                         || (!held || !"Missing".equals(s.health())) && (s.health().equals(state)
                         || state.equals("Unknown") && s.syncStatus().name().equals(state));

@@ -42,6 +42,8 @@ public final class DeliveryMonitor implements AutoCloseable {
     private final Set<String> everReported = ConcurrentHashMap.newKeySet();
     private final Map<String, DeliveryState> last = new HashMap<>();
     private volatile Map<String, ClusterDelivery> judged = Map.of();
+    /** What the cluster table shows of each cluster's delivery; a new instance only when that changed. */
+    private volatile Map<String, Map<String, Object>> briefs = Map.of();
     private volatile Consumer<Map<String, ClusterDelivery>> listener = j -> { };
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "delivery-monitor");
@@ -75,6 +77,15 @@ public final class DeliveryMonitor implements AutoCloseable {
 
     public Map<String, ClusterDelivery> all() {
         return judged;
+    }
+
+    /**
+     * Each cluster's delivery as one row of the table shows it ({@link DeliveryViews#brief}), the same
+     * instance until one of them changes, so the page's change detection compares a reference, and
+     * rates moving every push do not make 10,000 rows re-sort.
+     */
+    Map<String, Map<String, Object>> briefs() {
+        return briefs;
     }
 
     private void checkQuietly() {
@@ -125,6 +136,11 @@ public final class DeliveryMonitor implements AutoCloseable {
                     covered, Math.max(0, uncovered), silent));
         }
         judged = Map.copyOf(now);
+        Map<String, Map<String, Object>> nextBriefs = new HashMap<>();
+        judged.forEach((name, delivery) -> nextBriefs.put(name, DeliveryViews.brief(delivery)));
+        if (!nextBriefs.equals(briefs)) {
+            briefs = Map.copyOf(nextBriefs);
+        }
         return judged;
     }
 

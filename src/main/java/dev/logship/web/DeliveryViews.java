@@ -4,6 +4,7 @@ import dev.logship.delivery.ClusterDelivery;
 import dev.logship.delivery.DeliveryState;
 import dev.logship.delivery.ForwarderDelivery;
 import dev.logship.delivery.NodeDelivery;
+import dev.logship.model.RouteSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -13,14 +14,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Delivery as the status API, the page and {@code /metrics} show it. A route is named by its
- * kind and index ({@code syslog.0} is the forwarder's first syslog route); its target never
- * appears, only {@code ****}, since route hosts and ports are secrets.
+ * Delivery as the status API, the page and {@code /metrics} show it. A failing route is named by
+ * its Fluent Bit output ({@code cloudwatch_logs.1}: outputs are rendered in route order, so the
+ * number is the route's index) and, where the forwarder's routes are known, by the kind and target
+ * status already shows for that route, which is masked where secret (a syslog host and port are
+ * {@code ****}); an unknown route's target is only {@code ****}.
  */
 final class DeliveryViews {
     private DeliveryViews() {}
 
-    static Map<String, Object> cluster(ClusterDelivery delivery) {
+    /** The cluster table's cell: state, the sentence of the forwarder that decided it, and the node counts. */
+    static Map<String, Object> brief(ClusterDelivery delivery) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("state", delivery.state().name());
+        view.put("message", message(delivery));
+        view.put("covered", delivery.covered());
+        view.put("uncovered", delivery.uncovered());
+        view.put("silent", delivery.silent());
+        return view;
+    }
+
+    private static String message(ClusterDelivery delivery) {
+        return delivery.forwarders().stream().filter(f -> f.state() == delivery.state()).findFirst()
+                .map(f -> f.forwarder() + ": " + f.message()).orElse("no forwarder");
+    }
+
+    /** {@code routes}: each forwarder's routes as status shows them (masked), by forwarder name. */
+    static Map<String, Object> cluster(ClusterDelivery delivery, Map<String, List<RouteSummary>> routes) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("state", delivery.state().name());
         view.put("condition", Map.of("type", "Delivering",
@@ -30,16 +50,22 @@ final class DeliveryViews {
                     case Unknown -> "Unknown";
                 },
                 "reason", delivery.state().name(),
-                "message", delivery.forwarders().stream().filter(f -> f.state() == delivery.state()).findFirst()
-                        .map(f -> f.forwarder() + ": " + f.message()).orElse("no forwarder")));
-        view.put("coverage", Map.of("covered", delivery.covered(), "uncovered", delivery.uncovered(), "silent", delivery.silent()));
+                "message", message(delivery)));
+        Map<String, Object> coverage = new LinkedHashMap<>();
+        coverage.put("covered", delivery.covered());
+        coverage.put("uncovered", delivery.uncovered());
+        coverage.put("silent", delivery.silent());
+        // Named where a node is known (it reported once); tasks that never reported are only counted.
+        coverage.put("silentNodes", delivery.forwarders().stream().flatMap(f -> f.nodes().stream())
+                .filter(n -> n.state() == DeliveryState.Silent).map(NodeDelivery::node).distinct().sorted().toList());
+        view.put("coverage", coverage);
         List<Object> forwarders = new ArrayList<>();
-        delivery.forwarders().forEach(f -> forwarders.add(forwarder(f)));
+        delivery.forwarders().forEach(f -> forwarders.add(forwarder(f, routes.getOrDefault(f.forwarder(), List.of()))));
         view.put("forwarders", forwarders);
         return view;
     }
 
-    private static Map<String, Object> forwarder(ForwarderDelivery f) {
+    private static Map<String, Object> forwarder(ForwarderDelivery f, List<RouteSummary> routes) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", f.forwarder());
         view.put("state", f.state().name());
@@ -47,8 +73,7 @@ final class DeliveryViews {
         view.put("reportingNodes", f.reportingNodes());
         view.put("failingNodes", f.failingNodes());
         view.put("silentNodes", f.silentNodes());
-        view.put("failingRoutes", f.failingRoutes().stream().map(r -> Map.of("route", r.route(), "kind", kind(r.route()),
-                "target", "****", "nodes", r.nodes())).toList());
+        view.put("failingRoutes", f.failingRoutes().stream().map(r -> failingRoute(r, routes)).toList());
         view.put("nodes", f.nodes().stream().map(DeliveryViews::node).toList());
         return view;
     }
@@ -68,6 +93,33 @@ final class DeliveryViews {
         view.put("uptimeSeconds", n.uptimeSeconds());
         view.put("failingRoutes", n.failingRoutes());
         return view;
+    }
+
+    private static Map<String, Object> failingRoute(ForwarderDelivery.FailingRoute r, List<RouteSummary> routes) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("route", r.route());
+        RouteSummary known = summary(r.route(), routes);
+        view.put("kind", known == null ? kind(r.route()) : known.kind());
+        view.put("target", known == null ? "****" : known.target());
+        view.put("containers", known == null ? null : known.containers());
+        view.put("nodes", r.nodes());
+        return view;
+    }
+
+    /** The route {@code cloudwatch_logs.1} names: the forwarder's route 1, if it has one. */
+    static RouteSummary summary(String route, List<RouteSummary> routes) {
+        String index = route.substring(route.lastIndexOf('.') + 1);
+        if (!index.matches("\\d{1,3}")) {
+            return null;
+        }
+        int i = Integer.parseInt(index);
+        if (i >= routes.size()) {
+            return null;
+        }
+        // Only when the output's plugin is that route's kind: a route list that moved since never names another route.
+        String plugin = kind(route).replace("_", "");
+        String kind = routes.get(i).kind().toLowerCase(java.util.Locale.ROOT);
+        return plugin.endsWith(kind) || plugin.equals("opentelemetry") && kind.equals("otlp") ? routes.get(i) : null;
     }
 
     /** The output plugin of a route name such as {@code syslog.0}. */

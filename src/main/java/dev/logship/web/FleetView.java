@@ -20,7 +20,8 @@ import java.util.function.Function;
  * page of 50 rows out of 10,000 costs a slice, not a sort.
  */
 final class FleetView {
-    record Row(ClusterStatus status, RolloutPlace place, Standing standing) {
+    /** {@code delivery}: the cluster's delivery cell (state, message, node counts), never null. */
+    record Row(ClusterStatus status, RolloutPlace place, Standing standing, Map<String, Object> delivery) {
         String name() {
             return status.name();
         }
@@ -50,8 +51,19 @@ final class FleetView {
     }
 
     /** {@code policyOfCluster}: the RolloutPolicy of each cluster that has one (the others roll out all at once). */
+    /** Delivery when serve ingests no telemetry: nothing is judged, so nothing is claimed. */
+    static final Map<String, Object> TELEMETRY_OFF = Map.of("state", "Unknown",
+            "message", "telemetry off: serve ingests no forwarder telemetry (--ingest-token)");
+    /** Delivery of a cluster not judged yet (the monitor judges every few seconds). */
+    static final Map<String, Object> NOT_JUDGED = Map.of("state", "Unknown", "message", "not judged yet");
+
+    /**
+     * {@code delivery}: each cluster's delivery cell by name; {@code telemetry}: whether serve ingests at all
+     * (without it every cluster says telemetry is off).
+     */
     static FleetView of(long version, OperatorStatus status, List<Rollout> rollouts, Map<String, RolloutPolicy> policyOfCluster,
-            Function<String, Optional<Instant>> blockedUntil, Instant rolloutNow) {
+            Function<String, Optional<Instant>> blockedUntil, Instant rolloutNow, Map<String, Map<String, Object>> delivery,
+            boolean telemetry) {
         Map<String, RolloutPolicy> policies = new HashMap<>();
         policies.put(RolloutPolicy.DEFAULT_NAME, RolloutPolicy.allAtOnce());
         policyOfCluster.values().forEach(p -> policies.put(p.name(), p));
@@ -64,7 +76,7 @@ final class FleetView {
         List<Row> rows = new ArrayList<>(status.clusters().size());
         for (ClusterStatus c : status.clusters()) {
             RolloutPlace place = places.get(c.name());
-            rows.add(new Row(c, place, Standing.of(c, place)));
+            rows.add(new Row(c, place, Standing.of(c, place), telemetry ? delivery.getOrDefault(c.name(), NOT_JUDGED) : TELEMETRY_OFF));
         }
         rows.sort(WORST_FIRST);
         return new FleetView(version, status, List.copyOf(rollouts), Map.copyOf(policies), Map.copyOf(places), blockedNow,

@@ -13,10 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The page's reads at fleet scale: the {@link FleetView} is rebuilt only when something changed
- * (a cluster's status, the source, an event, a rollout or the policies in force; see {@link Key}), and {@link #changedAfter} lets a tab wait for the next
+ * (a cluster's status, the source, an event, a rollout, the policies in force, what a ClusterSet
+ * covers or a cluster's delivery; see {@link Key}), and {@link #changedAfter} lets a tab wait for the next
  * change (a long poll) instead of re-reading everything every 2 s. Changes are looked for every
  * {@code tick} while someone waits: a comparison of references (about 20 µs at 10,000 clusters).
  */
@@ -25,9 +27,12 @@ final class FleetViews implements AutoCloseable {
      * What the page shows changed when any of these is another instance: statuses and rollouts are
      * immutable records replaced on change, and the newest event is new when an event was recorded.
      */
-    private record Key(OperatorStatus status, Object newestEvent, List<Rollout> rollouts, Map<String, RolloutPolicy> policies) {
+    private record Key(OperatorStatus status, Object newestEvent, List<Rollout> rollouts, Map<String, RolloutPolicy> policies,
+                       Map<String, Map<String, Object>> delivery) {
         boolean sameAs(Key other) {
-            return other != null && newestEvent == other.newestEvent && policies == other.policies
+            // Coverage is recounted each discovery interval (a new, usually equal list of a few sets): compared by value.
+            return other != null && newestEvent == other.newestEvent && policies == other.policies && delivery == other.delivery
+                    && status.discovery().equals(other.status.discovery())
                     && status.source() == other.status.source() && status.ready() == other.status.ready()
                     && sameInstances(status.clusters(), other.status.clusters()) && sameInstances(rollouts, other.rollouts);
         }
@@ -48,6 +53,8 @@ final class FleetViews implements AutoCloseable {
     private record Waiter(long after, CompletableFuture<Long> answer) {}
 
     private final Controller controller;
+    private final Supplier<Map<String, Map<String, Object>>> delivery;
+    private final boolean telemetry;
     private final Duration tick;
     private final List<Waiter> waiters = new ArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,8 +66,11 @@ final class FleetViews implements AutoCloseable {
     private long version;
     private FleetView built;
 
-    FleetViews(Controller controller, Duration tick) {
+    /** {@code delivery}: each cluster's delivery cell, the same instance until one changes; {@code telemetry}: serve ingests. */
+    FleetViews(Controller controller, Supplier<Map<String, Map<String, Object>>> delivery, boolean telemetry, Duration tick) {
         this.controller = controller;
+        this.delivery = delivery;
+        this.telemetry = telemetry;
         this.tick = tick;
         ticker.scheduleWithFixedDelay(this::wakeWaiters, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -70,7 +80,7 @@ final class FleetViews implements AutoCloseable {
         long v = version();
         if (built == null || built.version != v) {
             built = FleetView.of(v, seen.status(), seen.rollouts(), seen.policies(), controller::windowBlockedUntil,
-                    controller.rolloutNow());
+                    controller.rolloutNow(), seen.delivery(), telemetry);
         }
         return built;
     }
@@ -78,7 +88,8 @@ final class FleetViews implements AutoCloseable {
     /** A number that grows with every change of what the page shows. */
     synchronized long version() {
         List<?> events = controller.events();
-        Key key = new Key(controller.status(), events.isEmpty() ? null : events.get(0), controller.rollouts(), controller.rolloutPolicies());
+        Key key = new Key(controller.status(), events.isEmpty() ? null : events.get(0), controller.rollouts(), controller.rolloutPolicies(),
+                delivery.get());
         if (!key.sameAs(seen)) {
             seen = key;
             version++;

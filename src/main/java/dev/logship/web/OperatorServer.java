@@ -24,11 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class OperatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorServer.class);
-    private static final Map<String, String> ASSETS = Map.of(
-            "app.js", "text/javascript; charset=utf-8", "style.css", "text/css; charset=utf-8",
-            "rollouts.js", "text/javascript; charset=utf-8", "history.js", "text/javascript; charset=utf-8",
-            "dom.js", "text/javascript; charset=utf-8", "poller.js", "text/javascript; charset=utf-8",
-            "table.js", "text/javascript; charset=utf-8", "summary.js", "text/javascript; charset=utf-8");
+    /** The page's files: each script one job (dom, poller, table, summary, rollouts, history, delivery, fleet). */
+    private static final Map<String, String> ASSETS = Map.ofEntries(Map.entry("style.css", "text/css; charset=utf-8"),
+            script("dom.js"), script("poller.js"), script("table.js"), script("summary.js"), script("rollouts.js"),
+            script("history.js"), script("delivery.js"), script("fleet.js"));
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -50,7 +49,7 @@ public final class OperatorServer implements AutoCloseable {
         this.telemetry = telemetry;
         this.metrics = metrics;
         WebhookRoutes webhooks = WebhookRoutes.withCommits(verifier, controller::syncSource, metrics.registry());
-        this.reads = new StatusRoutes(controller, access::writes);
+        this.reads = new StatusRoutes(controller, access::writes, telemetry == null ? null : telemetry::briefs);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // An unchanged answer costs a 304 (the ETag is the body's hash), a changed one goes gzipped to browsers.
@@ -106,7 +105,7 @@ public final class OperatorServer implements AutoCloseable {
         String name = ctx.pathParam("name");
         var found = controller.cluster(name);
         if (found.isPresent()) {
-            json(ctx, 200, withDelivery(name, found.get()));
+            json(ctx, 200, withDelivery(found.get()));
         } else {
             json(ctx, 404, Map.of("error", "no cluster named '" + printable(name) + "'"));
         }
@@ -116,13 +115,13 @@ public final class OperatorServer implements AutoCloseable {
      * The cluster's status plus {@code coverage} ({@link CoverageView}) and, when telemetry is on,
      * {@code delivery}: their own views, so ClusterStatus stays as it is.
      */
-    private Object withDelivery(String name, dev.logship.reconcile.ClusterStatus status) {
+    private Object withDelivery(dev.logship.reconcile.ClusterStatus status) {
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(status);
         tree.set("coverage", JSON.valueToTree(CoverageView.of(status,
-                telemetry == null ? java.util.Optional.empty() : telemetry.cluster(name))));
+                telemetry == null ? java.util.Optional.empty() : telemetry.cluster(status.name()))));
         if (telemetry != null) {
             tree.set("delivery", JSON.valueToTree(
-                    telemetry.view(name).orElse(Map.of("state", "Unknown", "message", "not judged yet"))));
+                    telemetry.view(status).orElse(Map.of("state", "Unknown", "message", "not judged yet"))));
         }
         return tree;
     }
@@ -217,6 +216,10 @@ public final class OperatorServer implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the status API serves plain maps and records", e);
         }
+    }
+
+    private static Map.Entry<String, String> script(String file) {
+        return Map.entry(file, "text/javascript; charset=utf-8");
     }
 
     private static String printable(String value) {

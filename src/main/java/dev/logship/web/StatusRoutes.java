@@ -24,10 +24,13 @@ final class StatusRoutes implements AutoCloseable {
     private final FleetViews views;
     private final Supplier<String> writes;
 
-    /** {@code writes}: whether the mutating endpoints need the API token ("token"), are "open" or "closed". */
-    StatusRoutes(Controller controller, Supplier<String> writes) {
+    /**
+     * {@code writes}: whether the mutating endpoints need the API token ("token"), are "open" or "closed".
+     * {@code delivery} (nullable: telemetry off): each cluster's delivery as the table shows it.
+     */
+    StatusRoutes(Controller controller, Supplier<String> writes, Supplier<Map<String, Map<String, Object>>> delivery) {
         this.controller = controller;
-        this.views = new FleetViews(controller, Duration.ofMillis(250));
+        this.views = new FleetViews(controller, delivery == null ? Map::of : delivery, delivery != null, Duration.ofMillis(250));
         this.writes = writes;
     }
 

@@ -3,10 +3,14 @@ package dev.logship.web;
 import dev.logship.delivery.ClusterDelivery;
 import dev.logship.delivery.DeliverySettings;
 import dev.logship.delivery.SampleWindow;
+import dev.logship.model.RouteSummary;
+import dev.logship.reconcile.ClusterStatus;
 import dev.logship.reconcile.Event;
 import dev.logship.reconcile.OperatorStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,9 +45,16 @@ public final class Telemetry implements AutoCloseable {
         return new Telemetry(new IngestRoutes(settings, window, metrics.registry()), monitor);
     }
 
-    /** The cluster's delivery as the status API shows it, if judged yet. */
-    Optional<Map<String, Object>> view(String cluster) {
-        return monitor.cluster(cluster).map(DeliveryViews::cluster);
+    /** The cluster's delivery as the status API shows it, if judged yet; failing routes named as {@code status} names them. */
+    Optional<Map<String, Object>> view(ClusterStatus status) {
+        Map<String, List<RouteSummary>> routes = new HashMap<>();
+        status.forwarders().forEach(f -> routes.put(f.name(), f.routes()));
+        return monitor.cluster(status.name()).map(d -> DeliveryViews.cluster(d, routes));
+    }
+
+    /** Each cluster's delivery as the table shows it, a new instance only when one changed. */
+    Map<String, Map<String, Object>> briefs() {
+        return monitor.briefs();
     }
 
     /** Hands each judgement to {@code judgements} (the controller's rollouts gated on delivery). */

@@ -62,6 +62,12 @@ final class ServeHarness implements AutoCloseable {
 
     /** {@code tune} adjusts the controller settings the harness would use (e.g. the source's minimum interval). */
     ServeHarness(Path tmp, Duration resync, Duration ecsLatency, UnaryOperator<ControllerSettings> tune) throws Exception {
+        this(tmp, resync, ecsLatency, tune, null);
+    }
+
+    /** {@code ingest} (nullable): serve also takes forwarder telemetry with these settings and judges delivery. */
+    ServeHarness(Path tmp, Duration resync, Duration ecsLatency, UnaryOperator<ControllerSettings> tune,
+                 dev.logship.web.IngestSettings ingest) throws Exception {
         this.tmp = tmp;
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).latency(ecsLatency);
         ExampleClusters.configure(config, examples(), 3);
@@ -74,7 +80,7 @@ final class ServeHarness implements AutoCloseable {
         operator = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
                 tmp.resolve("data"), WEBHOOK_SECRET, false, API_TOKEN, dev.logship.git.GitCredentials.token(GIT_TOKEN), settings)
                 // Test receivers are plain HTTP on loopback and read their URL from files in the test's directory.
-                .withNotifyRules(new dev.logship.notify.NotifyRules(true, java.util.List.of("127.0.0.0/8"), tmp)));
+                .withNotifyRules(new dev.logship.notify.NotifyRules(true, java.util.List.of("127.0.0.0/8"), tmp)), ingest);
     }
 
     static DesiredState examples() throws IOException {

@@ -61,7 +61,7 @@ class ServeSecretsAndAccessTest {
             outputs.add(h.get("/api/v1/clusters/prod").body());
             outputs.add(h.get("/api/v1/events").body());
             outputs.add(h.get("/").body());
-            outputs.add(h.get("/assets/app.js").body());
+            outputs.add(h.get("/assets/table.js").body());
             outputs.add(h.get("/metrics").body());
         } finally {
             System.setErr(originalErr);

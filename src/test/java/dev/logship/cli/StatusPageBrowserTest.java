@@ -30,8 +30,9 @@ class StatusPageBrowserTest {
                 browser.get(h.url("/").toString());
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(50));
                 wait.until(b -> appliedRevision(b, "prod").equals(seed.substring(0, 12)));
-                assertThat(script(browser, "return [...document.querySelectorAll('tbody.cluster')].map(e => e.dataset.cluster).join(',')"))
-                        .isEqualTo("legacy,managed,prod,staging");
+                // Worst first, then by name: waited for, since the other clusters may still be settling when prod is applied.
+                wait.until(b -> script(b, "return [...document.querySelectorAll('tbody.cluster')].map(e => e.dataset.cluster).join(',')")
+                        .equals("legacy,managed,prod,staging"));
                 String taskDefinitionBefore = text(browser, "tbody[data-cluster=prod] tr[data-forwarder=papertrail]");
                 assertThat(taskDefinitionBefore).contains("Synced").contains("Healthy").contains("logship-papertrail:1");
 

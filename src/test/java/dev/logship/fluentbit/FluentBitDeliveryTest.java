@@ -125,7 +125,11 @@ class FluentBitDeliveryTest {
                     assertThat(f.path("failingNodes").asInt()).isEqualTo(1);
                     assertThat(f.path("failingRoutes").path(0).path("kind").asText()).isEqualTo("syslog");
                     assertThat(f.path("failingRoutes").path(0).path("nodes").asInt()).isEqualTo(1);
-                    assertThat(f.path("failingRoutes").path(0).path("target").asText()).isEqualTo("****");
+                    // Named as status names the forwarder's route 0 (the real binary calls its first output syslog.0): masked.
+                    JsonNode route = get(port, "/api/v1/clusters/prod").path("forwarders").path(0).path("routes").path(0);
+                    assertThat(f.path("failingRoutes").path(0).path("route").asText()).isEqualTo("syslog.0");
+                    assertThat(f.path("failingRoutes").path(0).path("target").asText()).isEqualTo(route.path("target").asText())
+                            .contains("****");
                     assertThat(failing.toString()).doesNotContain(FluentBitEndToEndTest.RECEIVER_HOST, "6514", TOKEN);
                     assertThat(metrics(port)).contains(
                             "logship_delivery_state{cluster=\"prod\",forwarder=\"pt\",state=\"DeliveryFailing\"} 1.0",
