@@ -73,20 +73,23 @@ final class ClusterObserver {
             managedInstances = description.capacityProviders();
         }
         Described all = describeAll(call("ListServices", () -> ecs.listServicesPaginator(
-                r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList()));
+                r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList()), true);
         return new LiveCluster(cluster, true, nodes, all.services(), all.revisionsInUse(), nodeDetail)
                 .withManagedInstances(managedInstances);
     }
 
-    /** The ACTIVE ones of these services (names or ARNs), 10 per DescribeServices, with their revisions resolved. */
+    /**
+     * The ACTIVE ones of these services (names or ARNs), 10 per DescribeServices, with their revisions
+     * resolved; not their tasks: this re-read follows a change, while ECS is still placing them.
+     */
     List<LiveService> describe(List<String> arns) {
-        return describeAll(arns).services();
+        return describeAll(arns, false).services();
     }
 
     /** ACTIVE services, and the revisions every deployment of every described service (logship's or not) runs. */
     private record Described(List<LiveService> services, Set<String> revisionsInUse) {}
 
-    private Described describeAll(List<String> arns) {
+    private Described describeAll(List<String> arns, boolean withTasks) {
         List<LiveService> services = new ArrayList<>();
         Set<String> inUse = new HashSet<>();
         TaskObserver tasks = new TaskObserver(ecs, cluster, this::nodesOnce);
@@ -97,7 +100,8 @@ final class ClusterObserver {
             for (Service s : described.services()) {
                 inUse.addAll(ServiceMapper.deployedRevisions(s)); // draining deployments of any service too
                 if ("ACTIVE".equals(s.status())) {
-                    services.add(tasks.observed(ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition()))));
+                    LiveService live = ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition()));
+                    services.add(withTasks ? tasks.observed(live) : live);
                 }
             }
         }
