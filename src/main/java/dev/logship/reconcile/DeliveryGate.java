@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Delivery as the rollout planner sees it: the delivery model's judgement of each cluster mapped
- * onto {@link Delivery}, with since when its status holds on the rollout clock. A forwarder whose
+ * onto {@link Delivery}, with since when it holds on the rollout clock (bad counts as one status:
+ * Silent while a restarted forwarder comes up, then DeliveryFailing, is one spell). A forwarder whose
  * telemetry is expected (its rendered task reads the ingest token) and that never reported is
  * Silent here, not Unknown: a new forwarder that dies before its first push must not pass a bake.
  * Kept in memory: after a restart a bad status starts its window again, which only lengthens a bake.
@@ -71,7 +72,9 @@ final class DeliveryGate {
             case Delivering -> Delivery.Status.DELIVERING;
             case Unknown -> Delivery.Status.UNJUDGED;
         };
-        return Delivery.of(status, status == before.status() && before.since() != null ? before.since() : now, message);
+        Delivery next = Delivery.of(status, now, message);
+        boolean sameSpell = status == before.status() || next.bad() && before.bad();
+        return sameSpell && before.since() != null ? Delivery.of(status, before.since(), message) : next;
     }
 
     private static boolean expected(DesiredCluster desired, String forwarder) {

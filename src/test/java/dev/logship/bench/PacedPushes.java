@@ -86,7 +86,7 @@ final class PacedPushes {
             String seed = repo.commitAllAndPush("one cluster");
             try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4,
                     PACING)) {
-                serve.awaitReady(Duration.ofSeconds(60));
+                serve.awaitReady(Duration.ofMinutes(5));
                 AtomicBoolean polling = new AtomicBoolean(true);
                 Thread poller = new Thread(() -> poll(serve, appliedAt, polling), "paced-poller");
                 poller.start();

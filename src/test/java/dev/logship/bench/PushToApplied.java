@@ -28,7 +28,7 @@ final class PushToApplied {
             fleet.write(repo.work);
             repo.commitAllAndPush("one cluster");
             try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4)) {
-                serve.awaitReady(Duration.ofSeconds(60));
+                serve.awaitReady(Duration.ofMinutes(5));
                 for (int i = 0; i < config.pushes(); i++) {
                     Thread.sleep(config.pushSpacingMillis()); // push cadence, see the class comment
                     long updatesBefore = updates(ecs);
