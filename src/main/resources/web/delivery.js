@@ -1,5 +1,5 @@
 // A cluster's delivery inside its opened details (GET /api/v1/clusters/{name}, its "delivery"):
-// the state and why, coverage (nodes covered, uncovered, silent, the silent ones named), each
+// the state and why, coverage (nodes covered, uncovered and silent, named where the API names them), each
 // forwarder's failing routes by kind and masked target, and per node its last report, rates and
 // errors. Only opened clusters are fetched, each at most once per REFRESH_MS; table.js calls
 // fill() after every redraw (before the next paint), so a redraw never drops the section.
@@ -36,11 +36,18 @@
         el("tbody", {}, ...f.nodes.map(nodeRow))) : null);
   }
 
+  // Coverage: the cluster's "coverage" (nodes named from ECS, with or without telemetry) when the API
+  // has it, else delivery's counts. silent is null when serve has no telemetry: it cannot tell.
   function coverage(c) {
-    const silent = (c.silentNodes || []).length ? ` (silent: ${c.silentNodes.join(", ")})` : "";
-    const uncovered = (c.uncoveredNodes || []).length ? ` (uncovered: ${c.uncoveredNodes.join(", ")})` : "";
-    return el("p", { class: "delivery-coverage" },
-      `${c.covered} node(s) run a forwarder · ${c.uncovered} uncovered${uncovered} · ${c.silent} silent${silent}`);
+    const silentNames = (c.silentNodes || []).length ? ` (silent: ${c.silentNodes.join(", ")})` : "";
+    const silent = c.silent === null || c.silent === undefined ? "silence unknown (no telemetry)" : `${c.silent} silent${silentNames}`;
+    const uncovered = (c.uncoveredNodes || []).map((n) => el("li", { class: "uncovered-node", "data-node": n.containerInstanceArn || n },
+      typeof n === "string" ? n : `${n.ec2InstanceId || "no EC2 id"} (${n.containerInstanceArn})`
+        + ((n.forwarders || []).length ? ` runs no ${n.forwarders.join(", ")}` : "")
+        + (n.agentConnected === false ? ", ECS agent disconnected" : "")));
+    return [el("p", { class: "delivery-coverage" },
+      `${c.covered ?? "?"} node(s) run a forwarder · ${c.uncovered ?? uncovered.length} uncovered · ${silent}`),
+      uncovered.length ? el("ul", { class: "uncovered-nodes" }, ...uncovered) : null];
   }
 
   function section(name) {
@@ -55,7 +62,10 @@
       const condition = d.condition || {};
       parts.push(el("p", { class: "delivery-state" }, badge(d.state, condition.message || d.message), " ",
         condition.message || d.message || ""));
-      if (d.coverage) parts.push(coverage(d.coverage));
+      // Nodes named from ECS (the cluster's coverage) and silence from telemetry, which also counts tasks that never reported.
+      const c = entry.coverage || d.coverage ? { ...(d.coverage || {}), ...(entry.coverage || {}),
+        ...(d.coverage ? { silent: d.coverage.silent, silentNodes: d.coverage.silentNodes } : {}) } : null;
+      if (c) parts.push(...coverage(c));
       parts.push(...(d.forwarders || []).map(forwarder));
     }
     return el("div", { class: "delivery-detail addon", "data-delivery": name }, ...parts);
@@ -70,6 +80,7 @@
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       const body = await r.json();
       entry.delivery = body.delivery || { state: "Unknown", message: "telemetry off: serve ingests no forwarder telemetry" };
+      entry.coverage = body.coverage || null;
       entry.error = null;
     } catch (err) {
       entry.error = `delivery unavailable: ${err.message}`;

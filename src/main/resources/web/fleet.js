@@ -14,11 +14,14 @@
       node.replaceChildren();
       return;
     }
-    const trust = c.signature ? c.signature.status : "NOT_VERIFIED";
-    node.replaceChildren(el("span", {}, `in force ${short(c.revision)} · `),
-      el("span", { class: "signer", "data-trust": trust }, c.text),
-      " ", badge(trust === "NOT_VERIFIED" ? "not verified" : trust.toLowerCase(), `--verify-signatures ${c.policy}`,
-        trust === "TRUSTED" ? "True" : trust === "NOT_VERIFIED" ? "Unknown" : "Error"),
+    const where = el("span", {}, `in force ${short(c.revision)} · `);
+    if (!c.signature) { // --verify-signatures off: the text says nothing was checked
+      node.replaceChildren(where, el("span", { class: "signer", "data-trust": "NOT_VERIFIED" }, c.text));
+      return;
+    }
+    const trust = c.signature.status;
+    node.replaceChildren(where, el("span", { class: "signer", "data-trust": trust }, c.text), " ",
+      badge(trust.toLowerCase(), c.signature.reason || trust, trust === "TRUSTED" ? "True" : "Error"),
       el("span", { class: "policy" }, ` --verify-signatures ${c.policy}`));
   }
 

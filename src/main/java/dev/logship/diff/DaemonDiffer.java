@@ -4,6 +4,7 @@ import dev.logship.model.DaemonSpec;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.LiveDaemon;
 import dev.logship.model.OwnershipTags;
+import dev.logship.model.RouteSummary;
 import dev.logship.model.TaskDefinitionSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,11 +29,18 @@ public final class DaemonDiffer {
      * register (null when the caller registers it some other way), its RegisterDaemonTaskDefinition
      * document, adopt.
      */
+    /** {@code routes}: the forwarder's routes, masked, for status only (never compared with ECS). */
     public record Desired(String key, DaemonSpec spec, TaskDefinitionSpec taskDefinition,
-            Map<String, Object> taskDefinitionDocument, boolean adopt) {
+            Map<String, Object> taskDefinitionDocument, boolean adopt, List<RouteSummary> routes) {
         public Desired {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(spec, "spec");
+            routes = routes == null ? List.of() : List.copyOf(routes);
+        }
+
+        public Desired(String key, DaemonSpec spec, TaskDefinitionSpec taskDefinition, Map<String, Object> taskDefinitionDocument,
+                boolean adopt) {
+            this(key, spec, taskDefinition, taskDefinitionDocument, adopt, List.of());
         }
 
         public Desired(String key, DaemonSpec spec, Map<String, Object> taskDefinitionDocument, boolean adopt) {
@@ -42,7 +50,7 @@ public final class DaemonDiffer {
         /** A managedDaemon forwarder whose task definition carries its document (see {@code ClusterSynchronizer}). */
         public static Desired of(DesiredForwarder forwarder) {
             return new Desired(forwarder.key().toString(), (DaemonSpec) forwarder.workload(), forwarder.taskDefinition(),
-                    forwarder.taskDefinition().document(), forwarder.adopt());
+                    forwarder.taskDefinition().document(), forwarder.adopt(), forwarder.routes());
         }
     }
 

@@ -46,7 +46,8 @@ final class ForwarderRows {
             String td = live == null || live.taskDefinitionArn() == null ? null
                     : live.taskDefinitionArn().substring(live.taskDefinitionArn().lastIndexOf('/') + 1);
             return new Assessed(new ForwarderStatus(name, sync, health.status().name(), health.message(),
-                    live == null ? null : live.runningCount(), live == null ? null : live.instances(), td, change), health);
+                    live == null ? null : live.runningCount(), live == null ? null : live.instances(), td, change,
+                    d.desired() == null ? List.of() : d.desired().routes()), health);
         }
     }
 
@@ -60,7 +61,7 @@ final class ForwarderRows {
         return rows;
     }
 
-    /** The forwarder as Git has it, for its routes; null for a prune (and managed daemons, whose plan carries no routes). */
+    /** The forwarder as Git has it, for its routes; null for a prune (a managed daemon's routes come with its DaemonChange). */
     private static DesiredForwarder desiredOf(Change change) {
         return change instanceof NoChange n ? n.desired() : change instanceof Update u ? u.desired()
                 : change instanceof Recreate r ? r.desired() : change instanceof Create c ? c.desired()

@@ -33,10 +33,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ingest in Fluent Bit's own OTLP shape ({@link OtlpPushes}): prod's papertrail delivers on one
  * node, fails its CloudWatch Logs route on another and never reports from the third
  * (DeliveryFailing); staging delivers on every node (Delivering); managed's one node reported
- * long ago (Silent, named); legacy never reports (Unknown). The API gives each route by kind and
- * masked target and names a failing route the same way; the page in a real headless Chromium
- * shows the routing in words, the delivery column, per-node reports, and never a route's host,
- * port or a token.
+ * long ago (Silent, named); legacy never reports (Unknown). The API gives each route (a managed
+ * daemon's too) by kind and masked target and names a failing route the same way; the page in a
+ * real headless Chromium shows the routing in words, the delivery column, per-node reports, and
+ * never a route's host, port or a token.
  */
 class RoutesAndDeliveryPageBrowserTest {
     private static final String INGEST_TOKEN = "ingest-Tq81Z-distinctive";
@@ -67,6 +67,8 @@ class RoutesAndDeliveryPageBrowserTest {
             JsonNode routes = row.path("forwarders").path(0).path("routes");
             assertThat(routes.toString()).isEqualTo("[{\"kind\":\"syslog\",\"target\":\"syslog+tls://****:****\",\"containers\":\"all\"},"
                     + "{\"kind\":\"cloudwatchLogs\",\"target\":\"/ecs/prod/{container} (us-east-1)\",\"containers\":\"api, worker\"}]");
+            assertThat(row(h, "managed").path("forwarders").path(0).path("routes").toString()).as("a managed daemon's routes too")
+                    .isEqualTo("[{\"kind\":\"syslog\",\"target\":\"syslog+tls://****:****\",\"containers\":\"all\"}]");
             JsonNode cell = row.path("delivery");
             assertThat(cell.path("uncovered").asInt()).isZero();
             assertThat(cell.path("silent").asInt()).as("the third node never reported").isEqualTo(1);
@@ -114,6 +116,10 @@ class RoutesAndDeliveryPageBrowserTest {
                 String routesShown = "tbody[data-cluster=prod] tr[data-forwarder=papertrail] td.routes";
                 assertThat(text(browser, routesShown)).isEqualTo("all -> syslog syslog+tls://****:****\n"
                         + "api, worker -> cloudwatchLogs /ecs/prod/{container} (us-east-1)");
+                assertThat(text(browser, "tbody[data-cluster=managed] tr[data-forwarder=fluent-bit-managed] td.routes"))
+                        .isEqualTo("all -> syslog syslog+tls://****:****");
+                assertThat(text(browser, "#commit")).isEqualTo("in force " + seed.substring(0, 12)
+                        + " · signatures not verified (--verify-signatures off)");
 
                 // Delivery in the opened details: per node, the failing route by kind and masked target, coverage.
                 String nodes = "[data-delivery=prod] tr.delivery-node";
