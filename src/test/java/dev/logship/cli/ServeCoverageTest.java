@@ -36,7 +36,8 @@ class ServeCoverageTest {
                 agent: fluentBit
                 image: fluent/fluent-bit:5.1.1-debug
                 routes: ["syslog+tls://logs.example.com:6514"]"""));
-        ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMillis(300), Duration.ofMinutes(10));
+        // Resync (re-observe ECS) every 500 ms: health changed behind logship's back is seen only by a resync.
+        ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMillis(300), Duration.ofMillis(500));
         try (LocalEcsServer ecs = LocalEcsServer.start(LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20))
                 .cluster("prod", 3).build())) {
             assertThat(ecs.setAgentConnected("prod", 1, false)).isEqualTo(1);
