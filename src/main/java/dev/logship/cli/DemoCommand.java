@@ -39,6 +39,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Owner id of the demo's installation (default: derived from its repository).")
     String owner;
 
+    @picocli.CommandLine.Mixin
+    LogFormatOption logFormat;
+
     @Option(names = "--verbose", description = "Also log every local-ECS call, Jetty's start-up and other debug detail.")
     boolean verbose;
 
@@ -47,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean json = logFormat.apply() == dev.logship.logging.LogFormat.JSON;
         DemoLogging.configure(verbose);
         if (!Files.isDirectory(examples)) {
             throw new IllegalArgumentException("--examples " + examples + " is not a directory; run the demo from the"
@@ -60,8 +64,12 @@ final class DemoCommand implements Callable<Integer> {
             System.out.flush();
             Runtime.getRuntime().halt(0); // Ctrl-C is how the demo ends: a clean stop, exit 0
         }, "logship-demo-shutdown"));
-        spec.commandLine().getOut().println(demo.instructions());
-        spec.commandLine().getOut().flush();
+        if (json) { // a log platform reads the instructions as one line like the rest, not as loose text
+            org.slf4j.LoggerFactory.getLogger(Demo.class).info("{}", demo.instructions());
+        } else {
+            spec.commandLine().getOut().println(demo.instructions());
+            spec.commandLine().getOut().flush();
+        }
         stopped.await();
         return 0;
     }

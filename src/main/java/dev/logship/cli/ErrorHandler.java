@@ -1,5 +1,7 @@
 package dev.logship.cli;
 
+import dev.logship.logging.LogFormat;
+import dev.logship.logging.Logging;
 import picocli.CommandLine;
 
 /**
@@ -11,6 +13,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (Logging.format() == LogFormat.JSON) { // serve or demo with --log-format json: a line a log platform parses too
+            org.slf4j.LoggerFactory.getLogger("logship").error("{}", message);
+            return 1;
+        }
         cli.getErr().println("error: " + message);
         if (System.getenv("LOGSHIP_DEBUG") != null) {
             e.printStackTrace(cli.getErr());

@@ -46,6 +46,9 @@ public final class Operator implements AutoCloseable {
     private final dev.logship.web.Telemetry telemetry;
 
     private Operator(ServeConfig config, dev.logship.web.IngestSettings ingest, CommitTrust trust) {
+        // Call sites mask secrets in what they log; the backend masks these values too, should one slip through.
+        dev.logship.logging.Logging.maskSecrets(config.webhookSecret(), config.apiToken(), config.readToken(),
+                config.credentials().secret(), ingest == null ? null : ingest.token());
         temporary = config.dataDir() == null ? TemporaryDirectory.create("logship-serve") : null;
         Path dataDir = temporary == null ? config.dataDir() : temporary.path();
         source = openSource(config, dataDir);

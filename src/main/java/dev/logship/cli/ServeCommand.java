@@ -45,6 +45,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     AssumeRolesOption assumeRoles;
 
+    @Mixin
+    LogFormatOption logFormat;
+
     @Option(names = "--owner", paramLabel = "ID", description = "This installation's owner id, written as the tag"
             + " logship.dev/owner; only services with this owner are updated or pruned (default: derived from --repo and --path).")
     String owner;
@@ -131,6 +134,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        logFormat.apply();
         Operator operator = Operator.start(config(), ingest(), source.trust());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

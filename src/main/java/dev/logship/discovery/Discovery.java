@@ -34,30 +34,35 @@ public final class Discovery {
 
     /** Lists every scope of these sets again, then selects. */
     public synchronized Discovered refresh(List<ClusterSet> sets) {
-        for (Scope scope : scopes(sets)) {
-            list(scope);
-        }
+        list(scopes(sets));
         return select(sets);
     }
 
     /** The sets over what was listed so far, listing only scopes never listed (a new set's first look). */
     public synchronized Discovered current(List<ClusterSet> sets) {
-        for (Scope scope : scopes(sets)) {
-            if (!lastGood.containsKey(scope) && !failures.containsKey(scope)) {
-                list(scope);
-            }
-        }
+        list(scopes(sets).stream().filter(s -> !lastGood.containsKey(s) && !failures.containsKey(s)).toList());
         return select(sets);
     }
 
-    private void list(Scope scope) {
-        try {
-            lastGood.put(scope, List.copyOf(catalog.clusters(scope.roleArn(), scope.region())));
-            failures.remove(scope);
-        } catch (CatalogException e) {
-            ScopeFailure earlier = failures.get(scope);
-            failures.put(scope, new ScopeFailure(scope.account(), scope.region(), e.reason(), e.getMessage(),
-                    earlier == null ? clock.instant() : earlier.since(), lastGood.containsKey(scope)));
+    /**
+     * Each account and region draws on its own cluster-read bucket, so scopes are listed side by
+     * side ({@link ScopeListing}); the outcomes are then recorded here, one thread, in scope order.
+     */
+    private void list(List<Scope> scopes) {
+        List<ScopeListing.Outcome> outcomes = ScopeListing.all(scopes.size(), i -> catalog.clusters(scopes.get(i).roleArn(),
+                scopes.get(i).region()));
+        for (int i = 0; i < scopes.size(); i++) {
+            Scope scope = scopes.get(i);
+            ScopeListing.Outcome outcome = outcomes.get(i);
+            if (outcome.failure() == null) {
+                lastGood.put(scope, outcome.clusters());
+                failures.remove(scope);
+            } else {
+                CatalogException e = outcome.failure();
+                ScopeFailure earlier = failures.get(scope);
+                failures.put(scope, new ScopeFailure(scope.account(), scope.region(), e.reason(), e.getMessage(),
+                        earlier == null ? clock.instant() : earlier.since(), lastGood.containsKey(scope)));
+            }
         }
     }
 

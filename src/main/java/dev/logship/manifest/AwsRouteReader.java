@@ -36,11 +36,11 @@ final class AwsRouteReader {
 
     private static Optional<Destination> cloudWatch(Fields f, RouteMatch match, Optional<String> region, String endpoint,
                                                     boolean endpointBad) {
-        Optional<String> group = f.requiredString("logGroup", "a log group name, e.g. /ecs/{cluster}.{container}")
-                .filter(g -> f.check("logGroup", Templates.check(g).or(() -> Templates.cloudWatch(g))
+        Optional<String> group = f.requiredString("logGroup", "a log group name, e.g. /ecs/{cluster}/{container}")
+                .filter(g -> f.check("logGroup", Templates.check(g)
                         .or(() -> AwsNames.logGroup(g))));
         Optional<String> stream = f.string("logStream")
-                .filter(s -> f.check("logStream", Templates.check(s).or(() -> Templates.cloudWatch(s))
+                .filter(s -> f.check("logStream", Templates.check(s)
                         .or(() -> AwsNames.logStream(s))));
         Optional<Integer> retention = f.integer("retentionDays", 1, 3653)
                 .filter(days -> f.check("retentionDays", AwsNames.retention(days)));

@@ -38,24 +38,6 @@ final class Templates {
                 ? Optional.of("templates are not supported here: Fluent Bit sends to one fixed name") : Optional.empty();
     }
 
-    /**
-     * cloudwatch_logs' log_group_template/log_stream_template: Fluent Bit v5.1.1 exits at start
-     * ("Could not parse log_group_template") when a per-record variable is followed by anything
-     * but '.' or the end (measured: /ecs/$a/$b and $a-$b fail, /ecs/prod/$a and $a.$b work).
-     */
-    static Optional<String> cloudWatch(String value) {
-        Matcher m = VARIABLE.matcher(value);
-        while (m.find()) {
-            boolean perRecord = !m.group(1).equals("forwarder");
-            if (perRecord && m.end() < value.length() && value.charAt(m.end()) != '.') {
-                return Optional.of("Fluent Bit's cloudwatch_logs cannot parse a template whose {" + m.group(1)
-                        + "} is followed by '" + value.charAt(m.end()) + "' (it exits at start): a per-record template "
-                        + "must end the name or be followed by '.', e.g. /ecs/{forwarder}/{cluster}.{container}");
-            }
-        }
-        return Optional.empty();
-    }
-
     /** True when a template other than {forwarder} (filled in by render) is used: Fluent Bit must resolve it per record. */
     static boolean perRecord(String value) {
         Matcher m = VARIABLE.matcher(value);

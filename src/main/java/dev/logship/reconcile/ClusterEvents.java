@@ -1,6 +1,7 @@
 package dev.logship.reconcile;
 
 import dev.logship.diff.ClusterPlan;
+import dev.logship.logging.LogFields;
 import dev.logship.model.Revision;
 import dev.logship.sync.SyncResult;
 import java.util.stream.Collectors;
@@ -28,10 +29,17 @@ final class ClusterEvents {
         if (result == null) {
             return;
         }
-        result.steps().forEach(s -> store.record(Event.of(name, capitalised(s.action()),
+        result.steps().forEach(s -> record(s.forwarder(), Event.of(name, capitalised(s.action()),
                 s.forwarder() + ": " + s.detail() + " (from " + ClusterReconciler.describe(revision) + ")", revision.id())));
-        result.failures().forEach(f -> store.record(Event.of(name, "Failed",
+        result.failures().forEach(f -> record(f.forwarder(), Event.of(name, "Failed",
                 (f.forwarder().isEmpty() ? "" : f.forwarder() + ": ") + f.operation() + ": " + f.message(), revision.id())));
+    }
+
+    /** Records an event about one forwarder ({@code cluster/forwarder}), whose log line names it as a field too. */
+    private void record(String key, Event event) {
+        try (LogFields fields = LogFields.with(LogFields.FORWARDER, key.substring(key.indexOf('/') + 1))) {
+            store.record(event);
+        }
     }
 
     private static String capitalised(String word) {

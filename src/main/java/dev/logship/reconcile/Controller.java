@@ -254,8 +254,11 @@ public final class Controller implements AutoCloseable {
             return TriggerQueue.RunResult.SUCCESS; // the cluster left Git since the trigger
         }
         // A cluster being rolled back is reconciled to the last commit that was Healthy there.
-        ClusterReconciler.Next next = clusterRun.reconcile(rollouts.desiredFor(name, desired.get()),
-                rollouts.revisionFor(name, state.revision()), sourceRun.stall());
+        dev.logship.model.Revision revision = rollouts.revisionFor(name, state.revision());
+        ClusterReconciler.Next next;
+        try (var fields = dev.logship.logging.LogFields.with("cluster", name, "revision", revision.id())) { // every line of the run
+            next = clusterRun.reconcile(rollouts.desiredFor(name, desired.get()), revision, sourceRun.stall());
+        }
         if (next == ClusterReconciler.Next.RECHECK) {
             scheduleRecheck(name, clusterRun.recheckAfter(name));
         }

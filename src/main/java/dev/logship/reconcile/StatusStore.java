@@ -1,5 +1,6 @@
 package dev.logship.reconcile;
 
+import dev.logship.logging.LogFields;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
 import java.util.ArrayList;
@@ -87,8 +88,12 @@ public final class StatusStore {
     public void record(Event event) {
         events.add(event);
         org.slf4j.event.Level level = WARNINGS.contains(event.type()) ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.INFO;
-        LOG.atLevel(level).log("{}{}: {}{}", event.cluster() == null ? "" : "[" + event.cluster() + "] ", event.type(),
-                event.message(), event.revision() == null ? "" : " (revision " + shortId(event.revision()) + ")");
+        // the line reads as before; the JSON format also has the event's cluster, type and revision as fields
+        try (LogFields fields = LogFields.with(LogFields.CLUSTER, event.cluster(), LogFields.EVENT, event.type(),
+                LogFields.REVISION, event.revision())) {
+            LOG.atLevel(level).log("{}{}: {}{}", event.cluster() == null ? "" : "[" + event.cluster() + "] ", event.type(),
+                    event.message(), event.revision() == null ? "" : " (revision " + shortId(event.revision()) + ")");
+        }
         for (Consumer<Event> listener : eventListeners) {
             try {
                 listener.accept(event);

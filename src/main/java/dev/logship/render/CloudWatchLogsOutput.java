@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * cloudwatch_logs: one event per record (the record as JSON). Templates become record accessors
- * ({@code log_group_template}); the fixed name beside them is the fallback Fluent Bit uses when
- * a record lacks the field. The stream defaults to {@code {container}.{instance}}: one per
+ * cloudwatch_logs: one event per record (the record as JSON). Templates become the routed tag's
+ * parts ({@code /ecs/{cluster}/{container}} -> {@code /ecs/$TAG[1]/$TAG[3]}): Fluent Bit v5.1.1
+ * cannot parse a record accessor followed by '/' ("/ecs/$cluster/$container" exits at start),
+ * but parses $TAG[n] anywhere. The fixed name beside them is the fallback Fluent Bit uses when
+ * a template cannot be resolved. The stream defaults to {@code {container}.{instance}}: one per
  * container per node.
  */
 record CloudWatchLogsOutput(Destination.CloudWatchLogs route, String forwarder) implements RouteOutput {
@@ -26,12 +28,12 @@ record CloudWatchLogsOutput(Destination.CloudWatchLogs route, String forwarder) 
         String group = route.logGroup();
         out.p("log_group_name", RecordFields.fill(group, forwarder, "unknown"));
         if (RecordFields.perRecord(group)) {
-            out.p("log_group_template", RecordFields.accessors(group, forwarder));
+            out.p("log_group_template", RecordFields.tagParts(group, forwarder));
         }
         String stream = route.logStream() == null ? DEFAULT_STREAM : route.logStream();
         out.p("log_stream_name", RecordFields.fill(stream, forwarder, "unknown"));
         if (RecordFields.perRecord(stream)) {
-            out.p("log_stream_template", RecordFields.accessors(stream, forwarder));
+            out.p("log_stream_template", RecordFields.tagParts(stream, forwarder));
         }
         if (route.createGroup()) {
             out.p("auto_create_group", "on");

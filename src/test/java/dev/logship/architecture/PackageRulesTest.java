@@ -99,6 +99,15 @@ class PackageRulesTest {
         // The telemetry ingest decodes OTLP in the web adapter; the delivery model sees plain samples.
         assertThat(usesOutside("io.opentelemetry", Set.of("web"))).isEmpty();
         assertThat(usesOutside("com.google.protobuf", Set.of("web"))).isEmpty();
+        // The logging backend and its JSON encoder: everything else logs through SLF4J only.
+        assertThat(usesOutside("ch.qos.logback", Set.of("logging"))).isEmpty();
+        assertThat(usesOutside("net.logstash", Set.of("logging"))).isEmpty();
+    }
+
+    /** logging is a leaf every package may use (its MDC fields): it knows nothing of logship itself. */
+    @Test
+    void loggingKnowsNothingOfLogship() {
+        assertThat(violations("logging", Pattern.compile("(?!dev\\.logship\\.)|dev\\.logship\\.logging\\."))).isEmpty();
     }
 
     /** Notifier delivery hears reconcile's events and reports to a listener it owns (web counts in Micrometer). */

@@ -4,8 +4,7 @@ package dev.logship.bench;
 final class Quiet {
     private Quiet() {}
 
-    /** Call before any logger is created. */
     static void logs() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.logLevel", "warn"));
+        dev.logship.logging.Logging.level(org.slf4j.Logger.ROOT_LOGGER_NAME, System.getProperty("bench.logLevel", "warn"));
     }
 }

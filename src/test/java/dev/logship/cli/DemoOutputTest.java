@@ -37,13 +37,35 @@ class DemoOutputTest {
         assertThat(output).contains("Status page:").contains("ListServices 200").contains("Javalin").contains("[prod] Applied");
     }
 
-    /** Runs the demo in its own JVM until prod's first apply is logged, then stops it; returns stdout and stderr. */
+    /** LOGSHIP_LOG_FORMAT=json: every line, the instructions included, is one JSON object; the apply carries its fields. */
+    @Test
+    void jsonLogsAreOneObjectPerLineWithTheApplysClusterAndRevision() throws Exception {
+        String output = demoUntilProdIsApplied("json", java.util.Map.of("LOGSHIP_LOG_FORMAT", "json"));
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new ArrayList<>();
+        for (String line : output.lines().filter(l -> !l.isBlank()).toList()) {
+            com.fasterxml.jackson.databind.JsonNode json = ServeHarness.JSON.readTree(line); // throws on a line that is not JSON
+            assertThat(List.of("time", "level", "logger", "message")).as(line).allMatch(json::hasNonNull);
+            lines.add(json);
+        }
+        assertThat(lines).anyMatch(j -> j.path("message").asText().contains("Status page: http://127.0.0.1:"));
+        assertThat(lines).anyMatch(j -> j.path("event").asText().equals("Applied") && j.path("cluster").asText().equals("prod")
+                && j.path("revision").asText().matches("[0-9a-f]{40}"));
+        assertThat(output).doesNotContain("ListServices 200").doesNotContain("Javalin");
+    }
+
     private String demoUntilProdIsApplied(String name, String... extra) throws Exception {
+        return demoUntilProdIsApplied(name, java.util.Map.of(), extra);
+    }
+
+    /** Runs the demo in its own JVM until prod's first apply is logged, then stops it; returns stdout and stderr. */
+    private String demoUntilProdIsApplied(String name, java.util.Map<String, String> env, String... extra) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 "dev.logship.cli.Main", "demo", "--port", "0", "--data-dir", tmp.resolve(name).toString()));
         command.addAll(List.of(extra));
-        Process demo = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process demo = builder.start();
         StringBuilder output = new StringBuilder();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -54,6 +54,30 @@ class ServeOptionsTest {
     }
 
     @Test
+    void logFormatIsTextUnlessTheOptionOrLogshipLogFormatSaysJson() {
+        assertThat(logFormat(Map.of(), "serve")).isEqualTo(dev.logship.logging.LogFormat.TEXT);
+        assertThat(logFormat(Map.of("LOGSHIP_LOG_FORMAT", "json"), "serve")).isEqualTo(dev.logship.logging.LogFormat.JSON);
+        assertThat(logFormat(Map.of("LOGSHIP_LOG_FORMAT", "json"), "serve", "--log-format", "text"))
+                .isEqualTo(dev.logship.logging.LogFormat.TEXT);
+        assertThat(logFormat(Map.of(), "demo", "--log-format", "JSON")).isEqualTo(dev.logship.logging.LogFormat.JSON);
+        CliRun wrong = CliRun.of("serve", "--repo", "examples/desired-state", "--webhook-allow-unsigned", "--log-format", "xml");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("unknown log format 'xml': use text or json");
+    }
+
+    private static dev.logship.logging.LogFormat logFormat(Map<String, String> env, String command, String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setDefaultValueProvider(new EnvironmentDefaults(env));
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(command));
+        if (command.equals("serve")) {
+            all.addAll(java.util.List.of("--repo", "examples/desired-state", "--webhook-allow-unsigned"));
+        }
+        all.addAll(java.util.List.of(args));
+        Object user = cli.parseArgs(all.toArray(String[]::new)).subcommand().commandSpec().userObject();
+        return user instanceof ServeCommand serve ? serve.logFormat.format : ((DemoCommand) user).logFormat.format;
+    }
+
+    @Test
     void aClockScaleOfZeroIsRefused() {
         CliRun run = CliRun.of("serve", "--repo", "examples/desired-state", "--port", "0", "--bind", "127.0.0.1",
                 "--webhook-allow-unsigned", "--clock-scale", "0");

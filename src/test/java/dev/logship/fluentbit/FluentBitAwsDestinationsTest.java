@@ -25,7 +25,7 @@ class FluentBitAwsDestinationsTest {
             taskRoleArn: arn:aws:iam::123456789012:role/logship-forwarder
             bufferLimit: 64M
             routes:
-              - cloudwatchLogs: {region: us-east-1, logGroup: "/ecs/{forwarder}/{container}", logStream: "{cluster}.{instance}", retentionDays: 30, createGroup: true}
+              - cloudwatchLogs: {region: us-east-1, logGroup: "/ecs/{cluster}/{container}", logStream: "{instance}-{cluster}", retentionDays: 30, createGroup: true}
                 match: {containers: [api, worker]}
               - s3: {bucket: acme-log-archive, prefix: "ecs/{cluster}/{container}/", region: us-east-1}
                 match: {containers: [batch]}
@@ -67,11 +67,12 @@ class FluentBitAwsDestinationsTest {
             deliveries.assertDelivered(node);
 
             assertThat(node.arrivals(Destination.CLOUDWATCH_LOGS)).allSatisfy(a -> {
-                assertThat(a.target().get("logGroup")).isEqualTo("/ecs/pt/" + a.container());
-                assertThat(a.target().get("logStream")).isEqualTo(CLUSTER + "." + INSTANCE);
+                // a per-record template followed by '/' or '-' (refused before v5.1.1's accessor limit was worked round)
+                assertThat(a.target().get("logGroup")).isEqualTo("/ecs/" + CLUSTER + "/" + a.container());
+                assertThat(a.target().get("logStream")).isEqualTo(INSTANCE + "-" + CLUSTER);
             });
             assertThat(node.calls()).anySatisfy(c -> assertThat(c).contains("PutRetentionPolicy", "\"retentionInDays\":30",
-                    "/ecs/pt/api"));
+                    "/ecs/" + CLUSTER + "/api"));
             assertThat(node.arrivals(Destination.S3)).allSatisfy(a -> {
                 assertThat(a.target().get("bucket")).isEqualTo("acme-log-archive");
                 assertThat(a.target().get("key")).startsWith("ecs/" + CLUSTER + "/batch/");

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 
 /**
  * The channels of a CLI run in this JVM: picocli's out and err, plus System.err, where
- * slf4j-simple logs and stack traces land. (System.out is not swapped here: doing so made
+ * Logback's console appender logs and stack traces land. (System.out is not swapped here: doing so made
  * picocli's captured writer stay empty; {@link CliProcess} covers the real process streams.)
  */
 record CliOutput(int exitCode, String out, String err, String systemErr) {

@@ -33,9 +33,9 @@ class TypedRoutesManifestTest {
 
     @Test
     void readsEveryKindWithItsMatch() {
-        assertThat(only("- cloudwatchLogs: {region: us-east-1, logGroup: \"/ecs/{forwarder}/{container}\", retentionDays: 30, createGroup: true}\n"
+        assertThat(only("- cloudwatchLogs: {region: us-east-1, logGroup: \"/ecs/{cluster}/{container}\", retentionDays: 30, createGroup: true}\n"
                 + "  match: {containers: [api, worker]}"))
-                .isEqualTo(new Destination.CloudWatchLogs("us-east-1", "/ecs/{forwarder}/{container}", null, 30, true, null,
+                .isEqualTo(new Destination.CloudWatchLogs("us-east-1", "/ecs/{cluster}/{container}", null, 30, true, null,
                         new RouteMatch(List.of("api", "worker"), List.of())));
         assertThat(only("- s3: {bucket: acme-log-archive, prefix: \"ecs/{cluster}/\", region: us-east-1}"))
                 .isEqualTo(new Destination.S3("acme-log-archive", "ecs/{cluster}/", "us-east-1", "gzip", null, RouteMatch.ALL));
@@ -51,7 +51,6 @@ class TypedRoutesManifestTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            two variables split by '/'       | - cloudwatchLogs: {region: us-east-1, logGroup: "/ecs/{cluster}/{container}"}     | 10:53 spec.routes[0].cloudwatchLogs.logGroup: Fluent Bit's cloudwatch_logs cannot parse
             unknown template                 | - cloudwatchLogs: {region: us-east-1, logGroup: "/ecs/{service}"}                 | unknown template {service}
             log group characters             | - cloudwatchLogs: {region: us-east-1, logGroup: "/ecs/a b"}                        | CloudWatch Logs group name
             retention not allowed by AWS     | - cloudwatchLogs: {region: us-east-1, logGroup: /x, retentionDays: 31, createGroup: true} | one of [1, 3, 5

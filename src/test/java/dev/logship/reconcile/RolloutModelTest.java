@@ -44,8 +44,8 @@ class RolloutModelTest {
 
     static {
         // tens of thousands of rollout events and warnings: logged, they would cost more than the model itself
-        System.setProperty("org.slf4j.simpleLogger.log.logship.events", "error");
-        System.setProperty("org.slf4j.simpleLogger.log.dev.logship.reconcile", "error");
+        dev.logship.logging.Logging.level("logship.events", "error");
+        dev.logship.logging.Logging.level("dev.logship.reconcile", "error");
     }
 
     @Test

@@ -101,7 +101,7 @@ class SourceReconcilerTest {
         assertThat(store.source().revision()).startsWith("bbbb");
     }
 
-    /** slf4j-simple writes to the System.err of the moment of each call. */
+    /** The console appender writes to the System.err of the moment of each call. */
     private static String stderrOf(Runnable action) {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -26,7 +26,7 @@ public final class LoadRun {
     private LoadRun() {}
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.log.localecs", "warn"); // one line per ECS call is too much at this size
+        dev.logship.logging.Logging.level("localecs", "warn"); // one line per ECS call is too much at this size
         Path dir = Files.createTempDirectory("logship-load");
         Path script = dir.resolve("mix.lua");
         Files.writeString(script, LUA);

@@ -75,12 +75,12 @@ class TypedRoutesRenderTest {
     }
 
     @Test
-    void templatesBecomeRecordAccessorsTagPartsOrTheForwardersName() {
+    void templatesBecomeTagPartsOrTheForwardersName() {
         ContainerSpec c = render(ALL_KINDS).taskDefinition().containers().get(0);
         var cw = output(c, "cloudwatch_logs");
-        assertThat(cw.property("log_group_template")).isEqualTo("/ecs/pt/$container");
+        assertThat(cw.property("log_group_template")).isEqualTo("/ecs/pt/$TAG[3]");
         assertThat(cw.property("log_group_name")).as("fallback").isEqualTo("/ecs/pt/unknown");
-        assertThat(cw.property("log_stream_template")).isEqualTo("$container.$instance");
+        assertThat(cw.property("log_stream_template")).isEqualTo("$TAG[3].$TAG[4]");
         assertThat(cw.property("auto_create_group")).isEqualTo("on");
         assertThat(cw.property("log_retention_days")).isEqualTo("30");
         assertThat(output(c, "s3").property("s3_key_format")).isEqualTo("/ecs/$TAG[1]/$TAG[3]/%Y/%m/%d/%H%M%S-$UUID.jsonl.gz");
