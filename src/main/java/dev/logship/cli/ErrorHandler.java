@@ -14,7 +14,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (Logging.format() == LogFormat.JSON) { // serve or demo with --log-format json: a line a log platform parses too
-            org.slf4j.LoggerFactory.getLogger("logship").error("{}", message);
+            org.slf4j.LoggerFactory.getLogger("logship").error("{}", message, System.getenv("LOGSHIP_DEBUG") != null ? e : null);
             return 1;
         }
         cli.getErr().println("error: " + message);

@@ -127,8 +127,10 @@ public final class DeliveryMonitor implements AutoCloseable {
                 }
                 DeliveryState before = last.put(key, judgedOne.state());
                 String transition = DeliveryJudge.transition(before == null ? DeliveryState.Unknown : before, judgedOne.state());
-                if (transition != null) {
-                    events.accept(Event.of(cluster.name(), transition, "forwarder " + forwarder + ": " + judgedOne.message(), null));
+                if (transition != null) { // its log line names the forwarder as a field too (--log-format json)
+                    try (var field = dev.logship.logging.LogFields.with(dev.logship.logging.LogFields.FORWARDER, forwarder)) {
+                        events.accept(Event.of(cluster.name(), transition, "forwarder " + forwarder + ": " + judgedOne.message(), null));
+                    }
                 }
             }
             int silent = forwarders.stream().mapToInt(ForwarderDelivery::silentNodes).max().orElse(0);
