@@ -23,11 +23,23 @@ final class AwsDaemonGateway implements DaemonGateway {
     private final Map<String, TaskDefinitionSpec> described;
     /** Capacity provider name -> ARN (CreateDaemon takes ARNs; manifests may name them). */
     private final Map<String, String> providerArns = new ConcurrentHashMap<>();
+    /** The limiter its client's calls draw from (null: none known), asked for revision clean-up's spare budget. */
+    private EcsRateLimiter limiter;
 
     AwsDaemonGateway(EcsClient ecs, String cluster, Map<String, TaskDefinitionSpec> described) {
         this.ecs = ecs;
         this.cluster = cluster;
         this.described = described;
+    }
+
+    AwsDaemonGateway pacedBy(EcsRateLimiter limiter) {
+        this.limiter = limiter;
+        return this;
+    }
+
+    @Override
+    public dev.logship.sync.CallBudget budget(String action) {
+        return limiter == null ? dev.logship.sync.CallBudget.UNLIMITED : limiter.budget(action);
     }
 
     @Override

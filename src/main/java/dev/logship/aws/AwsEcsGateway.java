@@ -28,12 +28,25 @@ final class AwsEcsGateway implements EcsGateway {
     private final String cluster;
     private final ClusterDescriptions descriptions;
     private final TaskDefinitionCache cache;
+    /** The limiter its client's calls draw from (null: none known), asked for revision clean-up's spare budget. */
+    private EcsRateLimiter limiter;
 
     AwsEcsGateway(EcsClient ecs, String cluster, ClusterDescriptions descriptions, TaskDefinitionCache cache) {
         this.ecs = ecs;
         this.cluster = cluster;
         this.descriptions = descriptions;
         this.cache = cache;
+    }
+
+    /** The limiter this gateway's client draws from, so {@link #budget} can answer. */
+    AwsEcsGateway pacedBy(EcsRateLimiter limiter) {
+        this.limiter = limiter;
+        return this;
+    }
+
+    @Override
+    public dev.logship.sync.CallBudget budget(String action) {
+        return limiter == null ? dev.logship.sync.CallBudget.UNLIMITED : limiter.budget(action);
     }
 
     @Override

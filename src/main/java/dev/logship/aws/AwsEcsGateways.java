@@ -37,13 +37,14 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
     @Override
     public EcsGateway forCluster(ClusterTarget target) {
         return new AwsEcsGateway(clients.client(target.roleArn(), target.region()), target.clusterName(),
-                descriptionsFor(target), cache);
+                descriptionsFor(target), cache).pacedBy(clients.limiter(target.roleArn(), target.region()));
     }
 
     /** The managed-daemon gateway for a cluster, on the same paced and counted client as its service gateway. */
     @Override
     public DaemonGateway daemonsFor(ClusterTarget target) {
-        return new AwsDaemonGateway(clients.client(target.roleArn(), target.region()), target.clusterName(), daemonRevisions);
+        return new AwsDaemonGateway(clients.client(target.roleArn(), target.region()), target.clusterName(), daemonRevisions)
+                .pacedBy(clients.limiter(target.roleArn(), target.region()));
     }
 
     @Override

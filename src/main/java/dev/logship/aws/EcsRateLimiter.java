@@ -11,12 +11,16 @@ import java.util.Map;
  */
 final class EcsRateLimiter {
     private final Map<ApiBucket, Bucket> buckets = new EnumMap<>(ApiBucket.class);
+    private final Map<ApiBucket, Long> bursts = new EnumMap<>(ApiBucket.class);
 
     EcsRateLimiter(RateLimits limits) {
         if (limits.enabled()) {
-            limits.perBucket().forEach((bucket, rate) -> buckets.put(bucket, Bucket.builder()
-                    .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.tokens(), rate.period()))
-                    .build()));
+            limits.perBucket().forEach((bucket, rate) -> {
+                buckets.put(bucket, Bucket.builder()
+                        .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.tokens(), rate.period()))
+                        .build());
+                bursts.put(bucket, rate.burst());
+            });
         }
     }
 
@@ -24,6 +28,13 @@ final class EcsRateLimiter {
     long available(String action) {
         Bucket bucket = buckets.get(ApiBucket.forAction(action));
         return bucket == null ? Long.MAX_VALUE : bucket.getAvailableTokens();
+    }
+
+    /** The action's bucket now, for revision clean-up's spare-budget check (unlimited when pacing is off). */
+    dev.logship.sync.CallBudget budget(String action) {
+        ApiBucket bucket = ApiBucket.forAction(action);
+        return buckets.containsKey(bucket) ? new dev.logship.sync.CallBudget(buckets.get(bucket).getAvailableTokens(), bursts.get(bucket))
+                : dev.logship.sync.CallBudget.UNLIMITED;
     }
 
     /** Blocks until the action's bucket has a token. */

@@ -104,11 +104,27 @@ final class ApplyCommand implements Callable<Integer> {
                 out.println(verdict.line());
             }
             out.flush();
+            cleanUpAfterReport(session, spec.commandLine().getErr());
             return verdict.exitCode();
         }
     }
 
     private GatewayException lastFailure;
+
+    /**
+     * Revision clean-up runs once the report is out, so the apply's own calls never wait for it
+     * (as in serve). Its lines go to stderr: stdout stays the report (one JSON document with
+     * --output json) whose last line is the verdict. A failed clean-up does not change the exit
+     * code: the revisions stay, and the next apply tries again.
+     */
+    private static void cleanUpAfterReport(PlanSession session, PrintWriter err) {
+        for (var swept : session.synchronizer.cleanUps().sweepAll()) {
+            swept.steps().forEach(s -> err.println("clean-up: " + s.action() + " " + s.detail() + " (" + s.forwarder() + ")"));
+            swept.failures().forEach(f -> err.println("clean-up: " + f.operation() + " failed, revisions kept: " + f.message()));
+            swept.warnings().forEach(w -> err.println("clean-up: " + w));
+        }
+        err.flush();
+    }
 
     /** The cluster's plan, or a failed result when ECS could not be observed. */
     private Object planOne(PlanSession session, DesiredCluster cluster) {

@@ -3,6 +3,7 @@ package dev.logship.reconcile;
 import dev.logship.diff.ClusterPlan;
 import dev.logship.logging.LogFields;
 import dev.logship.model.Revision;
+import dev.logship.sync.RevisionSweeper;
 import dev.logship.sync.SyncResult;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,18 @@ final class ClusterEvents {
                 s.forwarder() + ": " + s.detail() + " (from " + ClusterReconciler.describe(revision) + ")", revision.id())));
         result.failures().forEach(f -> record(f.forwarder(), Event.of(name, "Failed",
                 (f.forwarder().isEmpty() ? "" : f.forwarder() + ": ") + f.operation() + ": " + f.message(), revision.id())));
+    }
+
+    /**
+     * What a revision clean-up did (after the run that asked): each revision removed, naming the
+     * forwarder whose apply asked, and each failure; under the cluster's last applied commit.
+     */
+    void recordCleanUp(RevisionSweeper.Swept swept) {
+        String revision = store.cluster(swept.cluster()).map(ClusterStatus::lastAppliedRevision).orElse(null);
+        swept.steps().forEach(s -> record(s.forwarder(), Event.of(swept.cluster(), capitalised(s.action()),
+                s.forwarder() + ": " + s.detail() + " (no workload uses it any more)", revision)));
+        swept.failures().forEach(f -> record(f.forwarder(), Event.of(swept.cluster(), "Failed",
+                (f.forwarder().isEmpty() ? "" : f.forwarder() + ": ") + f.operation() + ": " + f.message(), revision)));
     }
 
     /** Records an event about one forwarder ({@code cluster/forwarder}), whose log line names it as a field too. */

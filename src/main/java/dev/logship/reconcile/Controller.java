@@ -32,6 +32,7 @@ public final class Controller implements AutoCloseable {
     private final ClusterSynchronizer synchronizer;
     private final TriggerQueue sourceQueue;
     private final TriggerQueue clusterQueue;
+    private final RevisionCleanups cleanUps;
     private final Map<String, ScheduledFuture<?>> rechecks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "reconcile-timers");
@@ -57,6 +58,7 @@ public final class Controller implements AutoCloseable {
         this.synchronizer = synchronizer;
         // clean-up keeps the revisions a rollout in progress or halted may roll a cluster back to
         synchronizer.retaining(rollouts::retained);
+        this.cleanUps = new RevisionCleanups(synchronizer.cleanUps(), store); // after each run is reported, from spare budget
         this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), key -> sourceRun.lastFetched(), 1,
                 settings.sourceBackoff(), settings.sourceMinInterval());
         this.clusterQueue = new TriggerQueue(this::runCluster, settings.maxParallel(), settings.clusterBackoff());
@@ -195,6 +197,7 @@ public final class Controller implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean source = sourceQueue.shutdown(timeout);
         boolean clusters = clusterQueue.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        cleanUps.shutdown(Duration.ofSeconds(5));
         rollouts.flush(); // the runs are over: nothing changes the rollouts any more
         return source && clusters;
     }
@@ -259,6 +262,7 @@ public final class Controller implements AutoCloseable {
         try (var fields = dev.logship.logging.LogFields.with("cluster", name, "revision", revision.id())) { // every line of the run
             next = clusterRun.reconcile(rollouts.desiredFor(name, desired.get()), revision, sourceRun.stall());
         }
+        cleanUps.afterRun(); // the run is reported: revision clean-up never delays it
         if (next == ClusterReconciler.Next.RECHECK) {
             scheduleRecheck(name, clusterRun.recheckAfter(name));
         }

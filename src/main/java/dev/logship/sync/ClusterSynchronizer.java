@@ -24,12 +24,12 @@ import java.util.TreeMap;
  * plan and assesses health, {@link #health} only observes and assesses.
  *
  * <p>One instance serves every cluster of a process: it remembers which revisions each
- * observed cluster uses, because clusters of a region share task definition families and an
- * apply may only deregister a revision no managed cluster of the region uses. Call {@link
- * #manage} (or {@link #plan(DesiredState)}) with the desired state in force; until then, and
- * until every managed cluster of the region has been observed, unused revisions are kept and
- * the result says so in its warnings. Applies of different clusters may run in parallel; equal
- * content is still registered once ({@link FamilyLocks}).
+ * observed cluster uses, because clusters of a region share task definition families and
+ * clean-up ({@link #cleanUps}, after the applies) may only deregister a revision no managed
+ * cluster of the region uses. Call {@link #manage} (or {@link #plan(DesiredState)}) with the
+ * desired state in force; until then, and until every managed cluster of the region has been
+ * observed, unused revisions are kept and the result says so. Applies of different clusters may
+ * run in parallel; equal content is still registered once ({@link FamilyLocks}).
  *
  * <p>One instance acts for one installation: its {@code owner} id is stamped on every desired
  * cluster it plans (tags of services and task definitions), and the diff, prune and revision
@@ -42,12 +42,14 @@ public final class ClusterSynchronizer {
     private final FamilyLocks familyLocks = new FamilyLocks();
     private final String owner;
     private volatile RetainedRevisions retained = RetainedRevisions.none();
+    private final RevisionSweeper sweeper;
 
     /** {@code owner}: this installation's owner id (null only for tools and tests that predate owner ids). */
     public ClusterSynchronizer(EcsGateways gateways, SyncOptions options, String owner) {
         this.gateways = gateways;
         this.options = options;
         this.owner = owner;
+        this.sweeper = new RevisionSweeper(gateways, usage, familyLocks, options.keepRevisions(), () -> retained);
     }
 
     public ClusterSynchronizer(EcsGateways gateways, SyncOptions options) {
@@ -64,8 +66,11 @@ public final class ClusterSynchronizer {
         return this;
     }
 
-    public String owner() {
-        return owner;
+    public String owner() { return owner; }
+
+    /** The revision clean-ups applies asked for: serve runs them from spare budget, the CLI after its report. */
+    public RevisionSweeper cleanUps() {
+        return sweeper;
     }
 
     /** The desired cluster as this installation wants it in ECS: tagged with its owner. */
@@ -123,7 +128,7 @@ public final class ClusterSynchronizer {
         }
         EcsGateway gateway = gateways.forCluster(desired.target());
         PlanExecutor executor = new PlanExecutor(gateway, options, usage, familyLocks, desired.target(), owned(desired).owner(),
-                retained, () -> gateways.daemonsFor(desired.target()));
+                sweeper, () -> gateways.daemonsFor(desired.target()));
         if (!desired.target().suspend()) {
             executor.execute(plan);
             usage.alsoUses(desired.target(), executor.inUse());
@@ -149,9 +154,9 @@ public final class ClusterSynchronizer {
         return HaltRecords.clear(gateways.forCluster(desired.target()), plan);
     }
 
-    /** Plans and applies in one go. */
+    /** Plans, applies and runs every pending revision clean-up in one go (tools and tests: nothing waits on them). */
     public SyncResult sync(DesiredCluster desired) {
-        return apply(desired, plan(desired));
+        return sweeper.sweepAllInto(apply(desired, plan(desired)));
     }
 
     /** Observes and judges every forwarder; does not change anything. */

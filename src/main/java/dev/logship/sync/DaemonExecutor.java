@@ -29,7 +29,8 @@ public final class DaemonExecutor {
     public final List<SyncResult.Failure> failures;
     /** Daemon task definition revisions this run pointed a daemon at (revision clean-up keeps them). */
     final Set<String> inUse = new HashSet<>();
-    final Set<String> touchedFamilies = new TreeSet<>();
+    /** Daemon task definition families this run moved a daemon onto or off, each with the forwarder that did. */
+    final Map<String, ForwarderKey> touchedFamilies = new java.util.TreeMap<>();
 
     /**
      * How one run shares daemon task definition revisions with parallel applies of other
@@ -84,7 +85,7 @@ public final class DaemonExecutor {
             } else if (c.kind() == DaemonChange.Kind.UPDATE) {
                 if (c.needsDeployment()) {
                     String td = revisionFor(key, c.desired().taskDefinition(), c.desired().taskDefinitionDocument());
-                    touch(c.live().taskDefinition());
+                    touch(key, c.live().taskDefinition());
                     gateway.updateDaemon(c.live().daemonArn(), c.desired().spec(), td);
                     steps.add(SyncResult.step(key, "update", "updated managed daemon " + c.daemonName() + " to " + td));
                 } else if (c.live().taskDefinitionArn() != null) {
@@ -105,7 +106,7 @@ public final class DaemonExecutor {
     public boolean prune(DaemonChange c) {
         try {
             gateway.deleteDaemon(c.live().daemonArn());
-            touch(c.live().taskDefinition());
+            touch(c.key(), c.live().taskDefinition());
             steps.add(SyncResult.step(c.key(), "prune", "deleted managed daemon " + c.daemonName()
                     + (c.reason() == null ? "" : " (" + c.reason() + ")")));
             return true;
@@ -118,7 +119,7 @@ public final class DaemonExecutor {
     /** An ACTIVE revision of the family with exactly this document, else a new one; claimed under the family's lock. */
     private String revisionFor(ForwarderKey key, TaskDefinitionSpec spec, Map<String, Object> document) {
         Objects.requireNonNull(spec, "the desired daemon task definition");
-        touchedFamilies.add(spec.family());
+        touchedFamilies.put(spec.family(), key);
         var lock = revisions.lock(spec.family());
         lock.lock();
         try {
@@ -139,9 +140,9 @@ public final class DaemonExecutor {
         }
     }
 
-    private void touch(TaskDefinitionSpec live) {
+    private void touch(ForwarderKey key, TaskDefinitionSpec live) {
         if (live != null) {
-            touchedFamilies.add(live.family());
+            touchedFamilies.put(live.family(), key);
         }
     }
 

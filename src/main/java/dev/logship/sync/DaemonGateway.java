@@ -40,4 +40,9 @@ public interface DaemonGateway {
 
     /** Deletes an ACTIVE daemon task definition revision (ECS moves it to DELETE_IN_PROGRESS, then DELETED). */
     void deleteDaemonTaskDefinition(String arn);
+
+    /** As {@link EcsGateway#budget}: the rate limiter's budget for {@code action}'s bucket now. */
+    default CallBudget budget(String action) {
+        return CallBudget.UNLIMITED;
+    }
 }

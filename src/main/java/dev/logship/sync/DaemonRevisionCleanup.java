@@ -2,9 +2,9 @@ package dev.logship.sync;
 
 import dev.logship.model.OwnershipTags;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Deletes daemon task definition revisions of one family that no daemon uses, keeping the newest
@@ -16,18 +16,19 @@ import java.util.Set;
 final class DaemonRevisionCleanup {
     private DaemonRevisionCleanup() {}
 
-    static List<String> deleteUnused(DaemonGateway gateway, String owner, List<String> activeArns, Set<String> inUse, int keep) {
-        List<String> newestFirst = new ArrayList<>(activeArns);
-        newestFirst.sort(Comparator.comparingLong(RevisionCleanup::revision).reversed());
+    /** Deletes the unused candidates, asking {@code mayCall} before each (spare budget left?); stops when it says no. */
+    static RevisionCleanup.Result deleteUnused(DaemonGateway gateway, String owner, List<String> activeArns, Set<String> inUse,
+            int keep, BooleanSupplier mayCall) {
         List<String> deleted = new ArrayList<>();
-        for (int i = keep; i < newestFirst.size(); i++) {
-            String arn = newestFirst.get(i);
-            if (RevisionCleanup.revision(arn) != Long.MAX_VALUE && !inUse.contains(arn)
-                    && OwnershipTags.ownedBy(gateway.describeDaemonTaskDefinition(arn).tags(), owner)) {
+        for (String arn : RevisionCleanup.candidates(activeArns, inUse, keep)) {
+            if (!mayCall.getAsBoolean()) {
+                return new RevisionCleanup.Result(deleted, false);
+            }
+            if (OwnershipTags.ownedBy(gateway.describeDaemonTaskDefinition(arn).tags(), owner)) {
                 gateway.deleteDaemonTaskDefinition(arn);
                 deleted.add(arn);
             }
         }
-        return deleted;
+        return new RevisionCleanup.Result(deleted, true);
     }
 }

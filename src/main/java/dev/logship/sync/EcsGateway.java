@@ -69,4 +69,12 @@ public interface EcsGateway {
     void untagResource(String arn, Set<String> keys);
 
     void deregister(String taskDefinitionArn);
+
+    /**
+     * What the client-side rate limiter holds now for {@code action}'s bucket (revision clean-up
+     * runs only from {@link CallBudget#spare() spare} budget); unlimited for adapters that do not pace.
+     */
+    default CallBudget budget(String action) {
+        return CallBudget.UNLIMITED;
+    }
 }

@@ -20,12 +20,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * Runs one cluster's plan in ECS's safe order: resolve (register) task definitions, then
- * create / update / recreate services, then prune, then deregister revisions nobody uses.
+ * create / update / recreate services, then prune; then asks for the clean-up of revisions
+ * nobody uses, which runs after the apply is reported ({@link RevisionSweeper}).
  * A failed call stops that forwarder's remaining work and is recorded; other forwarders go on.
  */
 final class PlanExecutor {
@@ -38,27 +39,22 @@ final class PlanExecutor {
     final List<SyncResult.Step> steps = new ArrayList<>();
     final List<SyncResult.Failure> failures = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
-    private final Set<String> touchedFamilies = new TreeSet<>();
+    /** Task definition families this run moved a service onto or off, each with the forwarder that did. */
+    private final Map<String, ForwarderKey> touchedFamilies = new TreeMap<>();
     private final Set<String> inUse = new HashSet<>();
+    private final Set<String> draining = new HashSet<>();
     private final FamilyLocks locks;
-    private final RetainedRevisions retained;
+    private final RevisionSweeper sweeper;
     private final Supplier<DaemonGateway> daemonGateway;
     private DaemonExecutor daemons;
 
-    PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target,
-            String owner, RetainedRevisions retained) {
-        this(gateway, options, usage, locks, target, owner, retained, () -> {
-            throw new GatewayException("CreateDaemon", "Unsupported", "no managed-daemon gateway", null);
-        });
-    }
-
     /** {@code daemonGateway} is asked only when the plan has a managed-daemon change. */
     PlanExecutor(EcsGateway gateway, SyncOptions options, RevisionUsage usage, FamilyLocks locks, ClusterTarget target,
-            String owner, RetainedRevisions retained, Supplier<DaemonGateway> daemonGateway) {
+            String owner, RevisionSweeper sweeper, Supplier<DaemonGateway> daemonGateway) {
         this.daemonGateway = daemonGateway;
         this.owner = owner;
         this.locks = locks;
-        this.retained = retained;
+        this.sweeper = sweeper;
         this.gateway = gateway;
         this.options = options;
         this.resolver = new TaskDefinitionResolver(gateway, locks, target.roleArn(), target.region());
@@ -91,7 +87,7 @@ final class PlanExecutor {
                     revisions.put(change.key(), resolution.arn());
                     inUse.add(resolution.arn());
                     if (resolution.registered()) {
-                        touch(desired.taskDefinition().family());
+                        touch(desired.taskDefinition().family(), change.key());
                         steps.add(SyncResult.step(change.key(), "register", resolution.arn()));
                     }
                 });
@@ -128,11 +124,11 @@ final class PlanExecutor {
                 steps.add(SyncResult.step(prune.key(), "prune", "deleted service " + prune.serviceName()
                         + (prune.reason() == null ? "" : " (" + prune.reason() + ")")));
                 inUse.add(prune.live().taskDefinitionArn()); // its tasks are still draining
-                touch(family(prune.live().taskDefinitionArn()));
+                draining.add(prune.live().taskDefinitionArn());
+                touch(family(prune.live().taskDefinitionArn()), prune.key());
             });
         }
-        cleanUpRevisions();
-        cleanUpDaemonRevisions();
+        requestCleanUps();
     }
 
     private void liveRevision(Change change) {
@@ -141,7 +137,7 @@ final class PlanExecutor {
         if (live != null && live.taskDefinitionArn() != null) {
             inUse.add(live.taskDefinitionArn());
             if (change instanceof Update u && u.needsTaskDefinition()) {
-                touch(family(live.taskDefinitionArn()));
+                touch(family(live.taskDefinitionArn()), change.key());
             }
         }
     }
@@ -182,75 +178,25 @@ final class PlanExecutor {
     }
 
     /**
-     * Families are shared by the clusters of a region: a revision counts as used when any
-     * deployment of any service of this cluster (logship's or not, as last observed) or of any
-     * other observed cluster of the region runs it, when this apply points a service at it, or
-     * when it is retained ({@link RetainedRevisions}); nothing is deregistered while some managed
-     * cluster of the region has not been observed. Each family is cleaned up under its lock,
-     * so no parallel apply registers or claims a revision in between.
+     * Asks for the clean-up of every family this run moved a workload onto or off: it runs after
+     * the apply is reported, from spare budget ({@link RevisionSweeper}), so no apply waits for a
+     * DeregisterTaskDefinition. Nothing is asked while some managed cluster of the region has not
+     * been observed (it may run a revision this cluster no longer does), and the warning says why.
      */
-    private void cleanUpRevisions() {
-        for (String family : touchedFamilies) {
-            FamilyLocks.Family shared = locks.of(resolver.scope(), family);
-            shared.lock.lock();
-            try {
-                RevisionUsage.Elsewhere elsewhere = usage.elsewhere(target);
-                if (!elsewhere.known()) {
-                    warnings.add("unused task definition revisions kept: " + elsewhere.unknownBecause());
-                    return;
-                }
-                Set<String> used = new HashSet<>(inUse);
-                used.addAll(usage.of(target));
-                used.addAll(elsewhere.arns());
-                used.addAll(retained.of(target, family));
-                List<String> gone = new ArrayList<>();
-                boolean ok = run(null, "DeregisterTaskDefinition", () -> gone.addAll(RevisionCleanup.deregisterUnused(gateway,
-                        owner, resolver.currentRevisions(family), used, options.keepRevisions())));
-                gone.forEach(arn -> steps.add(new SyncResult.Step("", "deregister", arn)));
-                if (!ok || !gone.isEmpty()) {
-                    shared.registrations.incrementAndGet(); // every other apply's listing of the family is stale now
-                    resolver.forget(family); // the shared listing names revisions that may be gone now
-                }
-            } finally {
-                shared.lock.unlock();
+    private void requestCleanUps() {
+        Map<String, ForwarderKey> daemonFamilies = daemons == null ? Map.of() : daemons.touchedFamilies;
+        RevisionUsage.Elsewhere elsewhere = usage.elsewhere(target);
+        if (!elsewhere.known()) {
+            if (!touchedFamilies.isEmpty()) {
+                warnings.add("unused task definition revisions kept: " + elsewhere.unknownBecause());
             }
-        }
-    }
-
-    /** Daemon task definition families are locked apart from the same-named service families. */
-    private static final String DAEMON_FAMILY = "daemon:";
-
-    /**
-     * Daemon task definition revisions of the families this run moved a daemon off or onto: the
-     * same rules as {@link #cleanUpRevisions}, under the same usage of the region (daemon ARNs are
-     * distinct from task definition ARNs, so both live in it).
-     */
-    private void cleanUpDaemonRevisions() {
-        if (daemons == null) {
+            if (!daemonFamilies.isEmpty()) {
+                warnings.add("unused daemon task definition revisions kept: " + elsewhere.unknownBecause());
+            }
             return;
         }
-        for (String family : daemons.touchedFamilies) {
-            FamilyLocks.Family shared = locks.of(resolver.scope(), DAEMON_FAMILY + family);
-            shared.lock.lock();
-            try {
-                RevisionUsage.Elsewhere elsewhere = usage.elsewhere(target);
-                if (!elsewhere.known()) {
-                    warnings.add("unused daemon task definition revisions kept: " + elsewhere.unknownBecause());
-                    return;
-                }
-                Set<String> used = new HashSet<>(daemons.inUse);
-                used.addAll(usage.of(target));
-                used.addAll(elsewhere.arns());
-                used.addAll(retained.of(target, family)); // a rollback's target, as for services
-                List<String> gone = new ArrayList<>();
-                DaemonGateway g = daemonGateway.get();
-                run(null, "DeleteDaemonTaskDefinition", () -> gone.addAll(DaemonRevisionCleanup.deleteUnused(g, owner,
-                        g.activeDaemonRevisionArns(family), used, options.keepRevisions())));
-                gone.forEach(arn -> steps.add(new SyncResult.Step("", "delete revision", arn)));
-            } finally {
-                shared.lock.unlock();
-            }
-        }
+        touchedFamilies.forEach((family, key) -> sweeper.request(target, false, family, key, owner, inUse, draining));
+        daemonFamilies.forEach((family, key) -> sweeper.request(target, true, family, key, owner, daemons.inUse, Set.of()));
     }
 
     /** The daemon executor, made on the first daemon change (it shares this run's steps and failures). */
@@ -259,7 +205,7 @@ final class PlanExecutor {
             daemons = new DaemonExecutor(daemonGateway.get(), gateway, new DaemonExecutor.Revisions() {
                 @Override
                 public java.util.concurrent.locks.Lock lock(String family) {
-                    return locks.of(resolver.scope(), DAEMON_FAMILY + family).lock;
+                    return locks.of(resolver.scope(), RevisionSweeper.DAEMON_FAMILY + family).lock;
                 }
 
                 @Override
@@ -282,9 +228,9 @@ final class PlanExecutor {
         }
     }
 
-    private void touch(String family) {
+    private void touch(String family, ForwarderKey key) {
         if (family != null) {
-            touchedFamilies.add(family);
+            touchedFamilies.put(family, key);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Deregisters revisions of one family that nobody uses, keeping the newest {@code keep} (a
@@ -16,19 +17,31 @@ import java.util.Set;
 final class RevisionCleanup {
     private RevisionCleanup() {}
 
-    static List<String> deregisterUnused(EcsGateway gateway, String owner, List<String> arns, Set<String> inUse, int keep) {
-        List<String> newestFirst = new ArrayList<>(arns);
-        newestFirst.sort(Comparator.comparingLong(RevisionCleanup::revision).reversed());
+    /** What was deregistered, and whether every candidate was looked at ({@code mayCall} may stop it early). */
+    record Result(List<String> deregistered, boolean finished) {}
+
+    /** Deregisters the unused candidates, asking {@code mayCall} before each (spare budget left?); stops when it says no. */
+    static Result deregisterUnused(EcsGateway gateway, String owner, List<String> arns, Set<String> inUse, int keep,
+            BooleanSupplier mayCall) {
         List<String> deregistered = new ArrayList<>();
-        for (int i = keep; i < newestFirst.size(); i++) {
-            String arn = newestFirst.get(i);
-            if (revision(arn) != Long.MAX_VALUE && !inUse.contains(arn)
-                    && OwnershipTags.ownedBy(gateway.describeTaskDefinition(arn).tags(), owner)) {
+        for (String arn : candidates(arns, inUse, keep)) {
+            if (!mayCall.getAsBoolean()) {
+                return new Result(deregistered, false);
+            }
+            if (OwnershipTags.ownedBy(gateway.describeTaskDefinition(arn).tags(), owner)) {
                 gateway.deregister(arn);
                 deregistered.add(arn);
             }
         }
-        return deregistered;
+        return new Result(deregistered, true);
+    }
+
+    /** Beyond the newest {@code keep} (by the number in the ARN), numbered, and not in use; oldest last. */
+    static List<String> candidates(List<String> arns, Set<String> inUse, int keep) {
+        List<String> newestFirst = new ArrayList<>(arns);
+        newestFirst.sort(Comparator.comparingLong(RevisionCleanup::revision).reversed());
+        return newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size()).stream()
+                .filter(arn -> revision(arn) != Long.MAX_VALUE && !inUse.contains(arn)).toList();
     }
 
     /**

@@ -58,6 +58,9 @@ public final class BenchMain {
             if (config.runs("1") || config.runs("1b")) {
                 rows.addAll(step("1b", () -> PacedPushes.run(config, work)));
             }
+            if (!config.only().isEmpty() && config.runs("1c")) { // only when asked: it runs 20 pushes at ECS's real rates (about a minute)
+                rows.addAll(step("1c", () -> CleanUpBurst.run(config, work)));
+            }
             if (config.runs("2")) {
                 rows.addAll(step("2", () -> NoOpResync.run(config, work)));
             }

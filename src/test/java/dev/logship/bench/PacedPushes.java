@@ -165,7 +165,7 @@ final class PacedPushes {
         }
     }
 
-    private static void awaitApplied(Map<String, Long> appliedAt, String commit) throws InterruptedException {
+    static void awaitApplied(Map<String, Long> appliedAt, String commit) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!appliedAt.containsKey(commit)) {
             if (System.nanoTime() > deadline) {
@@ -176,7 +176,7 @@ final class PacedPushes {
     }
 
     /** Records when each commit first shows as applied on the one cluster; 2 ms steps. */
-    private static void poll(ServeProcess serve, Map<String, Long> appliedAt, AtomicBoolean polling) {
+    static void poll(ServeProcess serve, Map<String, Long> appliedAt, AtomicBoolean polling) {
         while (polling.get()) {
             try {
                 JsonNode cluster = JSON.readTree(serve.get("/api/v1/status").body()).path("clusters").path(0);

@@ -26,11 +26,27 @@ final class ServeProcess implements AutoCloseable {
     private int starts;
 
     private final String heap;
+    /** Added to serve's environment, e.g. JAVA_TOOL_OPTIONS with a pacing time scale. */
+    private final java.util.Map<String, String> env = new java.util.HashMap<>(Secrets.environment());
 
     private ServeProcess(Path logDir, List<String> args, String heap) {
         this.logDir = logDir;
         this.args = args;
         this.heap = heap;
+    }
+
+    /**
+     * As {@link #start}, with serve's client-side ECS pacing {@code timeScale} times ECS's rates
+     * (the benchmarks' {@code -Dlogship.ecs.timeScale}; below 1 the token buckets refill slower).
+     */
+    static ServeProcess startPaced(double timeScale, Path dir, String repo, URI ecs, String... extra) {
+        List<String> args = new ArrayList<>(List.of("serve", "--repo", repo, "--ref", "main", "--ecs-endpoint", ecs.toString(),
+                "--bind", "127.0.0.1", "--data-dir", dir.resolve("data").toString()));
+        args.addAll(List.of(extra));
+        ServeProcess serve = new ServeProcess(dir.resolve("logs"), args, "256m");
+        serve.env.put("JAVA_TOOL_OPTIONS", "-Dlogship.ecs.timeScale=" + timeScale);
+        serve.startProcess();
+        return serve;
     }
 
     /** serve --repo {@code repo} against {@code ecs}; {@code extra} options as on the command line. */
@@ -51,7 +67,7 @@ final class ServeProcess implements AutoCloseable {
     private void startProcess() {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of("--port", String.valueOf(port)));
-        process = JavaProcess.start(logDir, "serve-" + (starts++), Secrets.environment(), all, heap);
+        process = JavaProcess.start(logDir, "serve-" + (starts++), env, all, heap);
         Waits.until("serve answers /healthz on " + port, Duration.ofSeconds(60), () -> {
             if (!process.alive()) {
                 throw new AssertionError("serve exited " + process.exitCode() + ":\n" + process.output());
@@ -104,6 +120,22 @@ final class ServeProcess implements AutoCloseable {
         String body = "{\"ref\":\"refs/heads/main\",\"repository\":{\"clone_url\":\"" + repo() + "\"}}";
         String signature = "sha256=" + WebhookCases.hmac(rightSecret ? Secrets.WEBHOOK_SECRET : "not-the-secret",
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/webhooks/github"))
+                    .header("X-GitHub-Event", "push").header("X-Hub-Signature-256", signature).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** GitHub's push webhook naming the commit the branch moved to (serve fetches at once), signed with the secret. */
+    int webhook(String after) {
+        String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + after + "\",\"repository\":{\"clone_url\":\"" + repo() + "\"}}";
+        String signature = "sha256=" + WebhookCases.hmac(Secrets.WEBHOOK_SECRET, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/webhooks/github"))
                     .header("X-GitHub-Event", "push").header("X-Hub-Signature-256", signature).header("Content-Type", "application/json")

@@ -41,12 +41,17 @@ class ServeRevisionCleanupTest {
                     // clean-up keeps what an older deployment still drains: the next commit comes once the rollouts finished
                     Waits.until("the rollouts of v3.2." + patch + " finished", Duration.ofSeconds(30), () -> onlyOneDeployment(sdk));
                 }
-                List<String> active = sdk.listTaskDefinitionsPaginator(r -> r.familyPrefix("logship-papertrail").status("ACTIVE"))
-                        .taskDefinitionArns().stream().map(a -> a.substring(a.lastIndexOf(':') + 1)).toList();
-                // both clusters run 6; 4 and 5 are the newest kept for rollbacks; 1-3 are gone
-                assertThat(active).containsExactlyInAnyOrder("4", "5", "6");
+                // both clusters run 6; 4 and 5 are the newest kept for rollbacks; 1-3 are gone: clean-up runs after the
+                // applies are reported, from spare budget of the task-definition bucket (refilled within about 10 s)
+                Waits.until("revisions 1-3 are deregistered", Duration.ofSeconds(40), () -> active(sdk).size() == 3);
+                assertThat(active(sdk)).containsExactlyInAnyOrder("4", "5", "6");
             }
         }
+    }
+
+    private static List<String> active(EcsClient sdk) {
+        return sdk.listTaskDefinitionsPaginator(r -> r.familyPrefix("logship-papertrail").status("ACTIVE"))
+                .taskDefinitionArns().stream().map(a -> a.substring(a.lastIndexOf(':') + 1)).toList();
     }
 
     /** Every service of every cluster runs one deployment: no older revision is still draining. */

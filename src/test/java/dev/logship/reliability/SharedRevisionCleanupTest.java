@@ -41,7 +41,7 @@ class SharedRevisionCleanupTest {
                 .forwarder("papertrail", IMAGE + patch, ROUTE, List.of("a", "b")).render("r" + patch);
     }
 
-    /** What the controller and {@code apply} do: observe every cluster first, then apply each. */
+    /** What the controller and {@code apply} do: observe every cluster first, apply each, then clean up (after the report). */
     private static List<SyncResult> applyAll(ClusterSynchronizer sync, DesiredState state) {
         Plan plan = sync.plan(state);
         List<SyncResult> results = new ArrayList<>();
@@ -49,6 +49,7 @@ class SharedRevisionCleanupTest {
             results.add(sync.apply(state.clusters().get(i), plan.clusters().get(i)));
         }
         results.forEach(r -> assertThat(r.failures()).as(r.cluster()).isEmpty());
+        sync.cleanUps().sweepAll().forEach(s -> assertThat(s.failures()).as(s.cluster()).isEmpty());
         return results;
     }
 
