@@ -18,7 +18,6 @@ import dev.logship.sync.Health;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,9 @@ import org.slf4j.LoggerFactory;
  * before any mutating call, reports what it saw through {@link #observed}, and is re-triggered when
  * the planner starts it, rolls it back or a bake time ends. Its helpers each keep one rule:
  * {@link ApplyGate} (who may change ECS now), {@link RollbackTargets} (where a rollback returns),
- * {@link DurableDecisions} (decisions on disk before they act) and {@link HaltMarks}.
- *
- * <p>After a restart the first commit accepted resumes its saved rollout when it is the same
- * commit: finished waves stay finished and a bake keeps its saved start. A halted rollout is
- * frozen: only its rollback changes its clusters, until Resume or a new commit.
+ * {@link DurableDecisions} (decisions on disk before they act), {@link HaltMarks} and
+ * {@link RolloutOrigin} (a commit's rollout: halted before, saved before a restart, or new).
+ * A halted rollout is frozen: only its rollback changes its clusters, until Resume or a new commit.
  */
 abstract class RolloutDriver {
     private static final Logger LOG = LoggerFactory.getLogger(Rollouts.class);
@@ -62,7 +59,7 @@ abstract class RolloutDriver {
     /** Each cluster's delivery as last judged, for policies that gate bakes on it. */
     final DeliveryGate delivery = new DeliveryGate();
     /** The rollouts saved before a restart, resumed by the first commit accepted if it is theirs. */
-    private List<Rollout> restored;
+    private final RolloutOrigin origin;
     Map<String, List<RunRecord>> history;
     /** Per cluster, the task definitions it ran when last seen in sync with the rollout's commit (for its history). */
     final Map<String, List<String>> commitRevisions = new LinkedHashMap<>();
@@ -74,7 +71,7 @@ abstract class RolloutDriver {
         this.trigger = trigger;
         this.durable = new DurableDecisions(saved);
         SavedRollouts loaded = durable.loaded();
-        restored = loaded.rollouts();
+        origin = new RolloutOrigin(loaded.rollouts(), marks, CRON);
         history = new LinkedHashMap<>(loaded.history());
         targets = new RollbackTargets(loaded, commits);
     }
@@ -109,36 +106,14 @@ abstract class RolloutDriver {
                     Observation.of(c.target().name(), c.target().labels(), ClusterHealth.PROGRESSING, true));
         }
         Instant now = clock.instant();
-        groups.forEach((policy, clusters) -> byPolicy.put(policy, restoredOr(policy, clusters, now)));
-        restored = List.of(); // only the first commit after a restart can be the saved one
+        groups.forEach((policy, clusters) -> byPolicy.put(policy, origin.rolloutOf(state.revision().id(), policies.get(policy), clusters, now)));
+        origin.taken(); // only the first commit after a restart can be the saved one
         history = new LinkedHashMap<>(History.supersede(history, List.copyOf(byPolicy.values()), now));
         // a cluster no longer in Git has no history to keep (history.json would grow with every cluster ever seen)
         history.keySet().retainAll(newState.clusters().stream().map(c -> c.target().name()).toList());
         durable.changed();
         List.copyOf(byPolicy.keySet()).forEach(policy -> decide(policy, now));
         durable.saveSoon(this::snapshot); // a crash before this is written restarts the rollout from the planner: nothing lost
-    }
-
-    /** This commit's rollout halted in this process (still halted), the saved one, or a new one. */
-    private Rollout restoredOr(String policy, List<Observation> clusters, Instant now) {
-        String commit = state.revision().id();
-        Set<String> names = new HashSet<>(clusters.stream().map(Observation::cluster).toList());
-        Rollout halted = marks.haltedBefore(commit, policy);
-        if (halted != null && halted.clusters().keySet().equals(names)) {
-            LOG.warn("{} ({}) was halted and comes again: it stays halted until an operator resumes it", short12(commit), policy);
-            return halted;
-        }
-        for (Rollout r : restored) {
-            if (r.commit().equals(commit) && r.policy().equals(policy) && r.clusters().keySet().equals(names)) {
-                LOG.info("resuming the saved rollout of {} ({}): {} at wave {}", short12(commit), policy, r.state(),
-                        r.currentWave() < 0 ? "-" : r.currentWave() + 1);
-                if (r.state() != Rollout.State.HALTED) {
-                    marks.resumedBefore(commit); // saved running after any halt of it: an operator resumed it (ECS may still say halted)
-                }
-                return r;
-            }
-        }
-        return new Planner(policies.get(policy), CRON).start(commit, clusters, now);
     }
 
     /**
@@ -216,9 +191,7 @@ abstract class RolloutDriver {
         }
         Runnable triggers = () -> {
             changes.forEach(c -> trigger.accept(c, now));
-            d.wakeAt().ifPresent(at -> d.rollout().clusters().values().stream()
-                    .filter(r -> r.phase() == Phase.BAKING || r.phase() == Phase.PENDING).findFirst()
-                    .ifPresent(r -> trigger.accept(r.cluster(), at)));
+            d.wakeAt().ifPresent(at -> d.wake().forEach(c -> trigger.accept(c, at)));
         };
         if (changes.isEmpty() && d.rollout().state() == rollout.state()) {
             durable.saveSoon(this::snapshot);

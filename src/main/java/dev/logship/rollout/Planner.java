@@ -98,7 +98,9 @@ public final class Planner {
             }
         }
         Rollout next = rollout.with(state, runs, reason, blockedNotified);
-        return new Decision(next, apply, rollBack, notices, wakeAt(runs, observed, now, blockedUntil), blockedUntil);
+        Optional<Instant> wakeAt = wakeAt(runs, observed, now, blockedUntil);
+        List<String> wake = wakeAt.isPresent() ? toWake(runs, observed, now, wakeAt.get(), blockedUntil) : List.of();
+        return new Decision(next, apply, rollBack, notices, wakeAt, wake, blockedUntil);
     }
 
     /** Moves clusters along by what was observed: in flight -> baking -> done, or failed. */
@@ -190,6 +192,23 @@ public final class Planner {
         return bakeEnd.isPresent() && blockedUntil.isPresent()
                 ? Optional.of(bakeEnd.get().isBefore(blockedUntil.get()) ? bakeEnd.get() : blockedUntil.get())
                 : bakeEnd.or(() -> blockedUntil);
+    }
+
+    /**
+     * Whom to look at {@code at}: each cluster whose bake ends (or fails by delivery) by then, since
+     * only its own run, seen again, ends its bake (a run of another cluster that came before it by
+     * name, as the wake-up once went to, left the bake unended and asked for the same past wake
+     * again: a trigger storm), and a pending cluster when a sync window opens then (any run's step
+     * starts what may start).
+     */
+    private List<String> toWake(Map<String, ClusterRun> runs, Map<String, Observation> observed, Instant now, Instant at,
+            Optional<Instant> blockedUntil) {
+        List<String> wake = new ArrayList<>(runs.values().stream().filter(r -> r.phase() == Phase.BAKING)
+                .filter(r -> !bake.wakeAt(r, observed.get(r.cluster()), now).isAfter(at)).map(ClusterRun::cluster).toList());
+        if (blockedUntil.isPresent() && !blockedUntil.get().isAfter(at)) {
+            runs.values().stream().filter(r -> r.phase() == Phase.PENDING).findFirst().ifPresent(r -> wake.add(r.cluster()));
+        }
+        return wake;
     }
 
     private String haltReason(ClusterRun failed) {
