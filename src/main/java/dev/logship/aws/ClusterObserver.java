@@ -39,6 +39,7 @@ final class ClusterObserver {
     private final ClusterDescriptions descriptions;
     private final Function<String, TaskDefinitionSpec> describe;
     private boolean nodeOfProvider;
+    private List<LiveNode> listed;
 
     ClusterObserver(EcsClient ecs, String cluster, ClusterDescriptions descriptions, Function<String, TaskDefinitionSpec> describe) {
         this.ecs = ecs;
@@ -53,7 +54,7 @@ final class ClusterObserver {
         List<LiveNode> nodeDetail = null;
         if (exactActiveNodes) {
             try {
-                nodeDetail = activeNodes(); // also tells whether the cluster exists
+                nodeDetail = nodesOnce(); // also tells whether the cluster exists
                 nodes = nodeDetail.size();
                 // Without a cluster description, a node of a capacity provider says managed daemons may run here.
                 managedInstances = nodeOfProvider;
@@ -72,22 +73,26 @@ final class ClusterObserver {
             managedInstances = description.capacityProviders();
         }
         Described all = describeAll(call("ListServices", () -> ecs.listServicesPaginator(
-                r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList()));
+                r -> r.cluster(cluster).maxResults(100)).serviceArns().stream().toList()), true);
         return new LiveCluster(cluster, true, nodes, all.services(), all.revisionsInUse(), nodeDetail)
                 .withManagedInstances(managedInstances);
     }
 
-    /** The ACTIVE ones of these services (names or ARNs), 10 per DescribeServices, with their revisions resolved. */
+    /**
+     * The ACTIVE ones of these services (names or ARNs), 10 per DescribeServices, with their revisions
+     * resolved; not their tasks: this re-read follows a change, while ECS is still placing them.
+     */
     List<LiveService> describe(List<String> arns) {
-        return describeAll(arns).services();
+        return describeAll(arns, false).services();
     }
 
     /** ACTIVE services, and the revisions every deployment of every described service (logship's or not) runs. */
     private record Described(List<LiveService> services, Set<String> revisionsInUse) {}
 
-    private Described describeAll(List<String> arns) {
+    private Described describeAll(List<String> arns, boolean withTasks) {
         List<LiveService> services = new ArrayList<>();
         Set<String> inUse = new HashSet<>();
+        TaskObserver tasks = new TaskObserver(ecs, cluster, this::nodesOnce);
         for (int i = 0; i < arns.size(); i += 10) {
             List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 10));
             DescribeServicesResponse described = call("DescribeServices", () -> ecs.describeServices(r -> r.cluster(cluster)
@@ -95,11 +100,20 @@ final class ClusterObserver {
             for (Service s : described.services()) {
                 inUse.addAll(ServiceMapper.deployedRevisions(s)); // draining deployments of any service too
                 if ("ACTIVE".equals(s.status())) {
-                    services.add(ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition())));
+                    LiveService live = ServiceMapper.toLive(s, resolvedTaskDefinition(s.taskDefinition()));
+                    services.add(withTasks ? tasks.observed(live) : live);
                 }
             }
         }
         return new Described(services, inUse);
+    }
+
+    /** The ACTIVE nodes in detail, listed at most once per observation (the task observer names uncovered ones). */
+    private List<LiveNode> nodesOnce() {
+        if (listed == null) {
+            listed = activeNodes();
+        }
+        return listed;
     }
 
     /**
@@ -119,7 +133,8 @@ final class ClusterObserver {
                 Map<String, String> attributes = new HashMap<>();
                 node.attributes().forEach(a -> attributes.put(a.name(), a.value() == null ? "" : a.value()));
                 nodeOfProvider |= node.capacityProviderName() != null;
-                nodes.add(new LiveNode(node.containerInstanceArn(), Boolean.TRUE.equals(node.agentConnected()), attributes));
+                nodes.add(new LiveNode(node.containerInstanceArn(), Boolean.TRUE.equals(node.agentConnected()), attributes,
+                        node.ec2InstanceId()));
             }
         }
         return nodes;

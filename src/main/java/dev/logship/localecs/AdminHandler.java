@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 
 /**
- * Admin API under {@value #PREFIX}: reset, node counts, Managed Instances capacity providers,
+ * Admin API under {@value #PREFIX}: reset, node counts, container health, Managed Instances capacity providers,
  * faults, stale cluster counters, throttling and call counts,
  * so tests and benchmarks can steer the endpoint and assert how many calls a run made.
  */
@@ -38,6 +38,8 @@ final class AdminHandler implements HttpHandler {
                 }
                 case "POST nodes/agent" -> Json.object().put("changed", server.setAgentConnected(
                         required(body, "cluster").asText(), required(body, "count").asInt(), required(body, "connected").asBoolean()));
+                case "POST tasks/health" -> Json.object().put("tasks", server.setContainerHealth(required(body, "cluster").asText(),
+                        body.hasNonNull("task") ? body.get("task").asText() : null, required(body, "healthStatus").asText()));
                 case "POST capacity-providers" -> {
                     server.setManagedInstances(required(body, "cluster").asText(), required(body, "name").asText(),
                             required(body, "instances").asInt());

@@ -38,6 +38,19 @@ final class CallCounts {
     }
 
     /** Calls received per cluster named in the request, then per action. */
+    /** Per cluster, the counts of these actions only; clusters with none left out. */
+    Map<String, Map<String, Long>> byCluster(java.util.Set<String> actions) {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        byCluster().forEach((cluster, counts) -> {
+            Map<String, Long> kept = new TreeMap<>(counts);
+            kept.keySet().retainAll(actions);
+            if (!kept.isEmpty()) {
+                out.put(cluster, Map.copyOf(kept));
+            }
+        });
+        return Map.copyOf(out);
+    }
+
     Map<String, Map<String, Long>> byCluster() {
         Map<String, Map<String, Long>> out = new TreeMap<>();
         byCluster.forEach((cluster, counts) -> out.put(cluster, snapshot(counts)));

@@ -17,6 +17,8 @@ final class ClusterState {
     public Map<String, NodeState> nodes = new LinkedHashMap<>();
     /** Services by name; a name is reused once its service is INACTIVE. */
     public Map<String, ServiceState> services = new LinkedHashMap<>();
+    /** Container health of its tasks unless set per task (admin API); null: HEALTHY ({@link ContainerHealth}). */
+    public String containerHealth;
     /** Live tasks and the most recently stopped ones. */
     public List<TaskState> tasks = new ArrayList<>();
 

@@ -215,6 +215,13 @@ final class EcsEngine {
         return changed;
     }
 
+    /** Sets container health per task or cluster ({@link ContainerHealth#set}); returns how many live tasks it covers. */
+    synchronized int setContainerHealth(String cluster, String task, String status) {
+        int covered = ContainerHealth.set(state, cluster, task, status);
+        onChange.run();
+        return covered;
+    }
+
     /** Runs the scheduler now, so time-based changes (tasks reaching RUNNING) are recorded. */
     synchronized void tick() {
         if (settle(clock.getAsLong())) {
@@ -222,9 +229,7 @@ final class EcsEngine {
         }
     }
 
-    synchronized long clustersSettled() {
-        return scheduler.clustersSettled();
-    }
+    synchronized long clustersSettled() { return scheduler.clustersSettled(); }
 
     synchronized Map<String, Integer> activeNodeCounts() {
         Map<String, Integer> out = new java.util.TreeMap<>();

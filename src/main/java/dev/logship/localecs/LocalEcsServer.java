@@ -110,6 +110,14 @@ public final class LocalEcsServer implements AutoCloseable {
     }
 
     /**
+     * Sets DescribeTasks' {@code healthStatus} of one live task (ARN or id) or, with {@code task} null,
+     * of a cluster's tasks now and later; returns how many live tasks it covers.
+     */
+    public int setContainerHealth(String cluster, String task, String status) {
+        return engine.setContainerHealth(cluster, task, status);
+    }
+
+    /**
      * Gives a Managed Instances capacity provider exactly this many ACTIVE instances, creating the
      * cluster and the provider if missing; daemons on the provider get a task on each.
      */
@@ -193,15 +201,7 @@ public final class LocalEcsServer implements AutoCloseable {
 
     /** Mutating calls (see {@link #MUTATING_ACTIONS}) per cluster named in the request, then per action. */
     public Map<String, Map<String, Long>> mutatingCallCountsByCluster() {
-        Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
-        counts.byCluster().forEach((cluster, actions) -> {
-            Map<String, Long> mutating = new java.util.TreeMap<>(actions);
-            mutating.keySet().retainAll(MUTATING_ACTIONS);
-            if (!mutating.isEmpty()) {
-                out.put(cluster, Map.copyOf(mutating));
-            }
-        });
-        return Map.copyOf(out);
+        return counts.byCluster(MUTATING_ACTIONS);
     }
 
     /** ECS calls received per account (whose rate buckets they drew from), then per action. */

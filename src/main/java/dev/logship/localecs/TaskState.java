@@ -17,6 +17,8 @@ final class TaskState {
     public String stoppedReason;
     /** ECS's stopCode: ServiceSchedulerInitiated unless the task's own essential container exited. */
     public String stopCode;
+    /** Container health set through the admin API (HEALTHY, UNHEALTHY, UNKNOWN); null: the cluster's ({@link ContainerHealth}). */
+    public String healthStatus;
     /** Host ports this task holds on its node (fixed host ports only). */
     public List<Integer> hostPorts = new ArrayList<>();
 

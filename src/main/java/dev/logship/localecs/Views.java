@@ -109,10 +109,14 @@ final class Views {
         ArrayNode containers = out.putArray("containers");
         ObjectNode td = t.taskDefinitionArn.contains(":daemon-task-definition/")
                 ? daemons.taskDefinition(t.taskDefinitionArn) : taskDefinitions.findOrNull(t.taskDefinitionArn);
+        boolean checked = td != null && td.path("containerDefinitions").findValue("healthCheck") != null;
+        String health = ContainerHealth.of(c, t, status, checked);
+        out.put("healthStatus", health);
         if (td != null) {
             String region = Arns.region(c.arn);
             for (var def : td.path("containerDefinitions")) {
                 ObjectNode container = containers.addObject();
+                container.put("healthStatus", def.has("healthCheck") ? health : "UNKNOWN");
                 container.put("containerArn", arns.container(region, c.name, taskId, def.get("name").asText()));
                 container.put("taskArn", t.arn).put("name", def.get("name").asText());
                 container.put("image", def.path("image").asText()).put("lastStatus", status);

@@ -110,6 +110,7 @@ final class ForwarderRows {
         String taskDefinition = live == null || live.taskDefinitionArn() == null ? null
                 : live.taskDefinitionArn().substring(live.taskDefinitionArn().lastIndexOf('/') + 1);
         return new Assessed(new ForwarderStatus(name, sync, health.status().name(), health.message(), running, desired,
-                taskDefinition, change), health);
+                taskDefinition, change, List.of(), live == null || live.tasks() == null ? List.of() : live.tasks().uncovered()),
+                health);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Judges a forwarder's service (pure; no ECS calls): a perNodePort one against the cluster's
  * ACTIVE nodes, a DAEMON one against its own desiredCount (ECS keeps it at the eligible ACTIVE
- * nodes, so the observation need not count them).
+ * nodes, so the observation need not count them). A task ECS calls UNHEALTHY (its container
+ * health check fails) makes the forwarder Degraded whatever the counts say.
  */
 public final class HealthAssessor {
     private HealthAssessor() {}
@@ -30,6 +31,11 @@ public final class HealthAssessor {
         }
         if (forwarder.perNodePort() && s.desiredCount() != activeNodes) {
             return Health.progressing("desiredCount " + s.desiredCount() + " but " + activeNodes + " nodes to run on");
+        }
+        if (s.tasks() != null && s.tasks().unhealthy() > 0) {
+            // ECS's container health check (Fluent Bit's own, spec.healthCheck) fails: running is not working.
+            return Health.degraded(s.tasks().unhealthy() + " of " + s.runningCount()
+                    + " tasks UNHEALTHY (container health check)");
         }
         boolean rolledOut = s.rolloutState() == null || "COMPLETED".equals(s.rolloutState());
         if (s.runningCount() == expected && s.pendingCount() == 0 && rolledOut) {

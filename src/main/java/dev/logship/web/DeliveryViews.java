@@ -23,15 +23,31 @@ import java.util.Map;
 final class DeliveryViews {
     private DeliveryViews() {}
 
-    /** The cluster table's cell: state, the sentence of the forwarder that decided it, and the node counts. */
+    /**
+     * The cluster table's cell: state, what decided it and the node counts. Its sentence has no
+     * durations or rates (unlike the judge's, "no record delivered for 74 s"), so the cell changes
+     * only when the state or a count does, and the page's long poll does not wake every check.
+     */
     static Map<String, Object> brief(ClusterDelivery delivery) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("state", delivery.state().name());
-        view.put("message", message(delivery));
+        view.put("message", delivery.forwarders().stream().filter(f -> f.state() == delivery.state()).findFirst()
+                .map(DeliveryViews::steadyMessage).orElse("no forwarder"));
         view.put("covered", delivery.covered());
         view.put("uncovered", delivery.uncovered());
         view.put("silent", delivery.silent());
         return view;
+    }
+
+    private static String steadyMessage(ForwarderDelivery f) {
+        String nodes = switch (f.state()) {
+            case DeliveryFailing -> "route " + String.join(", ", f.failingRoutes().stream()
+                    .map(ForwarderDelivery.FailingRoute::route).toList()) + " failing on " + f.failingNodes() + " node(s)";
+            case Silent -> f.silentNodes() + " node(s) running the forwarder send no telemetry";
+            case Delivering -> "delivering on " + f.reportingNodes() + " node(s)";
+            case Unknown -> f.message();
+        };
+        return f.forwarder() + ": " + nodes;
     }
 
     private static String message(ClusterDelivery delivery) {

@@ -111,14 +111,18 @@ public final class OperatorServer implements AutoCloseable {
         }
     }
 
-    /** The cluster's status plus {@code delivery} when telemetry is on (its own view: ClusterStatus stays as it is). */
+    /**
+     * The cluster's status plus {@code coverage} ({@link CoverageView}) and, when telemetry is on,
+     * {@code delivery}: their own views, so ClusterStatus stays as it is.
+     */
     private Object withDelivery(dev.logship.reconcile.ClusterStatus status) {
-        if (telemetry == null) {
-            return status;
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(status);
+        tree.set("coverage", JSON.valueToTree(CoverageView.of(status,
+                telemetry == null ? java.util.Optional.empty() : telemetry.cluster(status.name()))));
+        if (telemetry != null) {
+            tree.set("delivery", JSON.valueToTree(
+                    telemetry.view(status).orElse(Map.of("state", "Unknown", "message", "not judged yet"))));
         }
-        var tree = JSON.valueToTree(status);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).set("delivery", JSON.valueToTree(
-                telemetry.view(status).orElse(Map.of("state", "Unknown", "message", "not judged yet"))));
         return tree;
     }
 

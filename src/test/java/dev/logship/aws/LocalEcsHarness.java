@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 final class LocalEcsHarness implements AutoCloseable {
     static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     static final Set<String> READ_ACTIONS = Set.of("ListContainerInstances", "DescribeContainerInstances", "ListServices", "DescribeServices",
-            "DescribeTaskDefinition", "ListTaskDefinitions", "DescribeClusters");
+            "DescribeTaskDefinition", "ListTaskDefinitions", "DescribeClusters", "ListTasks", "DescribeTasks");
 
     final LocalEcsServer server;
     final AwsEcsGateways gateways;

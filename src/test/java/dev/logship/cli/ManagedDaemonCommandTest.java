@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * directory, the CLI, the real SDK over HTTP, local-ecs with a Managed Instances provider.
  */
 class ManagedDaemonCommandTest {
-    private static final Set<String> READS = Set.of("ListContainerInstances", "DescribeContainerInstances", "ListServices",
+    private static final Set<String> READS = Set.of("ListTasks", "DescribeTasks", "ListContainerInstances", "DescribeContainerInstances", "ListServices",
             "DescribeServices", "DescribeTaskDefinition", "ListTaskDefinitions", "DescribeClusters", "ListDaemons", "DescribeDaemon",
             "DescribeDaemonDeployments", "DescribeDaemonRevisions", "ListTagsForResource", "ListDaemonTaskDefinitions",
             "DescribeDaemonTaskDefinition", "DescribeCapacityProviders", "ListDaemonDeployments");

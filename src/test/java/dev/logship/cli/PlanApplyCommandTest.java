@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** plan and apply as a user runs them: the examples, the CLI, the real SDK over HTTP, local-ecs. */
 class PlanApplyCommandTest {
-    private static final Set<String> READS = Set.of("ListContainerInstances", "DescribeContainerInstances", "ListServices", "DescribeServices",
+    private static final Set<String> READS = Set.of("ListTasks", "DescribeTasks", "ListContainerInstances", "DescribeContainerInstances", "ListServices", "DescribeServices",
             "DescribeTaskDefinition", "ListTaskDefinitions", "DescribeClusters", "ListDaemons", "DescribeDaemon",
             "DescribeDaemonDeployments", "DescribeDaemonRevisions", "DescribeDaemonTaskDefinition", "ListDaemonTaskDefinitions",
             "ListTagsForResource", "DescribeCapacityProviders");

@@ -26,7 +26,8 @@ class SchemaFileTest {
         List<String> forwarderFields = fieldNames(schema.at("/definitions/forwarderSpec/properties"));
         assertThat(forwarderFields).containsExactlyInAnyOrder("clusters", "image", "routes", "env", "excludeLabels",
                 "backlog", "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
-                "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn");
+                "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn",
+                "healthCheck");
         assertThat(fieldNames(schema.at("/definitions/labelSelector/properties"))).containsExactly("matchLabels", "matchExpressions");
         assertThat(fieldNames(schema.at("/definitions/forwarderSpec/properties/managedDaemon/properties")))
                 .containsExactlyInAnyOrder("capacityProviders", "drainPercent", "bakeTime", "alarms");

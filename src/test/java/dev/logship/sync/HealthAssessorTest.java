@@ -35,6 +35,16 @@ class HealthAssessorTest {
     }
 
     @Test
+    void everyTaskRunningButSomeUnhealthyIsDegradedAndAllHealthyOrUnknownIsHealthy() {
+        LiveService running = live(SchedulingStrategy.DAEMON, 3, 3, "COMPLETED", null);
+        Health h = HealthAssessor.assess(forwarder(false), Optional.of(running.withTasks(
+                new dev.logship.model.LiveTasks(2, 1, 0, List.of()))), 3);
+        assertThat(h).isEqualTo(Health.degraded("1 of 3 tasks UNHEALTHY (container health check)"));
+        assertThat(HealthAssessor.assess(forwarder(false), Optional.of(running.withTasks(
+                new dev.logship.model.LiveTasks(2, 0, 1, List.of()))), 3)).isEqualTo(Health.healthy("3/3 tasks running"));
+    }
+
+    @Test
     void daemonBelowItsDesiredCountIsProgressing() {
         Health h = HealthAssessor.assess(forwarder(false), Optional.of(live(SchedulingStrategy.DAEMON, 3, 2, "COMPLETED", null)), 3);
         assertThat(h).isEqualTo(Health.progressing("2/3 tasks running"));
