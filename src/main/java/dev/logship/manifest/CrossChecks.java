@@ -51,6 +51,7 @@ final class CrossChecks {
             resolved.add(forwarder);
         }
         sharedHostPorts(resolved, targets, problems);
+        HealthPorts.shared(resolved, targets, problems);
         return targets;
     }
 

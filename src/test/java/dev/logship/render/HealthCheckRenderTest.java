@@ -85,4 +85,17 @@ class HealthCheckRenderTest {
         assertThat(List.of(distroless, logspout, bad)).allSatisfy(r ->
                 assertThat(r.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("f.yaml")));
     }
+
+    @Test
+    void twoHealthCheckedForwardersOnOneClusterNeedDifferentPorts() {
+        String debug = BASE + "image: fluent/fluent-bit:5.1.1-debug\n";
+        ReadResult same = DesiredStates.read(TestSnapshots.of("c.yaml", TestSnapshots.cluster("prod", "us-east-1"),
+                "a.yaml", TestSnapshots.forwarder("a", debug), "b.yaml", TestSnapshots.forwarder("b", debug)));
+        assertThat(same.problems()).extracting(Problem::field).containsExactly("spec.healthCheck.port");
+        assertThat(same.problems().get(0).message()).contains("port 2020", "LogForwarder \"a\" (a.yaml:");
+        ReadResult apart = DesiredStates.read(TestSnapshots.of("c.yaml", TestSnapshots.cluster("prod", "us-east-1"),
+                "a.yaml", TestSnapshots.forwarder("a", debug),
+                "b.yaml", TestSnapshots.forwarder("b", debug + "healthCheck: {port: 2021}\n")));
+        assertThat(apart.problems()).isEmpty();
+    }
 }
