@@ -8,11 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The operator's control loop. Every trigger (webhook, poll timer, drift timer, API) only says
@@ -33,13 +28,7 @@ public final class Controller implements AutoCloseable {
     private final TriggerQueue sourceQueue;
     private final TriggerQueue clusterQueue;
     private final RevisionCleanups cleanUps;
-    private final Map<String, ScheduledFuture<?>> rechecks = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "reconcile-timers");
-        t.setDaemon(true);
-        return t;
-    });
-
+    private final ClusterTimers timers;
     public Controller(ManifestSource source, SourceStatus where, ClusterSynchronizer synchronizer,
                       ControllerSettings settings, ReconcileListener listener) {
         this(source, where, synchronizer, settings, listener, RolloutStore.inMemory());
@@ -51,7 +40,8 @@ public final class Controller implements AutoCloseable {
         this.settings = settings;
         this.store = new StatusStore(where, settings.eventCapacity());
         this.sourceRun = new SourceReconciler(source, store, listener, this::clustersChanged);
-        this.rollouts = new Rollouts(store, settings.rolloutClock(), this::triggerAt, saved,
+        this.timers = new ClusterTimers(this::triggerCluster, settings.rolloutClock());
+        this.rollouts = new Rollouts(store, settings.rolloutClock(), timers::at, saved,
                 commit -> source.at(commit).map(dev.logship.render.DesiredStates::read).filter(r -> r.ok()).map(r -> r.state()));
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
                 settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
@@ -82,10 +72,8 @@ public final class Controller implements AutoCloseable {
     /** First fetch now, then the poll and drift timers. */
     public Controller start() {
         syncSource("startup");
-        long poll = settings.pollInterval().toMillis();
-        long resync = settings.resyncInterval().toMillis();
-        timers.scheduleWithFixedDelay(() -> syncSource("poll"), poll, poll, TimeUnit.MILLISECONDS);
-        timers.scheduleWithFixedDelay(() -> syncClusters("resync"), resync, resync, TimeUnit.MILLISECONDS);
+        timers.every(settings.pollInterval(), () -> syncSource("poll"));
+        timers.every(settings.resyncInterval(), () -> syncClusters("resync"));
         return this;
     }
 
@@ -192,7 +180,7 @@ public final class Controller implements AutoCloseable {
 
     /** Stops taking triggers and timers, then waits for runs in flight (and their ECS calls) to finish. */
     public boolean shutdown(Duration timeout) throws InterruptedException {
-        timers.shutdownNow();
+        timers.shutdown();
         sourceRun.stopDiscovery();
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean source = sourceQueue.shutdown(timeout);
@@ -222,32 +210,8 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    /** At most one recheck waits per cluster: another trigger replaces it, so rechecks never chain in parallel. */
-    private void scheduleRecheck(String name, Duration after) {
-        try {
-            ScheduledFuture<?> next = timers.schedule(() -> clusterQueue.trigger(name, "rollout in progress"),
-                    after.toNanos(), TimeUnit.NANOSECONDS);
-            ScheduledFuture<?> replaced = rechecks.put(name, next);
-            if (replaced != null) {
-                replaced.cancel(false);
-            }
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            // no more rechecks once shutting down
-        }
-    }
-
-    /** Runs a cluster now, or at {@code at} on the rollout clock (a bake time's end, a sync window's opening). */
-    private void triggerAt(String name, java.time.Instant at) {
-        long delay = settings.rolloutClock().realDelayUntil(at).toNanos();
-        if (delay <= 0) {
-            clusterQueue.trigger(name, "rollout");
-            return;
-        }
-        try {
-            timers.schedule(() -> clusterQueue.trigger(name, "rollout"), delay, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            // no more rollout steps once shutting down
-        }
+    private void triggerCluster(String name, String reason) {
+        clusterQueue.trigger(name, reason);
     }
 
     private TriggerQueue.RunResult runCluster(String name, List<String> reasons) {
@@ -264,7 +228,7 @@ public final class Controller implements AutoCloseable {
         }
         cleanUps.afterRun(); // the run is reported: revision clean-up never delays it
         if (next == ClusterReconciler.Next.RECHECK) {
-            scheduleRecheck(name, clusterRun.recheckAfter(name));
+            timers.recheck(name, clusterRun.recheckAfter(name));
         }
         return next == ClusterReconciler.Next.RETRY ? TriggerQueue.RunResult.RETRY : TriggerQueue.RunResult.SUCCESS;
     }

@@ -41,19 +41,6 @@ public final class TriggerQueue implements AutoCloseable {
     /** Bounds the reasons kept per pending run, so a flood of distinct reasons cannot grow memory. */
     static final int MAX_REASONS = PendingTriggers.MAX_KEPT;
 
-    private static final class KeyState {
-        final PendingTriggers pending = new PendingTriggers();
-        boolean running;
-        boolean scheduled;
-        boolean submitted;
-        /** Tells a timer that fires after its run was started otherwise (news cut a wait short) to do nothing. */
-        long generation;
-        int failures;
-        /** What the last finished run saw (the commit its fetch found), or null. */
-        String seen;
-        long backoffUntilNanos = System.nanoTime(); // nanoTime may be negative: never compare against a sentinel
-        long lastStartNanos;
-    }
 
     private final Runner runner;
     private final Function<String, String> seenBy;
@@ -61,7 +48,7 @@ public final class TriggerQueue implements AutoCloseable {
     private final long minIntervalNanos;
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
-    private final Map<String, KeyState> keys = new HashMap<>();
+    private final Map<String, QueuedKey> keys = new HashMap<>();
     private boolean shutdown;
 
     public TriggerQueue(Runner runner, int maxParallel, Backoff backoff) {
@@ -113,7 +100,7 @@ public final class TriggerQueue implements AutoCloseable {
         if (shutdown) {
             return false;
         }
-        KeyState state = keys.computeIfAbsent(key, k -> new KeyState());
+        QueuedKey state = keys.computeIfAbsent(key, k -> new QueuedKey());
         if (state.running) {
             state.pending.add(reason, announced); // the end of the run in flight decides
             return true;
@@ -131,24 +118,24 @@ public final class TriggerQueue implements AutoCloseable {
 
     /** Time left before {@code key} may run again after failures, if it is backing off. */
     public synchronized Optional<Duration> backoffRemaining(String key) {
-        KeyState state = keys.get(key);
+        QueuedKey state = keys.get(key);
         long left = state == null ? 0 : state.backoffUntilNanos - System.nanoTime();
         return left > 0 ? Optional.of(Duration.ofNanos(left)) : Optional.empty();
     }
 
     public synchronized int consecutiveFailures(String key) {
-        KeyState state = keys.get(key);
+        QueuedKey state = keys.get(key);
         return state == null ? 0 : state.failures;
     }
 
     /** True when a run of {@code key} is queued or waiting out its backoff. */
     public synchronized boolean hasPending(String key) {
-        KeyState state = keys.get(key);
+        QueuedKey state = keys.get(key);
         return state != null && (state.scheduled || !state.pending.isEmpty());
     }
 
     public synchronized boolean isRunning(String key) {
-        KeyState state = keys.get(key);
+        QueuedKey state = keys.get(key);
         return state != null && state.running;
     }
 
@@ -172,7 +159,7 @@ public final class TriggerQueue implements AutoCloseable {
     }
 
     /** Queues the key's next run for when its backoff (and, for triggers that announce nothing, the interval) allow. */
-    private void schedule(String key, KeyState state) {
+    private void schedule(String key, QueuedKey state) {
         state.scheduled = true;
         long generation = ++state.generation;
         long now = System.nanoTime();
@@ -190,7 +177,7 @@ public final class TriggerQueue implements AutoCloseable {
     }
 
     private synchronized void submit(String key, long generation) {
-        KeyState state = keys.get(key);
+        QueuedKey state = keys.get(key);
         if (!shutdown && state.scheduled && !state.submitted && state.generation == generation) {
             state.submitted = true;
             pool.execute(() -> runOnce(key));
@@ -199,7 +186,7 @@ public final class TriggerQueue implements AutoCloseable {
 
     private void runOnce(String key) {
         List<String> reasons;
-        KeyState state;
+        QueuedKey state;
         synchronized (this) {
             state = keys.get(key);
             state.scheduled = false;
@@ -227,7 +214,7 @@ public final class TriggerQueue implements AutoCloseable {
         }
     }
 
-    private synchronized void finished(String key, KeyState state, RunResult result, String seen) {
+    private synchronized void finished(String key, QueuedKey state, RunResult result, String seen) {
         state.running = false;
         state.failures = result == RunResult.SUCCESS ? 0 : state.failures + 1;
         state.backoffUntilNanos = System.nanoTime() + backoff.after(state.failures).toNanos();

@@ -31,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * serve under {@code --verify-signatures enforce} follows a repository whose commit Alice signed
  * (a real gpg key, {@code git commit -S}), with a ClusterSet over two accounts (roles assumed at
  * local-ecs's STS): of 4 clusters listed, 2 covered, 1 excluded by its tags, 1 selected that no
- * forwarder picks. The summary carries each number and the commit in force with its signer; the
+ * forwarder picks; one of pay's nodes has its ECS agent disconnected, so it runs no forwarder and
+ * the page names it. The summary carries each number and the commit in force with its signer; the
  * page shows them, keeps showing Alice's commit in force when an unsigned one stalls, shows an
  * account that starts denying access as failing, and never shows the route's host or port.
  */
@@ -49,7 +50,12 @@ class CoverageAndSignerPageBrowserTest {
     void thePageShowsWhatEachClusterSetCoversAndWhoSignedTheCommitInForce() throws Exception {
         try (SigningKeys keys = new SigningKeys(Files.createDirectories(tmp.resolve("keys")));
              LocalEcsServer ecs = LocalEcsServer.start(LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).build())) {
-            ecs.createCluster("pay", A, "us-east-1", Map.of("logship", "on", "Environment", "prod"), 1);
+            ecs.createCluster("pay", A, "us-east-1", Map.of("logship", "on", "Environment", "prod"), 2);
+            assertThat(ecs.setAgentConnected("pay", 1, false)).isEqualTo(1); // that node cannot get the forwarder: uncovered
+            JsonNode uncovered = null;
+            for (JsonNode n : ServeHarness.JSON.readTree(ecs.stateJson()).path("clusters").path("pay").path("nodes")) {
+                uncovered = n.path("agentConnected").asBoolean() ? uncovered : n;
+            }
             ecs.createCluster("pay-eu", A, "eu-west-1", Map.of("logship", "on", "Environment", "staging"), 1);
             ecs.createCluster("web", B, "us-east-1", Map.of("logship", "on", "Environment", "prod"), 1);
             ecs.createCluster("batch", B, "us-east-1", Map.of("Environment", "prod"), 1);
@@ -86,6 +92,11 @@ class CoverageAndSignerPageBrowserTest {
                 assertThat(commit.path("signature").path("key").asText()).isEqualTo(alice);
                 assertThat(commit.path("text").asText()).isEqualTo("signed by Alice <alice@example.com> (key " + alice + ")");
                 assertThat(status(serve).path("source").path("commitInForce")).isEqualTo(commit);
+                String pay = "pay.us-east-1." + A;
+                waitUntil("pay's node without the forwarder is named", WAIT, () -> cluster(serve, pay).path("coverage")
+                        .path("uncoveredNodes").size() == 1);
+                JsonNode coverage = cluster(serve, pay).path("coverage");
+                assertThat(coverage.path("uncoveredNodes").path(0).path("containerInstanceArn").asText()).isEqualTo(uncovered.path("arn").asText());
 
                 WebDriver browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1280, 900);
                 try {
@@ -99,6 +110,13 @@ class CoverageAndSignerPageBrowserTest {
                     assertThat(text(browser, "#sets tr[data-set=fleet] td.excluded")).isEqualTo("1");
                     assertThat(text(browser, "#sets tr[data-set=fleet] td.without")).isEqualTo("1");
                     assertThat(text(browser, "#sets tr[data-set=fleet] td.scopes-failing")).isEqualTo("listed");
+                    // pay's details name the node that runs no forwarder; without telemetry, silence is unknown, not 0.
+                    String details = "[data-delivery='" + pay + "']";
+                    wait.until(b -> !text(b, details + " .delivery-coverage").isEmpty());
+                    assertThat(text(browser, details + " .delivery-coverage")).isEqualTo(coverage.path("covered").asInt()
+                            + " node(s) run a forwarder · 1 uncovered · silence unknown (no telemetry)");
+                    assertThat(text(browser, details + " li.uncovered-node")).isEqualTo(uncovered.path("ec2InstanceId").asText() + " ("
+                            + uncovered.path("arn").asText() + ") runs no papertrail, ECS agent disconnected");
 
                     // An unsigned commit stalls: Alice's stays in force, and the page says so.
                     Files.writeString(work.resolve("papertrail.yaml"), FORWARDER.replace("47911", "47912"));
@@ -133,6 +151,10 @@ class CoverageAndSignerPageBrowserTest {
 
     private static JsonNode summary(Operator serve) throws Exception {
         return ServeHarness.JSON.readTree(get(serve, "/api/v1/summary"));
+    }
+
+    private static JsonNode cluster(Operator serve, String name) throws Exception {
+        return ServeHarness.JSON.readTree(get(serve, "/api/v1/clusters/" + name));
     }
 
     private static JsonNode status(Operator serve) throws Exception {
