@@ -106,6 +106,7 @@ public final class Planner {
     /** Moves clusters along by what was observed: in flight -> baking -> done, or failed. */
     private void observe(Map<String, ClusterRun> runs, Map<String, Observation> observed, Instant now,
             boolean running, List<Notice> notices) {
+        List<String> baked = new ArrayList<>();
         runs.replaceAll((name, run) -> {
             Observation o = observed.get(name);
             if (o == null) {
@@ -117,13 +118,14 @@ public final class Planner {
                     case FAILED -> notices.add(Notice.of("Degraded", name, Bake.byDelivery(next) ? name + " failed its bake in wave "
                             + waveName(run.wave()) + ": " + next.message() : next.changed() ? name + " went Degraded in wave "
                             + waveName(run.wave()) + ": " + o.message() : name + ": " + o.message()));
-                    case DONE -> notices.add(Notice.of("Applied", name, name + " is Healthy on the new commit and has baked"));
+                    case DONE -> baked.add(name);
                     case ROLLED_BACK -> notices.add(Notice.of("RolledBack", name, name + " is back on its last Healthy commit"));
                     default -> { }
                 }
             }
             return next;
         });
+        BakedNotices.add(runs, baked, this::waveName, notices);
     }
 
     private ClusterRun advance(ClusterRun run, Observation o, Instant now, boolean running) {

@@ -96,6 +96,29 @@ class PlannerTest {
     }
 
     @Test
+    void aLargeWaveThatBakedIsToldOnceAndASmallOneClusterByCluster() {
+        cluster("c1", "canary");
+        for (int i = 1; i <= 150; i++) {
+            cluster(String.format("m%03d", i), "main");
+        }
+        fleet.replaceAll((name, o) -> name.equals("m150") ? Observation.of(name, o.labels(), ClusterHealth.HEALTHY, false) : o);
+        Planner planner = new Planner(rings(RolloutPolicy.OnFailure.HALT, List.of(), MaxConcurrent.UNLIMITED), CRON);
+        Decision d = planner.step(planner.start("abc", List.copyOf(fleet.values()), T0), fleet, T0);
+        d = planner.step(d.rollout(), fleet, T0.plusSeconds(1));
+        d = planner.step(d.rollout(), fleet, T0.plusSeconds(1).plus(BAKE));
+        assertThat(d.notices()).as("a wave of one: its cluster by name")
+                .containsExactly(Notice.of("Applied", "c1", "c1 is Healthy on the new commit and has baked"));
+        assertThat(d.apply()).hasSize(149);
+
+        d = planner.step(d.rollout(), fleet, T0.plusSeconds(2).plus(BAKE));
+        d = planner.step(d.rollout(), fleet, T0.plusSeconds(2).plus(BAKE).plus(BAKE));
+        assertThat(d.rollout().state()).isEqualTo(Rollout.State.DONE);
+        assertThat(d.notices()).as("149 changed clusters baked at once: one line, not 149")
+                .containsExactly(Notice.of("Applied", "", "149 clusters of wave 3 (main) are Healthy on the new commit and have baked"
+                        + " (1 more were not changed by it)"));
+    }
+
+    @Test
     void maxConcurrentLimitsClustersInFlightAsCountOrPercentage() {
         for (int i = 1; i <= 8; i++) {
             cluster("m" + i, "main");
