@@ -119,6 +119,23 @@ class PlannerTest {
     }
 
     @Test
+    void aFixThatChangesOnlyTheCanaryLeavesTheLaterWavesNothingToWaitFor() {
+        threeRings();
+        fleet.replaceAll((name, o) -> name.equals("c1") ? o : Observation.of(name, o.labels(), ClusterHealth.HEALTHY, false));
+        Planner planner = new Planner(rings(RolloutPolicy.OnFailure.HALT, List.of(), MaxConcurrent.UNLIMITED), CRON);
+        Decision d = planner.step(planner.start("fix", List.copyOf(fleet.values()), T0), fleet, T0);
+        assertThat(d.apply()).containsExactly("c1");
+        assertThat(d.rollout().clusters().values().stream().filter(r -> r.wave() > 0).map(ClusterRun::phase).distinct().toList())
+                .as("clusters of later waves the commit does not change pass at once, before the canary bakes")
+                .containsExactly(Phase.DONE);
+        d = planner.step(d.rollout(), fleet, T0.plusSeconds(1));
+        d = planner.step(d.rollout(), fleet, T0.plusSeconds(1).plus(BAKE));
+        assertThat(d.apply()).as("nothing left to apply after the canary").isEmpty();
+        assertThat(d.rollout().state()).as("done when the canary has baked: no second bake").isEqualTo(Rollout.State.DONE);
+        assertThat(d.wakeAt()).isEmpty();
+    }
+
+    @Test
     void maxConcurrentLimitsClustersInFlightAsCountOrPercentage() {
         for (int i = 1; i <= 8; i++) {
             cluster("m" + i, "main");
