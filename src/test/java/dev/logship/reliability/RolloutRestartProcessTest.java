@@ -91,6 +91,15 @@ class RolloutRestartProcessTest {
             Waits.until("the early wave bakes", Duration.ofSeconds(180), () -> phaseIs(rollout(serve), next, early, "baking"));
 
             JsonNode before = rollout(serve);
+            // State is saved by a background writer that coalesces saves: a kill in the instant between a
+            // cluster starting to bake and that save restarts its bake (safe, but not what this test looks at).
+            // So the kill comes once the saved file holds what the API showed.
+            Path saved = tmp.resolve("serve").resolve("data").resolve(dev.logship.state.RolloutFile.NAME);
+            Map<String, JsonNode> shown = runs(before);
+            dev.logship.testkit.Waits.until("the saved state holds the early wave's bake start", Duration.ofSeconds(30), () -> {
+                String text = java.nio.file.Files.exists(saved) ? java.nio.file.Files.readString(saved) : "";
+                return early.stream().allMatch(c -> text.contains(shown.get(c).path("healthySince").asText()));
+            });
             serve.kill(); // SIGKILL: no shutdown hook, nothing flushed on the way out
             Instant killedAt = Instant.now();
             Map<String, Map<String, Long>> callsAtKill = ecs.mutatingCallCountsByCluster();
