@@ -33,9 +33,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 class StuckRolloutAgainstLocalEcsTest {
     private static final int CLUSTERS = 100;
     private static final double SCALE = 0.01;
-    /** 1 look when found + 14 rechecks up to the verdict at 600 s (RolloutProgressTest), 4 reads each (perNodePort). */
+    /**
+     * 1 look when found + 14 rechecks up to the verdict at 600 s (RolloutProgressTest), 6 reads each:
+     * ListServices, DescribeServices, the nodes (List/DescribeContainerInstances, perNodePort) and,
+     * since a service running short has its tasks read to name the uncovered nodes and their health,
+     * ListTasks and DescribeTasks.
+     */
     static final int LOOKS = 15;
-    static final int READS_PER_LOOK = 4;
+    static final int READS_PER_LOOK = 6;
 
     @Test
     void hundredStuckClustersCostAtMostTheScheduledReadsIn10ScaledMinutesAndEndRolloutStuck() throws Exception {
