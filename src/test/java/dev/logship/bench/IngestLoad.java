@@ -98,6 +98,7 @@ public final class IngestLoad {
             sampler.scheduleAtFixedRate(() -> peakRss.accumulate(Proc.statusMiB(serve.pid(), "VmRSS")), 0, 1, TimeUnit.SECONDS);
             Thread.sleep(measure * 1000L); // the measured window is a length of time under load
             fleet.measure(false);
+            ScaleApply.diagnose(serve.pid(), "ingest-" + sources + "-sources"); // -Dbench.diagnose=DIR: heap, histogram, NMT
             double wall = (System.nanoTime() - t0) / 1e6;
             double serveCpu = Proc.cpuMillis(serve.pid()) - serveCpu0;
             double selfCpu = Proc.selfCpuMillis() - selfCpu0;
