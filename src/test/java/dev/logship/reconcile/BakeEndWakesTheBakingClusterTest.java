@@ -1,5 +1,7 @@
 package dev.logship.reconcile;
 
+import dev.logship.testkit.HandClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.model.ClusterTarget;
@@ -12,11 +14,8 @@ import dev.logship.model.Wave;
 import dev.logship.rollout.Phase;
 import dev.logship.rollout.Rollout;
 import dev.logship.sync.Health;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,23 +35,7 @@ class BakeEndWakesTheBakingClusterTest {
     static final Duration BAKE = Duration.ofMinutes(10);
     static final Revision NEXT = new Revision("b".repeat(40), "next");
 
-    private Instant now = T0;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final HandClock clock = new HandClock(T0);
     /** serve's trigger queue, in short: (cluster, due) ordered by due. */
     private final PriorityQueue<Map.Entry<String, Instant>> queue = new PriorityQueue<>(Comparator.comparing(Map.Entry::getValue));
     private final List<String> woken = new ArrayList<>();
@@ -104,9 +87,9 @@ class BakeEndWakesTheBakingClusterTest {
         assertThat(only().clusters().get("b").phase()).isEqualTo(Phase.BAKING);
         assertThat(woken).contains("b@" + T0.plus(BAKE)); // the wake goes to the cluster whose bake ends
 
-        now = T0.plus(Duration.ofHours(1)); // the bake end is past when the queue gets to it
+        clock.set(T0.plus(Duration.ofHours(1))); // the bake end is past when the queue gets to it
         int runs = 0;
-        while (!queue.isEmpty() && !queue.peek().getValue().isAfter(now) && runs < 100) {
+        while (!queue.isEmpty() && !queue.peek().getValue().isAfter(clock.instant()) && runs < 100) {
             run(queue.poll().getKey());
             runs++;
         }

@@ -1,5 +1,7 @@
 package dev.logship.reconcile;
 
+import dev.logship.testkit.HandClock;
+
 import dev.logship.model.ClusterTarget;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
@@ -10,10 +12,7 @@ import dev.logship.rollout.Phase;
 import dev.logship.rollout.Rollout;
 import dev.logship.rollout.SavedRollouts;
 import dev.logship.sync.Health;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,34 +50,18 @@ final class RolloutModel {
     final Map<String, List<String[]>> healthyHistory = new HashMap<>();
     /** Clusters a commit needed to change at some point of its rollout (for I4). */
     final Map<String, Set<String>> changedBy = new HashMap<>();
-    Instant now;
     int mutatingCalls;
     private SavedRollouts disk = SavedRollouts.empty();
     private final PriorityQueue<Object[]> triggers = new PriorityQueue<>((a, b) -> ((Instant) a[1]).compareTo((Instant) b[1]));
     Rollouts rollouts;
     Commit inForce;
     private final StatusStore status = new StatusStore(SourceStatus.notFetched("model", "main", "."), 20);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    final HandClock clock;
 
     RolloutModel(Map<String, String> waves, RolloutPolicy policy, Instant start) {
         this.waves = waves;
         this.policy = policy;
-        this.now = start;
+        this.clock = new HandClock(start);
         waves.keySet().forEach(c -> {
             Ecs e = new Ecs();
             e.content = "v0";
@@ -129,10 +112,10 @@ final class RolloutModel {
     boolean runDue() {
         boolean any = false;
         int runs = 0;
-        while (!triggers.isEmpty() && !((Instant) triggers.peek()[1]).isAfter(now)) {
+        while (!triggers.isEmpty() && !((Instant) triggers.peek()[1]).isAfter(clock.instant())) {
             if (++runs > MAX_RUNS_PER_INSTANT) {
                 // clusters that keep re-triggering each other at one instant would spin serve's queue too
-                violations.add("trigger storm: more than " + MAX_RUNS_PER_INSTANT + " cluster runs due at " + now);
+                violations.add("trigger storm: more than " + MAX_RUNS_PER_INSTANT + " cluster runs due at " + clock.instant());
                 triggers.clear();
                 return true;
             }
@@ -162,7 +145,7 @@ final class RolloutModel {
             Revision r = rollouts.revisionInForce();
             if (!r.id().equals(e.tags.get(HaltTags.HALTED))) {
                 e.tags.putAll(HaltTags.of(r.id(), "h-" + commits.get(r.id()).content().get(name)));
-                trace.add("  " + now + " " + name + ": halt of " + r.shortId() + " recorded");
+                trace.add("  " + clock.instant() + " " + name + ": halt of " + r.shortId() + " recorded");
                 mutatingCalls++; // the halt's own record: the one call a halted rollout's cluster may get besides its rollback
             }
             rollouts.haltRecorded(name, r.id());
@@ -174,10 +157,10 @@ final class RolloutModel {
         if (!want.equals(e.content) && revision.id().equals(inForce.revision().id())) {
             changedBy.computeIfAbsent(revision.id(), k -> new java.util.HashSet<>()).add(name);
         }
-        boolean apply = !want.equals(e.content) && !refused && rollouts.mayApply(name, revision, now);
+        boolean apply = !want.equals(e.content) && !refused && rollouts.mayApply(name, revision, clock.instant());
         if (apply) {
             checkCall(name, revision, want);
-            trace.add("  " + now + " " + name + ": " + e.content + " -> " + want + " (" + revision.shortId() + ")");
+            trace.add("  " + clock.instant() + " " + name + ": " + e.content + " -> " + want + " (" + revision.shortId() + ")");
             e.content = want;
             mutatingCalls++;
             if (revision.id().equals(inForce.revision().id()) && e.tags.remove(HaltTags.HALTED) != null) {
@@ -214,8 +197,8 @@ final class RolloutModel {
             if (!content.equals(expected)) {
                 violations.add("I2: " + cluster + " rolled back to " + content + ", last Healthy there was " + expected);
             }
-        } else if (!rollout.windowOverride() && !new dev.logship.rollout.Windows(policy.windows(), SystemCron.CRON).allowed(now)) {
-            violations.add("I6: " + cluster + " got " + content + " inside a deny window at " + now);
+        } else if (!rollout.windowOverride() && !new dev.logship.rollout.Windows(policy.windows(), SystemCron.CRON).allowed(clock.instant())) {
+            violations.add("I6: " + cluster + " got " + content + " inside a deny window at " + clock.instant());
         }
     }
 }

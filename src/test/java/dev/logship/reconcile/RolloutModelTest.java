@@ -119,7 +119,7 @@ class RolloutModelTest {
 
         private void step() {
             int pick = random.nextInt(100);
-            model.trace.add("step " + steps + ": " + pick + " at " + model.now + " " + model.rollouts.current().stream()
+            model.trace.add("step " + steps + ": " + pick + " at " + model.clock.instant() + " " + model.rollouts.current().stream()
                     .map(r -> r.commit().substring(0, 6) + "=" + r.state() + r.clusters().values().stream()
                             .map(c -> c.cluster() + ":" + c.phase()).toList()).toList());
             if (pick < 15) {
@@ -144,9 +144,9 @@ class RolloutModelTest {
             } else if (pick < 67) {
                 model.rollouts.overrideWindows();
             } else if (pick < 85) {
-                model.now = model.now.plusSeconds(1 + random.nextInt((int) BAKE.toSeconds() * 2));
+                model.clock.advance(Duration.ofSeconds(1 + random.nextInt((int) BAKE.toSeconds() * 2)));
             } else if (pick < 90) {
-                model.now = model.now.plus(Duration.ofHours(1 + random.nextInt(30))); // a clock jump
+                model.clock.advance(Duration.ofHours(1 + random.nextInt(30))); // a clock jump
             } else {
                 model.resyncAll();
             }
@@ -185,7 +185,7 @@ class RolloutModelTest {
             model.runDue();
             if (model.mutatingCalls != before) {
                 model.violations.add("I3: a restart with the same source and state made " + (model.mutatingCalls - before)
-                        + " mutating call(s) at " + model.now);
+                        + " mutating call(s) at " + model.clock.instant());
             }
         }
 
@@ -205,14 +205,14 @@ class RolloutModelTest {
         private void settle() {
             for (int round = 0; round < 12; round++) {
                 settleWithoutClock();
-                model.now = model.now.plus(BAKE).plusSeconds(1);
+                model.clock.advance(BAKE.plusSeconds(1));
                 model.runDue();
                 model.resyncAll();
                 if (allFinal()) {
                     return;
                 }
                 if (round == 5) {
-                    model.now = model.now.plus(Duration.ofDays(3)); // past any deny window
+                    model.clock.advance(Duration.ofDays(3)); // past any deny window
                 }
             }
         }
