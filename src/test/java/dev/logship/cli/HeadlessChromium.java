@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and driver (installed by scripts/install-test-tools.sh), given explicitly so
@@ -39,6 +43,19 @@ final class HeadlessChromium {
      */
     static String text(WebDriver browser, String css) {
         return script(browser, "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
+    }
+
+    /**
+     * Clicks the element matching {@code css} as a user would click whatever is on screen: when
+     * a redraw replaced it between finding and clicking, it finds the new one and clicks that.
+     */
+    static void click(WebDriver browser, String css) {
+        new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(b -> {
+                    b.findElement(By.cssSelector(css)).click();
+                    return true;
+                });
     }
 
     static String script(WebDriver browser, String js, Object... args) {

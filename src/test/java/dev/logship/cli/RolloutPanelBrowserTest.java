@@ -78,14 +78,14 @@ class RolloutPanelBrowserTest {
                     wait.until(b -> text(b, "tbody[data-cluster=m01] td.state").startsWith("Held"));
 
                     browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys("not-the-token");
-                    browser.findElement(By.cssSelector("form.resume button")).click();
+                    HeadlessChromium.click(browser, "form.resume button");
                     wait.until(b -> text(b, "#rollout-action").equals("the API token was refused"));
                     assertThat(rollout(port).path("state").asText()).isEqualTo("HALTED");
                     assertThat(get(port, "/api/v1/events")).doesNotContain("\"Resumed\"");
 
                     browser.findElement(By.cssSelector("form.resume input[name=token]")).clear();
                     browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys(ServeHarness.API_TOKEN);
-                    browser.findElement(By.cssSelector("form.resume button")).click();
+                    HeadlessChromium.click(browser, "form.resume button");
                     wait.until(b -> text(b, "#rollout-action").equals("resumed"));
                     waitUntil("the Resumed event", Duration.ofSeconds(10), () -> get(port, "/api/v1/events").contains("\"Resumed\""));
                     assertThat(browser.getPageSource()).doesNotContain(ServeHarness.API_TOKEN);

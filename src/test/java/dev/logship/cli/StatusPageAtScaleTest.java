@@ -124,7 +124,7 @@ class StatusPageAtScaleTest {
                             + " e.innerText.includes('env=staging') && e.innerText.includes('team=team-3'))")).isEqualTo("true");
 
                     browser.findElement(By.id("filter")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-                    browser.findElement(By.cssSelector("#summary button[data-state=failing]")).click();
+                    HeadlessChromium.click(browser, "#summary button[data-state=failing]");
                     wait.until(b -> count(b, "tbody.cluster") == 15);
                     assertThat(script(browser, "return [...document.querySelectorAll('tbody.cluster')].slice(10).map(e => e.dataset.cluster).join(',')"))
                             .as("then the suspended clusters whose forwarder is missing").isEqualTo("c0020,c0021,c0022,c0023,c0024");
