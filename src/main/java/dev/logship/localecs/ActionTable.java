@@ -20,7 +20,7 @@ final class ActionTable {
             "DeregisterContainerInstance", "UpdateContainerInstancesState", "RegisterTaskDefinition",
             "DeregisterTaskDefinition", "DeleteTaskDefinitions", "CreateService", "UpdateService", "DeleteService",
             "TagResource", "UntagResource", "CreateCapacityProvider", "RegisterDaemonTaskDefinition",
-            "DeleteDaemonTaskDefinition", "CreateDaemon", "UpdateDaemon", "DeleteDaemon");
+            "DeleteDaemonTaskDefinition", "CreateDaemon", "UpdateDaemon", "DeleteDaemon", "PutAttributes");
 
     private ActionTable() {}
 
@@ -37,6 +37,7 @@ final class ActionTable {
                 Map.entry("UpdateContainerInstancesState", nodes::updateState),
                 Map.entry("DescribeContainerInstances", nodes::describe),
                 Map.entry("ListContainerInstances", nodes::list),
+                Map.entry("PutAttributes", nodes::putAttributes),
                 Map.entry("RegisterTaskDefinition", taskDefinitions::register),
                 Map.entry("DescribeTaskDefinition", taskDefinitions::describe),
                 Map.entry("ListTaskDefinitions", taskDefinitions::list),
