@@ -75,6 +75,11 @@ public final class AwsEcsGateways implements EcsGateways, AutoCloseable {
         return new AwsClusterCatalog(clients);
     }
 
+    /** The forwarder nodes of the commit in force with their scrape addresses (ECS reads on the same paced clients). */
+    public dev.logship.delivery.ScrapeTargets scrapeTargets(java.util.function.Supplier<dev.logship.model.DesiredState> desired) {
+        return new EcsScrapeTargets(clients, desired);
+    }
+
     public EcsCallCounter calls() {
         return counter;
     }

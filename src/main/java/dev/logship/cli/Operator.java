@@ -7,6 +7,7 @@ import dev.logship.git.GitSource;
 import dev.logship.git.SourceFactory;
 import dev.logship.notify.DeliverySettings;
 import dev.logship.notify.Notifications;
+import dev.logship.prometheus.PrometheusSettings;
 import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.CommitVerifier;
@@ -19,6 +20,7 @@ import dev.logship.web.ApiAccess;
 import dev.logship.web.OperatorServer;
 import dev.logship.web.RolloutMetrics;
 import dev.logship.web.ServeMetrics;
+import dev.logship.web.Telemetry;
 import dev.logship.web.WebhookSettings;
 import dev.logship.web.WebhookVerifier;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -43,12 +45,12 @@ public final class Operator implements AutoCloseable {
     private final Controller controller;
     private final Notifications notifications;
     private final OperatorServer server;
-    private final dev.logship.web.Telemetry telemetry;
+    private final Telemetry telemetry;
 
-    private Operator(ServeConfig config, dev.logship.web.IngestSettings ingest, CommitTrust trust) {
+    private Operator(ServeConfig config, dev.logship.web.IngestSettings ingest, PrometheusSettings prometheus, CommitTrust trust) {
         // Call sites mask secrets in what they log; the backend masks these values too, should one slip through.
         dev.logship.logging.Logging.maskSecrets(config.webhookSecret(), config.apiToken(), config.readToken(),
-                config.credentials().secret(), ingest == null ? null : ingest.token());
+                config.credentials().secret(), ingest == null ? null : ingest.token(), prometheus == null ? null : prometheus.token());
         temporary = config.dataDir() == null ? TemporaryDirectory.create("logship-serve") : null;
         Path dataDir = temporary == null ? config.dataDir() : temporary.path();
         source = openSource(config, dataDir);
@@ -87,9 +89,15 @@ public final class Operator implements AutoCloseable {
         if (config.apiToken() == null && config.apiAllowUnauthenticated()) {
             LOG.warn("--api-allow-unauthenticated: anyone who can reach this port can trigger syncs, resume rollouts and override sync windows");
         }
-        telemetry = ingest == null ? null
-                : dev.logship.web.Telemetry.start(ingest, controller::status, controller::recordEvent, metrics)
-                        .onJudged(controller::deliveryJudged);
+        if (prometheus != null) {
+            LOG.info("delivery read from Prometheus at {}; service discovery at /api/v1/prometheus/targets",
+                    PrometheusSettings.safe(prometheus.url()));
+            telemetry = Telemetry.reading(prometheus, gateways.scrapeTargets(controller::desiredInForce), controller::status,
+                    controller::recordEvent, metrics).onJudged(controller::deliveryJudged);
+        } else {
+            telemetry = ingest == null ? null : Telemetry.start(ingest, controller::status, controller::recordEvent, metrics)
+                    .onJudged(controller::deliveryJudged);
+        }
         server = new OperatorServer(controller, new WebhookVerifier(webhooks), access, metrics, telemetry);
     }
 
@@ -105,7 +113,20 @@ public final class Operator implements AutoCloseable {
 
     /** With {@code trust}: commits are accepted only as its signature policy allows. */
     static Operator start(ServeConfig config, dev.logship.web.IngestSettings ingest, CommitTrust trust) {
-        Operator operator = new Operator(config, ingest, trust);
+        return start(config, ingest, null, trust);
+    }
+
+    /** Delivery read from the user's Prometheus (with its service discovery) instead of the built-in ingest. */
+    public static Operator startWithPrometheus(ServeConfig config, PrometheusSettings prometheus) {
+        return start(config, null, prometheus, CommitTrust.OFF);
+    }
+
+    static Operator start(ServeConfig config, dev.logship.web.IngestSettings ingest, PrometheusSettings prometheus,
+                          CommitTrust trust) {
+        if (ingest != null && prometheus != null) {
+            throw new IllegalArgumentException("give --ingest-token or --prometheus-url, not both: delivery is judged from one of them");
+        }
+        Operator operator = new Operator(config, ingest, prometheus, trust);
         try {
             operator.server.start(config.bind(), config.port());
         } catch (RuntimeException e) {

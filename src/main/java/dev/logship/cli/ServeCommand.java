@@ -1,10 +1,12 @@
 package dev.logship.cli;
 
 import dev.logship.notify.NotifyRules;
+import dev.logship.prometheus.PrometheusSettings;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.rollout.RolloutClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +120,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--ingest-token-file", paramLabel = "FILE", description = "File whose first line is the ingest token.")
     Path ingestTokenFile;
 
+    @Option(names = "--prometheus-url", paramLabel = "URL", description = "Read delivery from this Prometheus (its HTTP API,"
+            + " PromQL over Fluent Bit's own metrics) instead of the ingest, and serve its HTTP service discovery of every"
+            + " forwarder node at GET /api/v1/prometheus/targets (e.g. http://prometheus.internal:9090).")
+    URI prometheusUrl;
+
+    @Option(names = "--prometheus-token-file", paramLabel = "FILE", description = "File whose first line is the bearer token"
+            + " Prometheus's API wants (none by default).")
+    Path prometheusTokenFile;
+
     @Option(names = "--delivery-window", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
             description = "A forwarder whose output fails this long without a record delivered is DeliveryFailing;"
                     + " a node silent this long is Silent (default: ${DEFAULT-VALUE}).")
@@ -135,7 +146,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         logFormat.apply();
-        Operator operator = Operator.start(config(), ingest(), source.trust());
+        Operator operator = Operator.start(config(), ingest(), prometheus(), source.trust());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             operator.close();
@@ -169,6 +180,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         String token = ingestTokenFile != null ? firstLine(ingestTokenFile, "ingest token file") : ingestToken;
         return token == null || token.isBlank() ? null : dev.logship.web.IngestSettings.of(token.strip(), deliveryWindow);
+    }
+
+    /** Where delivery is read when the user runs Prometheus, or null (the built-in ingest, or no delivery). */
+    PrometheusSettings prometheus() {
+        if (prometheusUrl == null) {
+            if (prometheusTokenFile != null) {
+                throw new IllegalArgumentException("--prometheus-token-file needs --prometheus-url");
+            }
+            return null;
+        }
+        String token = prometheusTokenFile == null ? null : firstLine(prometheusTokenFile, "Prometheus token file");
+        return PrometheusSettings.of(prometheusUrl, token, deliveryWindow);
     }
 
     private RolloutClock rolloutClock() {

@@ -69,6 +69,23 @@ final class ContainerInstances {
         return out;
     }
 
+    /** PutAttributes on container instances (custom attributes, such as the address a scraper uses); other targets are refused. */
+    ObjectNode putAttributes(Call call) {
+        ClusterState cluster = clusters.resolve(call.body());
+        ObjectNode out = Json.object();
+        ArrayNode put = out.putArray("attributes");
+        for (JsonNode attribute : call.body().path("attributes")) {
+            String name = attribute.path("name").asText("");
+            String type = attribute.path("targetType").asText("container-instance");
+            if (name.isEmpty() || !type.equals("container-instance")) {
+                throw EcsError.invalid("An attribute needs a name and a container-instance target.");
+            }
+            find(cluster, Json.required(attribute, "targetId")).attributes.put(name, attribute.path("value").asText(""));
+            put.add(attribute.deepCopy());
+        }
+        return out;
+    }
+
     ObjectNode deregister(Call call) {
         ClusterState cluster = clusters.resolve(call.body());
         NodeState node = find(cluster, Json.required(call.body(), "containerInstance"));

@@ -18,7 +18,7 @@ final class EcsEngine {
             "DeregisterContainerInstance", "UpdateContainerInstancesState", "RegisterTaskDefinition",
             "DeregisterTaskDefinition", "DeleteTaskDefinitions", "CreateService", "UpdateService", "DeleteService",
             "TagResource", "UntagResource", "CreateCapacityProvider", "RegisterDaemonTaskDefinition",
-            "DeleteDaemonTaskDefinition", "CreateDaemon", "UpdateDaemon", "DeleteDaemon");
+            "DeleteDaemonTaskDefinition", "CreateDaemon", "UpdateDaemon", "DeleteDaemon", "PutAttributes");
 
     private final Arns arns;
     private final long convergenceMillis;
@@ -70,6 +70,7 @@ final class EcsEngine {
                 Map.entry("UpdateContainerInstancesState", nodes::updateState),
                 Map.entry("DescribeContainerInstances", nodes::describe),
                 Map.entry("ListContainerInstances", nodes::list),
+                Map.entry("PutAttributes", nodes::putAttributes),
                 Map.entry("RegisterTaskDefinition", taskDefinitions::register),
                 Map.entry("DescribeTaskDefinition", taskDefinitions::describe),
                 Map.entry("ListTaskDefinitions", taskDefinitions::list),

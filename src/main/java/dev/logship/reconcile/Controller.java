@@ -126,6 +126,11 @@ public final class Controller implements AutoCloseable {
     }
 
     /** The Notifiers of the commit in force: a commit that stalls never changes who is told. */
+    /** The desired state of the commit in force (null before one is): what serve's scrape targets are read for. */
+    public dev.logship.model.DesiredState desiredInForce() {
+        return sourceRun.inForce();
+    }
+
     public List<dev.logship.model.NotifierSpec> notifiers() {
         return sourceRun.inForce() == null ? List.of() : sourceRun.inForce().notifiers();
     }

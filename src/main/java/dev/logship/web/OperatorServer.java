@@ -59,7 +59,7 @@ public final class OperatorServer implements AutoCloseable {
             webhooks.register(config.routes);
             reads.register(config.routes);
             if (telemetry != null) {
-                telemetry.routes.register(config.routes);
+                telemetry.register(config.routes);
             }
             config.routes.get("/api/v1/status", this::status);
             config.routes.get("/api/v1/clusters/{name}", this::cluster);

@@ -1,0 +1,107 @@
+package dev.logship.aws;
+
+import static dev.logship.aws.AwsEcsGateway.call;
+
+import dev.logship.delivery.ScrapeTarget;
+import dev.logship.delivery.ScrapeTargets;
+import dev.logship.model.DesiredCluster;
+import dev.logship.model.DesiredForwarder;
+import dev.logship.model.DesiredState;
+import dev.logship.sync.GatewayException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * The nodes that run each forwarder's task, with the address Prometheus scrapes there. Per cluster
+ * of the commit in force: ListTasks (RUNNING, 100 per page), DescribeTasks (100 per call) to keep
+ * the tasks of logship's forwarder services, DescribeContainerInstances (100 per call) for their
+ * nodes. ECS does not tell a node's IP address, so each node carries it as the container instance
+ * attribute {@value #ADDRESS} (the agent's {@code ECS_INSTANCE_ATTRIBUTES}, set from the instance
+ * metadata at boot), as {@code host} (port {@value #DEFAULT_PORT}, Fluent Bit's) or {@code host:port};
+ * a node without it is left out. A cluster whose calls fail keeps its last targets. Managed
+ * daemons are not listed yet.
+ */
+final class EcsScrapeTargets implements ScrapeTargets {
+    static final String ADDRESS = "logship.dev/scrape-address";
+    static final int DEFAULT_PORT = 2020;
+
+    private final EcsClients clients;
+    private final Supplier<DesiredState> desired;
+    private final Map<String, List<ScrapeTarget>> last = new ConcurrentHashMap<>();
+
+    EcsScrapeTargets(EcsClients clients, Supplier<DesiredState> desired) {
+        this.clients = clients;
+        this.desired = desired;
+    }
+
+    @Override
+    public List<ScrapeTarget> targets() {
+        DesiredState state = desired.get();
+        if (state == null) {
+            return List.of();
+        }
+        List<ScrapeTarget> all = new ArrayList<>();
+        for (DesiredCluster cluster : state.clusters()) {
+            String name = cluster.target().name();
+            try {
+                last.put(name, cluster(cluster));
+            } catch (GatewayException e) {
+                org.slf4j.LoggerFactory.getLogger(EcsScrapeTargets.class).debug("scrape targets of {} kept: {}", name, e.getMessage());
+            }
+            all.addAll(last.getOrDefault(name, List.of()));
+        }
+        last.keySet().retainAll(state.clusters().stream().map(c -> c.target().name()).toList());
+        return all;
+    }
+
+    private List<ScrapeTarget> cluster(DesiredCluster cluster) {
+        Map<String, String> forwarderByGroup = new HashMap<>();
+        for (DesiredForwarder f : cluster.forwarders()) {
+            if (f.runsAsService()) {
+                forwarderByGroup.put("service:" + f.service().serviceName(), f.key().forwarder());
+            }
+        }
+        if (forwarderByGroup.isEmpty()) {
+            return List.of();
+        }
+        EcsClient ecs = clients.client(cluster.target().roleArn(), cluster.target().region());
+        String ecsCluster = cluster.target().clusterName();
+        List<String> arns = call("ListTasks", () -> ecs.listTasksPaginator(r -> r.cluster(ecsCluster)
+                .desiredStatus(DesiredStatus.RUNNING).maxResults(100)).taskArns().stream().toList());
+        Map<String, List<String>> forwardersByNode = new HashMap<>();
+        for (int i = 0; i < arns.size(); i += 100) {
+            List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 100));
+            for (Task t : call("DescribeTasks", () -> ecs.describeTasks(r -> r.cluster(ecsCluster).tasks(chunk))).tasks()) {
+                String forwarder = forwarderByGroup.get(t.group());
+                if (forwarder != null && "RUNNING".equals(t.lastStatus()) && t.containerInstanceArn() != null) {
+                    forwardersByNode.computeIfAbsent(t.containerInstanceArn(), n -> new ArrayList<>()).add(forwarder);
+                }
+            }
+        }
+        List<String> nodes = List.copyOf(forwardersByNode.keySet());
+        List<ScrapeTarget> targets = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i += 100) {
+            List<String> chunk = nodes.subList(i, Math.min(nodes.size(), i + 100));
+            for (ContainerInstance node : call("DescribeContainerInstances", () -> ecs.describeContainerInstances(
+                    r -> r.cluster(ecsCluster).containerInstances(chunk))).containerInstances()) {
+                String address = node.attributes().stream().filter(a -> ADDRESS.equals(a.name()) && a.value() != null)
+                        .map(a -> a.value().contains(":") ? a.value() : a.value() + ":" + DEFAULT_PORT).findFirst().orElse(null);
+                String id = node.ec2InstanceId() != null ? node.ec2InstanceId()
+                        : node.containerInstanceArn().substring(node.containerInstanceArn().lastIndexOf('/') + 1);
+                if (address != null) {
+                    forwardersByNode.getOrDefault(node.containerInstanceArn(), List.of()).forEach(forwarder ->
+                            targets.add(new ScrapeTarget(cluster.target().name(), forwarder, id, address)));
+                }
+            }
+        }
+        return targets;
+    }
+}
