@@ -53,13 +53,15 @@ final class AgentReader {
             onlyFluentBit(context, fields, "multiline", "logspout joins lines only through a multiline+ route scheme");
             onlyFluentBit(context, fields, "exclude", "logspout excludes by Docker label: use spec.excludeLabels");
             onlyFluentBit(context, fields, "bufferLimit", "logspout keeps nothing on disk while the endpoint is down");
+            onlyFluentBit(context, fields, "prometheusMetrics", "logspout has no metrics endpoint");
         } else if (agent == Agent.FLUENT_BIT) {
             onlyLogspout(context, fields, "excludeLabels", "Fluent Bit reads log files, which carry no Docker labels: "
                     + "use spec.exclude with ECS container names");
             onlyLogspout(context, fields, "dockerSocket", "Fluent Bit reads /var/lib/docker/containers, not the Docker socket");
         }
         return new AgentSettings(agent == null ? Agent.LOGSPOUT : agent, multiline == null ? Multiline.NONE : multiline,
-                exclude, bufferLimit, fields.positionOf("agent"));
+                exclude, bufferLimit, fields.positionOf("agent"))
+                .withPrometheusMetrics(agent == Agent.FLUENT_BIT && fields.bool("prometheusMetrics").orElse(false));
     }
 
     private static void onlyFluentBit(Context context, Fields fields, String field, String why) {

@@ -9,25 +9,31 @@ import java.util.Objects;
  * {@code multiline}, {@code exclude} (ECS container names) and {@code bufferLimit} (bytes of
  * the node's disk the agent may fill while the endpoint is down); {@code telemetry} (nullable):
  * Fluent Bit's own metrics pushed to serve ({@code spec.telemetry}); {@code health} (nullable): Fluent
- * Bit's deep health check as the container health check ({@code spec.healthCheck}). {@code position} is where
+ * Bit's deep health check as the container health check ({@code spec.healthCheck}); {@code prometheusMetrics}: Fluent
+ * Bit's HTTP server on the node's addresses for a Prometheus to scrape ({@code spec.prometheusMetrics}). {@code position} is where
  * {@code spec.agent} was written (or the spec, when it was left out), for warnings.
  */
 public record AgentSettings(Agent agent, Multiline multiline, List<String> exclude, long bufferLimit, Position position,
-                            Telemetry telemetry, HealthProbe health) {
+                            Telemetry telemetry, HealthProbe health, boolean prometheusMetrics) {
 
     /** Without telemetry or health check. */
     public AgentSettings(Agent agent, Multiline multiline, List<String> exclude, long bufferLimit, Position position) {
-        this(agent, multiline, exclude, bufferLimit, position, null, null);
+        this(agent, multiline, exclude, bufferLimit, position, null, null, false);
     }
 
     /** The same settings with {@code spec.telemetry} (null: off). */
     public AgentSettings withTelemetry(Telemetry settings) {
-        return new AgentSettings(agent, multiline, exclude, bufferLimit, position, settings, health);
+        return new AgentSettings(agent, multiline, exclude, bufferLimit, position, settings, health, prometheusMetrics);
     }
 
     /** The same settings with {@code spec.healthCheck} (null: off). */
     public AgentSettings withHealth(HealthProbe probe) {
-        return new AgentSettings(agent, multiline, exclude, bufferLimit, position, telemetry, probe);
+        return new AgentSettings(agent, multiline, exclude, bufferLimit, position, telemetry, probe, prometheusMetrics);
+    }
+
+    /** The same settings with {@code spec.prometheusMetrics}. */
+    public AgentSettings withPrometheusMetrics(boolean on) {
+        return new AgentSettings(agent, multiline, exclude, bufferLimit, position, telemetry, health, on);
     }
 
     public AgentSettings {

@@ -12,7 +12,7 @@ final class ForwarderReader {
     static final List<String> FIELDS = List.of("clusters", "image", "routes", "env", "excludeLabels", "backlog",
             "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
             "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn", "telemetry",
-            "healthCheck");
+            "healthCheck", "prometheusMetrics");
     /** Environment variables logship sets itself from other fields. */
     private static final Map<String, String> RENDERED_ENV =
             Map.of("ROUTE_URIS", "spec.routes", "EXCLUDE_LABELS", "spec.excludeLabels", "BACKLOG", "spec.backlog");

@@ -17,7 +17,9 @@ import java.util.Map;
  * command becomes a shell that writes them to a [SERVICE]-only file and execs Fluent Bit with
  * {@code -c FILE} followed by the pipeline's arguments, passed as positional parameters and never
  * parsed by the shell. The HTTP server listens on 127.0.0.1 only (host networking: the node's
- * loopback), where the health command's curl finds it.
+ * loopback), where the health command's curl finds it; with {@code spec.prometheusMetrics} on every
+ * address of the node, so a Prometheus scrapes {@code /api/v2/metrics/prometheus} there (the health
+ * check's port, else {@value #METRICS_PORT}), and without a health check {@code -H -P} turn it on.
  * <p>The images that can do this have no ENTRYPOINT ({@link FluentBitImages}), so even with the
  * check off their command starts with the program.
  */
@@ -29,20 +31,27 @@ final class FluentBitHealth {
     static final int TIMEOUT = 5;
     static final int RETRIES = 3;
     static final int START_PERIOD = 10;
+    /** Where {@code spec.prometheusMetrics} serves Fluent Bit's metrics without a health check (Fluent Bit's default port). */
+    static final int METRICS_PORT = 2020;
 
     private FluentBitHealth() {}
 
     /** The container with its command made runnable on the image, and wrapped when the check is on. */
     static AgentContainer added(AgentContainer container, ForwarderManifest forwarder) {
-        if (!forwarder.agent().fluentBit() || !FluentBitImages.hasShell(forwarder.image())) {
+        if (!forwarder.agent().fluentBit()) {
             return container;
         }
         HealthProbe probe = forwarder.agent().health();
+        boolean scraped = forwarder.agent().prometheusMetrics();
         List<String> command = new ArrayList<>();
-        if (probe == null) {
+        if (probe != null) {
+            command.addAll(List.of("/bin/sh", "-c", script(service(probe, forwarder.agent().telemetry(), scraped)), "fluent-bit"));
+        } else if (FluentBitImages.hasShell(forwarder.image())) {
             command.add(FluentBitImages.BINARY);
-        } else {
-            command.addAll(List.of("/bin/sh", "-c", script(service(probe, forwarder.agent().telemetry())), "fluent-bit"));
+        }
+        if (scraped && probe == null) {
+            // Without the health check's [SERVICE] file the flags turn the server on, on every address of the node.
+            command.addAll(List.of("-H", "-P", String.valueOf(METRICS_PORT)));
         }
         command.addAll(container.command());
         return new AgentContainer(container.name(), container.networkMode(), command, container.environment(),
@@ -65,6 +74,11 @@ final class FluentBitHealth {
      * when logship is down), so its reports per period are added to the retry failures allowed.
      */
     static Map<String, String> service(HealthProbe probe, Telemetry telemetry) {
+        return service(probe, telemetry, false);
+    }
+
+    /** With {@code scraped} ({@code spec.prometheusMetrics}) the same server listens on every address of the node. */
+    static Map<String, String> service(HealthProbe probe, Telemetry telemetry, boolean scraped) {
         int telemetryFailures = telemetry == null ? 0
                 : (probe.periodSeconds() + telemetry.intervalSeconds() - 1) / telemetry.intervalSeconds();
         Map<String, String> service = new LinkedHashMap<>();
@@ -73,7 +87,7 @@ final class FluentBitHealth {
         service.put("hc_retry_failure_count", String.valueOf(probe.retryFailures() + telemetryFailures));
         service.put("hc_period", String.valueOf(probe.periodSeconds()));
         service.put("http_server", "on");
-        service.put("http_listen", "127.0.0.1");
+        service.put("http_listen", scraped ? "0.0.0.0" : "127.0.0.1");
         service.put("http_port", String.valueOf(probe.port()));
         return service;
     }

@@ -27,7 +27,7 @@ class SchemaFileTest {
         assertThat(forwarderFields).containsExactlyInAnyOrder("clusters", "image", "routes", "env", "excludeLabels",
                 "backlog", "resources", "scheduling", "hostPort", "placementConstraints", "tags", "dockerSocket", "adopt", "executionRoleArn",
                 "agent", "multiline", "exclude", "bufferLimit", "managedDaemon", "clusterSelector", "taskRoleArn",
-                "healthCheck");
+                "healthCheck", "prometheusMetrics");
         assertThat(fieldNames(schema.at("/definitions/labelSelector/properties"))).containsExactly("matchLabels", "matchExpressions");
         assertThat(fieldNames(schema.at("/definitions/forwarderSpec/properties/managedDaemon/properties")))
                 .containsExactlyInAnyOrder("capacityProviders", "drainPercent", "bakeTime", "alarms");
