@@ -20,8 +20,9 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Hostile manifests (issue 7): trees mutated from the shipped examples end in a precise problem
- * list or a valid desired state, never an exception, a hang or a partial state. Tries default to
- * 1000 with a fixed seed; {@code -Djqwik.tries.default=10000} runs more (docs/reliability-fuzz.md).
+ * list or a valid desired state, never an exception, a hang or a partial state. 250 tries with a
+ * fixed seed in the default suite, 1,000 in -Preliability; {@code -Djqwik.tries.default=10000} runs
+ * more (docs/reliability-fuzz.md).
  */
 class ManifestFuzzTest {
 

@@ -27,8 +27,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * At least 1,000 hostile requests (jqwik, fixed seed; {@code -Djqwik.tries.default=N} runs
- * more) against the real Javalin server with the webhook routes: every answer is 2xx or 4xx,
+ * 250 hostile requests in the default suite, 1,000 in -Preliability (jqwik, fixed seed;
+ * {@code -Djqwik.tries.default=N} runs N) against the real Javalin server with the webhook routes: every answer is 2xx or 4xx,
  * a request without a correct proof of the secret gets a 4xx and never triggers a fetch, and
  * no answer repeats the secret. Each try is one request built from a seed ({@link WebhookCases}).
  */
