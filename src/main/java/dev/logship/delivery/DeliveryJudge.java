@@ -23,6 +23,11 @@ public final class DeliveryJudge {
                                               Integer runningTasks, Instant now, DeliverySettings settings) {
         List<NodeDelivery> nodes = new ArrayList<>();
         new TreeMap<>(samplesByNode).forEach((node, samples) -> nodes.add(NodeJudge.judge(node, samples, now, settings)));
+        return forwarder(cluster, forwarder, nodes, runningTasks);
+    }
+
+    /** The same from its nodes already judged (in name order), as {@link NodeVerdicts} keeps them. */
+    public static ForwarderDelivery forwarder(String cluster, String forwarder, List<NodeDelivery> nodes, Integer runningTasks) {
         int reporting = (int) nodes.stream().filter(n -> n.state() != DeliveryState.Silent).count();
         int failing = (int) nodes.stream().filter(n -> n.state() == DeliveryState.DeliveryFailing).count();
         int silent = nodes.size() - reporting;

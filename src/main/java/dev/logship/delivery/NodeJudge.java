@@ -19,16 +19,29 @@ import java.util.TreeSet;
 final class NodeJudge {
     private NodeJudge() {}
 
+    /** A judgement and the instant after which it may read differently with no new sample (null: judge again next time). */
+    record Judged(NodeDelivery delivery, Instant until) {}
+
     static NodeDelivery judge(String node, List<NodeSample> unsorted, Instant now, DeliverySettings settings) {
+        return judged(node, unsorted, now, settings).delivery();
+    }
+
+    /**
+     * Judges and says until when the judgement holds: a node that delivers and is not troubled reads
+     * the same until it would go quiet for {@code silentAfter}, its oldest kept sample leaves
+     * {@code keep}, or a sample within {@code failingAfter} leaves that window (the counts and rates
+     * change). A troubled, failing or silent node's reason counts seconds, so it holds for no time.
+     */
+    static Judged judged(String node, List<NodeSample> unsorted, Instant now, DeliverySettings settings) {
         if (unsorted.isEmpty()) {
-            return NodeDelivery.silent(node, "no telemetry from this node", null);
+            return new Judged(NodeDelivery.silent(node, "no telemetry from this node", null), null);
         }
         List<NodeSample> samples = new ArrayList<>(unsorted);
         samples.sort(Comparator.comparing(NodeSample::at));
         NodeSample last = samples.get(samples.size() - 1);
         Duration quiet = Duration.between(last.at(), now);
         if (quiet.compareTo(settings.silentAfter()) > 0) {
-            return NodeDelivery.silent(node, "no telemetry for " + quiet.toSeconds() + " s", last.at());
+            return new Judged(NodeDelivery.silent(node, "no telemetry for " + quiet.toSeconds() + " s", last.at()), null);
         }
         samples.add(0, samples.get(0).processStart());
         Instant windowStart = now.minus(settings.failingAfter());
@@ -76,8 +89,23 @@ final class NodeJudge {
         } else {
             reason = "records out keep up with records in";
         }
-        return new NodeDelivery(node, state, reason, last.at(), inRate, outRate, errors, retries, dropped,
+        NodeDelivery delivery = new NodeDelivery(node, state, reason, last.at(), inRate, outRate, errors, retries, dropped,
                 last.bufferedBytes(), last.uptimeSeconds(), List.copyOf(failing));
+        if (!failing.isEmpty() || !troubled.isEmpty()) {
+            return new Judged(delivery, null);
+        }
+        Instant until = last.at().plus(settings.silentAfter());
+        until = min(until, samples.get(1).at().plus(settings.keep()));
+        for (NodeSample s : samples) {
+            if (!s.at().isBefore(windowStart)) {
+                until = min(until, s.at().plus(settings.failingAfter()));
+            }
+        }
+        return new Judged(delivery, until);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** {@code stuckFor}: how long the route has been troubled without a record out (null: it is not); {@code lost}: lost records in the window. */

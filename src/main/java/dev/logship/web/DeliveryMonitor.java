@@ -5,6 +5,8 @@ import dev.logship.delivery.DeliveryJudge;
 import dev.logship.delivery.DeliverySettings;
 import dev.logship.delivery.DeliveryState;
 import dev.logship.delivery.ForwarderDelivery;
+import dev.logship.delivery.NodeDelivery;
+import dev.logship.delivery.NodeVerdicts;
 import dev.logship.delivery.SampleWindow;
 import dev.logship.reconcile.ClusterStatus;
 import dev.logship.reconcile.Event;
@@ -12,13 +14,14 @@ import dev.logship.reconcile.ForwarderStatus;
 import dev.logship.reconcile.OperatorStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,12 +38,13 @@ import java.util.function.Supplier;
  */
 public final class DeliveryMonitor implements AutoCloseable {
     private final SampleWindow samples;
-    private final DeliverySettings settings;
     private final Supplier<OperatorStatus> status;
     private final Consumer<Event> events;
     private final Clock clock;
     private final Set<String> everReported = ConcurrentHashMap.newKeySet();
     private final Map<String, DeliveryState> last = new HashMap<>();
+    private final NodeVerdicts verdicts;
+    private Map<String, List<Object>> lastViews = Map.of();
     private volatile Map<String, ClusterDelivery> judged = Map.of();
     /** What the cluster table shows of each cluster's delivery; a new instance only when that changed. */
     private volatile Map<String, Map<String, Object>> briefs = Map.of();
@@ -54,7 +58,7 @@ public final class DeliveryMonitor implements AutoCloseable {
     public DeliveryMonitor(SampleWindow samples, DeliverySettings settings, Supplier<OperatorStatus> status,
                            Consumer<Event> events, Clock clock) {
         this.samples = samples;
-        this.settings = settings;
+        this.verdicts = new NodeVerdicts(samples, settings);
         this.status = status;
         this.events = events;
         this.clock = clock;
@@ -96,47 +100,33 @@ public final class DeliveryMonitor implements AutoCloseable {
         }
     }
 
-    /** Judges everything now and records transitions; the timer calls it, tests may too. */
+    /**
+     * Judges everything now and records transitions; the timer calls it, tests may too. Only nodes
+     * that sent a sample or whose judgement's deadline passed are judged again ({@link NodeVerdicts});
+     * a cluster none of whose nodes moved and whose ECS view is the same keeps its last judgement.
+     */
     public synchronized Map<String, ClusterDelivery> check() {
         samples.trim();
+        Instant at = clock.instant();
         Map<String, ClusterDelivery> now = new HashMap<>();
+        Map<String, List<Object>> views = new HashMap<>();
         for (ClusterStatus cluster : status.get().clusters()) {
-            List<ForwarderDelivery> forwarders = new ArrayList<>();
-            int covered = 0;
-            int uncovered = 0;
-            Set<String> names = new TreeSet<>(samples.forwarders(cluster.name()));
-            cluster.forwarders().forEach(f -> names.add(f.name()));
-            for (String forwarder : names) {
-                ForwarderStatus observed = cluster.forwarders().stream().filter(f -> f.name().equals(forwarder))
-                        .findFirst().orElse(null);
-                Integer running = observed == null ? null : observed.running();
-                var bySample = samples.samples(cluster.name(), forwarder);
-                String key = cluster.name() + "/" + forwarder;
-                if (!bySample.isEmpty()) {
-                    everReported.add(key);
-                }
-                ForwarderDelivery judgedOne = everReported.contains(key)
-                        ? DeliveryJudge.forwarder(cluster.name(), forwarder, bySample, running, clock.instant(), settings)
-                        : ForwarderDelivery.telemetryOff(cluster.name(), forwarder);
-                forwarders.add(judgedOne);
-                if (observed != null && observed.running() != null) {
-                    covered = Math.max(covered, observed.running());
-                    if (observed.desired() != null) {
-                        uncovered = Math.max(uncovered, observed.desired() - observed.running());
-                    }
-                }
-                DeliveryState before = last.put(key, judgedOne.state());
-                String transition = DeliveryJudge.transition(before == null ? DeliveryState.Unknown : before, judgedOne.state());
-                if (transition != null) { // its log line names the forwarder as a field too (--log-format json)
-                    try (var field = dev.logship.logging.LogFields.with(dev.logship.logging.LogFields.FORWARDER, forwarder)) {
-                        events.accept(Event.of(cluster.name(), transition, "forwarder " + forwarder + ": " + judgedOne.message(), null));
-                    }
-                }
+            Map<String, ForwarderStatus> observed = new TreeMap<>();
+            samples.forwarders(cluster.name()).forEach(f -> observed.put(f, null));
+            cluster.forwarders().forEach(f -> observed.compute(f.name(), (name, first) -> first == null ? f : first));
+            List<Object> view = ecsView(observed);
+            views.put(cluster.name(), view);
+            List<NodeVerdicts.Nodes> nodes = new ArrayList<>();
+            boolean changed = !view.equals(lastViews.get(cluster.name())) || !judged.containsKey(cluster.name());
+            for (String forwarder : observed.keySet()) {
+                NodeVerdicts.Nodes judgedNodes = verdicts.judge(cluster.name(), forwarder, at);
+                changed |= judgedNodes.changed();
+                nodes.add(judgedNodes);
             }
-            int silent = forwarders.stream().mapToInt(ForwarderDelivery::silentNodes).max().orElse(0);
-            now.put(cluster.name(), new ClusterDelivery(cluster.name(), DeliveryJudge.cluster(forwarders), forwarders,
-                    covered, Math.max(0, uncovered), silent));
+            now.put(cluster.name(), changed ? judge(cluster.name(), observed, nodes) : judged.get(cluster.name()));
         }
+        verdicts.endRound();
+        lastViews = views;
         judged = Map.copyOf(now);
         Map<String, Map<String, Object>> nextBriefs = new HashMap<>();
         judged.forEach((name, delivery) -> nextBriefs.put(name, DeliveryViews.brief(delivery)));
@@ -144,6 +134,52 @@ public final class DeliveryMonitor implements AutoCloseable {
             briefs = Map.copyOf(nextBriefs);
         }
         return judged;
+    }
+
+    /** What ECS says of each forwarder (running, desired): a change of it calls for judging the cluster again. */
+    private static List<Object> ecsView(Map<String, ForwarderStatus> observed) {
+        List<Object> view = new ArrayList<>();
+        observed.forEach((name, f) -> {
+            view.add(name);
+            view.add(f == null ? "none" : f.running() + "/" + f.desired());
+        });
+        return view;
+    }
+
+    private ClusterDelivery judge(String cluster, Map<String, ForwarderStatus> observedByName, List<NodeVerdicts.Nodes> nodes) {
+        List<ForwarderDelivery> forwarders = new ArrayList<>();
+        int covered = 0;
+        int uncovered = 0;
+        int i = 0;
+        for (Map.Entry<String, ForwarderStatus> entry : observedByName.entrySet()) {
+            String forwarder = entry.getKey();
+            ForwarderStatus observed = entry.getValue();
+            List<NodeDelivery> judgedNodes = nodes.get(i++).nodes();
+            Integer running = observed == null ? null : observed.running();
+            String key = cluster + "/" + forwarder;
+            if (!judgedNodes.isEmpty()) {
+                everReported.add(key);
+            }
+            ForwarderDelivery judgedOne = everReported.contains(key)
+                    ? DeliveryJudge.forwarder(cluster, forwarder, judgedNodes, running)
+                    : ForwarderDelivery.telemetryOff(cluster, forwarder);
+            forwarders.add(judgedOne);
+            if (observed != null && observed.running() != null) {
+                covered = Math.max(covered, observed.running());
+                if (observed.desired() != null) {
+                    uncovered = Math.max(uncovered, observed.desired() - observed.running());
+                }
+            }
+            DeliveryState before = last.put(key, judgedOne.state());
+            String transition = DeliveryJudge.transition(before == null ? DeliveryState.Unknown : before, judgedOne.state());
+            if (transition != null) { // its log line names the forwarder as a field too (--log-format json)
+                try (var field = dev.logship.logging.LogFields.with(dev.logship.logging.LogFields.FORWARDER, forwarder)) {
+                    events.accept(Event.of(cluster, transition, "forwarder " + forwarder + ": " + judgedOne.message(), null));
+                }
+            }
+        }
+        int silent = forwarders.stream().mapToInt(ForwarderDelivery::silentNodes).max().orElse(0);
+        return new ClusterDelivery(cluster, DeliveryJudge.cluster(forwarders), forwarders, covered, Math.max(0, uncovered), silent);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import dev.logship.testkit.ServeProcess;
 import dev.logship.localecs.LocalEcsServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,7 @@ final class CleanUpBurst {
         try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), SCALE)) {
             fleet.write(repo.work);
             String seed = repo.commitAllAndPush("one cluster");
-            try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4,
+            try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4,
                     SCALE == 1 ? Jvm.CURRENT : Jvm.CURRENT.withFlags("ECS pacing x" + SCALE, List.of("-Dlogship.ecs.timeScale=" + SCALE)))) {
                 serve.awaitReady(Duration.ofSeconds(60));
                 AtomicBoolean polling = new AtomicBoolean(true);
@@ -59,7 +60,7 @@ final class CleanUpBurst {
                     for (int i = 0; i < 3; i++) { // serve's update path compiled, and revisions beyond the kept three exist
                         Map.Entry<String, String> change = fleet.oneFileChange(0, "v3.3." + i);
                         String commit = repo.change(change.getKey(), change.getValue(), "warm-up " + i);
-                        serve.githubPush(commit);
+                        serve.webhook(commit);
                         PacedPushes.awaitApplied(appliedAt, commit);
                     }
                     Thread.sleep(Math.round(REFILL.toMillis() / SCALE)); // a deliberate pause: every build starts the burst with a full bucket
@@ -76,7 +77,7 @@ final class CleanUpBurst {
                         }
                         repo.push(commits.get(i));
                         posted.add(System.nanoTime());
-                        if (serve.githubPush(commits.get(i)).statusCode() != 202) {
+                        if (serve.webhook(commits.get(i)) != 202) {
                             throw new IllegalStateException("webhook not accepted");
                         }
                     }

@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import dev.logship.testkit.ServeProcess;
 import dev.logship.aws.AwsEcsGateways;
 import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
@@ -41,7 +42,7 @@ final class Footprint {
                     throw new IllegalStateException("setup apply failed: " + applied.sampleFailures());
                 }
             }
-            try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 8)) {
+            try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 8)) {
                 double ready = serve.awaitReady(Duration.ofMinutes(5));
                 double hwm = Proc.statusMiB(serve.pid(), "VmHWM");
                 double cpuAtReady = Proc.cpuMillis(serve.pid());

@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import dev.logship.testkit.ServeProcess;
 import dev.logship.aws.AwsEcsGateways;
 import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
@@ -67,7 +68,7 @@ public final class IngestLoad {
             List<String> flags = new ArrayList<>(Jvm.SERVE_FLAGS);
             flags.add("-Dlogship.ecs.timeScale=8");
             Jvm jvm = Jvm.launcherServe("launcher's serve flags").withFlags("launcher's serve flags", flags);
-            try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 8, jvm,
+            try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 8, jvm,
                     "--owner", OWNER, "--ingest-token-file", tokenFile.toString())) {
                 double ready = serve.awaitReady(Duration.ofMinutes(10));
                 say("serve ready in %.1f s; RSS at ready %.1f MiB (VmHWM %.1f), telemetry on, nothing pushed yet", ready / 1000,

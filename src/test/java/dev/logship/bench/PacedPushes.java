@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import dev.logship.testkit.ServeProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.localecs.LocalEcsServer;
@@ -84,7 +85,7 @@ final class PacedPushes {
                 LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
             fleet.write(repo.work);
             String seed = repo.commitAllAndPush("one cluster");
-            try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4,
+            try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4,
                     PACING)) {
                 serve.awaitReady(Duration.ofMinutes(5));
                 AtomicBoolean polling = new AtomicBoolean(true);
@@ -112,7 +113,7 @@ final class PacedPushes {
                         repo.push(commits.get(i));
                         posted.add(System.nanoTime());
                         postedAt.add(Instant.now());
-                        if (serve.githubPush(commits.get(i)).statusCode() != 202) {
+                        if (serve.webhook(commits.get(i)) != 202) {
                             throw new IllegalStateException("webhook not accepted");
                         }
                     }
@@ -158,7 +159,7 @@ final class PacedPushes {
         for (int i = 0; i < WARM_UP_PUSHES; i++) {
             Map.Entry<String, String> change = fleet.oneFileChange(0, "v3.3." + i);
             String commit = repo.change(change.getKey(), change.getValue(), "warm-up " + i);
-            if (serve.githubPush(commit).statusCode() != 202) {
+            if (serve.webhook(commit) != 202) {
                 throw new IllegalStateException("webhook not accepted");
             }
             awaitApplied(appliedAt, commit);

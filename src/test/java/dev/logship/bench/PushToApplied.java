@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import dev.logship.testkit.ServeProcess;
 import dev.logship.localecs.LocalEcsServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,7 @@ final class PushToApplied {
                 LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
             fleet.write(repo.work);
             repo.commitAllAndPush("one cluster");
-            try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4)) {
+            try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4)) {
                 serve.awaitReady(Duration.ofMinutes(5));
                 for (int i = 0; i < config.pushes(); i++) {
                     Thread.sleep(config.pushSpacingMillis()); // push cadence, see the class comment
@@ -36,7 +37,7 @@ final class PushToApplied {
                     long t0 = System.nanoTime();
                     String commit = repo.change(change.getKey(), change.getValue(), "push " + i);
                     long t1 = System.nanoTime();
-                    int status = serve.githubPush(commit).statusCode();
+                    int status = serve.webhook(commit);
                     if (status != 202) {
                         throw new IllegalStateException("webhook answered " + status);
                     }

@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import dev.logship.testkit.ServeProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.aws.AwsEcsGateways;
@@ -65,7 +66,7 @@ final class RolloutAtScale {
             }
             ecs.setThrottling(true);
             Jvm paced = Jvm.CURRENT.withFlags("this build", List.of("-Dlogship.ecs.timeScale=" + Format.number(t)));
-            try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 8,
+            try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 8,
                     paced, "--clock-scale", Format.number(CLOCK_SCALE))) {
                 serve.awaitReady(Duration.ofMinutes(15));
                 String seed = headOf(repo);
@@ -76,7 +77,7 @@ final class RolloutAtScale {
                 FileReplacements saves = new FileReplacements(root.resolve("data"), "rollouts.json");
                 long pushed = System.nanoTime();
                 double cpuBefore = Proc.cpuMillis(serve.pid());
-                serve.githubPush(commit);
+                serve.webhook(commit);
                 JsonNode done = waitDone(serve, commit, Duration.ofMinutes(30));
                 double tookMs = (System.nanoTime() - pushed) / 1e6;
                 double cpuMs = Proc.cpuMillis(serve.pid()) - cpuBefore;

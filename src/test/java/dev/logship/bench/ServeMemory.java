@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import dev.logship.testkit.ServeProcess;
 import dev.logship.aws.AwsEcsGateways;
 import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
@@ -73,14 +74,14 @@ final class ServeMemory {
                 flags.add("-Dlogship.ecs.timeScale=" + Format.number(t));
                 Jvm paced = jvm.withFlags(jvm.label(), flags);
                 Path data = root.resolve("data-" + run++);
-                try (ServeProcess serve = ServeProcess.start(repo.bare, ecs.endpoint(), data, root.resolve("serve-" + run + ".log"), 8, paced,
+                try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), data, root.resolve("serve-" + run + ".log"), 8, paced,
                         "--owner", OWNER)) {
                     long minutes = Long.getLong("bench.memoryReadyMinutes", 15);
                     double ready;
                     try {
                         ready = serve.awaitReady(Duration.ofMinutes(minutes));
                     } catch (IllegalStateException notReady) {
-                        if (!serve.process.isAlive()) {
+                        if (!serve.process().alive()) {
                             throw notReady;
                         }
                         ready = Double.NaN; // still starting: the peak so far is reported, and that it was not ready

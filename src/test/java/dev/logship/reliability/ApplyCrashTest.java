@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.JavaProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
@@ -57,7 +58,7 @@ public final class LoadRun {
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir)) {
             String commit = git.commit(Fleet.ofClusters("l", CLUSTERS, "gliderlabs/logspout:v3.2.14", Secrets.ROUTE), "load");
             long start = System.nanoTime();
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {
                 Thread loader = null;
                 if (load != null) {

@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.JavaProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

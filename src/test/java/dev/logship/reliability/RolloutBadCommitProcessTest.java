@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ class RolloutBadCommitProcessTest {
                      Map.of("early", ", maxConcurrent: 2", "main", ", maxConcurrent: \"50%\""), "0s", notifier(urlFile));
              LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs())) {
             Files.writeString(urlFile, receiver.url().toString());
-            try (ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), fleet.bare.toString(), ecs.endpoint(),
+            try (ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), fleet.bare.toString(), ecs.endpoint(), Secrets.environment(),
                     "--poll-interval", "10m", "--resync-interval", "10m",
                     // the receiver is plain http on loopback and the URL file sits in this test's directory
                     "--notify-allow-http", "--notify-allow-private", "127.0.0.0/8", "--notify-url-dir", tmp.toString())) {

@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +78,7 @@ class RolloutRestartProcessTest {
         List<String> main = List.of("m01", "m02", "m03", "m04", "m05", "m06");
         try (RolloutFleet fleet = RolloutFleet.seed(tmp.resolve("repo"), rings(), Map.of("main", ", maxConcurrent: \"50%\""), "0s", null);
              LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs());
-             ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), fleet.bare.toString(), ecs.endpoint(),
+             ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), fleet.bare.toString(), ecs.endpoint(), Secrets.environment(),
                      "--poll-interval", "10m", "--resync-interval", "10m")) {
             String seed = fleet.head();
             Waits.until("the seed's rollout done", Duration.ofSeconds(180), () -> {

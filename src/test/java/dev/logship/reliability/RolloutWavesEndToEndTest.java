@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class RolloutWavesEndToEndTest {
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir);
              EcsClient sdk = EcsClientFor.local(ecs.endpoint())) {
             String seed = git.commitFiles(fleet.files(OLD), "seed: 10 clusters in 3 waves");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h", "--max-parallel", "8", "--clock-scale", String.valueOf(SCALE))) {
                 Waits.until("the seed is Healthy everywhere", Duration.ofSeconds(120), () -> healthyOn(serve, fleet.clusters(), seed));
                 Waits.until("the seed's rollout is done", Duration.ofSeconds(60), () -> rolloutState(serve, seed).equals("DONE"));

@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

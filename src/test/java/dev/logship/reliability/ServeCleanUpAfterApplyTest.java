@@ -1,5 +1,7 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeLaunch;
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,8 +40,9 @@ class ServeCleanUpAfterApplyTest {
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir);
              EcsClient sdk = EcsClientFor.local(ecs.endpoint())) {
             String seed = git.commit(fleet(1), "v3.2.1");
-            try (ServeProcess serve = ServeProcess.startPaced(0.25, dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
-                    "--resync-interval", "1h")) {
+            try (ServeProcess serve = ServeLaunch.of(git.url(), ecs.endpoint(), dir.resolve("data")).env(Secrets.environment())
+                    .env(Map.of("JAVA_TOOL_OPTIONS", "-Dlogship.ecs.timeScale=0.25")) // ECS pacing at a quarter of its rates
+                    .options("--poll-interval", "1h", "--resync-interval", "1h").start()) {
                 Waits.until("the seed is applied", Duration.ofSeconds(60), () -> serve.allSynced(List.of(CLUSTER), seed));
                 Map<String, Long> before = ecs.callCounts();
                 List<String> pushed = new ArrayList<>();

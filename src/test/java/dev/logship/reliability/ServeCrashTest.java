@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class ServeCrashTest {
             Convergence.createUnmanaged(sdk, "s000-ecs");
             String unmanaged = Convergence.unmanagedFingerprint(sdk, "s000-ecs");
             String head = git.commit(fleet(IMAGES[0]), "first");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h", "--max-parallel", "4")) {
                 awaitConverged(serve, sdk, head, IMAGES[0]);
                 for (int i = 1; i <= kills; i++) {

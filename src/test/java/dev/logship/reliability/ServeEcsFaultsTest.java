@@ -1,9 +1,10 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logship.localecs.Faults;
+import dev.logship.localecs.faults.Faults;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class ServeEcsFaultsTest {
             int checked = 0;
             int notYet = 0;
             List<String> falseSynced = new ArrayList<>();
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {
                 for (int round = 0; round < 2; round++) {
                     String image = IMAGES[round % 2];

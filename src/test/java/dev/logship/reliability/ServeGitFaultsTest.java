@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ class ServeGitFaultsTest {
         CLUSTERS.forEach(c -> config.cluster(c + "-ecs", 2));
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir)) {
             String first = git.commit(fleet(V14), "first");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {
                 Waits.until("the first commit is applied", Duration.ofSeconds(60), () -> serve.allSynced(CLUSTERS, first));
                 String second = git.commit(fleet(V13), "second: new image");

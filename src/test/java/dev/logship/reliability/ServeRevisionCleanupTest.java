@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.localecs.LocalEcsConfig;
@@ -29,7 +30,7 @@ class ServeRevisionCleanupTest {
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir);
              EcsClient sdk = EcsClientFor.local(ecs.endpoint())) {
             String commit = git.commit(Fleet.ofClusters("r", 2, "gliderlabs/logspout:v3.2.1", Secrets.ROUTE), "v3.2.1");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {
                 for (int patch = 1; patch <= 6; patch++) {
                     if (patch > 1) {

@@ -1,5 +1,6 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ class SyncWindowEndToEndTest {
         CLUSTERS.forEach(c -> config.cluster(c, 2));
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir)) {
             String seed = git.commitFiles(RolloutFleet.of("0s", "halt", ALL).files("gliderlabs/logspout:v3.2.14"), "seed");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h", "--clock-scale", "60")) {
                 Waits.until("the seed is Healthy everywhere", Duration.ofSeconds(120),
                         () -> RolloutWavesEndToEndTest.healthyOn(serve, CLUSTERS, seed));

@@ -1,14 +1,13 @@
 package dev.logship.reliability;
 
+import static dev.logship.testkit.Signatures.hmac;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Generates hostile webhook requests from a seed: valid pushes, wrong secrets, signatures
@@ -52,16 +51,6 @@ final class WebhookCases {
                     "../github", "", "gitlab%00").get(random.nextInt(6)));
             default -> rawHttp(provider);
         };
-    }
-
-    static String hmac(String key, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A push to the configured repository and branch, as each host shapes it. */

@@ -1,5 +1,7 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.ServeLaunch;
+import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -36,8 +38,8 @@ class WebhookFloodTest {
     void aFloodOfLargeUnauthenticatedBodiesLeavesA64MiBServeHealthyAndAValidWebhookIsApplied(@TempDir Path dir) throws Exception {
         try (LocalEcsProcess ecs = LocalEcsProcess.start(dir, CLUSTERS, 2); GitRemote git = GitRemote.create(dir)) {
             String first = git.commit(Fleet.ofClusters("w", 1, "gliderlabs/logspout:v3.2.14", Secrets.ROUTE), "first");
-            try (ServeProcess serve = ServeProcess.startWithHeap("64m", dir, git.url(), ecs.endpoint(), "--poll-interval", "1h",
-                    "--resync-interval", "1h")) {
+            try (ServeProcess serve = ServeLaunch.of(git.url(), ecs.endpoint(), dir.resolve("data")).env(Secrets.environment()).heap("64m")
+                    .options("--poll-interval", "1h", "--resync-interval", "1h").start()) {
                 Waits.until("the first commit is applied", Duration.ofSeconds(60), () -> serve.allSynced(CLUSTERS, first));
                 String second = git.commit(Fleet.ofClusters("w", 1, "gliderlabs/logspout:v3.2.13", Secrets.ROUTE), "second");
 

@@ -1,6 +1,6 @@
 package dev.logship.web;
 
-import static dev.logship.web.WebhookPayloads.hmac;
+import static dev.logship.testkit.Signatures.hmac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
