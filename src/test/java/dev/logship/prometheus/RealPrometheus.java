@@ -48,7 +48,7 @@ public final class RealPrometheus implements AutoCloseable {
 
     /** Starts on {@code port} (loopback), scraping what {@code discoveryUrl} lists every second; waits until it is ready. */
     public static RealPrometheus start(Path dir, int port, String discoveryUrl) throws IOException {
-        Path config = Files.writeString(Files.createDirectories(dir).resolve("prometheus.yml"), """
+        return startWith(dir, port, """
                 global:
                   scrape_interval: 1s
                   scrape_timeout: 900ms
@@ -58,6 +58,11 @@ public final class RealPrometheus implements AutoCloseable {
                       - url: %s
                         refresh_interval: 1s
                 """.formatted(discoveryUrl));
+    }
+
+    /** Starts with this configuration (YAML) on {@code port} (loopback); waits until it is ready. */
+    public static RealPrometheus startWith(Path dir, int port, String yaml) throws IOException {
+        Path config = Files.writeString(Files.createDirectories(dir).resolve("prometheus.yml"), yaml);
         Path log = dir.resolve("prometheus.log");
         Process process = new ProcessBuilder(binary().toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
