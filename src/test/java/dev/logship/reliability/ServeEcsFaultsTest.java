@@ -4,7 +4,7 @@ import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logship.localecs.Faults;
+import dev.logship.localecs.faults.Faults;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import java.nio.file.Path;
