@@ -129,6 +129,15 @@ final class ServeCommand implements Callable<Integer> {
             + " Prometheus's API wants (none by default).")
     Path prometheusTokenFile;
 
+    @Option(names = "--ingest-trusted-proxies", paramLabel = "CIDR", split = ",", description = "Load balancers (CIDR blocks,"
+            + " e.g. an ALB's subnets) whose X-Forwarded-For names the pushing node: the per-address ingest limit then counts"
+            + " the node's address, not the balancer's. Pushes from anywhere else are limited by their own address.")
+    java.util.List<String> ingestTrustedProxies;
+
+    @Option(names = "--ingest-pushes-per-address", paramLabel = "N", description = "Pushes a minute one source address may"
+            + " make (default: 300, ten nodes' worth; behind a NAT that hides N nodes, about 2 x N at Fluent Bit's 30 s).")
+    Integer ingestPushesPerAddress;
+
     @Option(names = "--delivery-window", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
             description = "A forwarder whose output fails this long without a record delivered is DeliveryFailing;"
                     + " a node silent this long is Silent (default: ${DEFAULT-VALUE}).")
@@ -179,7 +188,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the ingest token either with --ingest-token or --ingest-token-file, not both");
         }
         String token = ingestTokenFile != null ? firstLine(ingestTokenFile, "ingest token file") : ingestToken;
-        return token == null || token.isBlank() ? null : dev.logship.web.IngestSettings.of(token.strip(), deliveryWindow);
+        return token == null || token.isBlank() ? null : dev.logship.web.IngestSettings.of(token.strip(), deliveryWindow)
+                .withAddresses(ingestPushesPerAddress, ingestTrustedProxies == null ? java.util.List.of() : ingestTrustedProxies);
     }
 
     /** Where delivery is read when the user runs Prometheus, or null (the built-in ingest, or no delivery). */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.logship.localecs.faults.Faults;
+import dev.logship.localecs.http.Json;
 import java.io.IOException;
 
 /**

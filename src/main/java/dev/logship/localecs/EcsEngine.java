@@ -1,24 +1,39 @@
 package dev.logship.localecs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logship.localecs.clusters.ClusterState;
+import dev.logship.localecs.clusters.Clusters;
+import dev.logship.localecs.clusters.ContainerHealth;
+import dev.logship.localecs.clusters.ContainerInstances;
+import dev.logship.localecs.clusters.DaemonHosts;
+import dev.logship.localecs.clusters.EcsState;
+import dev.logship.localecs.clusters.NodeState;
+import dev.logship.localecs.clusters.Views;
+import dev.logship.localecs.daemons.DaemonApi;
+import dev.logship.localecs.http.Call;
+import dev.logship.localecs.http.EcsActions;
+import dev.logship.localecs.http.EcsError;
+import dev.logship.localecs.http.Json;
+import dev.logship.localecs.resources.Arns;
+import dev.logship.localecs.resources.Tags;
+import dev.logship.localecs.services.CrashLoops;
+import dev.logship.localecs.services.Placement;
+import dev.logship.localecs.services.Scheduler;
+import dev.logship.localecs.services.Services;
+import dev.logship.localecs.services.Tasks;
+import dev.logship.localecs.taskdefs.TaskDefinitions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import dev.logship.localecs.daemons.DaemonApi;
 
 /**
  * The in-memory ECS: one lock around one state, every action a method. The scheduler runs
  * before each call so what a caller reads reflects the time it reads at.
  */
-final class EcsEngine {
-    /** Actions that may change state; the state file is written after them. */
-    static final Set<String> MUTATING = Set.of("CreateCluster", "DeleteCluster", "RegisterContainerInstance",
-            "DeregisterContainerInstance", "UpdateContainerInstancesState", "RegisterTaskDefinition",
-            "DeregisterTaskDefinition", "DeleteTaskDefinitions", "CreateService", "UpdateService", "DeleteService",
-            "TagResource", "UntagResource", "CreateCapacityProvider", "RegisterDaemonTaskDefinition",
-            "DeleteDaemonTaskDefinition", "CreateDaemon", "UpdateDaemon", "DeleteDaemon", "PutAttributes");
+final class EcsEngine implements EcsActions {
+    static final Set<String> MUTATING = ActionTable.MUTATING;
 
     private final Arns arns;
     private final long convergenceMillis;
@@ -47,8 +62,8 @@ final class EcsEngine {
 
     private void load(EcsState initial) {
         state = initial;
-        Tags tags = new Tags(state);
-        TaskDefinitions taskDefinitions = new TaskDefinitions(state, arns, tags);
+        Tags tags = new Tags(state.tags);
+        TaskDefinitions taskDefinitions = new TaskDefinitions(state.families, arns, tags);
         daemons = new DaemonApi(state.daemons, arns.account(), tags,
                 new DaemonHosts(state, arns, (cluster, now) -> nodes.add(cluster, now), convergenceMillis), timeScale);
         Views views = new Views(tags, taskDefinitions, arns, convergenceMillis, daemons, staleCounters);
@@ -59,37 +74,11 @@ final class EcsEngine {
         TagActions tagActions = new TagActions(state, tags, taskDefinitions, daemons);
         scheduler = new Scheduler(state, new Placement(taskDefinitions, arns, tags),
                 new CrashLoops(taskDefinitions, convergenceMillis), convergenceMillis);
-        actions = new java.util.HashMap<>(daemons.actions());
-        actions.putAll(Map.ofEntries(
-                Map.entry("CreateCluster", clusters::create),
-                Map.entry("DeleteCluster", clusters::delete),
-                Map.entry("DescribeClusters", clusters::describe),
-                Map.entry("ListClusters", clusters::list),
-                Map.entry("RegisterContainerInstance", nodes::register),
-                Map.entry("DeregisterContainerInstance", nodes::deregister),
-                Map.entry("UpdateContainerInstancesState", nodes::updateState),
-                Map.entry("DescribeContainerInstances", nodes::describe),
-                Map.entry("ListContainerInstances", nodes::list),
-                Map.entry("PutAttributes", nodes::putAttributes),
-                Map.entry("RegisterTaskDefinition", taskDefinitions::register),
-                Map.entry("DescribeTaskDefinition", taskDefinitions::describe),
-                Map.entry("ListTaskDefinitions", taskDefinitions::list),
-                Map.entry("ListTaskDefinitionFamilies", taskDefinitions::listFamilies),
-                Map.entry("DeregisterTaskDefinition", taskDefinitions::deregister),
-                Map.entry("DeleteTaskDefinitions", taskDefinitions::delete),
-                Map.entry("CreateService", services::create),
-                Map.entry("UpdateService", services::update),
-                Map.entry("DeleteService", services::delete),
-                Map.entry("DescribeServices", services::describe),
-                Map.entry("ListServices", services::list),
-                Map.entry("ListTasks", tasks::list),
-                Map.entry("DescribeTasks", tasks::describe),
-                Map.entry("TagResource", tagActions::tag),
-                Map.entry("UntagResource", tagActions::untag),
-                Map.entry("ListTagsForResource", tagActions::list)));
+        actions = ActionTable.of(daemons, clusters, nodes, taskDefinitions, services, tasks, tagActions);
     }
 
-    boolean supports(String action) {
+    @Override
+    public boolean supports(String action) {
         return actions.containsKey(action);
     }
 
@@ -99,7 +88,8 @@ final class EcsEngine {
     }
 
     /** Serves one call of this account (ListClusters lists the account's and region's clusters, see {@link Clusters#list}). */
-    synchronized ObjectNode handle(String action, com.fasterxml.jackson.databind.JsonNode body, String region, String account) {
+    @Override
+    public synchronized ObjectNode handle(String action, com.fasterxml.jackson.databind.JsonNode body, String region, String account) {
         Function<Call, ObjectNode> handler = actions.get(action);
         if (handler == null) {
             throw EcsError.unknownAction(action);

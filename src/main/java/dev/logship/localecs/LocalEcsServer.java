@@ -1,14 +1,20 @@
 package dev.logship.localecs;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.logship.localecs.accounts.Accounts;
+import dev.logship.localecs.accounts.CallCounts;
+import dev.logship.localecs.accounts.StsHandler;
+import dev.logship.localecs.clusters.EcsState;
+import dev.logship.localecs.faults.FaultSettings;
+import dev.logship.localecs.faults.Faults;
+import dev.logship.localecs.faults.RateLimits;
+import dev.logship.localecs.http.ApiHandler;
+import dev.logship.localecs.http.Listener;
+import dev.logship.localecs.resources.Arns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +29,6 @@ public final class LocalEcsServer implements AutoCloseable {
     public static final Set<String> MUTATING_ACTIONS = EcsEngine.MUTATING;
     private static final Logger LOG = LoggerFactory.getLogger("localecs");
 
-    static {
-        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus
-        // delayed ACKs add ~40 ms to every call. Read once, when the JDK server first loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
     private final LocalEcsConfig config;
     private final StateFile stateFile;
     private final EcsEngine engine;
@@ -38,8 +37,7 @@ public final class LocalEcsServer implements AutoCloseable {
     private final CallCounts stsCounts = new CallCounts();
     private final FaultSettings faults;
     private final java.util.concurrent.atomic.AtomicBoolean staleCounters = new java.util.concurrent.atomic.AtomicBoolean();
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final Listener http;
     private final Accounts accounts;
 
     private LocalEcsServer(LocalEcsConfig config) throws IOException {
@@ -51,18 +49,11 @@ public final class LocalEcsServer implements AutoCloseable {
         this.rateLimits = new RateLimits(config.throttle(), config.timeScale());
         this.faults = new FaultSettings(Faults.latency(config.latency().toMillis()));
         startClusters();
-        this.http = HttpServer.create(new InetSocketAddress(config.bindHost(), config.port()), 128);
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "local-ecs-http");
-            t.setDaemon(true);
-            return t;
-        });
-        http.setExecutor(executor);
         this.accounts = new Accounts(config.accountId());
         ApiHandler ecs = new ApiHandler(engine, rateLimits, counts, faults, config.region(), accounts);
         StsHandler sts = new StsHandler(accounts, stsCounts);
-        http.createContext("/", exchange -> (StsHandler.accepts(exchange) ? sts : ecs).handle(exchange));
-        http.createContext(AdminHandler.PREFIX, new AdminHandler(this));
+        this.http = new Listener(config.bindHost(), config.port(),
+                exchange -> (StsHandler.accepts(exchange) ? sts : ecs).handle(exchange), AdminHandler.PREFIX, new AdminHandler(this));
     }
 
     /** Starts a server as configured; it listens before this returns. */
@@ -80,7 +71,7 @@ public final class LocalEcsServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     /** The endpoint to give clients, e.g. {@code http://127.0.0.1:4566}. */
@@ -242,7 +233,6 @@ public final class LocalEcsServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 }

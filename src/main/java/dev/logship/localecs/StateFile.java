@@ -1,5 +1,7 @@
 package dev.logship.localecs;
 
+import dev.logship.localecs.clusters.EcsState;
+import dev.logship.localecs.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,13 @@
 package dev.logship.localecs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logship.localecs.clusters.EcsState;
 import dev.logship.localecs.daemons.DaemonApi;
+import dev.logship.localecs.http.Call;
+import dev.logship.localecs.http.EcsError;
+import dev.logship.localecs.http.Json;
+import dev.logship.localecs.resources.Tags;
+import dev.logship.localecs.taskdefs.TaskDefinitions;
 
 /** TagResource, UntagResource, ListTagsForResource on any resource local-ecs holds. */
 final class TagActions {

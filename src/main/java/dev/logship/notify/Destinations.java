@@ -1,5 +1,6 @@
 package dev.logship.notify;
 
+import dev.logship.model.AddressRange;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

@@ -1,5 +1,6 @@
 package dev.logship.notify;
 
+import dev.logship.model.AddressRange;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.logship.prometheus;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.delivery.NodeSample;
 import dev.logship.delivery.RouteCounters;
 import java.time.Instant;
@@ -19,7 +18,7 @@ import java.util.TreeMap;
  * {@code fluentbit_uptime} is left out. Routes are outputs by their {@code name}, except
  * logship's own telemetry output; records in add up every input except the metrics input.
  */
-final class FluentBitSeries {
+final class FluentBitSeries implements MatrixReader.Sink {
     static final String TELEMETRY_OUTPUT = "logship_telemetry";
     static final String TELEMETRY_INPUT = "logship_metrics";
     /** The metric names the reader selects. */
@@ -36,29 +35,28 @@ final class FluentBitSeries {
         final Map<String, long[]> routes = new TreeMap<>();
     }
 
-    private FluentBitSeries() {}
+    private final Map<Node, TreeMap<Long, Scrape>> byNode = new HashMap<>();
 
-    /** The samples in {@code matrix} (Prometheus's {@code data.result}), oldest first per node. */
-    static List<NodeSample> samples(JsonNode matrix) {
-        Map<Node, TreeMap<Long, Scrape>> byNode = new HashMap<>();
-        for (JsonNode series : matrix) {
-            JsonNode labels = series.path("metric");
-            Node node = new Node(labels.path("cluster").asText(""), labels.path("forwarder").asText(""),
-                    labels.path("instance").asText(""));
-            if (node.cluster().isEmpty() || node.forwarder().isEmpty() || node.instance().isEmpty()) {
-                continue;
-            }
-            String metric = labels.path("__name__").asText("");
-            String name = labels.path("name").asText("");
-            TreeMap<Long, Scrape> scrapes = byNode.computeIfAbsent(node, n -> new TreeMap<>());
-            for (JsonNode point : series.path("values")) {
-                long at = Math.round(point.path(0).asDouble() * 1000);
-                double value = parse(point.path(1).asText());
-                if (Double.isFinite(value)) {
-                    add(scrapes.computeIfAbsent(at, t -> new Scrape()), metric, name, value);
-                }
+    @Override
+    public void series(Map<String, String> labels, List<Long> at, List<String> values) {
+        Node node = new Node(labels.getOrDefault("cluster", ""), labels.getOrDefault("forwarder", ""),
+                labels.getOrDefault("instance", ""));
+        if (node.cluster().isEmpty() || node.forwarder().isEmpty() || node.instance().isEmpty()) {
+            return;
+        }
+        String metric = labels.getOrDefault("__name__", "");
+        String name = labels.getOrDefault("name", "");
+        TreeMap<Long, Scrape> scrapes = byNode.computeIfAbsent(node, n -> new TreeMap<>());
+        for (int i = 0; i < at.size(); i++) {
+            double value = parse(values.get(i));
+            if (Double.isFinite(value)) {
+                add(scrapes.computeIfAbsent(at.get(i), t -> new Scrape()), metric, name, value);
             }
         }
+    }
+
+    /** The samples of every series heard so far, oldest first per node. */
+    List<NodeSample> samples() {
         List<NodeSample> samples = new ArrayList<>();
         byNode.forEach((node, scrapes) -> scrapes.forEach((at, s) -> {
             if (s.uptime != null) {

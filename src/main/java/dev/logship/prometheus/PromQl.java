@@ -3,6 +3,7 @@ package dev.logship.prometheus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,7 +15,7 @@ import java.time.Instant;
 
 /**
  * Prometheus's HTTP API, the one call the reader needs: an instant query ({@code GET
- * /api/v1/query}) answering {@code data.result}. A failure is a {@link Failed} whose message names
+ * /api/v1/query}), its {@code data.result} streamed series by series ({@link MatrixReader}). A failure is a {@link Failed} whose message names
  * the server by scheme, host and port and the HTTP status or Prometheus's error type, never the
  * token or the URL's user part.
  */
@@ -39,8 +40,8 @@ final class PromQl {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** The result of {@code promql} evaluated at {@code at}: a JSON array of series. */
-    JsonNode query(String promql, Instant at) throws Failed, InterruptedException {
+    /** Evaluates {@code promql} at {@code at}, handing each series of the answer to {@code sink} as it arrives. */
+    void query(String promql, Instant at, MatrixReader.Sink sink) throws Failed, InterruptedException {
         URI uri = URI.create(base + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
                 + "&time=" + at.toEpochMilli() / 1000.0);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
@@ -48,23 +49,29 @@ final class PromQl {
             request.header("Authorization", "Bearer " + settings.token());
         }
         String where = PrometheusSettings.safe(settings.url());
-        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new Failed("Prometheus at " + where + " answered HTTP " + response.statusCode() + error(body));
+                }
+                if (!MatrixReader.read(body, sink)) {
+                    throw new Failed("Prometheus at " + where + " answered a query without status success");
+                }
+            }
         } catch (IOException e) {
-            throw new Failed("Prometheus at " + where + " not reachable: " + e.getClass().getSimpleName());
+            throw new Failed("Prometheus at " + where + " not read: " + e.getClass().getSimpleName());
         }
-        JsonNode body;
+    }
+
+    /** Prometheus's own error type and message, or nothing when the body is not Prometheus's (a proxy's page). */
+    private static String error(InputStream body) {
         try {
-            body = JSON.readTree(response.body());
+            JsonNode error = JSON.readTree(body.readNBytes(64 * 1024));
+            return " " + error.path("errorType").asText("") + ": " + abbreviated(error.path("error").asText(""));
         } catch (IOException e) {
-            throw new Failed("Prometheus at " + where + " answered HTTP " + response.statusCode() + " without JSON");
+            return "";
         }
-        if (response.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
-            throw new Failed("Prometheus at " + where + " answered HTTP " + response.statusCode() + " "
-                    + body.path("errorType").asText("") + ": " + abbreviated(body.path("error").asText("")));
-        }
-        return body.path("data").path("result");
     }
 
     private static String abbreviated(String text) {

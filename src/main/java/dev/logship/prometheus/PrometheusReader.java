@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Reads Fluent Bit's own metrics from the user's Prometheus into the same {@link SampleWindow} the
  * built-in ingest fills, so the same judge, states, events, metrics and page follow. Every
  * {@code every}: one instant query of a range selector, the raw samples of every forwarder node
- * since the last read (the first read reaches back the whole kept window), because the judge
+ * since the last read (streamed, never held as a tree), because the judge
  * needs each scrape's counters, not a rate: when a route last moved a record is what makes it
  * DeliveryFailing. Samples already taken are refused by the window as not newer. A Prometheus
  * that does not answer is logged when that starts and ends (never its token); its nodes turn
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class PrometheusReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusReader.class);
     /** Reaches back this much past the last read: a scrape lands in Prometheus a little after its timestamp. */
-    private static final Duration SLACK = Duration.ofSeconds(30);
+    private static final Duration SLACK = Duration.ofSeconds(10);
 
     private final PromQl promql;
     private final SampleWindow window;
@@ -77,14 +77,16 @@ public final class PrometheusReader implements AutoCloseable {
     /** Reads once and records what is new; the timer calls it, tests may too. Returns the samples read. */
     public synchronized int read() throws InterruptedException {
         Instant now = clock.instant();
-        Duration range = lastRead == null ? keep : Duration.between(lastRead, now).plus(SLACK);
-        List<NodeSample> samples;
+        // No backfill at start: like pushes, judging starts with what arrives (a tenth of a fleet's first read at 10,000 nodes).
+        Duration range = (lastRead == null ? settings.every() : Duration.between(lastRead, now)).plus(SLACK);
+        FluentBitSeries series = new FluentBitSeries();
         try {
-            samples = FluentBitSeries.samples(promql.query(query(range.compareTo(keep) > 0 ? keep : range), now));
+            promql.query(query(range.compareTo(keep) > 0 ? keep : range), now, series);
         } catch (PromQl.Failed e) {
             failed(e.getMessage());
             return 0;
         }
+        List<NodeSample> samples = series.samples();
         samples.stream().sorted(Comparator.comparing(NodeSample::at)).forEach(window::record);
         lastRead = now;
         reads.incrementAndGet();

@@ -10,7 +10,7 @@ import java.util.Objects;
  * output may fail before DeliveryFailing) and how often to read ({@code every}).
  */
 public record PrometheusSettings(URI url, String token, Duration window, Duration every) {
-    public static final Duration DEFAULT_EVERY = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_EVERY = Duration.ofSeconds(10);
 
     public PrometheusSettings {
         Objects.requireNonNull(url, "url");

@@ -15,6 +15,8 @@ public record Delivery(Status status, Instant since, String message) {
 
     /** The word a bake failed by delivery is known by: the halt reason and the cluster's message start with it. */
     public static final String REASON = "DeliveryFailing";
+    /** How a failure of a cluster whose bake had ended (a finished wave) is told apart from a failed bake. */
+    static final String AFTER_BAKE = " after its bake";
     public static final Delivery UNJUDGED = new Delivery(Status.UNJUDGED, null, "");
 
     public Delivery {
@@ -41,6 +43,13 @@ public record Delivery(Status status, Instant since, String message) {
     String failure(Duration window) {
         String what = status == Status.SILENT ? " (Silent: no telemetry)" : "";
         return REASON + what + " for at least " + window.toSeconds() + " s during the bake"
+                + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /** The message of a cluster of a finished wave that stopped delivering: starts with {@link #REASON}. */
+    String failureAfterBake(Duration window) {
+        String what = status == Status.SILENT ? " (Silent: no telemetry)" : "";
+        return REASON + what + " for at least " + window.toSeconds() + " s" + AFTER_BAKE
                 + (message.isEmpty() ? "" : ": " + message);
     }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * Waves run strictly in order; within a wave at most maxConcurrent clusters are IN_FLIGHT
  * (applied, not yet Healthy); a wave is done when each of its clusters has been Healthy for
  * bakeTime (and, under requireDelivery, delivers: see {@link Bake}). A Degraded cluster, or one
- * whose bake fails by delivery, halts the rollout; later waves are never touched.
+ * whose bake fails by delivery, halts the rollout; later waves are never touched. A cluster of a
+ * finished wave counts while the rollout runs: Degraded, or (under requireDelivery) delivering
+ * badly for the window, it halts the rollout too, and while it delivers badly nothing more starts.
  */
 public final class Planner {
     private final RolloutPolicy policy;
@@ -98,8 +100,9 @@ public final class Planner {
             }
         }
         Rollout next = rollout.with(state, runs, reason, blockedNotified);
-        Optional<Instant> wakeAt = wakeAt(runs, observed, now, blockedUntil);
-        List<String> wake = wakeAt.isPresent() ? toWake(runs, observed, now, wakeAt.get(), blockedUntil) : List.of();
+        boolean stillRunning = state == Rollout.State.RUNNING;
+        Optional<Instant> wakeAt = wakeAt(runs, observed, now, blockedUntil, stillRunning);
+        List<String> wake = wakeAt.isPresent() ? toWake(runs, observed, now, wakeAt.get(), blockedUntil, stillRunning) : List.of();
         return new Decision(next, apply, rollBack, notices, wakeAt, wake, blockedUntil);
     }
 
@@ -115,8 +118,8 @@ public final class Planner {
             ClusterRun next = advance(run, o, now, running);
             if (next.phase() != run.phase() && (next.changed() || next.phase() == Phase.FAILED)) {
                 switch (next.phase()) {
-                    case FAILED -> notices.add(Notice.of("Degraded", name, Bake.byDelivery(next) ? name + " failed its bake in wave "
-                            + waveName(run.wave()) + ": " + next.message() : next.changed() ? name + " went Degraded in wave "
+                    case FAILED -> notices.add(Notice.of("Degraded", name, Bake.byDelivery(next) ? byDelivery(next)
+                            : next.changed() ? name + " went Degraded in wave "
                             + waveName(run.wave()) + ": " + o.message() : name + ": " + o.message()));
                     case DONE -> baked.add(name);
                     case ROLLED_BACK -> notices.add(Notice.of("RolledBack", name, name + " is back on its last Healthy commit"));
@@ -144,7 +147,9 @@ public final class Planner {
             case BAKING -> h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message())
                     : h == ClusterHealth.PROGRESSING ? run.to(Phase.IN_FLIGHT, now, "no longer Healthy: bake time restarts")
                     : bake.step(run, o, now);
-            case DONE -> running && run.changed() && h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message()) : run;
+            // a cluster of a finished wave still counts while the rollout runs: Degraded, or not delivering (Bake)
+            case DONE -> !running || !run.changed() ? run
+                    : h == ClusterHealth.DEGRADED ? run.to(Phase.FAILED, now, o.message()) : bake.afterBake(run, o, now);
             // Degraded is only reported in sync: back on its earlier commit, whose health is its own (it ends)
             case ROLLING_BACK -> h == ClusterHealth.HEALTHY ? run.to(Phase.ROLLED_BACK, now, "rolled back")
                     : h == ClusterHealth.DEGRADED ? run.to(Phase.ROLLED_BACK, now, "rolled back; Degraded on its earlier commit too: "
@@ -155,6 +160,9 @@ public final class Planner {
 
     /** Starts pending clusters of the current wave up to maxConcurrent; waves with nothing to change pass at once. */
     private void startWhatMay(Map<String, ClusterRun> runs, Map<String, Observation> observed, Instant now, List<String> apply) {
+        if (runs.values().stream().anyMatch(r -> bake.holds(r, observed.get(r.cluster())))) {
+            return; // a cluster already moved delivers badly: move no more until it delivers or fails
+        }
         while (true) {
             int wave = runs.values().stream().filter(r -> r.phase() != Phase.DONE).mapToInt(ClusterRun::wave).min().orElse(-1);
             if (wave < 0) {
@@ -188,25 +196,25 @@ public final class Planner {
     }
 
     private Optional<Instant> wakeAt(Map<String, ClusterRun> runs, Map<String, Observation> observed, Instant now,
-            Optional<Instant> blockedUntil) {
-        Optional<Instant> bakeEnd = runs.values().stream().filter(r -> r.phase() == Phase.BAKING)
-                .map(r -> bake.wakeAt(r, observed.get(r.cluster()), now)).min(Comparator.naturalOrder());
+            Optional<Instant> blockedUntil, boolean running) {
+        Optional<Instant> bakeEnd = runs.values().stream().flatMap(r -> bake.wakeAt(r, observed.get(r.cluster()), now, running)
+                .stream()).min(Comparator.naturalOrder());
         return bakeEnd.isPresent() && blockedUntil.isPresent()
                 ? Optional.of(bakeEnd.get().isBefore(blockedUntil.get()) ? bakeEnd.get() : blockedUntil.get())
                 : bakeEnd.or(() -> blockedUntil);
     }
 
     /**
-     * Whom to look at {@code at}: each cluster whose bake ends (or fails by delivery) by then, since
+     * Whom to look at {@code at}: each cluster whose bake ends (or that fails by delivery) by then, since
      * only its own run, seen again, ends its bake (a run of another cluster that came before it by
      * name, as the wake-up once went to, left the bake unended and asked for the same past wake
      * again: a trigger storm), and a pending cluster when a sync window opens then (any run's step
      * starts what may start).
      */
     private List<String> toWake(Map<String, ClusterRun> runs, Map<String, Observation> observed, Instant now, Instant at,
-            Optional<Instant> blockedUntil) {
-        List<String> wake = new ArrayList<>(runs.values().stream().filter(r -> r.phase() == Phase.BAKING)
-                .filter(r -> !bake.wakeAt(r, observed.get(r.cluster()), now).isAfter(at)).map(ClusterRun::cluster).toList());
+            Optional<Instant> blockedUntil, boolean running) {
+        List<String> wake = new ArrayList<>(runs.values().stream().filter(r -> bake.wakeAt(r, observed.get(r.cluster()), now, running)
+                .filter(t -> !t.isAfter(at)).isPresent()).map(ClusterRun::cluster).toList());
         if (blockedUntil.isPresent() && !blockedUntil.get().isAfter(at)) {
             runs.values().stream().filter(r -> r.phase() == Phase.PENDING).findFirst().ifPresent(r -> wake.add(r.cluster()));
         }
@@ -218,10 +226,16 @@ public final class Planner {
             return "cluster " + failed.cluster() + " in wave " + waveName(failed.wave()) + ": " + failed.message();
         }
         if (Bake.byDelivery(failed)) {
-            return "cluster " + failed.cluster() + " failed its bake in wave " + waveName(failed.wave()) + ": " + failed.message();
+            return "cluster " + byDelivery(failed);
         }
         return "cluster " + failed.cluster() + " went Degraded in wave " + waveName(failed.wave())
                 + (failed.message().isEmpty() ? "" : ": " + failed.message());
+    }
+
+    /** "c01 failed its bake in wave 1 (canary): ..." or, for a finished wave, "c01 stopped delivering in finished wave 1 ...". */
+    private String byDelivery(ClusterRun failed) {
+        return failed.cluster() + (Bake.afterItsBake(failed) ? " stopped delivering in finished wave " : " failed its bake in wave ")
+                + waveName(failed.wave()) + ": " + failed.message();
     }
 
     private String waveName(int wave) {

@@ -55,6 +55,13 @@ final class CoverageView {
         return view;
     }
 
+    /** The container instance ARNs of the cluster's nodes that should run a forwarder and run none (or not all) of them. */
+    static java.util.Set<String> uncoveredNodes(ClusterStatus status) {
+        java.util.Set<String> arns = new TreeSet<>();
+        status.forwarders().forEach(f -> f.uncoveredNodes().forEach(n -> arns.add(n.containerInstanceArn())));
+        return arns;
+    }
+
     private static List<String> silentNodes(ClusterDelivery delivery) {
         TreeSet<String> nodes = new TreeSet<>();
         delivery.forwarders().forEach(f -> f.nodes().stream().filter(n -> n.state() == DeliveryState.Silent)

@@ -144,7 +144,10 @@ final class DeliveryViews {
         return dot < 0 ? route : route.substring(0, dot);
     }
 
-    /** logship_delivery_state (1 for the current state), logship_delivery_failing_nodes, logship_nodes_uncovered, logship_nodes_silent. */
+    /**
+     * logship_delivery_state (1 for the current state), logship_delivery_failing_nodes, logship_nodes_silent;
+     * logship_nodes_uncovered comes from ECS alone ({@link ServeMetrics}), so it is there without telemetry too.
+     */
     static Runnable metrics(MeterRegistry registry, DeliveryMonitor monitor) {
         MultiGauge state = MultiGauge.builder("logship.delivery.state")
                 .description("1 for each forwarder's delivery state (Delivering, DeliveryFailing, Silent, Unknown)").register(registry);
@@ -152,18 +155,14 @@ final class DeliveryViews {
                 .description("Nodes whose forwarder fails to deliver").register(registry);
         MultiGauge reporting = MultiGauge.builder("logship.delivery.reporting.nodes")
                 .description("Nodes whose forwarder reports telemetry").register(registry);
-        MultiGauge uncovered = MultiGauge.builder("logship.nodes.uncovered")
-                .description("Nodes that should run a forwarder and do not").register(registry);
         MultiGauge silent = MultiGauge.builder("logship.nodes.silent")
                 .description("Nodes that run a forwarder that sends no telemetry").register(registry);
         return () -> {
             List<MultiGauge.Row<?>> states = new ArrayList<>();
             List<MultiGauge.Row<?>> failingRows = new ArrayList<>();
             List<MultiGauge.Row<?>> reportingRows = new ArrayList<>();
-            List<MultiGauge.Row<?>> uncoveredRows = new ArrayList<>();
             List<MultiGauge.Row<?>> silentRows = new ArrayList<>();
             monitor.all().values().forEach(c -> {
-                uncoveredRows.add(MultiGauge.Row.of(Tags.of("cluster", c.cluster()), c.uncovered()));
                 silentRows.add(MultiGauge.Row.of(Tags.of("cluster", c.cluster()), c.silent()));
                 c.forwarders().forEach(f -> {
                     Tags tags = Tags.of("cluster", c.cluster(), "forwarder", f.forwarder());
@@ -177,7 +176,6 @@ final class DeliveryViews {
             state.register(states, true);
             failing.register(failingRows, true);
             reporting.register(reportingRows, true);
-            uncovered.register(uncoveredRows, true);
             silent.register(silentRows, true);
         };
     }

@@ -2,20 +2,17 @@ package dev.logship.web;
 
 import dev.logship.delivery.NodeSample;
 import dev.logship.delivery.SampleWindow;
-import io.github.bucket4j.Bucket;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The telemetry ingest ({@value #PATH}): Fluent Bit's opentelemetry output pushes its own
  * metrics here. In this order, each refusal counted as {@code logship_ingest_requests_total{outcome}}
- * and none touching any state: a source address over its rate (429, before anything is read),
+ * and none touching any state: a source address over its rate (429, before anything is read; the
+ * address a trusted proxy forwarded for, see {@link ClientAddress}),
  * no or a wrong bearer token (401), a body over the limit (413), not a Fluent Bit OTLP metrics push
  * (400), a node over its rate (429), a sample not newer than the node's last (409, a replay), too
  * many nodes (503). Only an accepted push reaches the {@link SampleWindow}.
@@ -23,19 +20,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IngestRoutes {
     public static final String PATH = "/api/v1/ingest/v1/metrics";
     private static final int MAX_BUCKETS = 100_000;
+    /** Where a trusted load balancer puts the client's address (ALB, most ingresses). */
+    static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final ApiToken token;
     private final IngestSettings settings;
     private final SampleWindow window;
     private final MeterRegistry registry;
-    private final Map<String, Bucket> perAddress = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> perNode = new ConcurrentHashMap<>();
+    private final ClientAddress clients;
+    private final RateBuckets perAddress;
+    private final RateBuckets perNode;
 
     public IngestRoutes(IngestSettings settings, SampleWindow window, MeterRegistry registry) {
         this.token = ApiToken.of(settings.token());
         this.settings = settings;
         this.window = window;
         this.registry = registry;
+        this.clients = new ClientAddress(settings.trustedProxies());
+        this.perAddress = new RateBuckets(settings.pushesPerAddress(), MAX_BUCKETS);
+        this.perNode = new RateBuckets(settings.pushesPerMinute(), MAX_BUCKETS);
     }
 
     void register(RoutesConfig routes) {
@@ -43,7 +46,8 @@ public final class IngestRoutes {
     }
 
     private void push(Context ctx) throws IOException {
-        if (!take(perAddress, ctx.ip(), settings.pushesPerMinute() * 10)) {
+        String client = clients.of(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders(FORWARDED_FOR)));
+        if (!perAddress.take(client)) {
             refuse(ctx, 429, "rate_limited");
             return;
         }
@@ -65,7 +69,7 @@ public final class IngestRoutes {
             refuse(ctx, 400, "malformed");
             return;
         }
-        if (!take(perNode, sample.cluster() + "\n" + sample.forwarder() + "\n" + sample.node(), settings.pushesPerMinute())) {
+        if (!perNode.take(sample.cluster() + "\n" + sample.forwarder() + "\n" + sample.node())) {
             refuse(ctx, 429, "rate_limited");
             return;
         }
@@ -77,15 +81,6 @@ public final class IngestRoutes {
             case REPLAYED -> refuse(ctx, 409, "replayed");
             case TOO_MANY_NODES -> refuse(ctx, 503, "too_many_nodes");
         }
-    }
-
-    private boolean take(Map<String, Bucket> buckets, String key, int perMinute) {
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.clear(); // a flood of invented keys costs the others one fresh burst, never memory
-        }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                .build()).tryConsume(1);
     }
 
     private void refuse(Context ctx, int status, String outcome) {

@@ -22,13 +22,14 @@ import java.util.function.Consumer;
 
 /**
  * The Prometheus registry and what logship records in it: syncs by result, reconcile and git
- * fetch durations (histograms), a per-forwarder info gauge refreshed from the status at each
- * scrape, webhook requests (counted by {@link WebhookRoutes}), JVM metrics, and whatever scrape
+ * fetch durations (histograms), a per-forwarder info gauge and the uncovered nodes per cluster
+ * (from ECS, as the status API names them) refreshed from the status at each scrape, webhook requests (counted by {@link WebhookRoutes}), JVM metrics, and whatever scrape
  * hooks add (the ECS call counts of the AWS adapter). Label values never carry secrets.
  */
 public final class ServeMetrics implements ReconcileListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MultiGauge forwarderInfo;
+    private final MultiGauge nodesUncovered;
     private final List<Consumer<MeterRegistry>> scrapeHooks = new CopyOnWriteArrayList<>();
 
     public ServeMetrics() {
@@ -39,6 +40,9 @@ public final class ServeMetrics implements ReconcileListener {
         new UptimeMetrics().bindTo(registry);
         forwarderInfo = MultiGauge.builder("logship.forwarder.info")
                 .description("1 per forwarder, labelled with its sync status and health").register(registry);
+        // from ECS (container instances without a running forwarder task), with or without telemetry
+        nodesUncovered = MultiGauge.builder("logship.nodes.uncovered")
+                .description("Nodes (container instances) that should run a forwarder and do not, from ECS").register(registry);
     }
 
     public MeterRegistry registry() {
@@ -67,11 +71,14 @@ public final class ServeMetrics implements ReconcileListener {
     /** The Prometheus text exposition, with the forwarder gauge taken from {@code status}. */
     public String scrape(OperatorStatus status) {
         List<MultiGauge.Row<?>> rows = new java.util.ArrayList<>();
+        List<MultiGauge.Row<?>> uncovered = new java.util.ArrayList<>();
         for (ClusterStatus cluster : status.clusters()) {
+            uncovered.add(MultiGauge.Row.of(Tags.of("cluster", cluster.name()), CoverageView.uncoveredNodes(cluster).size()));
             cluster.forwarders().forEach(f -> rows.add(MultiGauge.Row.of(Tags.of("cluster", cluster.name(),
                     "forwarder", f.name(), "sync", f.syncStatus().name(), "health", f.health()), 1)));
         }
         forwarderInfo.register(rows, true);
+        nodesUncovered.register(uncovered, true);
         scrapeHooks.forEach(hook -> hook.accept(registry));
         return registry.scrape();
     }

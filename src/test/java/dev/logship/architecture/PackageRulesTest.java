@@ -46,7 +46,8 @@ class PackageRulesTest {
                 while (used.find()) {
                     found.add("dev.logship." + used.group(1) + ".");
                 }
-                imports.computeIfAbsent(pkg, k -> new TreeMap<>()).put(file.getFileName().toString(), found);
+                // keyed by the path inside the package: sub-packages may hold files of the same name
+                imports.computeIfAbsent(pkg, k -> new TreeMap<>()).put(SOURCES.resolve(pkg).relativize(file).toString(), found);
             }
         }
     }
@@ -122,7 +123,7 @@ class PackageRulesTest {
         assertThat(violations("localecs", Pattern.compile("(?!dev\\.logship\\.)|dev\\.logship\\.localecs\\."))).isEmpty();
     }
 
-    /** local-ecs is a product of its own: only the CLI starts it (its helpers are public for its sub-packages). */
+    /** local-ecs is a product of its own: only the CLI starts it ({@link LocalEcsRulesTest} holds its rooms' rules). */
     @Test
     void onlyTheCliUsesLocalEcs() {
         assertThat(usesOutside("dev.logship.localecs", Set.of("localecs", "cli"))).isEmpty();

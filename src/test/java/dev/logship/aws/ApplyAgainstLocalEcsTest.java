@@ -178,13 +178,13 @@ class ApplyAgainstLocalEcsTest {
         DesiredCluster prod = cluster(target("prod", false), daemon("prod", "papertrail"), perNodePort("prod", "seed"),
                 daemon("prod", "extra"));
         DesiredCluster dr = cluster(target("dr", false), daemon("dr", "papertrail"), perNodePort("dr", "seed"));
-        ecs.server.setFaults(new dev.logship.localecs.Faults(0.3, 0.1, 0, 0));
+        ecs.server.setFaults(new dev.logship.localecs.faults.Faults(0.3, 0.1, 0, 0));
         assertThat(ecs.synchronizer.sync(prod).failures()).isEmpty();
         assertThat(ecs.synchronizer.sync(dr).failures()).isEmpty();
         assertThat(ecs.server.errorCounts()).isNotEmpty();
         assertThat(ecs.gateways.calls().snapshot().keySet())
                 .anySatisfy(k -> assertThat(k.outcome()).isEqualTo(EcsCallCounter.ATTEMPT));
-        ecs.server.setFaults(dev.logship.localecs.Faults.none());
+        ecs.server.setFaults(dev.logship.localecs.faults.Faults.none());
         assertThat(ecs.synchronizer.plan(prod).hasChanges()).isFalse();
         assertThat(ecs.synchronizer.plan(dr).hasChanges()).isFalse();
         String prodRevision = ecs.gateways.forCluster(prod.target()).observe().service("papertrail").orElseThrow().taskDefinitionArn();

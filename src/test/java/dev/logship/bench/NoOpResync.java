@@ -2,7 +2,7 @@ package dev.logship.bench;
 
 import dev.logship.aws.AwsEcsGateways;
 import dev.logship.aws.RateLimits;
-import dev.logship.localecs.Faults;
+import dev.logship.localecs.faults.Faults;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;

@@ -60,16 +60,6 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void thresholdIsHalfTheDesiredCountBetweenThreeAndTwoHundred() {
-        assertThat(CircuitBreaker.threshold(1)).isEqualTo(3);
-        assertThat(CircuitBreaker.threshold(6)).isEqualTo(3);
-        assertThat(CircuitBreaker.threshold(7)).isEqualTo(4);
-        assertThat(CircuitBreaker.threshold(100)).isEqualTo(50);
-        assertThat(CircuitBreaker.threshold(401)).isEqualTo(200);
-        assertThat(CircuitBreaker.threshold(10_000)).isEqualTo(200);
-    }
-
-    @Test
     void crashLoopingImageStopsItsTasksAsAnExitedEssentialContainerAndNeverCompletes() {
         createDaemon(false, false);
 

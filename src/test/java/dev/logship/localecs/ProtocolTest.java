@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logship.localecs.faults.Faults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.testkit.EcsClients;
 import dev.logship.testkit.LocalEcs;

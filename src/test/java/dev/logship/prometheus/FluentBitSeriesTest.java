@@ -2,10 +2,11 @@ package dev.logship.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.delivery.NodeSample;
 import dev.logship.delivery.RouteCounters;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +35,11 @@ class FluentBitSeriesTest {
             ]""";
 
     @Test
-    void putsEachScrapeOfEachNodeBackTogether() throws Exception {
-        List<NodeSample> samples = FluentBitSeries.samples(new ObjectMapper().readTree(MATRIX));
+    void putsEachScrapeOfEachNodeBackTogetherFromTheStreamedAnswer() throws Exception {
+        FluentBitSeries series = new FluentBitSeries();
+        String answer = "{\"status\": \"success\", \"data\": {\"resultType\": \"matrix\", \"result\": " + MATRIX + "}}";
+        assertThat(MatrixReader.read(new ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)), series)).isTrue();
+        List<NodeSample> samples = series.samples();
 
         // i-2 has no uptime in its scrape and the last series no cluster or forwarder: neither is a sample.
         assertThat(samples).hasSize(2).allMatch(s -> s.cluster().equals("prod") && s.forwarder().equals("pt")
@@ -46,6 +50,13 @@ class FluentBitSeriesTest {
         assertThat(first.routes()).containsOnlyKeys("syslog.0").containsEntry("syslog.0", new RouteCounters(38, 0, 1, 0, 0));
         NodeSample second = samples.stream().filter(s -> s.uptimeSeconds() == 11).findFirst().orElseThrow();
         assertThat(second.routes().get("syslog.0")).isEqualTo(new RouteCounters(48, 0, 0, 0, 0)); // NaN is not a count
+    }
+
+    @Test
+    void anErrorAnswerIsNotASuccess() throws Exception {
+        String answer = "{\"status\": \"error\", \"errorType\": \"bad_data\", \"error\": \"parse error\"}";
+        assertThat(MatrixReader.read(new ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)), new FluentBitSeries()))
+                .isFalse();
     }
 
     @Test

@@ -64,6 +64,17 @@ final class EcsRolloutRig implements AutoCloseable {
     }
 
     static Snapshot commit(String id, String image, String onFailure, Map<String, String> waveOfCluster) {
+        return commit(id, image, waveOfCluster, """
+                waves:
+                  - {name: canary, selector: {ring: canary}}
+                  - {name: rest, selector: {ring: rest}}
+                bakeTime: 1s
+                onFailure: %s
+                """.formatted(onFailure));
+    }
+
+    /** A commit with this RolloutPolicy spec ({@code policy}: its lines under {@code spec:}, unindented). */
+    static Snapshot commit(String id, String image, Map<String, String> waveOfCluster, String policy) {
         List<String> files = new ArrayList<>();
         waveOfCluster.forEach((c, wave) -> {
             files.add("clusters/" + c + ".yaml");
@@ -83,12 +94,7 @@ final class EcsRolloutRig implements AutoCloseable {
                         metadata:
                           name: rings
                         spec:
-                          waves:
-                            - {name: canary, selector: {ring: canary}}
-                            - {name: rest, selector: {ring: rest}}
-                          bakeTime: 1s
-                          onFailure: %s
-                        """.formatted(onFailure),
+                        """ + policy.indent(2),
                 "fwd/logs.yaml", TestSnapshots.forwarder("logs", "routes: [\"udp://a.example.com:514\"]\nimage: " + image
                         + "\nclusters: [" + String.join(", ", waveOfCluster.keySet().stream().sorted().toList()) + "]")));
         String full = id.repeat(40).substring(0, 40);
@@ -97,6 +103,11 @@ final class EcsRolloutRig implements AutoCloseable {
 
     /** A started controller over {@link #head}, with an empty rollout store (a restart with an empty data dir). */
     Controller controller(Duration rolloutTimeout) {
+        return controller(settings -> settings.withRolloutTimeout(rolloutTimeout));
+    }
+
+    /** A started controller whose settings {@code tune} changes (e.g. a hand-moved rollout clock). */
+    Controller controller(java.util.function.UnaryOperator<ControllerSettings> tune) {
         ManifestSource source = new ManifestSource() {
             @Override
             public Snapshot fetch() {
@@ -110,7 +121,8 @@ final class EcsRolloutRig implements AutoCloseable {
         };
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofHours(1))
                 .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(1)))
-                .withRolloutTimeout(rolloutTimeout);
+                .withRolloutTimeout(ControllerSettings.DEFAULT_ROLLOUT_TIMEOUT);
+        settings = tune.apply(settings);
         Controller controller = new Controller(source, SourceStatus.notFetched("test", "main", "."),
                 new ClusterSynchronizer(gateways, dev.logship.sync.SyncOptions.defaults(), "team-a"), settings,
                 ReconcileListener.NONE).start();

@@ -2,7 +2,7 @@ package dev.logship.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.logship.localecs.Faults;
+import dev.logship.localecs.faults.Faults;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;

@@ -3,7 +3,7 @@ package dev.logship.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logship.localecs.Faults;
+import dev.logship.localecs.faults.Faults;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.testkit.ManifestRepo;

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * Bakes gated on delivery, the planner as a function with a fake clock: a canary Healthy to ECS
  * whose records stop arriving fails its bake after the delivery window and rolls back; a blip
  * shorter than the window holds the bake without failing it; without requireDelivery delivery is ignored.
+ * A cluster of a finished wave that stops delivering while the rollout runs is treated as one that
+ * goes Degraded: nothing more moves while it delivers badly, and after the window the rollout halts.
  */
 class DeliveryGatedBakeTest {
     static final Instant T0 = PlannerTest.T0;
@@ -119,5 +121,85 @@ class DeliveryGatedBakeTest {
         Decision d = canaryBaking(planner);
         d = planner.step(d.rollout(), fleet, T0.plusSeconds(60).plus(BAKE));
         assertThat(d.rollout().clusters().get("c1").phase()).as("telemetry off: nothing to gate on").isEqualTo(Phase.DONE);
+    }
+
+    private static RolloutPolicy threeWaves(boolean gated) {
+        RolloutPolicy p = new RolloutPolicy("rings", List.of(new Wave("canary", Map.of("ring", "canary"), MaxConcurrent.UNLIMITED),
+                new Wave("middle", Map.of("ring", "middle"), MaxConcurrent.UNLIMITED),
+                new Wave("last", Map.of(), MaxConcurrent.UNLIMITED)), BAKE, RolloutPolicy.OnFailure.ROLLBACK, List.of());
+        return gated ? p.requiringDelivery(WINDOW) : p;
+    }
+
+    /** c1 (canary) done, m1 (middle) baking since T0 + 1 min + BAKE + 1 min: returns the decision when m1's bake ends. */
+    private Decision middleBakeEnds(Planner planner, Delivery.Status canary, Instant since) {
+        return middleBakeEnds(planner, canary, since, ClusterHealth.HEALTHY);
+    }
+
+    private Decision middleBakeEnds(Planner planner, Delivery.Status canary, Instant since, ClusterHealth canaryHealth) {
+        fleet.put("c1", Observation.of("c1", Map.of("ring", "canary"), ClusterHealth.HEALTHY, true));
+        fleet.put("m1", Observation.of("m1", Map.of("ring", "middle"), ClusterHealth.HEALTHY, true));
+        fleet.put("l1", Observation.of("l1", Map.of("ring", "last"), ClusterHealth.HEALTHY, true));
+        Decision d = planner.step(planner.start("next", List.copyOf(fleet.values()), T0), fleet, T0);
+        d = planner.step(d.rollout(), fleet, T0.plusSeconds(60));
+        Instant canaryDone = T0.plusSeconds(60).plus(BAKE);
+        d = planner.step(d.rollout(), fleet, canaryDone);
+        assertThat(d.apply()).containsExactly("m1");
+        d = planner.step(d.rollout(), fleet, canaryDone.plusSeconds(60));
+        assertThat(d.rollout().clusters().get("m1").phase()).isEqualTo(Phase.BAKING);
+        fleet.put("c1", new Observation("c1", Map.of("ring", "canary"), canaryHealth, true, "1 of 2 tasks running"));
+        delivery("c1", canary, since);
+        return planner.step(d.rollout(), fleet, canaryDone.plusSeconds(60).plus(BAKE));
+    }
+
+    @Test
+    void aClusterOfAFinishedWaveThatStopsDeliveringHoldsTheNextWaveThenHaltsAndRollsBackLikeDegraded() {
+        Planner planner = new Planner(threeWaves(true), PlannerTest.CRON);
+        Instant middleEnds = T0.plusSeconds(120).plus(BAKE).plus(BAKE);
+        Instant failing = middleEnds.minusSeconds(30);
+        Decision d = middleBakeEnds(planner, Delivery.Status.FAILING, failing);
+        assertThat(d.rollout().clusters().get("c1").phase()).isEqualTo(Phase.DONE);
+        assertThat(d.rollout().clusters().get("m1").phase()).isEqualTo(Phase.DONE);
+        assertThat(d.apply()).as("no cluster moves while a moved one does not deliver").isEmpty();
+        assertThat(d.rollout().clusters().get("l1").phase()).isEqualTo(Phase.PENDING);
+        assertThat(d.wakeAt()).as("c1 is looked at again when the window ends").contains(failing.plus(WINDOW));
+        assertThat(d.wake()).containsExactly("c1");
+
+        d = planner.step(d.rollout(), fleet, failing.plus(WINDOW));
+        assertThat(d.rollout().state()).isEqualTo(Rollout.State.HALTED);
+        assertThat(d.rollout().haltReason()).startsWith("cluster c1 stopped delivering in finished wave 1 (canary): "
+                + "DeliveryFailing for at least 120 s after its bake").contains("route syslog.0 failing");
+        assertThat(d.rollBack()).containsExactlyInAnyOrder("c1", "m1");
+        assertThat(d.apply()).isEmpty();
+        assertThat(d.rollout().clusters().get("l1").phase()).isEqualTo(Phase.PENDING);
+        assertThat(d.notices()).extracting(Notice::event).contains("Degraded", "Halted");
+
+        // the same cluster Degraded in ECS instead: the same halt, at once (ECS health has no window)
+        Planner degraded = new Planner(threeWaves(true), PlannerTest.CRON);
+        Decision e = middleBakeEnds(degraded, Delivery.Status.DELIVERING, failing, ClusterHealth.DEGRADED);
+        assertThat(e.apply()).isEmpty();
+        assertThat(e.rollout().state()).isEqualTo(Rollout.State.HALTED);
+        assertThat(e.rollout().haltReason()).startsWith("cluster c1 went Degraded in wave 1 (canary)");
+        assertThat(e.rollBack()).containsExactlyInAnyOrder("c1", "m1");
+    }
+
+    @Test
+    void aBlipOfAFinishedWaveShorterThanTheWindowOnlyDelaysTheNextWave() {
+        Planner planner = new Planner(threeWaves(true), PlannerTest.CRON);
+        Instant middleEnds = T0.plusSeconds(120).plus(BAKE).plus(BAKE);
+        Decision d = middleBakeEnds(planner, Delivery.Status.SILENT, middleEnds.minusSeconds(30));
+        assertThat(d.apply()).isEmpty();
+        delivery("c1", Delivery.Status.DELIVERING, middleEnds.plusSeconds(30));
+        d = planner.step(d.rollout(), fleet, middleEnds.plusSeconds(30));
+        assertThat(d.rollout().state()).isEqualTo(Rollout.State.RUNNING);
+        assertThat(d.apply()).containsExactly("l1");
+    }
+
+    @Test
+    void withoutRequireDeliveryAFinishedWaveIsNotJudgedByDelivery() {
+        Planner planner = new Planner(threeWaves(false), PlannerTest.CRON);
+        Decision d = middleBakeEnds(planner, Delivery.Status.FAILING, T0);
+        assertThat(d.apply()).containsExactly("l1");
+        d = planner.step(d.rollout(), fleet, T0.plus(Duration.ofHours(2)));
+        assertThat(d.rollout().state()).isNotEqualTo(Rollout.State.HALTED);
     }
 }

@@ -1,8 +1,8 @@
 package dev.logship.localecs.daemons;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logship.localecs.Call;
-import dev.logship.localecs.Tags;
+import dev.logship.localecs.http.Call;
+import dev.logship.localecs.resources.Tags;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.logship.localecs.daemons;
 
-import dev.logship.localecs.FailingImages;
+import dev.logship.localecs.faults.FailingImages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

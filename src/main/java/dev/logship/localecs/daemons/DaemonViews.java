@@ -2,7 +2,7 @@ package dev.logship.localecs.daemons;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logship.localecs.Json;
+import dev.logship.localecs.http.Json;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

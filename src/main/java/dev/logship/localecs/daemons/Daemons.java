@@ -2,11 +2,11 @@ package dev.logship.localecs.daemons;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logship.localecs.Call;
-import dev.logship.localecs.EcsError;
-import dev.logship.localecs.Json;
-import dev.logship.localecs.Page;
-import dev.logship.localecs.Tags;
+import dev.logship.localecs.http.Call;
+import dev.logship.localecs.http.EcsError;
+import dev.logship.localecs.http.Json;
+import dev.logship.localecs.http.Page;
+import dev.logship.localecs.resources.Tags;
 import java.util.ArrayList;
 import java.util.List;
 

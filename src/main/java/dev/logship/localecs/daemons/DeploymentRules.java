@@ -1,7 +1,7 @@
 package dev.logship.localecs.daemons;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logship.localecs.EcsError;
+import dev.logship.localecs.http.EcsError;
 
 /** DaemonDeploymentConfiguration as the service model bounds it. */
 final class DeploymentRules {

@@ -3,11 +3,12 @@ package dev.logship.localecs.daemons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logship.localecs.Json;
+import dev.logship.localecs.faults.FailingImages;
+import dev.logship.localecs.http.Json;
 import java.util.ArrayList;
 
 /** Makes the immutable daemon revision each CreateDaemon and UpdateDaemon snapshots. */
-final class Revisions {
+public final class Revisions {
     private Revisions() {
     }
 
@@ -39,7 +40,7 @@ final class Revisions {
 
     static boolean failing(RevisionState r) {
         for (JsonNode image : r.containerImages) {
-            if (dev.logship.localecs.FailingImages.isFailing(image.path("image").asText())) {
+            if (FailingImages.isFailing(image.path("image").asText())) {
                 return true;
             }
         }
