@@ -1,12 +1,13 @@
 package dev.logship.bench;
 
-import dev.logship.testkit.ServeProcess;
 import dev.logship.aws.AwsEcsGateways;
 import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class IngestLoad {
         Fleet fleet = new Fleet(clusters, mostly.shared(), 0, Math.max(1, nodes / clusters));
         say("load %s; %d clusters, %d nodes every %d s from %d source addresses; warm-up %d s, measured %d s",
                 Machine.loadAverage(), clusters, nodes, interval, sources, warmup, measure);
-        try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
+        try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
             fleet.write(repo.work);
             repo.commitAllAndPush("fleet");
             DesiredState state = FleetSync.read(repo.work);
