@@ -36,7 +36,7 @@ public record DesiredForwarder(
         }
     }
 
-    /** The service of a service-scheduled forwarder; only code that has already asked {@link #runsAsService} calls it. */
+    /** The service of a service-scheduled forwarder; only code in the service arm of {@link Workload#match} calls it. */
     public ServiceSpec service() {
         if (workload instanceof ServiceSpec s) {
             return s;
@@ -46,10 +46,6 @@ public record DesiredForwarder(
 
     public DesiredForwarder withRoutes(List<RouteSummary> newRoutes) {
         return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, newRoutes);
-    }
-
-    public boolean runsAsService() {
-        return workload instanceof ServiceSpec;
     }
 
     public DesiredForwarder withTaskDefinition(TaskDefinitionSpec newTaskDefinition) {
