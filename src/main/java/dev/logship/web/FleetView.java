@@ -53,7 +53,7 @@ final class FleetView {
     /** {@code policyOfCluster}: the RolloutPolicy of each cluster that has one (the others roll out all at once). */
     /** Delivery when serve ingests no telemetry: nothing is judged, so nothing is claimed. */
     static final Map<String, Object> TELEMETRY_OFF = Map.of("state", "Unknown",
-            "message", "telemetry off: serve ingests no forwarder telemetry (--ingest-token)");
+            "message", "telemetry off: serve ingests no forwarder telemetry and reads no Prometheus (--ingest-token, --prometheus-url)");
     /** Delivery of a cluster not judged yet (the monitor judges every few seconds). */
     static final Map<String, Object> NOT_JUDGED = Map.of("state", "Unknown", "message", "not judged yet");
 

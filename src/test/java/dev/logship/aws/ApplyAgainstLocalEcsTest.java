@@ -13,6 +13,7 @@ import dev.logship.model.DesiredForwarder;
 import dev.logship.model.Revision;
 import dev.logship.sync.Health;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ class ApplyAgainstLocalEcsTest {
         SyncResult result = ecs.synchronizer.sync(prod);
         assertThat(result.failures()).isEmpty();
         assertThat(result.steps()).extracting(SyncResult.Step::action).containsExactlyInAnyOrder("register", "register", "create", "create");
-        LocalEcsHarness.waitUntil("every forwarder is Healthy", Duration.ofSeconds(20), () -> allHealthy(prod));
+        Waits.until("every forwarder is Healthy", Duration.ofSeconds(20), () -> allHealthy(prod));
         assertThat(ecs.synchronizer.health(prod).get("prod/seed").message()).isEqualTo("3/3 tasks running");
     }
 
@@ -117,7 +118,7 @@ class ApplyAgainstLocalEcsTest {
         assertThat(PlanText.render(new dev.logship.diff.Plan(new Revision("r", ""), List.of(plan))))
                 .contains("service.desiredCount: 3 -> 5");
         ecs.synchronizer.apply(prod, plan);
-        LocalEcsHarness.waitUntil("5 tasks run", Duration.ofSeconds(20), () -> allHealthy(prod));
+        Waits.until("5 tasks run", Duration.ofSeconds(20), () -> allHealthy(prod));
         assertThat(ecs.synchronizer.health(prod).get("prod/seed").message()).isEqualTo("5/5 tasks running");
     }
 
@@ -200,7 +201,7 @@ class ApplyAgainstLocalEcsTest {
             // a revision an older deployment still drains is in use (clean-up counts every deployment): each
             // commit waits until its rollout has finished, as consecutive commits usually are on ECS
             try (EcsClient sdk = ecs.sdk("us-east-1")) {
-                LocalEcsHarness.waitUntil("the rollout of patch " + patch + " finished", Duration.ofSeconds(30), () -> sdk
+                Waits.until("the rollout of patch " + patch + " finished", Duration.ofSeconds(30), () -> sdk
                         .describeServices(r -> r.cluster("prod-ecs").services("papertrail")).services().get(0).deployments().size() == 1);
             }
         }

@@ -9,6 +9,7 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.ServiceSpec;
 import dev.logship.sync.Health;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -76,12 +77,12 @@ class CircuitBreakerAgainstLocalEcsTest {
     void aCrashLoopingImageTripsTheBreakerAndIsReadAsDegraded() {
         DesiredCluster good = cluster(target("prod", false), guarded("gliderlabs/logspout:v3.2.14"));
         ecs.synchronizer.sync(good);
-        LocalEcsHarness.waitUntil("Healthy on the good image", Duration.ofSeconds(20),
+        Waits.until("Healthy on the good image", Duration.ofSeconds(20),
                 () -> health(good).status() == Health.Status.Healthy);
 
         DesiredCluster bad = cluster(target("prod", false), guarded("gliderlabs/logspout:v3.2.14-crashloop"));
         ecs.synchronizer.sync(bad);
-        LocalEcsHarness.waitUntil("Degraded on the crash-looping image", Duration.ofSeconds(20),
+        Waits.until("Degraded on the crash-looping image", Duration.ofSeconds(20),
                 () -> health(bad).status() == Health.Status.Degraded);
         assertThat(service().deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.FAILED);
         assertThat(health(bad).message()).contains("rollout failed");

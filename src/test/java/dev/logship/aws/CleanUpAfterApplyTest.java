@@ -14,6 +14,8 @@ import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.RevisionSweeper;
 import dev.logship.sync.SyncOptions;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,14 +63,12 @@ class CleanUpAfterApplyTest {
             SyncResult result = sync.apply(papertrail(patch), sync.plan(papertrail(patch)));
             assertThat(result.failures()).isEmpty();
             assertThat(result.steps()).noneMatch(s -> s.action().equals("deregister"));
-            LocalEcsHarness.waitUntil("one deployment left", Duration.ofSeconds(20), this::oneDeployment);
+            Waits.until("one deployment left", Duration.ofSeconds(20), this::oneDeployment);
         }
     }
 
     private boolean oneDeployment() {
-        try (var sdk = software.amazon.awssdk.services.ecs.EcsClient.builder().endpointOverride(ecs.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1).credentialsProvider(LocalEcsHarness.CREDENTIALS)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+        try (var sdk = EcsClients.of(ecs.endpoint())) {
             return sdk.describeServices(r -> r.cluster("prod-ecs").services("papertrail")).services().get(0).deployments().size() == 1;
         }
     }
@@ -105,7 +105,7 @@ class CleanUpAfterApplyTest {
         applyPatches(sync, 1, 6);
         assertThat(calls("DeregisterTaskDefinition")).isZero(); // the applies never deregister
         List<String> gone = new ArrayList<>();
-        LocalEcsHarness.waitUntil("the pending clean-up has run", Duration.ofSeconds(20), () -> {
+        Waits.until("the pending clean-up has run", Duration.ofSeconds(20), () -> {
             sync.cleanUps().sweepFromSpareBudget().forEach(s -> s.steps().forEach(step -> gone.add(step.detail())));
             return !sync.cleanUps().pending();
         });

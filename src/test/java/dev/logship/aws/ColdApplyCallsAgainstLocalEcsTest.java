@@ -13,6 +13,7 @@ import dev.logship.model.Revision;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.Health;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.EcsClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +104,7 @@ class ColdApplyCallsAgainstLocalEcsTest {
                         RateLimits.off(), 12));
                 AwsEcsGateways other = new AwsEcsGateways(new AwsSettings(server.endpoint(), LocalEcsHarness.CREDENTIALS,
                         RateLimits.off(), 12));
-                EcsClient sdk = EcsClient.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                        .credentialsProvider(LocalEcsHarness.CREDENTIALS).build()) {
+                EcsClient sdk = EcsClients.of(server.endpoint())) {
             DesiredCluster c0 = new DesiredCluster(target("c0", false), List.of(daemon("c0", "papertrail")));
             assertThat(new ClusterSynchronizer(other).sync(c0).failures()).isEmpty(); // another process applied it
             sdk.createService(r -> r.cluster("c0-ecs").serviceName("by-hand").taskDefinition("logship-papertrail")

@@ -7,6 +7,7 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
 import dev.logship.sync.Health;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +76,7 @@ class ContainerHealthAgainstLocalEcsTest {
     void unhealthyTasksMakeAForwarderDegradedThoughEveryTaskRuns() throws Exception {
         DesiredCluster prod = desired("fluent/fluent-bit:5.1.1-debug");
         assertThat(ecs.synchronizer.sync(prod).failures()).isEmpty();
-        LocalEcsHarness.waitUntil("the forwarder is Healthy", Duration.ofSeconds(20),
+        Waits.until("the forwarder is Healthy", Duration.ofSeconds(20),
                 () -> health(prod).status() == Health.Status.Healthy);
         assertThat(tasks()).hasSize(2).allSatisfy(t -> {
             assertThat(t.healthStatusAsString()).isEqualTo("HEALTHY");
@@ -101,7 +102,7 @@ class ContainerHealthAgainstLocalEcsTest {
     void withoutAHealthCheckTasksSayUnknownAndLogshipMakesNoTaskCalls() throws Exception {
         DesiredCluster prod = desired("fluent/fluent-bit:5.1.1");
         assertThat(ecs.synchronizer.sync(prod).failures()).isEmpty();
-        LocalEcsHarness.waitUntil("the forwarder is Healthy", Duration.ofSeconds(20),
+        Waits.until("the forwarder is Healthy", Duration.ofSeconds(20),
                 () -> health(prod).status() == Health.Status.Healthy);
         admin("{\"cluster\":\"prod-ecs\",\"healthStatus\":\"UNHEALTHY\"}");
         assertThat(tasks()).extracting(Task::healthStatusAsString).containsOnly("UNKNOWN");

@@ -14,6 +14,7 @@ import dev.logship.model.Volume;
 import dev.logship.sync.DaemonGateway;
 import dev.logship.sync.DaemonHealth;
 import dev.logship.sync.Health;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class DaemonGatewayAgainstLocalEcsTest {
         assertThat(live.alarmNames()).containsExactly("fb-errors");
         assertThat(live.alarmRollback()).isTrue();
         assertThat(live.tags()).containsEntry("logship.dev/managed-by", "logship");
-        LocalEcsHarness.waitUntil("the daemon runs on all 3 instances", Duration.ofSeconds(5),
+        Waits.until("the daemon runs on all 3 instances", Duration.ofSeconds(5),
                 () -> DaemonHealth.of(only()).status() == Health.Status.Healthy);
         assertThat(DaemonHealth.of(only()).message()).isEqualTo("running on 3 of 3 instances of its capacity providers");
     }
@@ -86,10 +87,10 @@ class DaemonGatewayAgainstLocalEcsTest {
     void crashLoopingRevisionIsDegradedWithEcsReasonAndRecoversOnTheNextGoodRevision() {
         String good = daemons.registerDaemonTaskDefinition(fluentBit("fluent/fluent-bit:5.1.1"));
         daemons.createDaemon(DAEMON, good);
-        LocalEcsHarness.waitUntil("healthy", Duration.ofSeconds(5), () -> DaemonHealth.of(only()).status() == Health.Status.Healthy);
+        Waits.until("healthy", Duration.ofSeconds(5), () -> DaemonHealth.of(only()).status() == Health.Status.Healthy);
 
         daemons.updateDaemon(only().daemonArn(), DAEMON, daemons.registerDaemonTaskDefinition(fluentBit("fluent/fluent-bit:5.1.1-crashloop")));
-        LocalEcsHarness.waitUntil("rolled back", Duration.ofSeconds(10),
+        Waits.until("rolled back", Duration.ofSeconds(10),
                 () -> "ROLLBACK_SUCCESSFUL".equals(only().latestDeployment().status()));
 
         Health health = DaemonHealth.of(only());
@@ -98,18 +99,18 @@ class DaemonGatewayAgainstLocalEcsTest {
                 .contains(only().latestDeployment().statusReason());
 
         daemons.updateDaemon(only().daemonArn(), DAEMON, daemons.registerDaemonTaskDefinition(fluentBit("fluent/fluent-bit:5.1.2")));
-        LocalEcsHarness.waitUntil("healthy again", Duration.ofSeconds(10),
+        Waits.until("healthy again", Duration.ofSeconds(10),
                 () -> DaemonHealth.of(only()).status() == Health.Status.Healthy);
     }
 
     @Test
     void anInstanceJoiningTheProviderIsCountedAndGetsTheDaemon() {
         daemons.createDaemon(DAEMON, daemons.registerDaemonTaskDefinition(fluentBit("fluent/fluent-bit:5.1.1")));
-        LocalEcsHarness.waitUntil("healthy", Duration.ofSeconds(5), () -> DaemonHealth.of(only()).status() == Health.Status.Healthy);
+        Waits.until("healthy", Duration.ofSeconds(5), () -> DaemonHealth.of(only()).status() == Health.Status.Healthy);
 
         ecs.server.setManagedInstances("prod", "managed", 4);
 
-        LocalEcsHarness.waitUntil("running on the fourth", Duration.ofSeconds(5),
+        Waits.until("running on the fourth", Duration.ofSeconds(5),
                 () -> only().runningCount() == 4 && only().instances() == 4);
         assertThat(DaemonHealth.of(only()).status()).isEqualTo(Health.Status.Healthy);
     }

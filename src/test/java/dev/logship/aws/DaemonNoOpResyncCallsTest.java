@@ -15,6 +15,7 @@ import dev.logship.model.Revision;
 import dev.logship.model.TaskDefinitionSpec;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.Health;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ class DaemonNoOpResyncCallsTest {
             ClusterSynchronizer synchronizer = new ClusterSynchronizer(ecs.gateways, dev.logship.sync.SyncOptions.defaults(), OWNER);
             synchronizer.manage(state);
             clusters.forEach(c -> assertThat(synchronizer.sync(c).failures()).isEmpty());
-            LocalEcsHarness.waitUntil("every daemon Healthy", Duration.ofSeconds(60), () -> clusters.stream()
+            Waits.until("every daemon Healthy", Duration.ofSeconds(60), () -> clusters.stream()
                     .allMatch(c -> synchronizer.health(c).values().stream().allMatch(h -> h.status() == Health.Status.Healthy)));
             synchronizer.plan(state); // the first resync after the apply (warms nothing more: revisions were described by the apply)
             ecs.server.resetCallCounts();

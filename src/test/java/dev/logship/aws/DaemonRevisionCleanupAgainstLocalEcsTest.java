@@ -16,6 +16,7 @@ import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.Health;
 import dev.logship.sync.SyncOptions;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class DaemonRevisionCleanupAgainstLocalEcsTest {
 
     private void syncUntilHealthy(String image) {
         sync(image);
-        LocalEcsHarness.waitUntil(image + " Healthy", Duration.ofSeconds(60), () -> health(image).status() == Health.Status.Healthy);
+        Waits.until(image + " Healthy", Duration.ofSeconds(60), () -> health(image).status() == Health.Status.Healthy);
     }
 
     private Set<Integer> activeRevisions() {
@@ -97,7 +98,7 @@ class DaemonRevisionCleanupAgainstLocalEcsTest {
         assertThat(activeRevisions()).as("2 drained while 3 rolled out, so it was kept then").contains(1, 3);
 
         sync("fluent/fluent-bit:3-crashloop");                                     // 4, rolled back to 3
-        LocalEcsHarness.waitUntil("rolled back", Duration.ofSeconds(60),
+        Waits.until("rolled back", Duration.ofSeconds(60),
                 () -> health("fluent/fluent-bit:3-crashloop").message().contains("ROLLBACK_SUCCESSFUL"));
 
         SyncResult next = sync("fluent/fluent-bit:4");                              // 5, drains 3
@@ -105,7 +106,7 @@ class DaemonRevisionCleanupAgainstLocalEcsTest {
                 .containsExactly("arn:aws:ecs:us-east-1:000000000000:daemon-task-definition/logship-fb:2");
         // 4 was the target of the latest deployment this apply observed, so it is kept this time.
         assertThat(activeRevisions()).as("1 is not ours; 3 still runs; 5 is the target").contains(1, 3, 5).doesNotContain(2);
-        LocalEcsHarness.waitUntil("4 Healthy", Duration.ofSeconds(60), () -> health("fluent/fluent-bit:4").status() == Health.Status.Healthy);
+        Waits.until("4 Healthy", Duration.ofSeconds(60), () -> health("fluent/fluent-bit:4").status() == Health.Status.Healthy);
 
         syncUntilHealthy("fluent/fluent-bit:5");                                   // 6, drains 5
         assertThat(activeRevisions()).as("the crash-looping 4 is unused now").contains(1, 5, 6).doesNotContain(2, 4);

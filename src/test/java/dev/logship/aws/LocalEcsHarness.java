@@ -3,13 +3,12 @@ package dev.logship.aws;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.EcsClients;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /** A local-ecs on a free port plus logship's real AWS adapter and a raw SDK client pointed at it. */
@@ -37,9 +36,7 @@ final class LocalEcsHarness implements AutoCloseable {
 
     /** A plain SDK client, as a person making manual changes would use. */
     EcsClient sdk(String region) {
-        return EcsClient.builder().endpointOverride(server.endpoint()).region(Region.of(region))
-                .credentialsProvider(CREDENTIALS).httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .build();
+        return EcsClients.of(server.endpoint(), region);
     }
 
     /** Mutating calls local-ecs received since the last reset of its counts. */
@@ -48,10 +45,6 @@ final class LocalEcsHarness implements AutoCloseable {
         out.keySet().removeAll(READ_ACTIONS);
         out.values().removeIf(v -> v == 0);
         return out;
-    }
-
-    static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
-        dev.logship.testkit.Waits.until(what, timeout, condition::getAsBoolean);
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.logship.model.DesiredState;
 import dev.logship.model.Revision;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.Health;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +108,7 @@ class ObserveCallsAgainstLocalEcsTest {
             String node = sdk.listContainerInstances(r -> r.cluster("c1-ecs")).containerInstanceArns().get(0);
             sdk.updateContainerInstancesState(r -> r.cluster("c1-ecs").containerInstances(node).status("DRAINING"));
         }
-        LocalEcsHarness.waitUntil("the daemon runs on the one ACTIVE node", Duration.ofSeconds(20),
+        Waits.until("the daemon runs on the one ACTIVE node", Duration.ofSeconds(20),
                 () -> synchronizer.health(c1).get("c1/fwd0").equals(Health.healthy("1/1 tasks running")));
         assertThat(synchronizer.plan(c1).activeNodes()).as("registered nodes, DRAINING included").isEqualTo(2);
     }
@@ -143,8 +145,7 @@ class ObserveCallsAgainstLocalEcsTest {
 
     /** A plain SDK client, as a person changing ECS by hand would use. */
     private EcsClient sdk() {
-        return EcsClient.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(LocalEcsHarness.CREDENTIALS).build();
+        return EcsClients.of(server.endpoint());
     }
 
     private void planInParallel(DesiredState state) throws Exception {

@@ -8,6 +8,7 @@ import dev.logship.model.DesiredState;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
 import dev.logship.sync.Health;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,7 @@ class PerNodePortAgainstLocalEcsTest {
 
         assertThat(service("prod-ecs", "small").desiredCount()).as("t3.medium and connected").isEqualTo(1);
         assertThat(service("prod-ecs", "anywhere").desiredCount()).as("connected").isEqualTo(2);
-        LocalEcsHarness.waitUntil("both forwarders are Healthy", Duration.ofSeconds(20), () -> healthy(prod));
+        Waits.until("both forwarders are Healthy", Duration.ofSeconds(20), () -> healthy(prod));
         assertThat(ecs.synchronizer.plan(prod).hasChanges()).isFalse();
 
         // the agent reconnects: one more node for each
@@ -91,7 +92,7 @@ class PerNodePortAgainstLocalEcsTest {
                 routes: ["udp://a.example.com:1"]""";
         DesiredCluster v1 = desired("solo", "solo-ecs", TestSnapshots.forwarder("seed", spec));
         assertThat(ecs.synchronizer.sync(v1).failures()).isEmpty();
-        LocalEcsHarness.waitUntil("v1 is Healthy", Duration.ofSeconds(20), () -> healthy(v1));
+        Waits.until("v1 is Healthy", Duration.ofSeconds(20), () -> healthy(v1));
         Service created = service("solo-ecs", "seed");
         assertThat(created.deploymentConfiguration().maximumPercent()).isEqualTo(100);
         assertThat(created.deploymentConfiguration().minimumHealthyPercent()).as("50% of 1 rounds up to 1: stuck").isZero();
@@ -99,7 +100,7 @@ class PerNodePortAgainstLocalEcsTest {
         DesiredCluster v2 = desired("solo", "solo-ecs", TestSnapshots.forwarder("seed",
                 "image: gliderlabs/logspout:v3.2.15\n" + spec));
         assertThat(ecs.synchronizer.sync(v2).failures()).isEmpty();
-        LocalEcsHarness.waitUntil("the new image rolled out on the one node", Duration.ofSeconds(20), () -> healthy(v2)
+        Waits.until("the new image rolled out on the one node", Duration.ofSeconds(20), () -> healthy(v2)
                 && service("solo-ecs", "seed").deployments().size() == 1);
         assertThat(service("solo-ecs", "seed").taskDefinition()).endsWith(":2");
     }

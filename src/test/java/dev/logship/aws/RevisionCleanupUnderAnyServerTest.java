@@ -13,6 +13,8 @@ import dev.logship.model.Revision;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
@@ -62,9 +63,7 @@ class RevisionCleanupUnderAnyServerTest {
     }
 
     private EcsClient sdk() {
-        return EcsClient.builder().endpointOverride(ecs.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(LocalEcsHarness.CREDENTIALS)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        return EcsClients.of(ecs.endpoint());
     }
 
     /** Revision numbers of logship-papertrail still ACTIVE, asked of local-ecs directly. */
@@ -77,7 +76,7 @@ class RevisionCleanupUnderAnyServerTest {
     }
 
     private void settle() {
-        LocalEcsHarness.waitUntil("one deployment left", Duration.ofSeconds(20), () -> {
+        Waits.until("one deployment left", Duration.ofSeconds(20), () -> {
             try (EcsClient sdk = sdk()) {
                 return sdk.describeServices(r -> r.cluster("prod-ecs").services("papertrail")).services().get(0)
                         .deployments().size() == 1;

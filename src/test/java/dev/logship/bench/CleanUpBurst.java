@@ -1,7 +1,8 @@
 package dev.logship.bench;
 
-import dev.logship.testkit.ServeProcess;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class CleanUpBurst {
         Map<String, Long> settled;
         long lastAppliedNanos;
         long settledNanos;
-        try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), SCALE)) {
+        try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), SCALE)) {
             fleet.write(repo.work);
             String seed = repo.commitAllAndPush("one cluster");
             try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4,

@@ -14,6 +14,7 @@ import dev.logship.model.SourceFile;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.ManifestRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class GitAtSize {
     static List<Row> run(BenchConfig config, Path work) throws Exception {
         Fleet fleet = Fleet.large(config.gitClusters(), config.gitLocalForwarders());
         List<Row> rows = new ArrayList<>();
-        try (BenchRepo repo = new BenchRepo(work.resolve("git"))) {
+        try (ManifestRepo repo = ManifestRepo.create(work.resolve("git"))) {
             int files = fleet.write(repo.work);
             repo.commitAllAndPush("fleet of " + fleet.clusters() + " clusters");
             try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0);

@@ -1,12 +1,13 @@
 package dev.logship.bench;
 
-import dev.logship.testkit.ServeProcess;
 import dev.logship.aws.AwsEcsGateways;
 import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,10 @@ import java.util.concurrent.atomic.DoubleAccumulator;
  * /proc), its RSS (VmRSS sampled each second, and VmHWM), push latency and outcomes.
  * Run: java -cp target/test-classes:target/classes:CP dev.logship.bench.IngestLoad
  *      [clusters nodes interval warmup measure [sources [oneAddress]]]   (defaults 1000 10000 30 30 120 =nodes 30)
- * oneAddress: then as many seconds of the same pushes from one source address (behind a load balancer).
+ * oneAddress: then as many seconds of the same pushes from one source address (behind a NAT: no header).
+ * behindBalancer (default 30; 0 for a build without --ingest-trusted-proxies): then as many seconds
+ * from that one address with each node's own address in X-Forwarded-For, serve trusting that address
+ * as its load balancer (--ingest-trusted-proxies 127.1.0.1/32).
  */
 public final class IngestLoad {
     private static final String OWNER = "bench";
@@ -44,12 +48,13 @@ public final class IngestLoad {
         int measure = args.length > 4 ? Integer.parseInt(args[4]) : 120;
         int sources = args.length > 5 ? Integer.parseInt(args[5]) : nodes;
         int oneAddress = args.length > 6 ? Integer.parseInt(args[6]) : 30;
+        int behindBalancer = args.length > 7 ? Integer.parseInt(args[7]) : 30;
         Path root = Files.createTempDirectory("ingest-load");
         Fleet mostly = Fleet.mostlyOne(clusters);
         Fleet fleet = new Fleet(clusters, mostly.shared(), 0, Math.max(1, nodes / clusters));
         say("load %s; %d clusters, %d nodes every %d s from %d source addresses; warm-up %d s, measured %d s",
                 Machine.loadAverage(), clusters, nodes, interval, sources, warmup, measure);
-        try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
+        try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
             fleet.write(repo.work);
             repo.commitAllAndPush("fleet");
             DesiredState state = FleetSync.read(repo.work);
@@ -68,26 +73,36 @@ public final class IngestLoad {
             List<String> flags = new ArrayList<>(Jvm.SERVE_FLAGS);
             flags.add("-Dlogship.ecs.timeScale=8");
             Jvm jvm = Jvm.launcherServe("launcher's serve flags").withFlags("launcher's serve flags", flags);
+            List<String> serveArgs = new ArrayList<>(List.of("--owner", OWNER, "--ingest-token-file", tokenFile.toString()));
+            if (behindBalancer > 0) {
+                serveArgs.addAll(List.of("--ingest-trusted-proxies", "127.1.0.1/32")); // the one address of the phases below
+            }
             try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 8, jvm,
-                    "--owner", OWNER, "--ingest-token-file", tokenFile.toString())) {
+                    serveArgs.toArray(String[]::new))) {
                 double ready = serve.awaitReady(Duration.ofMinutes(10));
                 say("serve ready in %.1f s; RSS at ready %.1f MiB (VmHWM %.1f), telemetry on, nothing pushed yet", ready / 1000,
                         Proc.statusMiB(serve.pid(), "VmRSS"), Proc.statusMiB(serve.pid(), "VmHWM"));
-                load(serve, clusters, nodes, interval, warmup, measure, sources);
+                load(serve, clusters, nodes, interval, warmup, measure, sources, false);
                 if (oneAddress > 0) {
                     // the same fleet behind one address (a load balancer or NAT that hides the nodes' own): what gets in
                     say("the same %d nodes from ONE source address, %d s", nodes, oneAddress);
-                    load(serve, clusters, nodes, interval, 0, oneAddress, 1);
+                    load(serve, clusters, nodes, interval, 0, oneAddress, 1, false);
+                }
+                if (behindBalancer > 0) {
+                    say("the same %d nodes from ONE trusted balancer address with X-Forwarded-For, %d s", nodes, behindBalancer);
+                    load(serve, clusters, nodes, interval, 0, behindBalancer, 1, true);
                 }
             }
         }
     }
 
-    private static void load(ServeProcess serve, int clusters, int nodes, int interval, int warmup, int measure, int sources)
-            throws Exception {
+    private static void load(ServeProcess serve, int clusters, int nodes, int interval, int warmup, int measure, int sources,
+                             boolean forwardedFor) throws Exception {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         DoubleAccumulator peakRss = new DoubleAccumulator(Math::max, 0);
-        try (OtlpFleet fleet = new OtlpFleet(serve.port, TOKEN, nodes, sources, clusters, TimeUnit.SECONDS.toNanos(interval)).start()) {
+        try (OtlpFleet fleet = new OtlpFleet(serve.port, TOKEN, nodes, sources, clusters, TimeUnit.SECONDS.toNanos(interval))) {
+            fleet.forwardedFor = forwardedFor;
+            fleet.start();
             Thread.sleep(warmup * 1000L); // the warm-up is a length of time under load, not a condition
             say("warm-up done: load %s, RSS %.1f MiB", Machine.loadAverage(), Proc.statusMiB(serve.pid(), "VmRSS"));
             String loadBefore = Machine.loadAverage();
@@ -99,7 +114,7 @@ public final class IngestLoad {
             sampler.scheduleAtFixedRate(() -> peakRss.accumulate(Proc.statusMiB(serve.pid(), "VmRSS")), 0, 1, TimeUnit.SECONDS);
             Thread.sleep(measure * 1000L); // the measured window is a length of time under load
             fleet.measure(false);
-            ScaleApply.diagnose(serve.pid(), "ingest-" + sources + "-sources"); // -Dbench.diagnose=DIR: heap, histogram, NMT
+            ScaleApply.diagnose(serve.pid(), "ingest-" + sources + "-sources" + (forwardedFor ? "-xff" : "")); // -Dbench.diagnose=DIR: heap, histogram, NMT
             double wall = (System.nanoTime() - t0) / 1e6;
             double serveCpu = Proc.cpuMillis(serve.pid()) - serveCpu0;
             double selfCpu = Proc.selfCpuMillis() - selfCpu0;

@@ -45,6 +45,8 @@ final class OtlpFleet implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Sends each node's own address in X-Forwarded-For, as a load balancer in front of serve would (sources below nodes). */
+    volatile boolean forwardedFor;
     private volatile boolean running = true;
     private volatile boolean measuring;
     /** Latency (ms, connect to last response byte) of pushes started while measuring. */
@@ -111,7 +113,15 @@ final class OtlpFleet implements AutoCloseable {
     }
 
     private InetAddress source(int node) throws IOException {
-        int s = node % sources;
+        return address(node % sources);
+    }
+
+    /** The address node {@code node} has in its VPC (what a balancer in front of serve forwards for). */
+    private static InetAddress ownAddress(int node) throws IOException {
+        return address(node);
+    }
+
+    private static InetAddress address(int s) throws IOException {
         return InetAddress.getByAddress(new byte[] {127, (byte) (1 + s / 62500), (byte) (s / 250 % 250), (byte) (s % 250 + 1)});
     }
 
@@ -134,7 +144,8 @@ final class OtlpFleet implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             String head = "POST " + IngestRoutes.PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUser-Agent: Fluent-Bit\r\n"
                     + "Authorization: Bearer " + token + "\r\nContent-Type: application/x-protobuf\r\nContent-Length: "
-                    + body.length + "\r\nConnection: close\r\n\r\n";
+                    + body.length + "\r\nConnection: close\r\n"
+                    + (forwardedFor ? "X-Forwarded-For: " + ownAddress(node).getHostAddress() + "\r\n" : "") + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

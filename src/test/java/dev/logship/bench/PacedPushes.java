@@ -1,9 +1,10 @@
 package dev.logship.bench;
 
-import dev.logship.testkit.ServeProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ final class PacedPushes {
         Map<String, Long> appliedAt = new ConcurrentHashMap<>();
         Map<String, Instant> acceptedAt = new HashMap<>();
         long fetches;
-        try (BenchRepo repo = new BenchRepo(root);
+        try (ManifestRepo repo = ManifestRepo.create(root);
                 LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
             fleet.write(repo.work);
             String seed = repo.commitAllAndPush("one cluster");
@@ -155,7 +156,7 @@ final class PacedPushes {
      * seed only created services). Pushes applied one at a time, not measured, as in a serve
      * that has seen a few commits.
      */
-    private static void warmUp(BenchRepo repo, ServeProcess serve, Fleet fleet, Map<String, Long> appliedAt) throws Exception {
+    private static void warmUp(ManifestRepo repo, ServeProcess serve, Fleet fleet, Map<String, Long> appliedAt) throws Exception {
         for (int i = 0; i < WARM_UP_PUSHES; i++) {
             Map.Entry<String, String> change = fleet.oneFileChange(0, "v3.3." + i);
             String commit = repo.change(change.getKey(), change.getValue(), "warm-up " + i);

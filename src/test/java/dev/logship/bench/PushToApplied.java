@@ -1,7 +1,8 @@
 package dev.logship.bench;
 
-import dev.logship.testkit.ServeProcess;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class PushToApplied {
         Path root = work.resolve("push");
         List<Double> applied = new ArrayList<>();
         List<Double> webhookToApplied = new ArrayList<>();
-        try (BenchRepo repo = new BenchRepo(root);
+        try (ManifestRepo repo = ManifestRepo.create(root);
                 LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
             fleet.write(repo.work);
             repo.commitAllAndPush("one cluster");

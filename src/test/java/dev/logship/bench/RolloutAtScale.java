@@ -1,6 +1,5 @@
 package dev.logship.bench;
 
-import dev.logship.testkit.ServeProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.aws.AwsEcsGateways;
@@ -8,6 +7,8 @@ import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +52,7 @@ final class RolloutAtScale {
             nodes.put(String.format(Locale.ROOT, "r%04d", i), 1);
         }
         List<Row> rows = new ArrayList<>();
-        try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(nodes, t)) {
+        try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(nodes, t)) {
             writeFleet(repo.work, nodes.keySet().stream().toList(), waves, "gliderlabs/logspout:v3.2.14");
             repo.commitAllAndPush("fleet in 4 waves");
             ecs.setThrottling(false); // the setup apply is not measured
@@ -171,7 +172,7 @@ final class RolloutAtScale {
         return JSON.createObjectNode();
     }
 
-    private static String headOf(BenchRepo repo) throws Exception {
+    private static String headOf(ManifestRepo repo) throws Exception {
         try (org.eclipse.jgit.lib.Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(repo.bare.toFile()).build()) {
             return r.resolve("refs/heads/main").name();
         }

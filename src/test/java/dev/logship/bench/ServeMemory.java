@@ -1,12 +1,13 @@
 package dev.logship.bench;
 
-import dev.logship.testkit.ServeProcess;
 import dev.logship.aws.AwsEcsGateways;
 import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class ServeMemory {
         Path root = work.resolve("memory-" + clusters);
         List<Row> rows = new ArrayList<>();
         double t = config.memoryTimeScale();
-        try (BenchRepo repo = new BenchRepo(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
+        try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
             fleet.write(repo.work);
             repo.commitAllAndPush("fleet");
             DesiredState state = FleetSync.read(repo.work);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Manifests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,9 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -34,9 +33,7 @@ class AssumeRolesOptionTest {
     @BeforeEach
     void start() throws IOException {
         ecs = LocalEcsServer.start(LocalEcsConfig.builder().build());
-        try (EcsClient sdk = EcsClient.builder().endpointOverride(ecs.endpoint()).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (EcsClient sdk = EcsClients.of(ecs.endpoint(), Region.EU_WEST_1.id())) {
             sdk.createCluster(r -> r.clusterName("staging"));
             sdk.registerContainerInstance(r -> r.cluster("staging"));
         }
@@ -72,8 +69,8 @@ class AssumeRolesOptionTest {
     @Test
     void aRunOfAClusterWithoutARoleSaysNothingOfAnotherClustersRole() throws IOException {
         Files.createDirectories(repo.resolve("prod"));
-        Files.writeString(repo.resolve("prod/cluster.yaml"), ManifestRepo.cluster("prod", "prod-ecs"));
-        Files.writeString(repo.resolve("prod/papertrail.yaml"), ManifestRepo.forwarder("papertrail"));
+        Files.writeString(repo.resolve("prod/cluster.yaml"), Manifests.cluster("prod", "prod-ecs"));
+        Files.writeString(repo.resolve("prod/papertrail.yaml"), Manifests.forwarder("papertrail"));
         Captured run = plan("--cluster", "prod");
         assertThat(run.exit).as(run.err).isIn(2, 3);
         assertThat(run.err).doesNotContain(NOTICE);

@@ -7,6 +7,7 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.ClusterStatus;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.ManifestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public final class ChurnAtScale {
         String account = ClusterDiscoveryCommandTest.A;
         Path tmp = Files.createTempDirectory("churn");
         try (LocalEcsServer ecs = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).taskConvergence(Duration.ofMillis(20)).build());
-                ManifestRepo repo = new ManifestRepo(tmp.resolve("r"))) {
+                ManifestRepo repo = ManifestRepo.create(tmp.resolve("r"))) {
             ecs.createCluster("seed", account, "us-east-1", Map.of("logship", "on", "Environment", "prod"), 1);
             repo.push("fleet", Map.of("fleet.yaml", ClusterDiscoveryCommandTest.clusterSet("fleet",
                     ClusterDiscoveryCommandTest.roles(account), "[us-east-1]"), "papertrail.yaml", ClusterDiscoveryCommandTest.FORWARDER));

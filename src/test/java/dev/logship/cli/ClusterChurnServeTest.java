@@ -11,6 +11,7 @@ import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.ClusterStatus;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.Event;
+import dev.logship.testkit.ManifestRepo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +76,7 @@ class ClusterChurnServeTest {
 
     @Test
     void createdClustersGetForwardersGoneOnesLeaveUntouchedAndFailuresKeepTheLastGoodList() throws Exception {
-        try (ManifestRepo repo = new ManifestRepo(tmp.resolve("r"))) {
+        try (ManifestRepo repo = ManifestRepo.create(tmp.resolve("r"))) {
             repo.push("fleet", Map.of("fleet.yaml", ClusterDiscoveryCommandTest.clusterSet("fleet",
                     ClusterDiscoveryCommandTest.roles(A, B), "[us-east-1, eu-west-1]"),
                     "papertrail.yaml", ClusterDiscoveryCommandTest.FORWARDER));

@@ -3,6 +3,7 @@ package dev.logship.cli;
 import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.EcsClients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -29,9 +27,7 @@ class DemoTest {
     @Test
     void aGitPushToTheDemoRepositoryReachesLocalEcsThroughItsHook() throws Exception {
         try (Demo demo = Demo.start(ServeHarness.EXAMPLES, tmp.resolve("data"), 0, 3);
-             EcsClient sdk = EcsClient.builder().endpointOverride(demo.ecs().endpoint()).region(Region.US_EAST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                     .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+             EcsClient sdk = EcsClients.of(demo.ecs().endpoint())) {
             String instructions = demo.instructions();
             assertThat(instructions).contains(demo.pageUrl()).contains("git clone " + demo.repository()).contains("git push");
             waitUntil("the examples are applied", Duration.ofSeconds(30), () -> route(sdk).contains("12345"));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Manifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
@@ -26,8 +24,8 @@ class ExitCodesTest {
 
     private void start(Duration taskConvergence) throws Exception {
         ecs = LocalEcsServer.start(LocalEcsConfig.builder().cluster("prod-ecs", 2).taskConvergence(taskConvergence).build());
-        write("prod/cluster.yaml", ManifestRepo.cluster("prod", "prod-ecs"));
-        write("prod/papertrail.yaml", ManifestRepo.forwarder("papertrail"));
+        write("prod/cluster.yaml", Manifests.cluster("prod", "prod-ecs"));
+        write("prod/papertrail.yaml", Manifests.forwarder("papertrail"));
     }
 
     @AfterEach
@@ -74,7 +72,7 @@ class ExitCodesTest {
     @Test
     void aMissingEcsClusterIsTheSameThreeFromPlanAndApplyWithoutAdviceToRetry() throws Exception {
         start(Duration.ofMillis(20));
-        write("prod/cluster.yaml", ManifestRepo.cluster("prod", "no-such-ecs"));
+        write("prod/cluster.yaml", Manifests.cluster("prod", "no-such-ecs"));
         CliRun plan = run("plan");
         CliRun apply = run("apply");
         String verdict = "Exit 3: not healthy: ECS cluster no-such-ecs not found in us-east-1: nothing can be applied"
@@ -90,8 +88,8 @@ class ExitCodesTest {
     @Test
     void aMissingClusterBesidePendingChangesIsSaidApart() throws Exception {
         start(Duration.ofMillis(20));
-        write("gone/cluster.yaml", ManifestRepo.cluster("gone", "no-such-ecs"));
-        write("gone/papertrail.yaml", ManifestRepo.forwarder("papertrail-gone"));
+        write("gone/cluster.yaml", Manifests.cluster("gone", "no-such-ecs"));
+        write("gone/papertrail.yaml", Manifests.forwarder("papertrail-gone"));
         CliRun plan = run("plan");
         assertThat(plan.exitCode()).isEqualTo(Verdict.CHANGES_PENDING);
         assertThat(plan.out()).contains("Exit 2: changes pending; not fixed by apply: ECS cluster no-such-ecs not found")
@@ -121,16 +119,14 @@ class ExitCodesTest {
     void degradedHealthIsThree() throws Exception {
         start(Duration.ofMillis(20));
         // A hand-made daemon holds port 1234 on every node: the perNodePort forwarder cannot be placed.
-        try (EcsClient sdk = EcsClient.builder().endpointOverride(ecs.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (EcsClient sdk = EcsClients.of(ecs.endpoint())) {
             String arn = sdk.registerTaskDefinition(r -> r.family("squatter").networkMode(NetworkMode.BRIDGE)
                     .containerDefinitions(c -> c.name("s").image("nginx:1.27").memory(64)
                             .portMappings(p -> p.containerPort(80).hostPort(1234)))).taskDefinition().taskDefinitionArn();
             sdk.createService(r -> r.cluster("prod-ecs").serviceName("squatter").taskDefinition(arn)
                     .schedulingStrategy(SchedulingStrategy.DAEMON));
         }
-        write("prod/papertrail.yaml", ManifestRepo.forwarder("papertrail") + "  scheduling: perNodePort\n  hostPort: 1234\n");
+        write("prod/papertrail.yaml", Manifests.forwarder("papertrail") + "  scheduling: perNodePort\n  hostPort: 1234\n");
         CliRun apply = run("apply", "--wait", "20");
         assertThat(apply.exitCode()).as(apply.out()).isEqualTo(Verdict.NOT_HEALTHY);
         assertThat(apply.out()).contains("Exit 3: not healthy: prod/papertrail Degraded:");

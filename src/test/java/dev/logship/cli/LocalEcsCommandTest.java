@@ -2,6 +2,7 @@ package dev.logship.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.EcsClients;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -16,10 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 class LocalEcsCommandTest {
@@ -37,9 +34,7 @@ class LocalEcsCommandTest {
             Matcher m = Pattern.compile("local-ecs ready at (http://127\\.0\\.0\\.1:\\d+)").matcher(String.valueOf(ready));
             assertThat(m.find()).as("first line: %s", ready).isTrue();
 
-            try (EcsClient ecs = EcsClient.builder().endpointOverride(URI.create(m.group(1))).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                    .httpClient(UrlConnectionHttpClient.create()).build()) {
+            try (EcsClient ecs = EcsClients.of(URI.create(m.group(1)))) {
                 assertThat(ecs.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns()).hasSize(2);
             }
 

@@ -11,6 +11,8 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.ManifestRepo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,17 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -47,7 +43,7 @@ class ManagedDaemonServeTest {
     @TempDir Path tmp;
     private LocalEcsServer ecs;
     private Operator operator;
-    private Git work;
+    private ManifestRepo work;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -80,7 +76,7 @@ class ManagedDaemonServeTest {
         Files.writeString(seed.resolve("fluent-bit.yaml"), forwarder("fluent/fluent-bit:5.1.1"));
         Path bare = tmp.resolve("manifests.git");
         SeedRepository.createIfAbsent(bare, "main", tmp.resolve("seed"), "seed: fluent-bit as a managed daemon");
-        work = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(tmp.resolve("work").toFile()).call();
+        work = ManifestRepo.cloneOf(bare, tmp.resolve("work"));
         // Resync every 500 ms: the rollback and a joining instance happen in ECS, not in Git.
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMillis(500))
                 .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
@@ -89,11 +85,7 @@ class ManagedDaemonServeTest {
     }
 
     private String push(String image, String message) throws Exception {
-        Files.writeString(tmp.resolve("work/managed/fluent-bit.yaml"), forwarder(image));
-        work.add().addFilepattern("managed/fluent-bit.yaml").call();
-        PersonIdent who = new PersonIdent("tester", "tester@logship.invalid");
-        String id = work.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
-        work.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
+        String id = work.change("managed/fluent-bit.yaml", forwarder(image), message);
         String body = """
                 {"ref":"refs/heads/main","after":"%s","repository":{"full_name":"local/manifests","clone_url":"%s"},
                  "pusher":{"name":"tester"}}""".formatted(id, tmp.resolve("manifests.git").toUri());
@@ -128,9 +120,7 @@ class ManagedDaemonServeTest {
     }
 
     private String ecsStatusReason() {
-        try (EcsClient sdk = EcsClient.builder().endpointOverride(ecs.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (EcsClient sdk = EcsClients.of(ecs.endpoint())) {
             String daemon = sdk.listDaemons(r -> r.clusterArn("managed-ecs")).daemonSummariesList().get(0).daemonArn();
             String deployment = sdk.describeDaemon(r -> r.daemonArn(daemon)).daemon().deploymentArn();
             return sdk.describeDaemonDeployments(r -> r.daemonDeploymentArns(deployment)).daemonDeployments().get(0).statusReason();

@@ -6,9 +6,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Manifests;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,9 +41,9 @@ class OneFailingClusterTest {
         proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         proxy.createContext("/", this::forwardOrFail);
         proxy.start();
-        write("prod/cluster.yaml", ManifestRepo.cluster("prod", "prod-ecs"));
-        write("prod/papertrail.yaml", ManifestRepo.forwarder("papertrail"));
-        write("managed/cluster.yaml", ManifestRepo.cluster("managed", "managed-ecs"));
+        write("prod/cluster.yaml", Manifests.cluster("prod", "prod-ecs"));
+        write("prod/papertrail.yaml", Manifests.forwarder("papertrail"));
+        write("managed/cluster.yaml", Manifests.cluster("managed", "managed-ecs"));
         write("managed/fluent-bit.yaml", "apiVersion: logship.dev/v1\nkind: LogForwarder\nmetadata:\n  name: fluent-bit\nspec:\n"
                 + "  agent: fluentBit\n  routes:\n    - syslog+tls://logs.example.com:514\n  scheduling: managedDaemon\n"
                 + "  managedDaemon:\n    capacityProviders: [managed]\n");

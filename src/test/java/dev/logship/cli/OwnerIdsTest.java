@@ -3,9 +3,9 @@ package dev.logship.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logship.testkit.ManifestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +36,8 @@ class OwnerIdsTest {
     @Test
     void aCheckoutIsNamedByItsOriginAndABareRepositoryByItsPathOrFileUrl() throws Exception {
         Path bare = tmp.resolve("remote.git");
-        Git.init().setBare(true).setGitDir(bare.toFile()).call().close();
         Path checkout = tmp.resolve("checkout");
-        Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(checkout.toFile()).call().close();
+        ManifestRepo.create(bare, checkout).close();
         String id = OwnerIds.derive(bare.toString(), null);
         assertThat(id).startsWith("file:/").endsWith("/remote");
         assertThat(OwnerIds.derive(bare.toUri().toString(), null)).isEqualTo(id);

@@ -9,6 +9,7 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.ManifestRepo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ class RolloutServeTest {
     @TempDir
     Path tmp;
     private LocalEcsServer ecs;
-    private Git work;
+    private ManifestRepo work;
     private Operator operator;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -69,7 +68,6 @@ class RolloutServeTest {
                   region: us-east-1
                 """.formatted(name, ring);
     }
-
 
     private static final String POLICY = """
             apiVersion: logship.dev/v1
@@ -100,7 +98,7 @@ class RolloutServeTest {
         ecs = LocalEcsServer.start(config.build());
         Path bare = tmp.resolve("manifests.git");
         SeedRepository.createIfAbsent(bare, "main", tmp.resolve("seed"), "seed: 10 clusters in 3 waves");
-        work = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(tmp.resolve("work").toFile()).call();
+        work = ManifestRepo.cloneOf(bare, tmp.resolve("work"));
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
                 .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
         operator = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
@@ -116,11 +114,7 @@ class RolloutServeTest {
     }
 
     private String push(String image, String message) throws Exception {
-        Files.writeString(tmp.resolve("work/fleet/logs.yaml"), RolloutFleet.forwarder(image));
-        work.add().addFilepattern("fleet/logs.yaml").call();
-        PersonIdent who = new PersonIdent("tester", "tester@logship.invalid");
-        String id = work.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
-        work.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
+        String id = work.change("fleet/logs.yaml", RolloutFleet.forwarder(image), message);
         String body = """
                 {"ref":"refs/heads/main","after":"%s","repository":{"full_name":"local/manifests","clone_url":"%s"}}"""
                 .formatted(id, tmp.resolve("manifests.git").toUri());
@@ -167,7 +161,7 @@ class RolloutServeTest {
     }
 
     private String seedHead() throws Exception {
-        return work.getRepository().resolve("HEAD").name();
+        return work.head();
     }
 
     @Test

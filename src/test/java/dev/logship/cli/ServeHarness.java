@@ -10,6 +10,7 @@ import dev.logship.model.DesiredState;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.render.DesiredStates;
+import dev.logship.testkit.EcsClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,9 +28,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.transport.RefSpec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -180,9 +178,7 @@ final class ServeHarness implements AutoCloseable {
     }
 
     EcsClient sdk(String region) {
-        return EcsClient.builder().endpointOverride(ecs.endpoint()).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        return EcsClients.of(ecs.endpoint(), region);
     }
 
     static String hmac(String secret, String body) throws Exception {

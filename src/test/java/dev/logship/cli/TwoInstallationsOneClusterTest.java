@@ -6,6 +6,9 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.OwnershipTags;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.Manifests;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,10 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
@@ -37,9 +36,7 @@ class TwoInstallationsOneClusterTest {
     @BeforeEach
     void start() {
         ecs = LocalEcsServer.start(LocalEcsConfig.builder().cluster("shared-ecs", 2).taskConvergence(Duration.ofMillis(20)).build());
-        sdk = EcsClient.builder().endpointOverride(ecs.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        sdk = EcsClients.of(ecs.endpoint());
     }
 
     @AfterEach
@@ -72,11 +69,11 @@ class TwoInstallationsOneClusterTest {
 
     @Test
     void twoReposWithTheSameClusterNameNeverTouchEachOthersServices() throws Exception {
-        try (ManifestRepo a = new ManifestRepo(tmp.resolve("a")); ManifestRepo b = new ManifestRepo(tmp.resolve("b"))) {
-            a.push("a", Map.of("prod/cluster.yaml", ManifestRepo.cluster("prod", "shared-ecs"),
-                    "prod/alpha.yaml", ManifestRepo.forwarder("alpha"), "prod/common.yaml", ManifestRepo.forwarder("common")));
-            b.push("b", Map.of("prod/cluster.yaml", ManifestRepo.cluster("prod", "shared-ecs"),
-                    "prod/beta.yaml", ManifestRepo.forwarder("beta"), "prod/common.yaml", ManifestRepo.forwarder("common")));
+        try (ManifestRepo a = ManifestRepo.create(tmp.resolve("a")); ManifestRepo b = ManifestRepo.create(tmp.resolve("b"))) {
+            a.push("a", Map.of("prod/cluster.yaml", Manifests.cluster("prod", "shared-ecs"),
+                    "prod/alpha.yaml", Manifests.forwarder("alpha"), "prod/common.yaml", Manifests.forwarder("common")));
+            b.push("b", Map.of("prod/cluster.yaml", Manifests.cluster("prod", "shared-ecs"),
+                    "prod/beta.yaml", Manifests.forwarder("beta"), "prod/common.yaml", Manifests.forwarder("common")));
             String ownerA = OwnerIds.derive(a.uri(), null);
             String ownerB = OwnerIds.derive(b.uri(), null);
             assertThat(ownerA).isNotEqualTo(ownerB).doesNotContain("://");
@@ -117,11 +114,11 @@ class TwoInstallationsOneClusterTest {
     void aServiceCounterStuckAtZeroHidesNoServiceFromEitherInstallation() throws Exception {
         ecs.setStaleCounters(true);
         assertThat(sdk.describeClusters(r -> r.clusters("shared-ecs")).clusters().get(0).activeServicesCount()).isZero();
-        try (ManifestRepo a = new ManifestRepo(tmp.resolve("a")); ManifestRepo b = new ManifestRepo(tmp.resolve("b"))) {
-            a.push("a", Map.of("prod/cluster.yaml", ManifestRepo.cluster("prod", "shared-ecs"),
-                    "prod/common.yaml", ManifestRepo.forwarder("common")));
-            b.push("b", Map.of("prod/cluster.yaml", ManifestRepo.cluster("prod", "shared-ecs"),
-                    "prod/common.yaml", ManifestRepo.forwarder("common")));
+        try (ManifestRepo a = ManifestRepo.create(tmp.resolve("a")); ManifestRepo b = ManifestRepo.create(tmp.resolve("b"))) {
+            a.push("a", Map.of("prod/cluster.yaml", Manifests.cluster("prod", "shared-ecs"),
+                    "prod/common.yaml", Manifests.forwarder("common")));
+            b.push("b", Map.of("prod/cluster.yaml", Manifests.cluster("prod", "shared-ecs"),
+                    "prod/common.yaml", Manifests.forwarder("common")));
             String ownerA = OwnerIds.derive(a.uri(), null);
             assertThat(apply(a.uri()).exitCode()).isZero();
             assertThat(sdk.describeClusters(r -> r.clusters("shared-ecs")).clusters().get(0).activeServicesCount()).isZero();
@@ -139,16 +136,16 @@ class TwoInstallationsOneClusterTest {
 
     @Test
     void applyFromACheckoutActsAsTheServeFollowingTheSameRepository() throws Exception {
-        try (ManifestRepo repo = new ManifestRepo(tmp.resolve("r"))) {
-            repo.push("one", Map.of("prod/cluster.yaml", ManifestRepo.cluster("prod", "shared-ecs"),
-                    "prod/alpha.yaml", ManifestRepo.forwarder("alpha")));
+        try (ManifestRepo repo = ManifestRepo.create(tmp.resolve("r"))) {
+            repo.push("one", Map.of("prod/cluster.yaml", Manifests.cluster("prod", "shared-ecs"),
+                    "prod/alpha.yaml", Manifests.forwarder("alpha")));
             ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10));
             try (Operator serve = Operator.start(new ServeConfig(repo.bare.toString(), "main", null, ecs.endpoint().toString(),
                     "127.0.0.1", 0, tmp.resolve("mirror"), null, true, null, null, settings))) {
                 ServeHarness.waitUntil("serve applied alpha", Duration.ofSeconds(30), () -> owners().containsKey("alpha"));
                 Path checkout = tmp.resolve("checkout");
-                Git.cloneRepository().setURI(repo.uri()).setDirectory(checkout.toFile()).call().close();
-                java.nio.file.Files.writeString(checkout.resolve("prod/gamma.yaml"), ManifestRepo.forwarder("gamma"));
+                ManifestRepo.cloneOf(repo.bare, checkout).close();
+                java.nio.file.Files.writeString(checkout.resolve("prod/gamma.yaml"), Manifests.forwarder("gamma"));
 
                 CliRun fromCheckout = apply(checkout.toString());
                 assertThat(fromCheckout.exitCode()).as(fromCheckout.out() + fromCheckout.err()).isZero();

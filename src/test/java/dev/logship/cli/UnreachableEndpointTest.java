@@ -2,6 +2,7 @@ package dev.logship.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.Manifests;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,11 +24,11 @@ class UnreachableEndpointTest {
     @Test
     void planAndApplyFailWithinTenSecondsNamingActionEndpointRegionAndCluster() throws Exception {
         Files.createDirectories(repo.resolve("prod"));
-        Files.writeString(repo.resolve("prod/cluster.yaml"), ManifestRepo.cluster("prod", "prod-ecs"));
-        Files.writeString(repo.resolve("prod/papertrail.yaml"), ManifestRepo.forwarder("papertrail"));
+        Files.writeString(repo.resolve("prod/cluster.yaml"), Manifests.cluster("prod", "prod-ecs"));
+        Files.writeString(repo.resolve("prod/papertrail.yaml"), Manifests.forwarder("papertrail"));
         Files.createDirectories(repo.resolve("staging"));
-        Files.writeString(repo.resolve("staging/cluster.yaml"), ManifestRepo.cluster("staging", "staging-ecs"));
-        Files.writeString(repo.resolve("staging/papertrail.yaml"), ManifestRepo.forwarder("papertrail-staging"));
+        Files.writeString(repo.resolve("staging/cluster.yaml"), Manifests.cluster("staging", "staging-ecs"));
+        Files.writeString(repo.resolve("staging/papertrail.yaml"), Manifests.forwarder("papertrail-staging"));
         int port = closedPort();
         // Warm-up: the first SDK call of a JVM loads thousands of classes, which on a machine shared by
         // many builds takes seconds of CPU that no client setting controls. Timed: the runs after it.

@@ -2,6 +2,7 @@ package dev.logship.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.Manifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +74,8 @@ class ValidateCommandTest {
     void aLargeFleetGetsASummaryNotALinePerCluster(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         for (int i = 0; i < 300; i++) {
             Path c = Files.createDirectories(dir.resolve("c" + i));
-            Files.writeString(c.resolve("cluster.yaml"), ManifestRepo.cluster("c" + i, "c" + i + "-ecs"));
-            Files.writeString(c.resolve("fwd.yaml"), ManifestRepo.forwarder("fwd" + i) + "  agent: fluentBit\n");
+            Files.writeString(c.resolve("cluster.yaml"), Manifests.cluster("c" + i, "c" + i + "-ecs"));
+            Files.writeString(c.resolve("fwd.yaml"), Manifests.forwarder("fwd" + i) + "  agent: fluentBit\n");
         }
         CliRun run = CliRun.of("validate", dir.toString());
         assertThat(run.exitCode()).as(run.out()).isZero();
@@ -85,7 +86,7 @@ class ValidateCommandTest {
 
     @Test
     void aRoutePortOutside1To65535IsAProblemAtItsLine(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("cluster.yaml"), ManifestRepo.cluster("prod", "prod-ecs"));
+        Files.writeString(dir.resolve("cluster.yaml"), Manifests.cluster("prod", "prod-ecs"));
         Files.writeString(dir.resolve("fwd.yaml"), "apiVersion: logship.dev/v1\nkind: LogForwarder\nmetadata:\n  name: pt\n"
                 + "spec:\n  routes:\n    - syslog+tls://logs.example.com:70000\n");
         CliRun run = CliRun.of("validate", dir.toString());

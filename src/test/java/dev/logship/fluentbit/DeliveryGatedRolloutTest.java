@@ -16,6 +16,7 @@ import dev.logship.notify.Receiver;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.render.DesiredStates;
+import dev.logship.testkit.ManifestRepo;
 import dev.logship.web.IngestSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,13 +119,8 @@ class DeliveryGatedRolloutTest {
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    private String push(Git work, String file, String content, String message) throws Exception {
-        Files.writeString(work.getRepository().getWorkTree().toPath().resolve("fleet").resolve(file), content);
-        work.add().addFilepattern("fleet/" + file).call();
-        PersonIdent who = new PersonIdent("tester", "tester@logship.invalid");
-        String id = work.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
-        work.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
-        return id;
+    private String push(ManifestRepo work, String file, String content, String message) {
+        return work.change("fleet/" + file, content, message);
     }
 
     /** What serve says of the rollout, each cluster and its last events, for a failure message. */
@@ -164,14 +158,14 @@ class DeliveryGatedRolloutTest {
         try (LocalEcsServer ecs = LocalEcsServer.start(LocalEcsConfig.builder().cluster("c01", 1).cluster("m01", 1)
                 .cluster("m02", 1).taskConvergence(Duration.ofMillis(20)).build());
              Receiver ops = Receiver.answering();
-             Git work = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(tmp.resolve("work").toFile()).call()) {
+             ManifestRepo work = ManifestRepo.cloneOf(bare, tmp.resolve("work"))) {
             Files.writeString(urlFile, ops.url().toString());
             ServeConfig config = new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
                     tmp.resolve("data"), null, true, null, null, settings)
                     .withNotifyRules(new NotifyRules(true, List.of("127.0.0.0/8"), tmp));
             Operator serve = Operator.start(config, IngestSettings.of(TOKEN, JUDGE_WINDOW));
             int port = serve.port();
-            String seed = work.getRepository().resolve("HEAD").name();
+            String seed = work.head();
             String[] goodArn = new String[1];
             try (OtlpReporters mainWave = new OtlpReporters(port, TOKEN, "pt", List.of("m01", "m02")).start();
                  EcsDrivenNode canary = new EcsDrivenNode(tmp, "c01", port,

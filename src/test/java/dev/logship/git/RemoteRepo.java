@@ -1,5 +1,6 @@
 package dev.logship.git;
 
+import dev.logship.testkit.ManifestRepo;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +20,10 @@ final class RemoteRepo implements AutoCloseable {
     final Git git;
 
     RemoteRepo(Path root) throws GitAPIException {
-        bare = root.resolve("remote.git");
-        work = root.resolve("work");
-        Git.init().setBare(true).setInitialBranch("main").setGitDir(bare.toFile()).call().close();
-        git = Git.cloneRepository().setURI(uri()).setDirectory(work.toFile()).call();
-        git.checkout().setOrphan(true).setName("main").call();
+        ManifestRepo repo = ManifestRepo.create(root); // the kit's bare remote and clone; this class adds branches, tags, resets
+        bare = repo.bare;
+        work = repo.work;
+        git = repo.git();
     }
 
     String uri() {

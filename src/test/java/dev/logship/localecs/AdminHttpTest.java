@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logship.testkit.EcsClients;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +24,7 @@ class AdminHttpTest {
     @BeforeAll
     static void start() {
         server = LocalEcsServer.start(LocalEcsConfig.builder().cluster("prod", 1).build());
-        ecs = LocalEcsFixture.clientWithoutRetries(server);
+        ecs = EcsClients.withoutRetries(server.endpoint());
     }
 
     @AfterAll

@@ -2,6 +2,8 @@ package dev.logship.localecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +26,7 @@ class CircuitBreakerTest {
     @BeforeEach
     void start() {
         server = LocalEcsServer.start(LocalEcsConfig.builder().cluster("prod", 3).build());
-        ecs = LocalEcsFixture.client(server);
+        ecs = EcsClients.of(server.endpoint());
         register("fluent/fluent-bit:5.1.1"); // revision 1: healthy
         register("fluent/fluent-bit:5.1.1-crashloop"); // revision 2: exits right after start
     }
@@ -44,8 +46,8 @@ class CircuitBreakerTest {
         ecs.createService(r -> r.cluster("prod").serviceName("fb").taskDefinition("fb:1")
                 .schedulingStrategy(SchedulingStrategy.DAEMON)
                 .deploymentConfiguration(c -> c.deploymentCircuitBreaker(b -> b.enable(enable).rollback(rollback))));
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(10), () -> service().deployments().get(0).rolloutState()
-                == DeploymentRolloutState.COMPLETED, "fb:1 completed");
+        Waits.until("fb:1 completed", Duration.ofSeconds(10), () -> service().deployments().get(0).rolloutState()
+                == DeploymentRolloutState.COMPLETED);
     }
 
     private Service service() {
@@ -63,8 +65,7 @@ class CircuitBreakerTest {
 
         ecs.updateService(r -> r.cluster("prod").service("fb").taskDefinition("fb:2"));
 
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(10), () -> service().deployments().get(0).failedTasks() >= 6,
-                "crashing tasks counted");
+        Waits.until("crashing tasks counted", Duration.ofSeconds(10), () -> service().deployments().get(0).failedTasks() >= 6);
         assertThat(stoppedTasks()).filteredOn(t -> t.taskDefinitionArn().endsWith("fb:2")).isNotEmpty()
                 .allSatisfy(t -> {
                     assertThat(t.stopCodeAsString()).isEqualTo("EssentialContainerExited");
@@ -80,8 +81,8 @@ class CircuitBreakerTest {
 
         ecs.updateService(r -> r.cluster("prod").service("fb").taskDefinition("fb:2"));
 
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(10), () -> service().deployments().get(0).rolloutState()
-                == DeploymentRolloutState.FAILED, "deployment FAILED");
+        Waits.until("deployment FAILED", Duration.ofSeconds(10), () -> service().deployments().get(0).rolloutState()
+                == DeploymentRolloutState.FAILED);
         Deployment failed = service().deployments().get(0);
         assertThat(failed.failedTasks()).isGreaterThanOrEqualTo(3);
         assertThat(failed.taskDefinition()).endsWith("fb:2");
@@ -99,11 +100,11 @@ class CircuitBreakerTest {
 
         ecs.updateService(r -> r.cluster("prod").service("fb").taskDefinition("fb:2"));
 
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(10), () -> {
+        Waits.until("rolled back to fb:1 and completed", Duration.ofSeconds(10), () -> {
             Service s = service();
             return s.taskDefinition().endsWith("fb:1") && s.deployments().size() == 1
                     && s.deployments().get(0).rolloutState() == DeploymentRolloutState.COMPLETED;
-        }, "rolled back to fb:1 and completed");
+        });
         Service s = service();
         assertThat(s.runningCount()).isEqualTo(3);
         assertThat(s.events()).anySatisfy(e -> assertThat(e.message()).contains("rolling back to deployment"));

@@ -3,9 +3,9 @@ package dev.logship.localecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logship.testkit.LocalEcs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsContainerInstancesException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsServicesException;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 class ClusterContractTest {
 
     @RegisterExtension
-    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder().cluster("prod", 2).build());
+    static final LocalEcs LOCAL = LocalEcs.with(LocalEcsConfig.builder().cluster("prod", 2).build());
 
     @Test
     void describeCountsInstancesServicesAndTasksAndReportsMissingOnes() {

@@ -3,6 +3,7 @@ package dev.logship.localecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logship.testkit.LocalEcs;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.ecs.model.UnsupportedFeatureException;
 /** The daemon actions and Managed Instances capacity providers as the SDK sees them. */
 class DaemonContractTest {
     @RegisterExtension
-    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder()
+    static final LocalEcs LOCAL = LocalEcs.with(LocalEcsConfig.builder()
             .managedInstances(DaemonFixture.CLUSTER, DaemonFixture.PROVIDER, 3).build());
 
     private EcsClient ecs;

@@ -2,6 +2,8 @@ package dev.logship.localecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.LocalEcs;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  */
 class DaemonDeploymentTest {
     @RegisterExtension
-    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder().timeScale(60)
+    static final LocalEcs LOCAL = LocalEcs.with(LocalEcsConfig.builder().timeScale(60)
             .managedInstances(DaemonFixture.CLUSTER, DaemonFixture.PROVIDER, 4).build());
 
     private final EcsClient ecs = LOCAL.ecs();
@@ -51,8 +53,7 @@ class DaemonDeploymentTest {
         assertThat(DaemonFixture.running(ecs, daemon, target)).isEqualTo(2);
         assertThat(first.sourceDaemonRevisions()).singleElement().satisfies(s -> assertThat(s.totalRunningInstanceCount()).isEqualTo(2));
 
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(10), () -> latest(daemon).status() == DaemonDeploymentStatus.SUCCESSFUL,
-                "the deployment succeeds");
+        Waits.until("the deployment succeeds", Duration.ofSeconds(10), () -> latest(daemon).status() == DaemonDeploymentStatus.SUCCESSFUL);
         Set<String> after = instances();
         after.retainAll(before);
         assertThat(after).as("every instance replaced").isEmpty();
@@ -71,8 +72,7 @@ class DaemonDeploymentTest {
         ecs.updateDaemon(r -> r.daemonArn(daemon).daemonTaskDefinitionArn(DaemonFixture.register(ecs, "fluent/fluent-bit:5.1.1-crashloop"))
                 .capacityProviderArns(DaemonFixture.providerArn(ecs)).deploymentConfiguration(c -> c.drainPercent(25.0)));
 
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(10), () -> latest(daemon).status() == DaemonDeploymentStatus.ROLLBACK_SUCCESSFUL,
-                "the circuit breaker rolls the deployment back");
+        Waits.until("the circuit breaker rolls the deployment back", Duration.ofSeconds(10), () -> latest(daemon).status() == DaemonDeploymentStatus.ROLLBACK_SUCCESSFUL);
         DaemonDeployment rolledBack = latest(daemon);
         assertThat(rolledBack.circuitBreaker().status()).isEqualTo(DaemonDeploymentRollbackMonitorsStatus.TRIGGERED);
         assertThat(rolledBack.circuitBreaker().failureCount()).isGreaterThanOrEqualTo(rolledBack.circuitBreaker().threshold());
@@ -94,8 +94,7 @@ class DaemonDeploymentTest {
     void crashLoopingFirstRevisionStopsTheDeploymentWithNothingToRollBackTo() {
         String daemon = DaemonFixture.create(ecs, DaemonFixture.register(ecs, "fluent/fluent-bit:5.1.1-crashloop"), 25, 0);
 
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(10), () -> latest(daemon).status() == DaemonDeploymentStatus.STOPPED,
-                "the circuit breaker stops the deployment");
+        Waits.until("the circuit breaker stops the deployment", Duration.ofSeconds(10), () -> latest(daemon).status() == DaemonDeploymentStatus.STOPPED);
         assertThat(latest(daemon).statusReason()).contains("No earlier daemon revision");
     }
 }

@@ -2,6 +2,8 @@ package dev.logship.localecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.LocalEcs;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 /** ECS starts an instance's daemon task before any other task on it. */
 class DaemonStartOrderTest {
     @RegisterExtension
-    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder()
+    static final LocalEcs LOCAL = LocalEcs.with(LocalEcsConfig.builder()
             .taskConvergence(Duration.ofMillis(300)).managedInstances("prod", "managed", 1).build());
 
     @Test
@@ -22,8 +24,7 @@ class DaemonStartOrderTest {
         ecs.registerTaskDefinition(LocalEcsFixture.logspout("app", 8080));
         ecs.createService(r -> r.cluster("prod").serviceName("app").taskDefinition("app").desiredCount(1));
 
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(5),
-                () -> ecs.listTasks(r -> r.cluster("prod").serviceName("app")).taskArns().size() == 1, "the service task is placed");
+        Waits.until("the service task is placed", Duration.ofSeconds(5), () -> ecs.listTasks(r -> r.cluster("prod").serviceName("app")).taskArns().size() == 1);
         var all = ecs.describeTasks(r -> r.cluster("prod").tasks(ecs.listTasks(l -> l.cluster("prod")).taskArns())).tasks();
         Task daemonTask = all.stream().filter(t -> t.group().startsWith("daemon:")).findFirst().orElseThrow();
         Task serviceTask = all.stream().filter(t -> t.group().startsWith("service:")).findFirst().orElseThrow();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.faults.Faults;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.LocalEcs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +27,7 @@ class ProtocolTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
-    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder().cluster("prod", 1).build());
+    static final LocalEcs LOCAL = LocalEcs.with(LocalEcsConfig.builder().cluster("prod", 1).build());
 
     private static HttpResponse<String> post(String target, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(LOCAL.server().endpoint().resolve("/"))
@@ -114,7 +116,7 @@ class ProtocolTest {
     @Test
     void sdkRetriesRideOutThrottlingAndDroppedConnections() {
         int succeeded = 0;
-        try (EcsClient retrying = LocalEcsFixture.clientWithQuickRetries(LOCAL.server())) {
+        try (EcsClient retrying = EcsClients.withQuickRetries(LOCAL.server().endpoint())) {
             LOCAL.server().setFaults(new Faults(0.25, 0, 0.25, 0));
             for (int i = 0; i < 20; i++) {
                 // Each attempt fails with probability 0.5; standard mode makes up to 3 attempts.
@@ -142,7 +144,7 @@ class ProtocolTest {
 
     @Test
     void arnsUseTheRegionTheCallerSignedFor() {
-        try (EcsClient ireland = LocalEcsFixture.client(LOCAL.server(), Region.EU_WEST_1)) {
+        try (EcsClient ireland = EcsClients.of(LOCAL.server().endpoint(), Region.EU_WEST_1.id())) {
             assertThat(ireland.createCluster(r -> r.clusterName("dublin")).cluster().clusterArn())
                     .isEqualTo("arn:aws:ecs:eu-west-1:000000000000:cluster/dublin");
         }
@@ -152,7 +154,7 @@ class ProtocolTest {
     void clustersMadeAtStartUseTheConfiguredRegion() throws Exception {
         try (LocalEcsServer frankfurt = LocalEcsServer.start(LocalEcsConfig.builder().region("eu-central-1")
                 .cluster("prod", 1).build());
-                EcsClient client = LocalEcsFixture.client(frankfurt, Region.EU_CENTRAL_1)) {
+                EcsClient client = EcsClients.of(frankfurt.endpoint(), Region.EU_CENTRAL_1.id())) {
             assertThat(client.listClusters().clusterArns()).containsExactly("arn:aws:ecs:eu-central-1:000000000000:cluster/prod");
         }
     }

@@ -2,6 +2,8 @@ package dev.logship.localecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class SchedulerRestTest {
             config.cluster(name(i), 2);
         }
         server = LocalEcsServer.start(config.build());
-        ecs = LocalEcsFixture.client(server);
+        ecs = EcsClients.of(server.endpoint());
         ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
         for (int i = 0; i < CLUSTERS; i++) {
             String cluster = name(i);
@@ -48,10 +50,10 @@ class SchedulerRestTest {
         }
         for (int i = 0; i < CLUSTERS; i++) {
             String cluster = name(i);
-            LocalEcsFixture.waitUntil(Duration.ofSeconds(30), () -> service(cluster).runningCount() == 2, cluster + " steady");
+            Waits.until(cluster + " steady", Duration.ofSeconds(30), () -> service(cluster).runningCount() == 2);
         }
 
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(30), this::aReadSettlesNothing, "the fleet at rest");
+        Waits.until("the fleet at rest", Duration.ofSeconds(30), this::aReadSettlesNothing);
         long before = server.clustersSettled();
         service(name(0));
         service(name(1));
@@ -66,8 +68,8 @@ class SchedulerRestTest {
         server.setNodeCount(name(3), 1); // a node leaves a cluster at rest: its task goes with it
         assertThat(service(name(3)).runningCount()).isEqualTo(1);
         server.setNodeCount(name(3), 2); // and one joins: the task is placed again
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(30), () -> service(name(3)).runningCount() == 2, "c3 back to 2");
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(30), this::aReadSettlesNothing, "the fleet at rest again");
+        Waits.until("c3 back to 2", Duration.ofSeconds(30), () -> service(name(3)).runningCount() == 2);
+        Waits.until("the fleet at rest again", Duration.ofSeconds(30), this::aReadSettlesNothing);
 
         before = server.clustersSettled();
         ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234)); // names no cluster: all are looked at once
@@ -76,8 +78,8 @@ class SchedulerRestTest {
 
         // c7 runs 1 task on 2 nodes: the new task takes the free node, then the old one is retired, with time alone
         ecs.updateService(r -> r.cluster(name(7)).service("logspout").taskDefinition("logspout:2"));
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(30), () -> service(name(7)).deployments().size() == 1
-                && service(name(7)).runningCount() == 1, "rollout of c7 finished");
+        Waits.until("rollout of c7 finished", Duration.ofSeconds(30), () -> service(name(7)).deployments().size() == 1
+                && service(name(7)).runningCount() == 1);
         assertThat(service(name(7)).taskDefinition()).endsWith("logspout:2");
         assertThat(service(name(10)).taskDefinition()).endsWith("logspout:1");
     }

@@ -2,6 +2,8 @@ package dev.logship.localecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +20,7 @@ class SchedulerTest {
 
     private void start(LocalEcsConfig config) {
         server = LocalEcsServer.start(config);
-        ecs = LocalEcsFixture.client(server);
+        ecs = EcsClients.of(server.endpoint());
         ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
     }
 
@@ -199,7 +201,7 @@ class SchedulerTest {
         assertThat(early.runningCount()).isZero();
         assertThat(early.deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.IN_PROGRESS);
 
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(5), () -> service("logspout").runningCount() == 2, "tasks run");
+        Waits.until("tasks run", Duration.ofSeconds(5), () -> service("logspout").runningCount() == 2);
         Service settled = service("logspout");
         assertThat(settled.pendingCount()).isZero();
         assertThat(settled.deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.COMPLETED);
@@ -225,7 +227,7 @@ class SchedulerTest {
         start(LocalEcsConfig.builder().cluster("prod", 2).taskConvergence(Duration.ofMillis(300)).build());
         ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
                 .schedulingStrategy(SchedulingStrategy.DAEMON));
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(5), () -> service("logspout").runningCount() == 2, "first rollout");
+        Waits.until("first rollout", Duration.ofSeconds(5), () -> service("logspout").runningCount() == 2);
         ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
 
         ecs.updateService(r -> r.cluster("prod").service("logspout").taskDefinition("logspout:2"));
@@ -233,7 +235,7 @@ class SchedulerTest {
         Service rolling = service("logspout");
         assertThat(rolling.deployments()).extracting(d -> d.status()).containsExactly("PRIMARY", "ACTIVE");
         assertThat(rolling.deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.IN_PROGRESS);
-        LocalEcsFixture.waitUntil(Duration.ofSeconds(5), () -> service("logspout").deployments().size() == 1, "rollout done");
+        Waits.until("rollout done", Duration.ofSeconds(5), () -> service("logspout").deployments().size() == 1);
         assertThat(service("logspout").deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.COMPLETED);
         assertThat(service("logspout").runningCount()).isEqualTo(2);
     }

@@ -2,6 +2,7 @@ package dev.logship.localecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.EcsClients;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class SeedBoto3ScriptTest {
             Files.copy(in, script);
         }
         try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().cluster("my-cluster", nodes).build());
-                EcsClient ecs = LocalEcsFixture.client(server)) {
+                EcsClient ecs = EcsClients.of(server.endpoint())) {
             Map<String, String> env = new HashMap<>(ExternalTool.awsEnvironment(server));
             env.put("SEED_REGION", "us-east-1");
             env.put("SEED_CLUSTER", "my-cluster");

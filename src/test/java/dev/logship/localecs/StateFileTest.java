@@ -2,6 +2,7 @@ package dev.logship.localecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.EcsClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class StateFileTest {
         LocalEcsConfig config = LocalEcsConfig.builder().cluster("prod", 2).stateFile(file).build();
         Service before;
         List<String> tasksBefore;
-        try (LocalEcsServer server = LocalEcsServer.start(config); EcsClient ecs = LocalEcsFixture.client(server)) {
+        try (LocalEcsServer server = LocalEcsServer.start(config); EcsClient ecs = EcsClients.of(server.endpoint())) {
             ecs.registerTaskDefinition(LocalEcsFixture.logspout("logspout", 1234));
             ecs.createService(r -> r.cluster("prod").serviceName("logspout").taskDefinition("logspout")
                     .schedulingStrategy(SchedulingStrategy.DAEMON).tags(Tag.builder().key("owner").value("logship").build()));
@@ -34,7 +35,7 @@ class StateFileTest {
         assertThat(Files.isRegularFile(file)).isTrue();
 
         LocalEcsConfig restart = LocalEcsConfig.builder().stateFile(file).build();
-        try (LocalEcsServer server = LocalEcsServer.start(restart); EcsClient ecs = LocalEcsFixture.client(server)) {
+        try (LocalEcsServer server = LocalEcsServer.start(restart); EcsClient ecs = EcsClients.of(server.endpoint())) {
             Service after = ecs.describeServices(r -> r.cluster("prod").services("logspout").include(ServiceField.TAGS)).services().get(0);
 
             assertThat(after).isEqualTo(before);

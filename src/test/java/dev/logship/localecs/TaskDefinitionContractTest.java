@@ -3,12 +3,12 @@ package dev.logship.localecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logship.testkit.LocalEcs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 class TaskDefinitionContractTest {
 
     @RegisterExtension
-    static final LocalEcsExtension LOCAL = new LocalEcsExtension(LocalEcsConfig.builder().cluster("prod", 2).build());
+    static final LocalEcs LOCAL = LocalEcs.with(LocalEcsConfig.builder().cluster("prod", 2).build());
 
     @Test
     void registerFillsInWhatEcsFillsIn() {

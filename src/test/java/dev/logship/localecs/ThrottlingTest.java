@@ -3,6 +3,8 @@ package dev.logship.localecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -33,7 +35,7 @@ class ThrottlingTest {
     @Test
     void taskDefinitionRegistrationAllowsABurstOf20ThenThrottles() {
         try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).build());
-                EcsClient ecs = LocalEcsFixture.clientWithoutRetries(server)) {
+                EcsClient ecs = EcsClients.withoutRetries(server.endpoint())) {
             ecs.listClusters(); // warm the client up so the burst below is quick
             long started = System.nanoTime();
             int accepted = registrationsUntilThrottled(ecs);
@@ -56,12 +58,12 @@ class ThrottlingTest {
     @Test
     void aTimeScaleRefillsTheSameBucketsFaster() {
         try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).timeScale(20).build());
-                EcsClient ecs = LocalEcsFixture.clientWithoutRetries(server)) {
+                EcsClient ecs = EcsClients.withoutRetries(server.endpoint())) {
             ecs.listClusters();
             assertThat(registrationsUntilThrottled(ecs)).isGreaterThanOrEqualTo(20);
             // 1 per second at scale 20 is one token per 50 ms; real time would need a full second.
             long started = System.nanoTime();
-            LocalEcsFixture.waitUntil(Duration.ofSeconds(2), () -> registers(ecs), "a token is refilled");
+            Waits.until("a token is refilled", Duration.ofSeconds(2), () -> registers(ecs));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(800));
         }
     }
@@ -72,7 +74,7 @@ class ThrottlingTest {
         // one must leave the other untouched. A time scale of 0.01 all but stops the refill, so
         // the burst runs out however slow the machine is.
         try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.builder().throttle(true).timeScale(0.01).build());
-                EcsClient ecs = LocalEcsFixture.clientWithoutRetries(server)) {
+                EcsClient ecs = EcsClients.withoutRetries(server.endpoint())) {
             int described = 0;
             while (true) {
                 try {

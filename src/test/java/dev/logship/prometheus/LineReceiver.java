@@ -16,7 +16,14 @@ final class LineReceiver implements AutoCloseable {
     final AtomicLong bytes = new AtomicLong();
 
     LineReceiver() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** On {@code port} (0: a free one); the same port again brings the receiver back after an outage. */
+    LineReceiver(int port) throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         Thread accept = new Thread(this::accept, "line-receiver");
         accept.setDaemon(true);
         accept.start();

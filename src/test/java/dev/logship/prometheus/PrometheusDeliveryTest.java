@@ -37,12 +37,15 @@ import software.amazon.awssdk.services.ecs.model.Attribute;
  * discovery with the forwarder's node; a real Prometheus discovers it there and scrapes the real
  * Fluent Bit on that node's address (loopback here: the node's scrape-address attribute, set with
  * the SDK's PutAttributes); serve reads the figures back with PromQL and judges them. Records
- * flowing: Delivering; the receiver closed: DeliveryFailing with the route, in events and /metrics.
+ * flowing: Delivering; the receiver closed: DeliveryFailing with the route, in events and /metrics; the
+ * receiver back: Delivering, DeliveryRecovered. serve has a read token, which guards the discovery
+ * too: Prometheus asks with it.
  */
 class PrometheusDeliveryTest {
     static final Duration WINDOW = Duration.ofSeconds(15);
     static final ObjectMapper JSON = new ObjectMapper();
     static final String FORWARDER = "routes: [\"syslog+tls://logs.example.com:514\"]\n";
+    static final String READ_TOKEN = "read-Pq7-" + Long.toHexString(System.nanoTime());
 
     @TempDir Path tmp;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -59,7 +62,7 @@ class PrometheusDeliveryTest {
         try (LocalEcsServer ecs = LocalEcsServer.start(LocalEcsConfig.builder().cluster("prod", 1)
                 .taskConvergence(Duration.ofMillis(20)).build())) {
             ServeConfig config = new ServeConfig(repo.toString(), null, null, ecs.endpoint().toString(), "127.0.0.1", 0,
-                    tmp.resolve("data"), null, true, null, null, ControllerSettings.defaults());
+                    tmp.resolve("data"), null, true, null, null, ControllerSettings.defaults()).withAccess(false, READ_TOKEN);
             PrometheusSettings settings = new PrometheusSettings(URI.create("http://127.0.0.1:" + prometheusPort), null,
                     WINDOW, Duration.ofSeconds(1));
             Operator serve = Operator.startWithPrometheus(config, settings);
@@ -77,6 +80,8 @@ class PrometheusDeliveryTest {
                     JsonNode t = get(port, "/api/v1/prometheus/targets");
                     return t.size() == 1 ? Optional.of(t) : Optional.empty();
                 });
+                assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/prometheus/targets"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as("discovery needs the read token").isEqualTo(401);
                 assertThat(targets.path(0).path("targets").path(0).asText()).isEqualTo("127.0.0.1:" + metricsPort);
                 assertThat(targets.path(0).path("labels").toString()).contains("\"cluster\":\"prod\"", "\"forwarder\":\"pt\"",
                         "\"instance\":\"" + ec2 + "\"", "\"__metrics_path__\":\"/api/v2/metrics/prometheus\"");
@@ -84,7 +89,7 @@ class PrometheusDeliveryTest {
                 Process fb = startFluentBit(fluentBit, metricsPort, receiver.port());
                 long started = System.nanoTime();
                 try (RealPrometheus prometheus = RealPrometheus.start(tmp.resolve("prometheus"), prometheusPort,
-                        "http://127.0.0.1:" + port + "/api/v1/prometheus/targets")) {
+                        "http://127.0.0.1:" + port + "/api/v1/prometheus/targets", READ_TOKEN)) {
                     JsonNode delivering = waitForState(port, "Delivering", Duration.ofSeconds(60), prometheus, fb);
                     System.out.printf("Delivering %d ms after Fluent Bit and Prometheus started%n",
                             (System.nanoTime() - started) / 1_000_000);
@@ -92,6 +97,7 @@ class PrometheusDeliveryTest {
                     assertThat(receiver.bytes.get()).isPositive();
                     printReadCost(settings);
 
+                    int receiverPort = receiver.port();
                     receiver.close();
                     long down = System.nanoTime();
                     JsonNode failing = waitForState(port, "DeliveryFailing", WINDOW.plusSeconds(30), prometheus, fb);
@@ -104,6 +110,16 @@ class PrometheusDeliveryTest {
                     assertThat(text(port, "/metrics")).contains(
                             "logship_delivery_state{cluster=\"prod\",forwarder=\"pt\",state=\"DeliveryFailing\"} 1.0",
                             "logship_prometheus_reads_total{outcome=\"ok\"}");
+
+                    try (LineReceiver back = new LineReceiver(receiverPort)) {
+                        long up = System.nanoTime();
+                        waitForState(port, "Delivering", WINDOW.plusSeconds(60), prometheus, fb);
+                        System.out.printf("Delivering again %d ms after the receiver came back%n", (System.nanoTime() - up) / 1_000_000);
+                        assertThat(get(port, "/api/v1/events").toString()).contains("DeliveryRecovered");
+                        assertThat(back.bytes.get()).isPositive();
+                    }
+                    assertThat(text(port, "/api/v1/clusters/prod") + text(port, "/metrics") + text(port, "/api/v1/events"))
+                            .doesNotContain(READ_TOKEN);
                 } finally {
                     fb.destroy();
                     fb.waitFor();
@@ -148,7 +164,9 @@ class PrometheusDeliveryTest {
             });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; delivery " + get(port, "/api/v1/clusters/prod").path("delivery")
-                    + "\nPrometheus targets " + text(prometheus.port, "/api/v1/targets") + "\nFluent Bit alive "
+                    + "\nPrometheus targets " + text(prometheus.port, "/api/v1/targets") + "\nPrometheus log "
+                    + prometheus.log().lines().filter(l -> l.contains("level=warn") || l.contains("level=error")).toList()
+                    + "\nFluent Bit alive "
                     + fb.isAlive() + ": " + Files.readString(tmp.resolve("fluent-bit.log")), e);
         }
     }
@@ -158,8 +176,8 @@ class PrometheusDeliveryTest {
     }
 
     private String text(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + READ_TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static EcsClient sdk(URI endpoint) {

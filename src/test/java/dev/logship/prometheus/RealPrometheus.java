@@ -46,8 +46,8 @@ public final class RealPrometheus implements AutoCloseable {
                 "no prometheus binary: run scripts/install-test-tools.sh (apt-get install prometheus) or set LOGSHIP_PROMETHEUS"));
     }
 
-    /** Starts on {@code port} (loopback), scraping what {@code discoveryUrl} lists every second; waits until it is ready. */
-    public static RealPrometheus start(Path dir, int port, String discoveryUrl) throws IOException {
+    /** Starts on {@code port} (loopback), scraping what {@code discoveryUrl} lists (asked with {@code bearer}) every second; waits until it is ready. */
+    public static RealPrometheus start(Path dir, int port, String discoveryUrl, String bearer) throws IOException {
         return startWith(dir, port, """
                 global:
                   scrape_interval: 1s
@@ -57,7 +57,8 @@ public final class RealPrometheus implements AutoCloseable {
                     http_sd_configs:
                       - url: %s
                         refresh_interval: 1s
-                """.formatted(discoveryUrl));
+                        authorization: {type: Bearer, credentials: %s}  # 2.42 sends no type unless told
+                """.formatted(discoveryUrl, bearer));
     }
 
     /** Starts with this configuration (YAML) on {@code port} (loopback); waits until it is ready. */

@@ -13,6 +13,7 @@ import dev.logship.model.Snapshot;
 import dev.logship.rollout.Phase;
 import dev.logship.rollout.Rollout;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.EcsClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 
@@ -52,9 +51,7 @@ final class EcsRolloutRig implements AutoCloseable {
         ecs = LocalEcsServer.start(config.build());
         gateways = new AwsEcsGateways(new AwsSettings(ecs.endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), RateLimits.off(), 3));
-        sdk = EcsClient.builder().endpointOverride(ecs.endpoint()).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        sdk = EcsClients.of(ecs.endpoint(), REGION);
     }
 
     EcsRolloutRig() {

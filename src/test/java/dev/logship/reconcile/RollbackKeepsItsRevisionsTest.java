@@ -18,6 +18,7 @@ import dev.logship.rollout.RolloutClock;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.EcsClients;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +28,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 
@@ -185,9 +184,7 @@ class RollbackKeepsItsRevisionsTest {
     }
 
     private static EcsClient sdk(URI endpoint) {
-        return EcsClient.builder().endpointOverride(endpoint).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        return EcsClients.of(endpoint, REGION);
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) {

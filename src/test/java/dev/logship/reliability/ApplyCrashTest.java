@@ -1,8 +1,9 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.JavaProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.JavaProcess;
+import dev.logship.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

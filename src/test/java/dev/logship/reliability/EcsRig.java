@@ -5,6 +5,7 @@ import dev.logship.aws.AwsSettings;
 import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.EcsClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 
@@ -32,8 +31,7 @@ final class EcsRig implements AutoCloseable {
     private EcsRig(LocalEcsServer server, RateLimits limits) {
         this.server = server;
         this.gateways = new AwsEcsGateways(new AwsSettings(server.endpoint(), CREDENTIALS, limits, 12));
-        this.sdk = EcsClient.builder().endpointOverride(server.endpoint()).region(Region.of(Fleet.REGION))
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        this.sdk = EcsClients.of(server.endpoint(), Fleet.REGION);
     }
 
     /** Clusters {@code name-ecs} with {@code nodes} ACTIVE nodes each; logship paces at ECS's rates sped up by {@code timeScale}. */

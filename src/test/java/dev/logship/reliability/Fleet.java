@@ -6,6 +6,7 @@ import dev.logship.model.Snapshot;
 import dev.logship.model.SourceFile;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
+import dev.logship.testkit.ManifestTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * reliability tests go through the real parser and renderer. Cluster {@code name} runs on ECS
  * cluster {@code name-ecs}.
  */
-final class Fleet {
+final class Fleet implements ManifestTree {
     static final String REGION = "us-east-1";
     private final Map<String, String> files = new TreeMap<>();
 
@@ -108,7 +109,8 @@ final class Fleet {
     }
 
     /** Writes the tree under {@code dir} (replacing what a previous write left). */
-    void writeTo(Path dir) {
+    @Override
+    public void writeTo(Path dir) {
         try {
             for (String sub : List.of("clusters", "forwarders")) {
                 Path d = dir.resolve(sub);

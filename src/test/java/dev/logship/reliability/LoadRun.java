@@ -1,9 +1,11 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,10 +57,10 @@ public final class LoadRun {
     static long syncMillis(Path dir, Load load) throws Exception {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION);
         NAMES.forEach(n -> config.cluster(n + "-ecs", 1));
-        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir)) {
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
             String commit = git.commit(Fleet.ofClusters("l", CLUSTERS, "gliderlabs/logspout:v3.2.14", Secrets.ROUTE), "load");
             long start = System.nanoTime();
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {
                 Thread loader = null;
                 if (load != null) {

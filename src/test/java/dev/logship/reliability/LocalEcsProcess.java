@@ -1,6 +1,8 @@
 package dev.logship.reliability;
 
+import dev.logship.testkit.EcsClients;
 import dev.logship.testkit.JavaProcess;
+import dev.logship.testkit.Waits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -10,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -72,8 +72,7 @@ final class LocalEcsProcess implements AutoCloseable {
     }
 
     EcsClient sdk() {
-        return EcsClient.builder().endpointOverride(endpoint()).region(Region.of(Fleet.REGION)).credentialsProvider(EcsRig.CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        return EcsClients.of(endpoint(), Fleet.REGION);
     }
 
     @Override

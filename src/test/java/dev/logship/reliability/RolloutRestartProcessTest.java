@@ -1,12 +1,13 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.cli.Main;
 import dev.logship.cli.RolloutFleet;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,11 +1,14 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,10 +47,10 @@ class RolloutWavesEndToEndTest {
         // Tasks take 1 s to run: a wave started all at once would have all its deployments in flight together.
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofSeconds(1)).region(Fleet.REGION);
         fleet.clusters().forEach(c -> config.cluster(c, 2));
-        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir);
-             EcsClient sdk = EcsClientFor.local(ecs.endpoint())) {
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"));
+             EcsClient sdk = EcsClients.of(ecs.endpoint(), Fleet.REGION)) {
             String seed = git.commitFiles(fleet.files(OLD), "seed: 10 clusters in 3 waves");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h", "--max-parallel", "8", "--clock-scale", String.valueOf(SCALE))) {
                 Waits.until("the seed is Healthy everywhere", Duration.ofSeconds(120), () -> healthyOn(serve, fleet.clusters(), seed));
                 Waits.until("the seed's rollout is done", Duration.ofSeconds(60), () -> rolloutState(serve, seed).equals("DONE"));

@@ -1,12 +1,15 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeLaunch;
-import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeLaunch;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,10 +40,10 @@ class ServeCleanUpAfterApplyTest {
     void pushesInABurstAreAppliedWithoutCleanUpCallsAndCleanUpFollowsNamingTheForwarder(@TempDir Path dir) {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION)
                 .cluster(CLUSTER + "-ecs", 1);
-        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir);
-             EcsClient sdk = EcsClientFor.local(ecs.endpoint())) {
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"));
+             EcsClient sdk = EcsClients.of(ecs.endpoint(), Fleet.REGION)) {
             String seed = git.commit(fleet(1), "v3.2.1");
-            try (ServeProcess serve = ServeLaunch.of(git.url(), ecs.endpoint(), dir.resolve("data")).env(Secrets.environment())
+            try (ServeProcess serve = ServeLaunch.of(git.uri(), ecs.endpoint(), dir.resolve("data")).env(Secrets.environment())
                     .env(Map.of("JAVA_TOOL_OPTIONS", "-Dlogship.ecs.timeScale=0.25")) // ECS pacing at a quarter of its rates
                     .options("--poll-interval", "1h", "--resync-interval", "1h").start()) {
                 Waits.until("the seed is applied", Duration.ofSeconds(60), () -> serve.allSynced(List.of(CLUSTER), seed));

@@ -1,8 +1,10 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,11 +43,11 @@ class ServeCrashTest {
         List<Long> convergeMillis = new ArrayList<>();
         List<Integer> rolledAtKill = new ArrayList<>();
         try (LocalEcsProcess ecs = LocalEcsProcess.start(dir, CLUSTERS, 2, "--latency", "15"); EcsClient sdk = ecs.sdk();
-             GitRemote git = GitRemote.create(dir)) {
+             ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
             Convergence.createUnmanaged(sdk, "s000-ecs");
             String unmanaged = Convergence.unmanagedFingerprint(sdk, "s000-ecs");
             String head = git.commit(fleet(IMAGES[0]), "first");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h", "--max-parallel", "4")) {
                 awaitConverged(serve, sdk, head, IMAGES[0]);
                 for (int i = 1; i <= kills; i++) {

@@ -1,12 +1,14 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.faults.Faults;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ class ServeEcsFaultsTest {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION);
         CLUSTERS.forEach(c -> config.cluster(c + "-ecs", 2));
         ScheduledExecutorService spikes = Executors.newSingleThreadScheduledExecutor();
-        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir)) {
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
             Random seeded = new Random(11);
             spikes.scheduleAtFixedRate(() -> ecs.setFaults(new Faults(0.3, 0.1, 0, seeded.nextInt(5) == 0 ? 250 : 0)),
                     0, 100, TimeUnit.MILLISECONDS);
@@ -49,7 +51,7 @@ class ServeEcsFaultsTest {
             int checked = 0;
             int notYet = 0;
             List<String> falseSynced = new ArrayList<>();
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {
                 for (int round = 0; round < 2; round++) {
                     String image = IMAGES[round % 2];

@@ -1,11 +1,14 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +46,9 @@ class ServeGitFaultsTest {
     void gitFaultsAreExplainedOnTheStatusAndNothingIsPrunedOrLost(@TempDir Path dir) throws Exception {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION);
         CLUSTERS.forEach(c -> config.cluster(c + "-ecs", 2));
-        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir)) {
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
             String first = git.commit(fleet(V14), "first");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {
                 Waits.until("the first commit is applied", Duration.ofSeconds(60), () -> serve.allSynced(CLUSTERS, first));
                 String second = git.commit(fleet(V13), "second: new image");
@@ -84,7 +87,7 @@ class ServeGitFaultsTest {
                 assertThat(sourceError(serve)).contains("RefNotFound").contains("still applying " + restored.substring(0, 12));
                 assertThat(mutations(ecs)).isZero();
                 CLUSTERS.forEach(c -> assertThat(serve.cluster(c).path("lastAppliedRevision").asText()).isEqualTo(restored));
-                git.restoreBranch(restored);
+                git.forcePush(restored); // the branch again
 
                 // 4. the remote is unreachable
                 serve.syncNow();
@@ -106,7 +109,7 @@ class ServeGitFaultsTest {
                 String pruning = git.commit(Fleet.ofClusters("g", CLUSTERS.size(), V14, Secrets.ROUTE), "drop seed");
                 serve.syncNow();
                 Waits.until("the pruning commit is applied", Duration.ofSeconds(30), () -> serve.allSynced(CLUSTERS, pruning));
-                try (var sdk = EcsClientFor.local(ecs.endpoint())) {
+                try (var sdk = EcsClients.of(ecs.endpoint(), Fleet.REGION)) {
                     CLUSTERS.forEach(c -> assertThat(Convergence.services(sdk, c + "-ecs"))
                             .extracting(software.amazon.awssdk.services.ecs.model.Service::serviceName).containsExactly("papertrail"));
                 }

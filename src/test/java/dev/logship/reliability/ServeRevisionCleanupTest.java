@@ -1,10 +1,13 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +30,10 @@ class ServeRevisionCleanupTest {
     void serveDeregistersRevisionsThatNoClusterOfTheRegionUsesAnyMore(@TempDir Path dir) {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION);
         CLUSTERS.forEach(c -> config.cluster(c + "-ecs", 1));
-        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir);
-             EcsClient sdk = EcsClientFor.local(ecs.endpoint())) {
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"));
+             EcsClient sdk = EcsClients.of(ecs.endpoint(), Fleet.REGION)) {
             String commit = git.commit(Fleet.ofClusters("r", 2, "gliderlabs/logspout:v3.2.1", Secrets.ROUTE), "v3.2.1");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {
                 for (int patch = 1; patch <= 6; patch++) {
                     if (patch > 1) {

@@ -8,6 +8,7 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

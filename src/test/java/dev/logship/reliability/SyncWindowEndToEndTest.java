@@ -1,11 +1,13 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +38,9 @@ class SyncWindowEndToEndTest {
     void aDenyWindowBlocksAPushShowsTheNextAllowedTimeAndReleasesItWhenTheWindowEnds(@TempDir Path dir) {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION);
         CLUSTERS.forEach(c -> config.cluster(c, 2));
-        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); GitRemote git = GitRemote.create(dir)) {
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
             String seed = git.commitFiles(RolloutFleet.of("0s", "halt", ALL).files("gliderlabs/logspout:v3.2.14"), "seed");
-            try (ServeProcess serve = ServeProcess.start(dir, git.url(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
+            try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h", "--clock-scale", "60")) {
                 Waits.until("the seed is Healthy everywhere", Duration.ofSeconds(120),
                         () -> RolloutWavesEndToEndTest.healthyOn(serve, CLUSTERS, seed));

@@ -1,9 +1,11 @@
 package dev.logship.reliability;
 
-import dev.logship.testkit.ServeLaunch;
-import dev.logship.testkit.ServeProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeLaunch;
+import dev.logship.testkit.ServeProcess;
+import dev.logship.testkit.Waits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -36,9 +38,9 @@ class WebhookFloodTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aFloodOfLargeUnauthenticatedBodiesLeavesA64MiBServeHealthyAndAValidWebhookIsApplied(@TempDir Path dir) throws Exception {
-        try (LocalEcsProcess ecs = LocalEcsProcess.start(dir, CLUSTERS, 2); GitRemote git = GitRemote.create(dir)) {
+        try (LocalEcsProcess ecs = LocalEcsProcess.start(dir, CLUSTERS, 2); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
             String first = git.commit(Fleet.ofClusters("w", 1, "gliderlabs/logspout:v3.2.14", Secrets.ROUTE), "first");
-            try (ServeProcess serve = ServeLaunch.of(git.url(), ecs.endpoint(), dir.resolve("data")).env(Secrets.environment()).heap("64m")
+            try (ServeProcess serve = ServeLaunch.of(git.uri(), ecs.endpoint(), dir.resolve("data")).env(Secrets.environment()).heap("64m")
                     .options("--poll-interval", "1h", "--resync-interval", "1h").start()) {
                 Waits.until("the first commit is applied", Duration.ofSeconds(60), () -> serve.allSynced(CLUSTERS, first));
                 String second = git.commit(Fleet.ofClusters("w", 1, "gliderlabs/logspout:v3.2.13", Secrets.ROUTE), "second");

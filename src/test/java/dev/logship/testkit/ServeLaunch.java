@@ -64,7 +64,12 @@ public final class ServeLaunch {
     /** Starts serve and waits until /healthz answers (a minute at most). */
     public ServeProcess start() {
         ServeProcess serve = new ServeProcess(this);
-        serve.restart();
+        try {
+            serve.restart();
+        } catch (RuntimeException | Error e) {
+            serve.close(); // no caller holds it yet: a serve that never answered must not outlive the test
+            throw e;
+        }
         return serve;
     }
 

@@ -7,13 +7,13 @@ import dev.logship.git.GitSource;
 import dev.logship.git.GitSourceConfig;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.TriggerQueue;
+import dev.logship.testkit.ManifestRepo;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,13 +108,9 @@ class WebhookBurstTest {
 
     private Path seededRepository() throws Exception {
         Path bare = tmp.resolve("manifests.git");
-        Git.init().setBare(true).setInitialBranch("main").setGitDir(bare.toFile()).call().close();
-        try (Git work = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(tmp.resolve("work").toFile()).call()) {
-            Files.writeString(tmp.resolve("work/cluster.yaml"), "kind: Cluster\n");
-            work.add().addFilepattern("cluster.yaml").call();
-            RevCommit pushed = work.commit().setMessage("add cluster").setAuthor("T", "t@e").setCommitter("T", "t@e").call();
-            work.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
-            assertThat(pushed.name()).isNotBlank();
+        try (ManifestRepo work = ManifestRepo.create(bare, tmp.resolve("work"))) {
+            String pushed = work.change("cluster.yaml", "kind: Cluster\n", "add cluster");
+            assertThat(pushed).isNotBlank();
         }
         return bare;
     }
