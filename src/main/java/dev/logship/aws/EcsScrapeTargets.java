@@ -21,9 +21,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * The nodes that run each forwarder's task, with the address Prometheus scrapes there. Per cluster
- * of the commit in force: ListTasks (RUNNING, 100 per page), DescribeTasks (100 per call) to keep
- * the tasks of logship's forwarder services, DescribeContainerInstances (100 per call) for their
- * nodes. ECS does not tell a node's IP address, so each node carries it as the container instance
+ * of the commit in force: ListTasks per forwarder service (RUNNING, 100 per page), DescribeTasks (100
+ * per call), DescribeContainerInstances (100 per call) for their nodes. ECS does not tell a node's IP address, so each node carries it as the container instance
  * attribute {@value #ADDRESS} (the agent's {@code ECS_INSTANCE_ATTRIBUTES}, set from the instance
  * metadata at boot), as {@code host} (port {@value #DEFAULT_PORT}, Fluent Bit's) or {@code host:port};
  * a node without it is left out. A cluster whose calls fail keeps its last targets. Managed
@@ -43,10 +42,10 @@ final class EcsScrapeTargets implements ScrapeTargets {
     }
 
     @Override
-    public List<ScrapeTarget> targets() {
+    public Listing targets() {
         DesiredState state = desired.get();
         if (state == null) {
-            return List.of();
+            return new Listing(0, List.of());
         }
         List<ScrapeTarget> all = new ArrayList<>();
         for (DesiredCluster cluster : state.clusters()) {
@@ -59,7 +58,7 @@ final class EcsScrapeTargets implements ScrapeTargets {
             all.addAll(last.getOrDefault(name, List.of()));
         }
         last.keySet().retainAll(state.clusters().stream().map(c -> c.target().name()).toList());
-        return all;
+        return new Listing(state.clusters().size(), all);
     }
 
     private List<ScrapeTarget> cluster(DesiredCluster cluster) {
@@ -74,8 +73,12 @@ final class EcsScrapeTargets implements ScrapeTargets {
         }
         EcsClient ecs = clients.client(cluster.target().roleArn(), cluster.target().region());
         String ecsCluster = cluster.target().clusterName();
-        List<String> arns = call("ListTasks", () -> ecs.listTasksPaginator(r -> r.cluster(ecsCluster)
-                .desiredStatus(DesiredStatus.RUNNING).maxResults(100)).taskArns().stream().toList());
+        List<String> arns = new ArrayList<>();
+        for (String group : forwarderByGroup.keySet()) { // per service: a cluster's application tasks are not listed
+            String service = group.substring("service:".length());
+            arns.addAll(call("ListTasks", () -> ecs.listTasksPaginator(r -> r.cluster(ecsCluster).serviceName(service)
+                    .desiredStatus(DesiredStatus.RUNNING).maxResults(100)).taskArns().stream().toList()));
+        }
         Map<String, List<String>> forwardersByNode = new HashMap<>();
         for (int i = 0; i < arns.size(); i += 100) {
             List<String> chunk = arns.subList(i, Math.min(arns.size(), i + 100));

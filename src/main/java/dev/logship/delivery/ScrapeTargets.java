@@ -8,5 +8,12 @@ import java.util.List;
  * ask from a background thread and cache.
  */
 public interface ScrapeTargets {
-    List<ScrapeTarget> targets();
+    /** The targets, and how many clusters were read for them (what a read costs grows with it). */
+    record Listing(int clusters, List<ScrapeTarget> targets) {
+        public Listing {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    Listing targets();
 }

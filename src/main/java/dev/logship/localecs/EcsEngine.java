@@ -21,6 +21,7 @@ import dev.logship.localecs.services.Placement;
 import dev.logship.localecs.services.Scheduler;
 import dev.logship.localecs.services.Services;
 import dev.logship.localecs.services.Tasks;
+import dev.logship.localecs.services.UnhealthyTasks;
 import dev.logship.localecs.taskdefs.TaskDefinitions;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class EcsEngine implements EcsActions {
 
     private final Arns arns;
     private final long convergenceMillis;
+    private final long unhealthyMillis;
     private final double timeScale;
     private final LongSupplier clock;
     private final Runnable onChange;
@@ -49,12 +51,13 @@ final class EcsEngine implements EcsActions {
     /** Read at every DescribeClusters, so a test can make the service counter lie as some emulators' does. */
     private final java.util.function.BooleanSupplier staleCounters;
 
-    EcsEngine(EcsState initial, Arns arns, long convergenceMillis, double timeScale, LongSupplier clock, Runnable onChange,
+    EcsEngine(EcsState initial, Arns arns, long convergenceMillis, long unhealthyMillis, double timeScale, LongSupplier clock, Runnable onChange,
             java.util.function.BooleanSupplier staleCounters) {
         this.staleCounters = staleCounters;
         this.arns = arns;
         this.timeScale = timeScale;
         this.convergenceMillis = convergenceMillis;
+        this.unhealthyMillis = unhealthyMillis;
         this.clock = clock;
         this.onChange = onChange;
         load(initial);
@@ -73,7 +76,8 @@ final class EcsEngine implements EcsActions {
         Tasks tasks = new Tasks(arns, views, clusters);
         TagActions tagActions = new TagActions(state, tags, taskDefinitions, daemons);
         scheduler = new Scheduler(state, new Placement(taskDefinitions, arns, tags),
-                new CrashLoops(taskDefinitions, convergenceMillis), convergenceMillis);
+                new CrashLoops(taskDefinitions, convergenceMillis), new UnhealthyTasks(taskDefinitions, convergenceMillis, unhealthyMillis),
+                convergenceMillis);
         actions = ActionTable.of(daemons, clusters, nodes, taskDefinitions, services, tasks, tagActions);
     }
 
@@ -208,7 +212,10 @@ final class EcsEngine implements EcsActions {
 
     /** Sets container health per task or cluster ({@link ContainerHealth#set}); returns how many live tasks it covers. */
     synchronized int setContainerHealth(String cluster, String task, String status) {
-        int covered = ContainerHealth.set(state, cluster, task, status);
+        long now = clock.getAsLong();
+        int covered = ContainerHealth.set(state, cluster, task, status, now);
+        scheduler.wake(cluster); // UNHEALTHY service tasks are replaced (UnhealthyTasks)
+        settle(now);
         onChange.run();
         return covered;
     }

@@ -22,10 +22,12 @@ import java.util.Objects;
  *     requests use the region they sign for)
  * @param managedInstances Managed Instances capacity providers made at start, "CLUSTER/PROVIDER" to
  *     number of instances (the cluster is created if missing)
+ * @param unhealthyReplacement how long a service task shows UNHEALTHY before the scheduler stops and
+ *     replaces it (ECS acts on a failed container health check within moments, not at once)
  */
 public record LocalEcsConfig(int port, String bindHost, String accountId, Map<String, Integer> clusters,
         boolean throttle, double timeScale, Duration latency, Duration taskConvergence, Path stateFile, String region,
-        Map<String, Integer> managedInstances) {
+        Map<String, Integer> managedInstances, Duration unhealthyReplacement) {
 
     public LocalEcsConfig {
         if (port < 0 || port > 65535) {
@@ -53,6 +55,7 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
         });
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(taskConvergence, "taskConvergence");
+        Objects.requireNonNull(unhealthyReplacement, "unhealthyReplacement");
         if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             throw new IllegalArgumentException("region must look like us-east-1, got " + region);
         }
@@ -80,6 +83,7 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
         private Path stateFile;
         private String region = "us-east-1";
         private final Map<String, Integer> managedInstances = new LinkedHashMap<>();
+        private Duration unhealthyReplacement = Duration.ofSeconds(10);
 
         public Builder port(int port) { this.port = port; return this; }
         public Builder bindHost(String bindHost) { this.bindHost = bindHost; return this; }
@@ -92,6 +96,7 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
         public Builder taskConvergence(Duration delay) { this.taskConvergence = delay; return this; }
         public Builder stateFile(Path stateFile) { this.stateFile = stateFile; return this; }
         public Builder region(String region) { this.region = region; return this; }
+        public Builder unhealthyReplacement(Duration delay) { this.unhealthyReplacement = delay; return this; }
         /** A Managed Instances capacity provider in the cluster with this many instances. */
         public Builder managedInstances(String cluster, String provider, int instances) {
             managedInstances.put(cluster + "/" + provider, instances);
@@ -100,7 +105,7 @@ public record LocalEcsConfig(int port, String bindHost, String accountId, Map<St
 
         public LocalEcsConfig build() {
             return new LocalEcsConfig(port, bindHost, accountId, clusters, throttle, timeScale, latency,
-                    taskConvergence, stateFile, region, managedInstances);
+                    taskConvergence, stateFile, region, managedInstances, unhealthyReplacement);
         }
     }
 }

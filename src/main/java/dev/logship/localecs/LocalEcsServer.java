@@ -44,7 +44,8 @@ public final class LocalEcsServer implements AutoCloseable {
         this.config = config;
         this.stateFile = new StateFile(config.stateFile());
         long convergence = Math.round(config.taskConvergence().toMillis() / config.timeScale());
-        this.engine = new EcsEngine(stateFile.loadOrEmpty(), new Arns(config.accountId()), convergence, config.timeScale(),
+        long unhealthy = Math.round(config.unhealthyReplacement().toMillis() / config.timeScale());
+        this.engine = new EcsEngine(stateFile.loadOrEmpty(), new Arns(config.accountId()), convergence, unhealthy, config.timeScale(),
                 System::currentTimeMillis, this::save, staleCounters::get);
         this.rateLimits = new RateLimits(config.throttle(), config.timeScale());
         this.faults = new FaultSettings(Faults.latency(config.latency().toMillis()));

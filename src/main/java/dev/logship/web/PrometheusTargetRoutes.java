@@ -58,9 +58,9 @@ final class PrometheusTargetRoutes implements AutoCloseable {
     private void refresh() {
         long next = every.toMillis();
         try {
-            List<ScrapeTarget> targets = source.targets();
-            body = render(targets);
-            next = Math.max(next, targets.stream().map(ScrapeTarget::cluster).distinct().count() * 100);
+            ScrapeTargets.Listing listing = source.targets();
+            body = render(listing.targets());
+            next = Math.max(next, listing.clusters() * 100L);
         } catch (RuntimeException | JsonProcessingException e) {
             org.slf4j.LoggerFactory.getLogger(PrometheusTargetRoutes.class).warn("scrape targets not refreshed: {}",
                     e.getClass().getSimpleName());

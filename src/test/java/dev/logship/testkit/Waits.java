@@ -10,8 +10,15 @@ import java.util.Optional;
  * {@code throws} clause.
  */
 public final class Waits {
-    /** Polling step: short next to any deadline, long enough not to busy the two cores. */
+    /** Polling step for the first second of a wait (most waits end within it): short next to any deadline. */
     private static final Duration STEP = Duration.ofMillis(20);
+    /**
+     * Polling step after that: a probe is often an HTTP call and a JSON parse on both sides (or a round of
+     * SDK reads), and the long waits (bakes, restarts, rollouts) probed 50 times a second for minutes, CPU
+     * the two cores lack. 100 ms late is nothing next to a wait that has lasted a second.
+     */
+    private static final Duration SLOW_STEP = Duration.ofMillis(100);
+    private static final long FAST_NANOS = Duration.ofSeconds(1).toNanos();
 
     private Waits() {}
 
@@ -34,16 +41,18 @@ public final class Waits {
 
     /** Waits until {@code probe} has a value and returns it, failing after {@code timeout}. */
     public static <T> T until(String what, Duration timeout, Probe<T> probe) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         while (true) {
             Optional<T> value = probe(what, probe);
             if (value.isPresent()) {
                 return value.get();
             }
-            if (System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (now > deadline) {
                 throw new AssertionError("timed out after " + timeout + " waiting until " + what);
             }
-            pause(STEP);
+            pause(now - start < FAST_NANOS ? STEP : SLOW_STEP);
         }
     }
 

@@ -20,6 +20,8 @@ public final class ClusterState {
     public Map<String, ServiceState> services = new LinkedHashMap<>();
     /** Container health of its tasks unless set per task (admin API); null: HEALTHY ({@link ContainerHealth}). */
     public String containerHealth;
+    /** When {@link #containerHealth} was set. */
+    public Long containerHealthSetAtMillis;
     /** Live tasks and the most recently stopped ones. */
     public List<TaskState> tasks = new ArrayList<>();
 

@@ -1,5 +1,7 @@
 package dev.logship.localecs.clusters;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.logship.localecs.http.Json;
 import dev.logship.localecs.resources.Arns;
 import java.util.List;
 
@@ -8,8 +10,8 @@ import java.util.List;
  * container). Only a task whose task definition has a container {@code healthCheck} has one: it is
  * UNKNOWN until the task runs, then what the admin API set for the task, else for its cluster, else
  * HEALTHY (the check passes). Containers without a check, and tasks without any, say UNKNOWN, as
- * ECS does. local-ecs reports health only: it does not stop UNHEALTHY tasks as ECS's scheduler
- * would, so a test decides when health changes.
+ * ECS does. A service's UNHEALTHY task is stopped and replaced by the scheduler a moment later
+ * ({@code services.UnhealthyTasks}), so a cluster set UNHEALTHY keeps replacing its tasks.
  */
 public final class ContainerHealth {
     static final List<String> STATUSES = List.of("HEALTHY", "UNHEALTHY", "UNKNOWN");
@@ -20,7 +22,7 @@ public final class ContainerHealth {
      * Sets the health of one live task ({@code task}: its ARN or id) or, with {@code task} null, of the
      * cluster's tasks now and later (clearing per-task settings); returns how many live tasks it covers.
      */
-    public static int set(EcsState state, String clusterName, String task, String status) {
+    public static int set(EcsState state, String clusterName, String task, String status, long now) {
         ClusterState cluster = state.clusters.get(clusterName);
         if (cluster == null) {
             throw new IllegalArgumentException("no cluster " + clusterName);
@@ -30,14 +32,42 @@ public final class ContainerHealth {
         }
         if (task == null) {
             cluster.containerHealth = status;
-            cluster.liveTasks().forEach(t -> t.healthStatus = null);
+            cluster.containerHealthSetAtMillis = now;
+            cluster.liveTasks().forEach(t -> {
+                t.healthStatus = null;
+                t.healthSetAtMillis = null;
+            });
             return cluster.liveTasks().size();
         }
         TaskState found = cluster.liveTasks().stream().filter(t -> t.arn.equals(task) || Arns.lastSegment(t.arn).equals(task))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no live task " + task + " in cluster "
                         + cluster.name));
         found.healthStatus = status;
+        found.healthSetAtMillis = now;
         return 1;
+    }
+
+    /** True when an essential container (essential unless it says false) of this task definition has a health check. */
+    public static boolean checksEssential(JsonNode taskDefinition) {
+        for (JsonNode container : taskDefinition == null ? Json.array() : taskDefinition.path("containerDefinitions")) {
+            if (container.has("healthCheck") && container.path("essential").asBoolean(true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Since when a RUNNING task of a checked task definition has been UNHEALTHY (its own setting, else its
+     * cluster's, counted from when the task started running); null when it is not UNHEALTHY.
+     */
+    public static Long unhealthySince(ClusterState cluster, TaskState task, long now, long convergenceMillis) {
+        if (!"UNHEALTHY".equals(of(cluster, task, task.lastStatus(now, convergenceMillis), true))) {
+            return null;
+        }
+        long running = task.createdAtMillis + convergenceMillis;
+        Long set = task.healthStatus != null ? task.healthSetAtMillis : cluster.containerHealthSetAtMillis;
+        return Math.max(running, set == null ? running : set);
     }
 
     /** The task's health: {@code checked} when its task definition has a container health check. */

@@ -19,6 +19,8 @@ public final class TaskState {
     public String stopCode;
     /** Container health set through the admin API (HEALTHY, UNHEALTHY, UNKNOWN); null: the cluster's ({@link ContainerHealth}). */
     public String healthStatus;
+    /** When {@link #healthStatus} was set (the scheduler replaces an UNHEALTHY task some time after). */
+    public Long healthSetAtMillis;
     /** Host ports this task holds on its node (fixed host ports only). */
     public List<Integer> hostPorts = new ArrayList<>();
 

@@ -31,13 +31,15 @@ public final class Scheduler {
     private final Placement placement;
     private final RollingUpdate rollingUpdate;
     private final CrashLoops crashLoops;
+    private final UnhealthyTasks unhealthy;
     private final long convergenceMillis;
     /** Names of clusters at rest: skipped by {@link #settle(long)} until woken. */
     private final Set<String> resting = new HashSet<>();
     /** Clusters settled so far (for tests: a call should cost the clusters it changed, not the fleet). */
     private long clustersSettled;
 
-    public Scheduler(EcsState state, Placement placement, CrashLoops crashLoops, long convergenceMillis) {
+    public Scheduler(EcsState state, Placement placement, CrashLoops crashLoops, UnhealthyTasks unhealthy, long convergenceMillis) {
+        this.unhealthy = unhealthy;
         this.rollingUpdate = new RollingUpdate(convergenceMillis);
         this.state = state;
         this.placement = placement;
@@ -89,7 +91,7 @@ public final class Scheduler {
      */
     private boolean atRest(ClusterState cluster, long now) {
         for (TaskState task : cluster.tasks) {
-            if (!task.stopped() && !task.running(now, convergenceMillis)) {
+            if (!task.stopped() && (!task.running(now, convergenceMillis) || unhealthy.any(cluster, List.of(task), now))) {
                 return false;
             }
         }
@@ -128,6 +130,7 @@ public final class Scheduler {
             service.desiredCount = desired;
         }
         boolean changed = crashLoops.stopCrashed(cluster, service, desired, now);
+        changed |= unhealthy.replace(cluster, service, desired, now);
         primary = service.primary(); // a tripped circuit breaker with rollback starts a new deployment
         if (primary.rolloutState.equals("FAILED")) {
             return changed; // ECS stops launching tasks for a deployment its circuit breaker failed
@@ -143,7 +146,8 @@ public final class Scheduler {
         changed |= placed > 0;
         List<TaskState> mine = cluster.tasksOf(service.name, primary.id);
         // A crash-looping deployment never completes, even in the instant its tasks count as RUNNING.
-        boolean allRunning = mine.size() == desired && !crashLoops.failing(primary.taskDefinition)
+        // Nor does one with UNHEALTHY tasks: ECS waits for health checks to pass (and replaces the tasks that fail).
+        boolean allRunning = mine.size() == desired && !crashLoops.failing(primary.taskDefinition) && !unhealthy.any(cluster, mine, now)
                 && mine.stream().allMatch(t -> t.running(now, convergenceMillis));
         if (allRunning) {
             changed |= retireOldDeployments(cluster, service, now);
