@@ -68,7 +68,8 @@ final class EcsEngine implements EcsActions {
         Tags tags = new Tags(state.tags);
         TaskDefinitions taskDefinitions = new TaskDefinitions(state.families, arns, tags);
         daemons = new DaemonApi(state.daemons, arns.account(), tags,
-                new DaemonHosts(state, arns, (cluster, now) -> nodes.add(cluster, now), convergenceMillis), timeScale);
+                new DaemonHosts(state, arns, (cluster, now) -> nodes.add(cluster, now), convergenceMillis, unhealthyMillis),
+                timeScale);
         Views views = new Views(tags, taskDefinitions, arns, convergenceMillis, daemons, staleCounters);
         clusters = new Clusters(state, arns, tags, views);
         nodes = new ContainerInstances(state, arns, tags, views, clusters);

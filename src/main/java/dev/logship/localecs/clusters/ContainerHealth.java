@@ -1,7 +1,5 @@
 package dev.logship.localecs.clusters;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.logship.localecs.http.Json;
 import dev.logship.localecs.resources.Arns;
 import java.util.List;
 
@@ -45,16 +43,6 @@ public final class ContainerHealth {
         found.healthStatus = status;
         found.healthSetAtMillis = now;
         return 1;
-    }
-
-    /** True when an essential container (essential unless it says false) of this task definition has a health check. */
-    public static boolean checksEssential(JsonNode taskDefinition) {
-        for (JsonNode container : taskDefinition == null ? Json.array() : taskDefinition.path("containerDefinitions")) {
-            if (container.has("healthCheck") && container.path("essential").asBoolean(true)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -12,9 +12,11 @@ public final class DaemonHosts implements Hosts {
     private final Arns arns;
     private final java.util.function.BiFunction<ClusterState, Long, NodeState> addNode;
     private final long convergenceMillis;
+    private final long unhealthyMillis;
 
     public DaemonHosts(EcsState state, Arns arns, java.util.function.BiFunction<ClusterState, Long, NodeState> addNode,
-            long convergenceMillis) {
+            long convergenceMillis, long unhealthyMillis) {
+        this.unhealthyMillis = unhealthyMillis;
         this.state = state;
         this.arns = arns;
         this.addNode = addNode;
@@ -57,6 +59,14 @@ public final class DaemonHosts implements Hosts {
         ClusterState cluster = cluster(clusterArn);
         TaskState task = cluster == null ? null : find(cluster, taskArn);
         return task == null ? "STOPPED" : task.lastStatus(now, convergenceMillis);
+    }
+
+    @Override
+    public boolean failedHealthChecks(String clusterArn, String taskArn, long now) {
+        ClusterState cluster = cluster(clusterArn);
+        TaskState task = cluster == null ? null : find(cluster, taskArn);
+        Long since = task == null ? null : ContainerHealth.unhealthySince(cluster, task, now, convergenceMillis);
+        return since != null && now >= since + unhealthyMillis;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.logship.localecs.daemons;
 
 import dev.logship.localecs.faults.FailingImages;
+import dev.logship.localecs.taskdefs.HealthChecks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,6 +87,9 @@ final class DaemonScheduler {
             if (status.equals("RUNNING") && Revisions.failing(state.revisions.get(p.revisionArn))) {
                 hosts.stopTask(daemon.clusterArn, p.taskArn, FailingImages.STOP_CODE, FailingImages.STOPPED_REASON, now);
                 status = "STOPPED";
+            } else if (status.equals("RUNNING") && failedHealthChecks(daemon, p, now)) {
+                hosts.stopTask(daemon.clusterArn, p.taskArn, "ServiceSchedulerInitiated", "Task failed container health checks", now);
+                status = "STOPPED";
             }
             if (status.equals("STOPPED")) {
                 if (dep != null && p.revisionArn.equals(dep.movingTo())) {
@@ -102,6 +106,12 @@ final class DaemonScheduler {
             }
         }
         return changed;
+    }
+
+    /** An essential container's health check has failed long enough: ECS replaces the task (and so its instance). */
+    private boolean failedHealthChecks(DaemonState daemon, DaemonState.Placed p, long now) {
+        return HealthChecks.checksEssential(taskDefinitions.findOrNull(state.revisions.get(p.revisionArn).taskDefinitionArn))
+                && hosts.failedHealthChecks(daemon.clusterArn, p.taskArn, now);
     }
 
     void start(DaemonState daemon, String instance, String cp, String revisionArn, long now) {

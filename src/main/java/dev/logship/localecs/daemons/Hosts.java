@@ -19,6 +19,9 @@ public interface Hosts {
     /** PENDING, RUNNING or STOPPED; STOPPED also for a task local-ecs no longer knows. */
     String taskStatus(String clusterArn, String taskArn, long now);
 
+    /** True when the RUNNING task has been UNHEALTHY (admin hook) long enough for ECS to replace it. */
+    boolean failedHealthChecks(String clusterArn, String taskArn, long now);
+
     void stopTask(String clusterArn, String taskArn, String stopCode, String reason, long now);
 
     /** Drains and terminates the instance and registers a replacement in the same capacity provider. */

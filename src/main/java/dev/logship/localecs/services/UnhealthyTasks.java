@@ -6,6 +6,7 @@ import dev.logship.localecs.clusters.DeploymentState;
 import dev.logship.localecs.clusters.ServiceState;
 import dev.logship.localecs.clusters.TaskState;
 import dev.logship.localecs.resources.Arns;
+import dev.logship.localecs.taskdefs.HealthChecks;
 import dev.logship.localecs.taskdefs.TaskDefinitions;
 import java.util.List;
 import java.util.UUID;
@@ -58,7 +59,7 @@ public final class UnhealthyTasks {
 
     private Long since(ClusterState cluster, TaskState task, long now) {
         if (task.serviceName == null || task.stopped()
-                || !ContainerHealth.checksEssential(taskDefinitions.findOrNull(task.taskDefinitionArn))) {
+                || !HealthChecks.checksEssential(taskDefinitions.findOrNull(task.taskDefinitionArn))) {
             return null;
         }
         return ContainerHealth.unhealthySince(cluster, task, now, convergenceMillis);
