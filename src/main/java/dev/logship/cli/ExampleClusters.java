@@ -8,12 +8,13 @@ import dev.logship.model.DesiredState;
  * A local-ecs shaped like a desired state: each cluster gets {@code nodes} container instances,
  * and each Managed Instances capacity provider a managedDaemon forwarder names gets {@code nodes}
  * instances of its own (a cluster that only runs managed daemons gets only those), so the demo and
- * the examples apply as they would in ECS.
+ * the examples apply as they would in ECS. Public for the test kit's serve harness, which shapes
+ * local-ecs like whatever manifest tree a test seeds.
  */
-final class ExampleClusters {
+public final class ExampleClusters {
     private ExampleClusters() {}
 
-    static LocalEcsConfig.Builder configure(LocalEcsConfig.Builder config, DesiredState state, int nodes) {
+    public static LocalEcsConfig.Builder configure(LocalEcsConfig.Builder config, DesiredState state, int nodes) {
         state.clusters().forEach(c -> {
             boolean services = c.forwarders().isEmpty() || c.forwarders().stream().anyMatch(f -> f.workload().match(s -> true, d -> false));
             if (services) {

@@ -93,6 +93,9 @@ final class RenderCommand implements Callable<Integer> {
         out.put("contentHash", forwarder.contentHash());
         // Where records go, in words and masked: "api, worker -> cloudwatchLogs /ecs/prod/{container} (us-east-1)".
         out.put("routes", forwarder.routes().stream().map(RouteSummary::describe).toList());
+        if (!forwarder.telemetry().isEmpty()) {
+            out.put("telemetry", forwarder.telemetry()); // "Fluent Bit metrics every 30 s to https://... (kind Telemetry ...)"
+        }
         if (forwarder.perNodePort()) {
             out.put("note", "perNodePort: logship sets desiredCount to the cluster's ACTIVE container instance count at apply time");
         }

@@ -40,7 +40,7 @@ public record PlanView(String revision, boolean hasChanges, Summary summary, Lis
                         + " -> " + r.service().schedulingStrategy() + " (ECS cannot change it in place)"
                 : change instanceof Create c ? created(c)
                 : change instanceof Prune p ? (p.reason() == null ? "" : p.reason() + "; ") + "running " + p.live().taskDefinitionArn()
-                : null;
+                : change instanceof Update u ? telemetryChanged(u) : null;
         return new ChangeView(change.key().toString(), change.serviceName(), change.action().name(),
                 change.action().symbol(), reason, diffs, change.workload());
     }
@@ -51,7 +51,15 @@ public record PlanView(String revision, boolean hasChanges, Summary summary, Lis
         String scheduling = c.service().desiredCount() == null ? c.service().schedulingStrategy().name()
                 : c.service().schedulingStrategy() + " x" + c.service().desiredCount()
                         + (c.desired().perNodePort() ? " (one per active node)" : "");
-        return scheduling + ", family " + c.desired().taskDefinition().family() + ", image " + images;
+        String telemetry = c.desired().telemetry();
+        return scheduling + ", family " + c.desired().taskDefinition().family() + ", image " + images
+                + (telemetry.isEmpty() || telemetry.startsWith("off") ? "" : "; telemetry: " + telemetry);
+    }
+
+    /** An update that turns telemetry on, off or elsewhere says so in words ("telemetry: Fluent Bit metrics every 30 s to ..."). */
+    private static String telemetryChanged(Update u) {
+        boolean touched = u.diffs().stream().anyMatch(d -> d.path().contains("LOGSHIP_TELEMETRY"));
+        return touched && !u.desired().telemetry().isEmpty() ? "telemetry: " + u.desired().telemetry() : null;
     }
 
     static Summary summary(List<ClusterPlan> plans) {

@@ -7,7 +7,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads one YAML document: apiVersion, kind, metadata, then hands spec to the kind's reader. */
 final class DocumentReader {
     static final String API_VERSION = "logship.dev/v1";
-    static final List<String> KINDS = List.of("Cluster", "LogForwarder", "RolloutPolicy", "Notifier", "ClusterSet");
+    static final List<String> KINDS = List.of("Cluster", "LogForwarder", "RolloutPolicy", "Notifier", "ClusterSet", "Telemetry");
     private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA = List.of("name", "labels");
 
@@ -15,7 +15,13 @@ final class DocumentReader {
 
     /** What one document defined: at most one of these is present. */
     record Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder,
-            Optional<RolloutPolicyManifest> policy, Optional<NotifierManifest> notifier, Optional<ClusterSetManifest> set) {
+            Optional<RolloutPolicyManifest> policy, Optional<NotifierManifest> notifier, Optional<ClusterSetManifest> set,
+            Optional<TelemetryDefault> telemetry) {
+        Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder,
+                Optional<RolloutPolicyManifest> policy, Optional<NotifierManifest> notifier, Optional<ClusterSetManifest> set) {
+            this(cluster, forwarder, policy, notifier, set, Optional.empty());
+        }
+
         Read(Optional<ClusterManifest> cluster, Optional<ForwarderManifest> forwarder) {
             this(cluster, forwarder, Optional.empty(), Optional.empty());
         }
@@ -74,6 +80,10 @@ final class DocumentReader {
         if (kind.equals("ClusterSet")) {
             return new Read(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     ClusterSetReader.read(context, name, position, spec.get()));
+        }
+        if (kind.equals("Telemetry")) {
+            return new Read(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    TelemetryDefaultReader.read(context, name, position, spec.get()));
         }
         if (kind.equals("Notifier")) {
             return new Read(Optional.empty(), Optional.empty(), Optional.empty(),

@@ -67,6 +67,14 @@ public record ForwarderManifest(
                 selector, at);
     }
 
+    /** The same forwarder with these agent settings (the tree's telemetry default applied). */
+    ForwarderManifest withAgent(AgentSettings settings) {
+        return new ForwarderManifest(name, directory, position, clusters, clustersPosition, clusterItemPositions, image, routes,
+                routeSecret, env, excludeLabels, backlog, cpu, memory, memoryReservation, scheduling, hostPort,
+                placementConstraints, tags, dockerSocket, adopt, executionRoleArn, settings, managedDaemon, destinations, taskRoleArn,
+                clusterSelector, clusterSelectorPosition);
+    }
+
     public ForwarderManifest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(directory, "directory");

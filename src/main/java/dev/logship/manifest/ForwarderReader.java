@@ -29,7 +29,7 @@ final class ForwarderReader {
         }
         Fields fields = maybe.get();
         AgentSettings read = AgentReader.read(context, fields);
-        AgentSettings withTelemetry = read.withTelemetry(TelemetryReader.read(context, fields, read).orElse(null));
+        AgentSettings withTelemetry = TelemetryReader.read(context, fields, read);
         List<String> clusters = fields.get("clusters")
                 .flatMap(node -> Values.stringList(context, node, "spec.clusters")).orElse(null);
         String image = fields.string("image")

@@ -85,6 +85,7 @@ public record Manifests(
         List<ForwarderManifest> forwarders = new ArrayList<>();
         List<RolloutPolicyManifest> policies = new ArrayList<>();
         List<NotifierManifest> notifiers = new ArrayList<>();
+        List<TelemetryDefault> telemetry = new ArrayList<>();
         int documents = 0;
         for (SourceFile file : snapshot.files()) {
             if (file.kind() == SourceFile.Kind.SYMLINK) {
@@ -103,7 +104,9 @@ public record Manifests(
             policies.addAll(parsed.policies());
             notifiers.addAll(parsed.notifiers());
             sets.addAll(parsed.sets());
+            telemetry.addAll(parsed.telemetry());
         }
+        forwarders = new ArrayList<>(TelemetryDefaults.apply(forwarders, telemetry, problems));
         clusters.addAll(FleetMerge.merge(clusters, sets, discovered, problems));
         if (documents == 0 && problems.isEmpty()) {
             problems.add(new Problem(".", 1, 1, "(tree)",
@@ -142,6 +145,7 @@ public record Manifests(
         List<RolloutPolicyManifest> policies = new ArrayList<>();
         List<NotifierManifest> notifiers = new ArrayList<>();
         List<ClusterSetManifest> sets = new ArrayList<>();
+        List<TelemetryDefault> telemetry = new ArrayList<>();
         for (var document : parsed.documents()) {
             Tags.reportCustomTags(context, document);
             DocumentReader.Read read = DocumentReader.read(context, directory, document);
@@ -150,8 +154,9 @@ public record Manifests(
             read.policy().ifPresent(policies::add);
             read.notifier().ifPresent(notifiers::add);
             read.set().ifPresent(sets::add);
+            read.telemetry().ifPresent(telemetry::add);
         }
-        return new ParsedFiles.Parsed(parsed.documents().size(), problems, clusters, forwarders, policies, notifiers, sets);
+        return new ParsedFiles.Parsed(parsed.documents().size(), problems, clusters, forwarders, policies, notifiers, sets, telemetry);
     }
 
     static String directoryOf(String path) {

@@ -16,7 +16,13 @@ import java.util.concurrent.atomic.LongAdder;
 final class ParsedFiles {
     /** What one file contributed: its documents, problems, Clusters, LogForwarders, RolloutPolicies and Notifiers (all immutable). */
     record Parsed(int documents, List<Problem> problems, List<ClusterManifest> clusters, List<ForwarderManifest> forwarders,
-            List<RolloutPolicyManifest> policies, List<NotifierManifest> notifiers, List<ClusterSetManifest> sets) {
+            List<RolloutPolicyManifest> policies, List<NotifierManifest> notifiers, List<ClusterSetManifest> sets,
+            List<TelemetryDefault> telemetry) {
+        Parsed(int documents, List<Problem> problems, List<ClusterManifest> clusters, List<ForwarderManifest> forwarders,
+                List<RolloutPolicyManifest> policies, List<NotifierManifest> notifiers, List<ClusterSetManifest> sets) {
+            this(documents, problems, clusters, forwarders, policies, notifiers, sets, List.of());
+        }
+
         Parsed(int documents, List<Problem> problems, List<ClusterManifest> clusters, List<ForwarderManifest> forwarders,
                 List<RolloutPolicyManifest> policies, List<NotifierManifest> notifiers) {
             this(documents, problems, clusters, forwarders, policies, notifiers, List.of());
@@ -24,6 +30,7 @@ final class ParsedFiles {
 
         Parsed {
             sets = List.copyOf(sets);
+            telemetry = List.copyOf(telemetry);
             problems = List.copyOf(problems);
             clusters = List.copyOf(clusters);
             forwarders = List.copyOf(forwarders);

@@ -11,6 +11,8 @@ import java.util.Objects;
  * ownership tags instead of reporting a conflict. {@code contentHash}: hash of the normalised
  * desired content, also carried as a tag. {@code routes}: where its records go, masked, for plan,
  * render and status (never compared with ECS: the task definition carries the routes themselves).
+ * {@code telemetry}: whether and where it reports its own metrics, in words, for render and plan
+ * (empty for an agent without telemetry; the task definition carries the settings themselves).
  */
 public record DesiredForwarder(
         ForwarderKey key,
@@ -19,15 +21,22 @@ public record DesiredForwarder(
         boolean perNodePort,
         boolean adopt,
         String contentHash,
-        List<RouteSummary> routes) {
+        List<RouteSummary> routes,
+        String telemetry) {
 
     public DesiredForwarder(ForwarderKey key, TaskDefinitionSpec taskDefinition, Workload workload, boolean perNodePort,
                             boolean adopt, String contentHash) {
         this(key, taskDefinition, workload, perNodePort, adopt, contentHash, List.of());
     }
 
+    public DesiredForwarder(ForwarderKey key, TaskDefinitionSpec taskDefinition, Workload workload, boolean perNodePort,
+                            boolean adopt, String contentHash, List<RouteSummary> routes) {
+        this(key, taskDefinition, workload, perNodePort, adopt, contentHash, routes, "");
+    }
+
     public DesiredForwarder {
         routes = Immutable.list(routes);
+        telemetry = telemetry == null ? "" : telemetry;
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(taskDefinition, "taskDefinition");
         Objects.requireNonNull(workload, "workload");
@@ -45,11 +54,16 @@ public record DesiredForwarder(
     }
 
     public DesiredForwarder withRoutes(List<RouteSummary> newRoutes) {
-        return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, newRoutes);
+        return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, newRoutes, telemetry);
+    }
+
+    /** The same forwarder, its telemetry told in {@code words}. */
+    public DesiredForwarder withTelemetry(String words) {
+        return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, routes, words);
     }
 
     public DesiredForwarder withTaskDefinition(TaskDefinitionSpec newTaskDefinition) {
-        return new DesiredForwarder(key, newTaskDefinition, workload, perNodePort, adopt, contentHash, routes);
+        return new DesiredForwarder(key, newTaskDefinition, workload, perNodePort, adopt, contentHash, routes, telemetry);
     }
 
     /** The same forwarder with its task definition and service or daemon tagged with {@code owner}. */
@@ -57,6 +71,6 @@ public record DesiredForwarder(
         Workload tagged = workload instanceof DaemonSpec d ? d.withTags(OwnershipTags.withOwner(d.tags(), owner))
                 : ((ServiceSpec) workload).withTags(OwnershipTags.withOwner(workload.tags(), owner));
         return new DesiredForwarder(key, taskDefinition.withTags(OwnershipTags.withOwner(taskDefinition.tags(), owner)),
-                tagged, perNodePort, adopt, contentHash, routes);
+                tagged, perNodePort, adopt, contentHash, routes, telemetry);
     }
 }

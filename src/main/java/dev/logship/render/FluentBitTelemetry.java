@@ -46,6 +46,16 @@ final class FluentBitTelemetry {
                 container.mountPoints(), container.volumes());
     }
 
+    /** Whether and where it reports, in words: "Fluent Bit metrics every 30 s to https://... (spec.telemetry)", or why not. */
+    static String words(ForwarderManifest forwarder) {
+        Telemetry telemetry = forwarder.agent().telemetry();
+        if (!forwarder.agent().fluentBit()) {
+            return "";
+        }
+        return telemetry != null ? telemetry.describe() : forwarder.agent().telemetryOff() ? "off (spec.telemetry: false)"
+                : "off (no spec.telemetry, and no kind Telemetry in the tree)";
+    }
+
     static List<FluentBitPipeline.Plugin> plugins(String cluster, String forwarder, Telemetry telemetry) {
         Builder output = new Builder(Kind.OUTPUT, "opentelemetry").p("alias", OUTPUT_ALIAS).p("match", TAG)
                 // warn: at info every push logs a line; retry once: the next report supersedes a lost one.

@@ -6,6 +6,7 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.notify.NotifyRules;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.ServeHarness;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -8,6 +8,7 @@ import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.ClusterStatus;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,17 +41,17 @@ public final class ChurnAtScale {
                     .withDiscoveryInterval(interval);
             try (Operator serve = Operator.start(new ServeConfig(repo.bare.toString(), "main", null, ecs.endpoint().toString(),
                     "127.0.0.1", 0, tmp.resolve("data"), null, true, null, null, settings).withAssumeRoles(AwsSettings.AssumeRoles.ALWAYS))) {
-                ServeHarness.waitUntil("the seed cluster's forwarder", Duration.ofMinutes(2), () -> running(ecs).contains("seed"));
+                Waits.until("the seed cluster's forwarder", Duration.ofMinutes(2), () -> running(ecs).contains("seed"));
                 Set<String> fresh = IntStream.range(0, created).mapToObj(i -> String.format("team-%03d", i)).collect(Collectors.toSet());
                 long start = System.nanoTime();
                 fresh.forEach(name -> ecs.createCluster(name, account, "us-east-1", Map.of("logship", "on", "Environment", "prod"), 1));
-                ServeHarness.waitUntil("every new cluster runs its forwarder", Duration.ofMinutes(15), () -> running(ecs).containsAll(fresh));
+                Waits.until("every new cluster runs its forwarder", Duration.ofMinutes(15), () -> running(ecs).containsAll(fresh));
                 double createdSeconds = (System.nanoTime() - start) / 1e9;
 
                 ecs.resetCallCounts();
                 start = System.nanoTime();
                 fresh.forEach(ecs::deleteCluster);
-                ServeHarness.waitUntil("every deleted cluster leaves the status", Duration.ofMinutes(15), () -> serve.controller().status()
+                Waits.until("every deleted cluster leaves the status", Duration.ofMinutes(15), () -> serve.controller().status()
                         .clusters().stream().map(ClusterStatus::name).noneMatch(n -> fresh.contains(n.substring(0, n.indexOf('.')))));
                 double deletedSeconds = (System.nanoTime() - start) / 1e9;
                 long mutatingOnDeleted = ecs.mutatingCallCountsByCluster().entrySet().stream().filter(e -> fresh.contains(e.getKey()))

@@ -12,6 +12,7 @@ import dev.logship.reconcile.ClusterStatus;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.Event;
 import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,28 +86,28 @@ class ClusterChurnServeTest {
             try (Operator serve = Operator.start(new ServeConfig(repo.bare.toString(), "main", null, ecs.endpoint().toString(),
                     "127.0.0.1", 0, tmp.resolve("data"), null, true, null, null, settings)
                     .withAssumeRoles(AwsSettings.AssumeRoles.ALWAYS))) {
-                ServeHarness.waitUntil("the forwarder on both discovered clusters", WAIT, () -> runs("pay") && runs("web"));
+                Waits.until("the forwarder on both discovered clusters", WAIT, () -> runs("pay") && runs("web"));
                 String pay = "pay.us-east-1." + A;
                 String web = "web.us-east-1." + B;
                 assertThat(clusters(serve)).containsExactlyInAnyOrder(pay, web);
 
                 ecs.createCluster("fresh", A, "eu-west-1", Map.of("logship", "on", "Environment", "prod"), 1);
-                ServeHarness.waitUntil("the new cluster's forwarder", WAIT, () -> runs("fresh"));
+                Waits.until("the new cluster's forwarder", WAIT, () -> runs("fresh"));
                 String fresh = "fresh.eu-west-1." + A;
                 assertThat(said(serve, "ClusterDiscovered", fresh)).isTrue();
 
                 ecs.tagCluster("web", Map.of(), List.of("logship"));
-                ServeHarness.waitUntil("the untagged cluster leaves the status", WAIT, () -> !clusters(serve).contains(web));
+                Waits.until("the untagged cluster leaves the status", WAIT, () -> !clusters(serve).contains(web));
                 assertThat(said(serve, "ClusterLeft", web)).isTrue();
                 assertThat(runs("web")).as("an untagged cluster keeps what runs there").isTrue();
 
                 ecs.deleteCluster("pay");
-                ServeHarness.waitUntil("the deleted cluster leaves the status", WAIT, () -> !clusters(serve).contains(pay));
+                Waits.until("the deleted cluster leaves the status", WAIT, () -> !clusters(serve).contains(pay));
                 assertThat(said(serve, "ClusterLeft", pay)).isTrue();
                 assertThat(ecs.mutatingCallCountsByCluster().getOrDefault("pay", Map.of())).doesNotContainKey("DeleteService");
 
                 ecs.denyAccounts(List.of(A));
-                ServeHarness.waitUntil("the set says account A fails", WAIT, () -> !serve.controller().status().discovery().isEmpty()
+                Waits.until("the set says account A fails", WAIT, () -> !serve.controller().status().discovery().isEmpty()
                         && !serve.controller().status().discovery().get(0).ready());
                 SetCoverage set = serve.controller().status().discovery().get(0);
                 assertThat(set.failing()).anySatisfy(f -> assertThat(f).contains(A + "/eu-west-1", "AccessDenied",
@@ -120,7 +121,7 @@ class ClusterChurnServeTest {
                 assertThat(get(serve, "/metrics")).contains("logship_clusters_uncovered 0.0");
 
                 ecs.denyAccounts(List.of());
-                ServeHarness.waitUntil("the set recovers", WAIT, () -> serve.controller().status().discovery().get(0).ready());
+                Waits.until("the set recovers", WAIT, () -> serve.controller().status().discovery().get(0).ready());
                 assertThat(said(serve, "DiscoveryRecovered", null)).isTrue();
             }
         }

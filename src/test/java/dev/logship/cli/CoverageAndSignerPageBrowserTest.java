@@ -1,7 +1,6 @@
 package dev.logship.cli;
 
 import static dev.logship.cli.HeadlessChromium.text;
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +11,8 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.SignaturePolicy;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +78,7 @@ class CoverageAndSignerPageBrowserTest {
             try (Operator serve = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
                     tmp.resolve("data"), null, true, null, null, settings).withAssumeRoles(AwsSettings.AssumeRoles.ALWAYS), null,
                     new CommitTrust(SignaturePolicy.ENFORCE, TrustedSigners.of(trusted, null)))) {
-                waitUntil("the set covers pay and web", WAIT, () -> summary(serve).path("discovery").path(0).path("covered").asInt() == 2);
+                Waits.until("the set covers pay and web", WAIT, () -> summary(serve).path("discovery").path(0).path("covered").asInt() == 2);
 
                 // The API: the set's numbers, and the commit in force with who signed it and the policy.
                 JsonNode summary = summary(serve);
@@ -93,7 +94,7 @@ class CoverageAndSignerPageBrowserTest {
                 assertThat(commit.path("text").asText()).isEqualTo("signed by Alice <alice@example.com> (key " + alice + ")");
                 assertThat(status(serve).path("source").path("commitInForce")).isEqualTo(commit);
                 String pay = "pay.us-east-1." + A;
-                waitUntil("pay's node without the forwarder is named", WAIT, () -> cluster(serve, pay).path("coverage")
+                Waits.until("pay's node without the forwarder is named", WAIT, () -> cluster(serve, pay).path("coverage")
                         .path("uncoveredNodes").size() == 1);
                 JsonNode coverage = cluster(serve, pay).path("coverage");
                 assertThat(coverage.path("uncoveredNodes").path(0).path("containerInstanceArn").asText()).isEqualTo(uncovered.path("arn").asText());
@@ -122,7 +123,7 @@ class CoverageAndSignerPageBrowserTest {
                     Files.writeString(work.resolve("papertrail.yaml"), FORWARDER.replace("47911", "47912"));
                     String unsigned = keys.commitOpenPgp(work, null, "not signed", false);
                     keys.git(work, "push", "-q", "origin", "main");
-                    waitUntil("the unsigned commit stalls", WAIT, () -> summary(serve).path("source").path("revision").asText().equals(unsigned)
+                    Waits.until("the unsigned commit stalls", WAIT, () -> summary(serve).path("source").path("revision").asText().equals(unsigned)
                             && summary(serve).path("source").path("error").asText().contains("UntrustedCommit"));
                     assertThat(summary(serve).path("source").path("commitInForce").path("revision").asText()).isEqualTo(signed);
                     wait.until(b -> text(b, "#source-error").contains(unsigned.substring(0, 12)));
@@ -130,7 +131,7 @@ class CoverageAndSignerPageBrowserTest {
 
                     // An account that denies access (both its regions fail): the set keeps its last good list and the page names the failing scope.
                     ecs.denyAccounts(List.of(B));
-                    waitUntil("account B fails", WAIT, () -> !summary(serve).path("discovery").path(0).path("ready").asBoolean());
+                    Waits.until("account B fails", WAIT, () -> !summary(serve).path("discovery").path(0).path("ready").asBoolean());
                     wait.until(b -> text(b, "#sets tr[data-set=fleet] td.scopes-failing").startsWith("2 failing"));
                     assertThat(text(browser, "#sets tr[data-set=fleet] td.scopes-failing")).contains(B + "/us-east-1").contains(B + "/eu-west-1")
                             .contains("AccessDenied");

@@ -2,6 +2,7 @@ package dev.logship.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.ServeHarness;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,10 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class DemoTest {
              EcsClient sdk = EcsClients.of(demo.ecs().endpoint())) {
             String instructions = demo.instructions();
             assertThat(instructions).contains(demo.pageUrl()).contains("git clone " + demo.repository()).contains("git push");
-            waitUntil("the examples are applied", Duration.ofSeconds(30), () -> route(sdk).contains("12345"));
+            Waits.until("the examples are applied", Duration.ofSeconds(30), () -> route(sdk).contains("12345"));
             // The POST endpoints are closed without a token: the demo prints its own, with a curl line that works.
             String curl = instructions.lines().filter(l -> l.strip().startsWith("curl -XPOST")).findFirst().orElseThrow();
             String token = curl.substring(curl.indexOf("Bearer ") + 7, curl.indexOf('\'', curl.indexOf("Bearer ")));
@@ -43,7 +44,7 @@ class DemoTest {
                     java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(202);
             // The printed history command, and history --data-dir with the demo's own --data-dir, both find its state.
             String history = instructions.lines().map(String::strip).filter(l -> l.startsWith("bin/logship history")).findFirst().orElseThrow();
-            waitUntil("the rollout state is saved", Duration.ofSeconds(30),
+            Waits.until("the rollout state is saved", Duration.ofSeconds(30),
                     () -> CliRun.of(history.substring("bin/logship ".length()).split(" ")).exitCode() == 0);
             assertThat(CliRun.of("history", "--data-dir", tmp.resolve("data").toString(), "--cluster", "prod").exitCode()).isZero();
 
@@ -55,7 +56,7 @@ class DemoTest {
             long start = System.nanoTime();
             String pushOutput = git(clone, "push");
             assertThat(pushOutput).contains("logship: webhook sent for refs/heads/main");
-            waitUntil("local-ecs runs the new route", Duration.ofSeconds(20), () -> route(sdk).contains("23456"));
+            Waits.until("local-ecs runs the new route", Duration.ofSeconds(20), () -> route(sdk).contains("23456"));
             System.out.println("demo: git push -> new task definition in local-ecs: "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
             assertThat(Files.readString(demo.repository().resolve("hooks/post-receive")))

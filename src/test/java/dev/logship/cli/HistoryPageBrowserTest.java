@@ -2,13 +2,14 @@ package dev.logship.cli;
 
 import static dev.logship.cli.HeadlessChromium.script;
 import static dev.logship.cli.HeadlessChromium.text;
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,11 +48,11 @@ class HistoryPageBrowserTest {
                     "127.0.0.1", 0, tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN, null, settings))) {
                 int port = operator.port();
                 String seed = fleet.head();
-                waitUntil("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
+                Waits.until("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
                         && rollout(port).path("commit").asText().equals(seed));
                 String bad = fleet.pushImage(RolloutFleet.BAD, "crash-looping image");
                 assertThat(fleet.webhook(port, ServeHarness.WEBHOOK_SECRET, bad).statusCode()).isEqualTo(202);
-                waitUntil("c01's bad run recorded as rolled back", Duration.ofSeconds(90), () -> {
+                Waits.until("c01's bad run recorded as rolled back", Duration.ofSeconds(90), () -> {
                     JsonNode runs = history(port, "c01").path("runs");
                     return runs.size() == 2 && runs.get(0).path("outcome").asText().equals("ROLLED_BACK");
                 });

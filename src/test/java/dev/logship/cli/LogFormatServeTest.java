@@ -1,11 +1,12 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.logging.LogFormat;
 import dev.logship.logging.Logging;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -35,15 +36,15 @@ class LogFormatServeTest {
         String output = logsOf(format, () -> {
             try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
                 String seed = h.head();
-                waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+                Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
                 commits[0] = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "new route port");
                 h.githubPush("refs/heads/main");
                 h.webhook("github", "{}", "push", "sha256=deadbeef");
-                waitUntil("the new route is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", commits[0]));
+                Waits.until("the new route is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", commits[0]));
                 commits[1] = h.push("prod/fluent-bit.yaml", y -> y.replace("syslog+tls://logs3.papertrailapp.com:23456",
                         "syslog+tls://logs3.papertrailapp.com:23456/x?token=" + ROUTE_TOKEN), "route with a token");
                 h.githubPush("refs/heads/main");
-                waitUntil("the token commit is seen", Duration.ofSeconds(30),
+                Waits.until("the token commit is seen", Duration.ofSeconds(30),
                         () -> h.status().path("source").path("revision").asText().equals(commits[1]));
                 h.awaitIdle();
                 h.post("/api/v1/sync", "wrong-" + ServeHarness.API_TOKEN);

@@ -1,7 +1,6 @@
 package dev.logship.cli;
 
 import static dev.logship.cli.HeadlessChromium.text;
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +12,9 @@ import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.testkit.EcsClients;
 import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Signatures;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,7 +93,7 @@ class ManagedDaemonServeTest {
                  "pusher":{"name":"tester"}}""".formatted(id, tmp.resolve("manifests.git").toUri());
         HttpResponse<String> hook = http.send(HttpRequest.newBuilder(url("/api/v1/webhooks/github"))
                 .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
-                .header("X-Hub-Signature-256", "sha256=" + ServeHarness.hmac(ServeHarness.WEBHOOK_SECRET, body))
+                .header("X-Hub-Signature-256", "sha256=" + Signatures.hmac(ServeHarness.WEBHOOK_SECRET, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hook.statusCode()).as(hook.body()).isBetween(200, 299);
         return id;
@@ -130,13 +132,13 @@ class ManagedDaemonServeTest {
     @Test
     void aRolledBackDaemonIsDegradedWithEcsReasonInStatusEventsAndPageAndRecoversOnTheNextGoodCommit() throws Exception {
         startServe();
-        waitUntil("the seed runs on both instances, Healthy", WAIT, () -> cluster().path("health").asText().equals("Healthy")
+        Waits.until("the seed runs on both instances, Healthy", WAIT, () -> cluster().path("health").asText().equals("Healthy")
                 && daemonRow().path("running").asInt() == 2);
         assertThat(daemonRow().path("healthMessage").asText()).isEqualTo("running on 2 of 2 instances of its capacity providers");
         assertThat(daemonRow().path("taskDefinition").asText()).isEqualTo("logship-fluent-bit:1");
 
         String bad = push("fluent/fluent-bit:5.1.1-crashloop", "crash-looping image");
-        waitUntil("ECS rolled the daemon back and status says Degraded", WAIT,
+        Waits.until("ECS rolled the daemon back and status says Degraded", WAIT,
                 () -> cluster().path("health").asText().equals("Degraded"));
         String reason = ecsStatusReason();
         assertThat(reason).isNotBlank();
@@ -145,9 +147,9 @@ class ManagedDaemonServeTest {
         assertThat(c.path("healthMessage").asText()).contains(reason);
         assertThat(daemonRow().path("health").asText()).isEqualTo("Degraded");
         assertThat(daemonRow().path("healthMessage").asText()).startsWith("daemon deployment ROLLBACK_").contains(reason);
-        waitUntil("a HealthDegraded event carries the reason", WAIT, () -> events().contains("HealthDegraded") && events().contains(reason));
+        Waits.until("a HealthDegraded event carries the reason", WAIT, () -> events().contains("HealthDegraded") && events().contains(reason));
         ecs.resetCallCounts();
-        waitUntil("three more resyncs looked at the daemon", WAIT, () -> ecs.callCounts().getOrDefault("DescribeDaemon", 0L) >= 3);
+        Waits.until("three more resyncs looked at the daemon", WAIT, () -> ecs.callCounts().getOrDefault("DescribeDaemon", 0L) >= 3);
         assertThat(ecs.callCounts().getOrDefault("UpdateDaemon", 0L) + ecs.callCounts().getOrDefault("RegisterDaemonTaskDefinition", 0L))
                 .as("the rolled-back revision is not deployed again on every resync").isZero();
         assertThat(cluster().path("health").asText()).isEqualTo("Degraded");
@@ -166,11 +168,11 @@ class ManagedDaemonServeTest {
         } finally {
             browser.quit();
         }
-        waitUntil("recovered: Healthy on both instances", WAIT, () -> cluster().path("health").asText().equals("Healthy"));
+        Waits.until("recovered: Healthy on both instances", WAIT, () -> cluster().path("health").asText().equals("Healthy"));
         assertThat(events()).contains("HealthRecovered");
 
         ecs.setManagedInstances("managed-ecs", "managed", 3);
-        waitUntil("the joining instance gets the daemon task", WAIT, () -> daemonRow().path("running").asInt() == 3
+        Waits.until("the joining instance gets the daemon task", WAIT, () -> daemonRow().path("running").asInt() == 3
                 && daemonRow().path("desired").asInt() == 3 && cluster().path("health").asText().equals("Healthy"));
     }
 

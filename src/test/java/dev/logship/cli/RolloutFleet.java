@@ -2,6 +2,8 @@ package dev.logship.cli;
 
 import dev.logship.git.SeedRepository;
 import dev.logship.localecs.LocalEcsConfig;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.Signatures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.transport.RefSpec;
 
 /**
  * A fleet repository for rollout tests: clusters labelled by ring, one logspout forwarder, a
@@ -29,13 +28,11 @@ public final class RolloutFleet implements AutoCloseable {
 
     public final Path bare;
     public final Map<String, String> ringOf;
-    private final Path work;
-    private final Git git;
+    private final ManifestRepo git;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RolloutFleet(Path bare, Path work, Git git, Map<String, String> ringOf) {
+    private RolloutFleet(Path bare, ManifestRepo git, Map<String, String> ringOf) {
         this.bare = bare;
-        this.work = work;
         this.git = git;
         this.ringOf = ringOf;
     }
@@ -75,9 +72,7 @@ public final class RolloutFleet implements AutoCloseable {
         }
         Path bare = tmp.resolve("manifests.git");
         SeedRepository.createIfAbsent(bare, "main", tmp.resolve("seed"), "seed: " + ringOf.size() + " clusters in waves");
-        Path work = tmp.resolve("work");
-        Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(work.toFile()).call();
-        return new RolloutFleet(bare, work, git, new LinkedHashMap<>(ringOf));
+        return new RolloutFleet(bare, ManifestRepo.cloneOf(bare, tmp.resolve("work")), new LinkedHashMap<>(ringOf));
     }
 
     public static String forwarder(String image) {
@@ -104,37 +99,26 @@ public final class RolloutFleet implements AutoCloseable {
     }
 
     public String head() throws Exception {
-        return git.getRepository().resolve("HEAD").name();
+        return git.head();
     }
 
     /** Commits the forwarder with {@code image} and pushes it; returns the commit id. */
     public String pushImage(String image, String message) throws Exception {
-        Files.writeString(work.resolve("fleet/logs.yaml"), forwarder(image));
-        git.add().addFilepattern("fleet/logs.yaml").call();
-        PersonIdent who = new PersonIdent("tester", "tester@logship.invalid");
-        String id = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
-        git.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
-        return id;
+        return git.change("fleet/logs.yaml", forwarder(image), message);
     }
 
     /** Commits the forwarder with {@code image} and the policy with {@code bakeTime} as one commit, pushes it; returns its id. */
     public String pushImageAndBakeTime(String image, String bakeTime, String message) throws Exception {
-        Path policy = work.resolve("fleet/policy.yaml");
+        Path policy = git.work.resolve("fleet/policy.yaml");
         Files.writeString(policy, Files.readString(policy).replaceFirst("bakeTime: \\S+", "bakeTime: " + bakeTime));
-        git.add().addFilepattern("fleet/policy.yaml").call();
         return pushImage(image, message);
     }
 
     /** Writes each file (path under the fleet directory -> content) as one commit and pushes it; returns the commit id. */
     public String pushFiles(Map<String, String> files, String message) throws Exception {
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Files.writeString(work.resolve("fleet").resolve(f.getKey()), f.getValue());
-            git.add().addFilepattern("fleet/" + f.getKey()).call();
-        }
-        PersonIdent who = new PersonIdent("tester", "tester@logship.invalid");
-        String id = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
-        git.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
-        return id;
+        Map<String, String> inFleet = new LinkedHashMap<>();
+        files.forEach((path, content) -> inFleet.put("fleet/" + path, content));
+        return git.push(message, inFleet);
     }
 
     /** GitHub's push webhook for {@code commit}, signed with {@code secret}, to serve on {@code port}. */
@@ -144,7 +128,7 @@ public final class RolloutFleet implements AutoCloseable {
                 .formatted(commit, bare.toUri());
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/webhooks/github"))
                 .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
-                .header("X-Hub-Signature-256", "sha256=" + ServeHarness.hmac(secret, body))
+                .header("X-Hub-Signature-256", "sha256=" + Signatures.hmac(secret, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,13 +1,14 @@
 package dev.logship.cli;
 
 import static dev.logship.cli.HeadlessChromium.text;
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,12 +50,12 @@ class RolloutPanelBrowserTest {
                     "127.0.0.1", 0, tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN, null, settings))) {
                 int port = operator.port();
                 String seed = fleet.head();
-                waitUntil("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
+                Waits.until("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
                         && rollout(port).path("commit").asText().equals(seed));
 
                 String bad = fleet.pushImage(RolloutFleet.BAD, "crash-looping image");
                 assertThat(fleet.webhook(port, ServeHarness.WEBHOOK_SECRET, bad).statusCode()).isEqualTo(202);
-                waitUntil("c01 rolled back and the rollout halted", Duration.ofSeconds(90), () -> {
+                Waits.until("c01 rolled back and the rollout halted", Duration.ofSeconds(90), () -> {
                     JsonNode r = rollout(port);
                     return r.path("commit").asText().equals(bad) && r.path("state").asText().equals("HALTED")
                             && r.path("counts").path("rolledBack").asInt() == 1;
@@ -87,15 +88,15 @@ class RolloutPanelBrowserTest {
                     browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys(ServeHarness.API_TOKEN);
                     HeadlessChromium.click(browser, "form.resume button");
                     wait.until(b -> text(b, "#rollout-action").equals("resumed"));
-                    waitUntil("the Resumed event", Duration.ofSeconds(10), () -> get(port, "/api/v1/events").contains("\"Resumed\""));
+                    Waits.until("the Resumed event", Duration.ofSeconds(10), () -> get(port, "/api/v1/events").contains("\"Resumed\""));
                     assertThat(browser.getPageSource()).doesNotContain(ServeHarness.API_TOKEN);
                 } finally {
                     browser.quit();
                 }
                 // The resumed rollout tries c01 again and halts again; the metrics count both halts.
-                waitUntil("halted again", Duration.ofSeconds(90), () -> metric(get(port, "/metrics"), "logship_rollout_halts_total", "") == 2
+                Waits.until("halted again", Duration.ofSeconds(90), () -> metric(get(port, "/metrics"), "logship_rollout_halts_total", "") == 2
                         && rollout(port).path("state").asText().equals("HALTED"));
-                waitUntil("c01 rolled back again", Duration.ofSeconds(90), () -> rollout(port).path("counts").path("rolledBack").asInt() == 1);
+                Waits.until("c01 rolled back again", Duration.ofSeconds(90), () -> rollout(port).path("counts").path("rolledBack").asInt() == 1);
                 String metrics = get(port, "/metrics");
                 assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"pending\",policy=\"rings\"")).isEqualTo(2);
                 assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"rolledBack\",policy=\"rings\"")).isEqualTo(1);

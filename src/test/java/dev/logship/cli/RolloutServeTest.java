@@ -1,6 +1,5 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,9 @@ import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Signatures;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,7 +122,7 @@ class RolloutServeTest {
                 .formatted(id, tmp.resolve("manifests.git").toUri());
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/webhooks/github"))
                 .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
-                .header("X-Hub-Signature-256", "sha256=" + ServeHarness.hmac(ServeHarness.WEBHOOK_SECRET, body))
+                .header("X-Hub-Signature-256", "sha256=" + Signatures.hmac(ServeHarness.WEBHOOK_SECRET, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
         return id;
@@ -169,14 +171,14 @@ class RolloutServeTest {
         start("0s");
         String seed = seedHead();
         for (String c : all()) {
-            waitUntil(c + " Healthy on the seed", Duration.ofSeconds(60), () -> healthyAt(c, seed));
+            Waits.until(c + " Healthy on the seed", Duration.ofSeconds(60), () -> healthyAt(c, seed));
         }
         String goodTaskDefinition = cluster("c01").path("forwarders").get(0).path("taskDefinition").asText();
         ecs.resetCallCounts();
 
         String bad = push(BAD, "crash-looping image");
-        waitUntil("the canary is rolled back", Duration.ofSeconds(60), () -> eventTypes(bad).contains("RolledBack"));
-        waitUntil("the canary is Healthy on the seed's revision", Duration.ofSeconds(30), () -> {
+        Waits.until("the canary is rolled back", Duration.ofSeconds(60), () -> eventTypes(bad).contains("RolledBack"));
+        Waits.until("the canary is Healthy on the seed's revision", Duration.ofSeconds(30), () -> {
             JsonNode c = cluster("c01");
             return c.path("health").asText().equals("Healthy") && c.path("syncStatus").asText().equals("Synced")
                     && goodTaskDefinition.equals(c.path("forwarders").get(0).path("taskDefinition").asText());
@@ -218,7 +220,7 @@ class RolloutServeTest {
                 .header("Authorization", "Bearer " + ServeHarness.API_TOKEN)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(resumed.statusCode()).isEqualTo(202);
-        waitUntil("the resumed rollout fails in the canary again", Duration.ofSeconds(60),
+        Waits.until("the resumed rollout fails in the canary again", Duration.ofSeconds(60),
                 () -> get("/api/v1/rollouts").path("rollouts").get(0).path("state").asText().equals("HALTED"));
     }
 
@@ -227,11 +229,11 @@ class RolloutServeTest {
         start("1s");
         String seed = seedHead();
         for (String c : all()) {
-            waitUntil(c + " Healthy on the seed", Duration.ofSeconds(60), () -> healthyAt(c, seed));
+            Waits.until(c + " Healthy on the seed", Duration.ofSeconds(60), () -> healthyAt(c, seed));
         }
         String good = push("gliderlabs/logspout:v3.2.15", "new logspout");
         for (String c : all()) {
-            waitUntil(c + " Healthy on the new commit", Duration.ofSeconds(60), () -> healthyAt(c, good));
+            Waits.until(c + " Healthy on the new commit", Duration.ofSeconds(60), () -> healthyAt(c, good));
         }
         // Each wave started only after the previous one baked: the first sync of each later wave
         // is at least the bake time after the last of the wave before it.

@@ -2,7 +2,6 @@ package dev.logship.cli;
 
 import static dev.logship.cli.HeadlessChromium.script;
 import static dev.logship.cli.HeadlessChromium.text;
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,8 @@ import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.SourceStatus;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import dev.logship.web.OperatorServer;
 import dev.logship.web.ServeMetrics;
 import dev.logship.web.WebhookSettings;
@@ -72,7 +73,7 @@ class RolloutTruthAtScaleBrowserTest {
                 server.start("127.0.0.1", 0);
                 controller.start();
                 int port = server.port();
-                waitUntil("wave 1 baking, wave 2 waiting", Duration.ofMinutes(3), () -> {
+                Waits.until("wave 1 baking, wave 2 waiting", Duration.ofMinutes(3), () -> {
                     JsonNode states = summary(port).path("counts").path("rollout");
                     return states.path("Baking").asInt() == 150 && states.path("Waiting").asInt() == 150;
                 });
@@ -108,14 +109,14 @@ class RolloutTruthAtScaleBrowserTest {
                 // 2. A commit that breaks only the canary forwarder halts in wave 1; wave 2 did not change.
                 String calm = fleet.pushFiles(Map.of("policy.yaml", policy("0s", "")), "no bake time");
                 controller.syncSource("test");
-                waitUntil("every cluster done on " + calm, Duration.ofMinutes(3), () -> {
+                Waits.until("every cluster done on " + calm, Duration.ofMinutes(3), () -> {
                     JsonNode r = json(port, "/api/v1/rollouts?clusters=none").path("rollouts").path(0);
                     return r.path("commit").asText().equals(calm) && r.path("state").asText().equals("DONE");
                 });
                 String bad = fleet.pushFiles(Map.of("extra.yaml", canaryForwarder(RolloutFleet.BAD),
                         "policy.yaml", policy("0s", ", maxConcurrent: 1")), "crash-looping canary forwarder");
                 controller.syncSource("test");
-                waitUntil("halted with the canary rolled back", Duration.ofMinutes(3), () -> {
+                Waits.until("halted with the canary rolled back", Duration.ofMinutes(3), () -> {
                     JsonNode r = json(port, "/api/v1/rollouts?clusters=none").path("rollouts").path(0);
                     return r.path("commit").asText().equals(bad) && r.path("state").asText().equals("HALTED")
                             && summary(port).path("counts").path("rollout").path("RolledBack").asInt() == 1
@@ -135,7 +136,7 @@ class RolloutTruthAtScaleBrowserTest {
                 String invalid = fleet.pushFiles(Map.of("logs.yaml", RolloutFleet.forwarder(RolloutFleet.GOOD)
                         .replace("syslog+tls://logs.example.com:12345", "not-a-route")), "a broken route");
                 controller.syncSource("test");
-                waitUntil("stalled", Duration.ofMinutes(2), () -> summary(port).path("counts").path("stalled").asInt() == CLUSTERS);
+                Waits.until("stalled", Duration.ofMinutes(2), () -> summary(port).path("counts").path("stalled").asInt() == CLUSTERS);
                 browser.get("http://127.0.0.1:" + port + "/");
                 wait.until(b -> text(b, "#source-error").contains(invalid.substring(0, 12)));
                 assertThat(text(browser, "#source-error")).contains("logs.yaml:").contains("is stalled");

@@ -2,10 +2,11 @@ package dev.logship.cli;
 
 import static dev.logship.cli.HeadlessChromium.script;
 import static dev.logship.cli.HeadlessChromium.text;
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import dev.logship.web.IngestRoutes;
 import dev.logship.web.IngestSettings;
 import dev.logship.web.OtlpPushes;
@@ -53,12 +54,12 @@ class RoutesAndDeliveryPageBrowserTest {
                 IngestSettings.of(INGEST_TOKEN, WINDOW));
              Pusher pusher = new Pusher(h)) {
             String seed = h.head();
-            waitUntil("the seed applied on prod and staging", Duration.ofSeconds(60),
+            Waits.until("the seed applied on prod and staging", Duration.ofSeconds(60),
                     () -> h.syncedAndHealthy("prod", seed) && h.syncedAndHealthy("staging", seed));
             pusher.start();
-            waitUntil("every cluster judged", Duration.ofSeconds(30), () -> deliveryStates(h).equals(
+            Waits.until("every cluster judged", Duration.ofSeconds(30), () -> deliveryStates(h).equals(
                     Map.of("prod", "DeliveryFailing", "staging", "Delivering", "managed", "Silent", "legacy", "Unknown")));
-            waitUntil("prod-node-a's rates over two reports", Duration.ofSeconds(30), () -> node(ServeHarness.JSON.readTree(
+            Waits.until("prod-node-a's rates over two reports", Duration.ofSeconds(30), () -> node(ServeHarness.JSON.readTree(
                     h.get("/api/v1/clusters/prod").body()).path("delivery").path("forwarders").path(0), "prod-node-a")
                     .path("recordsOutPerSecond").asDouble() > 0);
 

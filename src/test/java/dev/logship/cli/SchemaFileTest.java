@@ -20,7 +20,7 @@ class SchemaFileTest {
         JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
         assertThat(schema.get("$schema").asText()).isEqualTo("http://json-schema.org/draft-07/schema#");
         assertThat(schema.at("/properties/kind/enum").toString())
-                .isEqualTo("[\"Cluster\",\"LogForwarder\",\"RolloutPolicy\",\"Notifier\",\"ClusterSet\"]");
+                .isEqualTo("[\"Cluster\",\"LogForwarder\",\"RolloutPolicy\",\"Notifier\",\"ClusterSet\",\"Telemetry\"]");
         assertThat(fieldNames(schema.at("/definitions/clusterSetSpec/properties"))).containsExactlyInAnyOrder(
                 "accounts", "regions", "tagSelector", "labelsFromTags", "labels", "defaults");
         List<String> forwarderFields = fieldNames(schema.at("/definitions/forwarderSpec/properties"));

@@ -1,6 +1,5 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,8 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.manifest.TestSnapshots;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +84,7 @@ class ServeCoverageTest {
             throws Exception {
         JsonNode[] last = new JsonNode[1];
         try {
-            waitUntil(what, Duration.ofSeconds(30), () -> {
+            Waits.until(what, Duration.ofSeconds(30), () -> {
                 last[0] = ServeHarness.JSON.readTree(http.send(HttpRequest.newBuilder(uri).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
                 return ok.test(last[0]);

@@ -1,9 +1,11 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Signatures;
+import dev.logship.testkit.Waits;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +23,7 @@ class ServeEndToEndTest {
     void aPushedCommitReachesEcsThroughTheSignedGithubWebhook() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             String before = h.cluster("prod").path("forwarders").get(0).path("taskDefinition").asText();
 
             String pushed = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "new papertrail port");
@@ -31,7 +33,7 @@ class ServeEndToEndTest {
             HttpResponse<String> response = h.githubPush("refs/heads/main");
             assertThat(response.statusCode()).isEqualTo(202);
             assertThat(response.body()).contains("triggered");
-            waitUntil("the pushed commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", pushed));
+            Waits.until("the pushed commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", pushed));
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             System.out.println("push-to-applied (webhook sent -> status Synced/Healthy at the new commit): " + millis + " ms");
 
@@ -49,7 +51,7 @@ class ServeEndToEndTest {
             assertThat(h.get("/api/v1/events").body()).contains(pushed).contains("new papertrail port");
             assertThat(h.status().path("source").path("revision").asText()).isEqualTo(pushed);
             // the other clusters did not change: their commit is the new one, with nothing to do
-            waitUntil("legacy follows the new commit", Duration.ofSeconds(10), () -> h.syncedAndHealthy("legacy", pushed));
+            Waits.until("legacy follows the new commit", Duration.ofSeconds(10), () -> h.syncedAndHealthy("legacy", pushed));
         }
     }
 
@@ -57,7 +59,7 @@ class ServeEndToEndTest {
     void theRunningServerRejectsBadWebhooksAndIgnoresOtherBranches() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String body = "{\"ref\":\"refs/heads/main\",\"repository\":{\"clone_url\":\"" + h.bare.toUri() + "\"}}";
-            HttpResponse<String> wrongSignature = h.webhook("github", body, "push", "sha256=" + ServeHarness.hmac("not-the-secret", body));
+            HttpResponse<String> wrongSignature = h.webhook("github", body, "push", "sha256=" + Signatures.hmac("not-the-secret", body));
             assertThat(wrongSignature.statusCode()).isEqualTo(401);
             assertThat(wrongSignature.body()).doesNotContain(ServeHarness.WEBHOOK_SECRET);
 
@@ -66,11 +68,11 @@ class ServeEndToEndTest {
             assertThat(otherBranch.body()).contains("ignored");
 
             String huge = "{\"pad\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}";
-            assertThat(h.webhook("github", huge, "push", "sha256=" + ServeHarness.hmac(ServeHarness.WEBHOOK_SECRET, huge)).statusCode())
+            assertThat(h.webhook("github", huge, "push", "sha256=" + Signatures.hmac(ServeHarness.WEBHOOK_SECRET, huge)).statusCode())
                     .isEqualTo(413);
 
             String broken = "{\"ref\": refs/heads/main";
-            HttpResponse<String> malformed = h.webhook("github", broken, "push", "sha256=" + ServeHarness.hmac(ServeHarness.WEBHOOK_SECRET, broken));
+            HttpResponse<String> malformed = h.webhook("github", broken, "push", "sha256=" + Signatures.hmac(ServeHarness.WEBHOOK_SECRET, broken));
             assertThat(malformed.statusCode()).isEqualTo(400);
             assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
 
@@ -89,7 +91,7 @@ class ServeEndToEndTest {
     void aHundredWebhooksInABurstCauseAtMostTwoFetches() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             h.awaitIdle();
             double fetchesBefore = fetchCount(h);
             String pushed = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "34567"), "burst");
@@ -98,7 +100,7 @@ class ServeEndToEndTest {
             // however long the burst takes to arrive on a loaded machine, so the count is exact.
             String body = h.githubPushBody("refs/heads/main", pushed);
             var request = java.net.http.HttpRequest.newBuilder(h.url("/api/v1/webhooks/github"))
-                    .header("X-GitHub-Event", "push").header("X-Hub-Signature-256", "sha256=" + ServeHarness.hmac(ServeHarness.WEBHOOK_SECRET, body))
+                    .header("X-GitHub-Event", "push").header("X-Hub-Signature-256", "sha256=" + Signatures.hmac(ServeHarness.WEBHOOK_SECRET, body))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
             for (int i = 0; i < 100; i++) {
                 responses.add(h.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
@@ -106,7 +108,7 @@ class ServeEndToEndTest {
             for (var r : responses) {
                 assertThat(r.get().statusCode()).isEqualTo(202);
             }
-            waitUntil("the pushed commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", pushed));
+            Waits.until("the pushed commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", pushed));
             h.awaitIdle();
             assertThat(fetchCount(h) - fetchesBefore).as("fetches for 100 webhooks").isEqualTo(1.0);
         }
@@ -118,17 +120,17 @@ class ServeEndToEndTest {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10), Duration.ZERO,
                 s -> s.withSourceMinInterval(Duration.ofMinutes(10)))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             h.awaitIdle();
             double fetchesBefore = fetchCount(h);
 
             String first = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "45678"), "first push");
             assertThat(h.githubPush("refs/heads/main", first).statusCode()).isEqualTo(202);
-            waitUntil("the first push is fetched", Duration.ofSeconds(30), () -> fetchCount(h) - fetchesBefore >= 1);
+            Waits.until("the first push is fetched", Duration.ofSeconds(30), () -> fetchCount(h) - fetchesBefore >= 1);
             String second = h.push("prod/fluent-bit.yaml", y -> y.replace("45678", "56789"), "second push");
             assertThat(h.githubPush("refs/heads/main", second).statusCode()).isEqualTo(202);
 
-            waitUntil("the second push is applied", Duration.ofSeconds(60), () -> h.syncedAndHealthy("prod", second));
+            Waits.until("the second push is applied", Duration.ofSeconds(60), () -> h.syncedAndHealthy("prod", second));
             h.awaitIdle();
             assertThat(fetchCount(h) - fetchesBefore).as("one fetch per push").isEqualTo(2.0);
             // the first push was fetched before the second was made: each fetch found its own commit

@@ -1,9 +1,10 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,13 +22,13 @@ class ServeFailureModesTest {
     void anInvalidCommitStallsEveryClusterWithFileAndLineAndLeavesEcsUntouched() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             h.awaitIdle();
             h.ecs.resetCallCounts();
 
             String bad = h.push("prod/fluent-bit.yaml", y -> y.replace("memory: 128", "memory: lots"), "typo in memory");
             assertThat(h.post("/api/v1/sync", ServeHarness.API_TOKEN).statusCode()).isEqualTo(202);
-            waitUntil("prod is stalled", Duration.ofSeconds(20), () -> stalled(h.cluster("prod")));
+            Waits.until("prod is stalled", Duration.ofSeconds(20), () -> stalled(h.cluster("prod")));
             h.awaitIdle();
 
             JsonNode prod = h.cluster("prod");
@@ -43,7 +44,7 @@ class ServeFailureModesTest {
 
             String fixed = h.push("prod/fluent-bit.yaml", y -> y.replace("memory: lots", "memory: 256"), "fix memory");
             h.githubPush("refs/heads/main");
-            waitUntil("the fix is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", fixed));
+            Waits.until("the fix is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", fixed));
             assertThat(condition(h.cluster("prod"), "Stalled").path("status").asText()).isEqualTo("False");
         }
     }
@@ -52,13 +53,13 @@ class ServeFailureModesTest {
     void aSuspendedClusterIsObservedAndItsPendingPlanShownButNothingIsApplied() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             h.awaitIdle();
             h.ecs.resetCallCounts();
             h.push("prod/cluster.yaml", y -> y + "  suspend: true\n", "suspend prod");
             String changed = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "new route while suspended");
             h.githubPush("refs/heads/main");
-            waitUntil("prod shows the pending change", Duration.ofSeconds(20),
+            Waits.until("prod shows the pending change", Duration.ofSeconds(20),
                     () -> h.cluster("prod").path("lastAttemptedRevision").asText().equals(changed)
                             && h.cluster("prod").path("syncStatus").asText().equals("OutOfSync"));
             h.awaitIdle();
@@ -75,13 +76,13 @@ class ServeFailureModesTest {
     void aForcePushToAnOlderCommitIsReportedAndFollowed() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             String newer = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "newer");
             h.githubPush("refs/heads/main");
-            waitUntil("the newer commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", newer));
-            h.work.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("+" + seed + ":refs/heads/main")).call();
+            Waits.until("the newer commit is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", newer));
+            h.work.forcePush(seed);
             h.githubPush("refs/heads/main");
-            waitUntil("the older commit is applied again", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the older commit is applied again", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", seed));
             assertThat(h.get("/api/v1/events").body()).contains("HistoryRewritten").contains("force-push");
         }
     }
@@ -90,13 +91,13 @@ class ServeFailureModesTest {
     void anUnreachableRemoteIsReportedAndTheLastCommitStaysApplied() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             h.awaitIdle();
             Files.move(h.bare, tmp.resolve("moved-away.git"));
             h.ecs.resetCallCounts();
 
             assertThat(h.post("/api/v1/sync", ServeHarness.API_TOKEN).statusCode()).isEqualTo(202);
-            waitUntil("the source reports the failure", Duration.ofSeconds(20),
+            Waits.until("the source reports the failure", Duration.ofSeconds(20),
                     () -> h.status().path("source").path("error").asText().contains("RemoteUnreachable"));
             h.awaitIdle();
             JsonNode status = h.status();
@@ -113,7 +114,7 @@ class ServeFailureModesTest {
     void driftMadeDirectlyInEcsIsRevertedWithinOneResync() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofSeconds(1))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             String applied;
             try (EcsClient sdk = h.sdk("us-east-1")) {
                 applied = service(sdk).taskDefinition();
@@ -124,12 +125,12 @@ class ServeFailureModesTest {
                         .taskDefinition(manual.taskDefinitionArn()).build());
                 assertThat(service(sdk).taskDefinition()).isNotEqualTo(applied);
                 long start = System.nanoTime();
-                waitUntil("the drift is reverted", Duration.ofSeconds(5), () -> service(sdk).taskDefinition().equals(applied));
+                Waits.until("the drift is reverted", Duration.ofSeconds(5), () -> service(sdk).taskDefinition().equals(applied));
                 System.out.println("drift reverted " + Duration.ofNanos(System.nanoTime() - start).toMillis()
                         + " ms after the manual change (resync interval 1 s)");
             }
             assertThat(h.get("/api/v1/events").body()).contains("DriftDetected");
-            waitUntil("DriftReverted (a Notifier event) follows", Duration.ofSeconds(30),
+            Waits.until("DriftReverted (a Notifier event) follows", Duration.ofSeconds(30),
                     () -> h.get("/api/v1/events").body().contains("\"DriftReverted\""));
         }
     }

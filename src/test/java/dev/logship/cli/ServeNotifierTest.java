@@ -1,9 +1,10 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.notify.Receiver;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,19 +54,19 @@ class ServeNotifierTest {
             Files.writeString(urlFile, flaky.url().toString());
             String withNotifier = h.push("notifiers.yaml", y -> notifier("ops", urlFile, "Stalled"), "tell ops about stalls");
             h.githubPush("refs/heads/main");
-            waitUntil("the notifier's commit is in force", Duration.ofSeconds(60),
+            Waits.until("the notifier's commit is in force", Duration.ofSeconds(60),
                     () -> withNotifier.equals(h.status().path("source").path("revision").asText()));
 
             h.push("staging/broken.yaml", y -> "kind: [unclosed\n", "a broken manifest");
             long pushed = System.nanoTime();
             h.githubPush("refs/heads/main");
 
-            waitUntil("the Stalled event delivered", Duration.ofSeconds(60), () -> flaky.delivered().size() == 1);
+            Waits.until("the Stalled event delivered", Duration.ofSeconds(60), () -> flaky.delivered().size() == 1);
             System.out.printf("push to Stalled delivered after two 500s: %d ms (backoff 1 s then 2 s, 20%% jitter)%n",
                     (System.nanoTime() - pushed) / 1_000_000);
             assertThat(flaky.requests()).isEqualTo(3);
             assertThat(flaky.delivered().get(0)).contains("\"event\":\"Stalled\"").contains("broken.yaml");
-            waitUntil("/metrics counts it", Duration.ofSeconds(10),
+            Waits.until("/metrics counts it", Duration.ofSeconds(10),
                     () -> metric(h.get("/metrics").body(), "ops", "Stalled", "delivered") == 1);
             String metrics = h.get("/metrics").body();
             assertThat(metric(metrics, "ops", "Stalled", "retried")).isEqualTo(2);
@@ -87,14 +88,14 @@ class ServeNotifierTest {
                     "notifiers");
             String first = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "new papertrail port");
             h.githubPush("refs/heads/main");
-            waitUntil("the hanging receiver holds prod's Applied", Duration.ofSeconds(60), () -> hang.requests() >= 1);
-            waitUntil("prod Healthy on the first commit", Duration.ofSeconds(60), () -> h.syncedAndHealthy("prod", first));
+            Waits.until("the hanging receiver holds prod's Applied", Duration.ofSeconds(60), () -> hang.requests() >= 1);
+            Waits.until("prod Healthy on the first commit", Duration.ofSeconds(60), () -> h.syncedAndHealthy("prod", first));
 
             // While that request hangs (10 s per attempt, 5 retries), the next commit is reconciled all the same.
             String second = h.push("prod/fluent-bit.yaml", y -> y.replace("23456", "34567"), "another papertrail port");
             h.githubPush("refs/heads/main");
-            waitUntil("prod Healthy on the second commit", Duration.ofSeconds(60), () -> h.syncedAndHealthy("prod", second));
-            waitUntil("the other notifier got the second commit's Applied", Duration.ofSeconds(30),
+            Waits.until("prod Healthy on the second commit", Duration.ofSeconds(60), () -> h.syncedAndHealthy("prod", second));
+            Waits.until("the other notifier got the second commit's Applied", Duration.ofSeconds(30),
                     () -> ops.delivered().stream().anyMatch(b -> b.contains(second) && b.contains("\"event\":\"Applied\"")));
             assertThat(hang.answered()).isZero();
             assertThat(metric(h.get("/metrics").body(), "stuck", "Applied", "delivered")).isZero();

@@ -1,12 +1,13 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,14 +44,14 @@ class ServePlainDirectoryTest {
                      "127.0.0.1", 0, null, null, true, null, null, settings))) {
             HttpClient http = HttpClient.newHttpClient();
             URI status = URI.create("http://127.0.0.1:" + operator.port() + "/api/v1/clusters/prod");
-            waitUntil("prod is applied from the directory", Duration.ofSeconds(30),
+            Waits.until("prod is applied from the directory", Duration.ofSeconds(30),
                     () -> prod(http, status).path("syncStatus").asText().equals("Synced"));
             String first = prod(http, status).path("lastAppliedRevision").asText();
             assertThat(first).startsWith("dir:");
 
             Path papertrail = manifests.resolve("prod/fluent-bit.yaml");
             Files.writeString(papertrail, Files.readString(papertrail).replace("memory: 128", "memory: 192"));
-            waitUntil("the edit is applied by a poll", Duration.ofSeconds(20), () -> {
+            Waits.until("the edit is applied by a poll", Duration.ofSeconds(20), () -> {
                 JsonNode prod = prod(http, status);
                 return !prod.path("lastAppliedRevision").asText().equals(first) && prod.path("syncStatus").asText().equals("Synced");
             });

@@ -1,8 +1,9 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class ServeSecretsAndAccessTest {
             assertThat(h.get("/healthz").statusCode()).isEqualTo(200);
             assertThat(h.get("/readyz").statusCode()).isEqualTo(503);
             String seed = h.head();
-            waitUntil("every cluster was synced once", Duration.ofSeconds(60), () -> h.get("/readyz").statusCode() == 200);
+            Waits.until("every cluster was synced once", Duration.ofSeconds(60), () -> h.get("/readyz").statusCode() == 200);
             assertThat(h.status().path("ready").asBoolean()).isTrue();
 
             assertThat(h.post("/api/v1/sync", null).statusCode()).isEqualTo(401);
@@ -45,15 +46,15 @@ class ServeSecretsAndAccessTest {
         List<String> outputs = new java.util.ArrayList<>();
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             String pushed = h.push("prod/fluent-bit.yaml", y -> y.replace("12345", "23456"), "new route");
             h.githubPush("refs/heads/main");
             h.webhook("github", "{}", "push", "sha256=deadbeef");
-            waitUntil("the new route is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", pushed));
+            Waits.until("the new route is applied", Duration.ofSeconds(20), () -> h.syncedAndHealthy("prod", pushed));
             String bad = h.push("prod/fluent-bit.yaml", y -> y.replace("syslog+tls://logs3.papertrailapp.com:23456",
                     "syslog+tls://logs3.papertrailapp.com:23456/x?token=" + ServeHarness.GIT_TOKEN + "-route"), "bad route");
             h.githubPush("refs/heads/main");
-            waitUntil("the bad route commit is seen", Duration.ofSeconds(20),
+            Waits.until("the bad route commit is seen", Duration.ofSeconds(20),
                     () -> h.status().path("source").path("revision").asText().equals(bad));
             h.awaitIdle();
             h.post("/api/v1/sync", "wrong-" + ServeHarness.API_TOKEN);

@@ -1,6 +1,5 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.SignaturePolicy;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,24 +70,24 @@ class SignedCommitsServeTest {
                 tmp.resolve("data"), null, true, "token", null, settings), null,
                 new CommitTrust(SignaturePolicy.ENFORCE, TrustedSigners.of(trusted, allowed)));
 
-        waitUntil("Alice's commit is applied", Duration.ofSeconds(120), () -> applied(signed));
+        Waits.until("Alice's commit is applied", Duration.ofSeconds(120), () -> applied(signed));
         assertThat(status().path("source").path("signature").asText())
                 .isEqualTo("signed by Alice <alice@example.com> (key " + alice + ")");
 
         String unsigned = push(work, "2222", null, "not signed");
-        waitUntil("the unsigned commit stalls", Duration.ofSeconds(120), () -> stalledOn(unsigned));
+        Waits.until("the unsigned commit stalls", Duration.ofSeconds(120), () -> stalledOn(unsigned));
         assertThat(status().path("source").path("error").asText()).contains("UntrustedCommit").contains(unsigned.substring(0, 12) + ": not signed")
                 .contains(signed.substring(0, 12) + " stays in force");
 
         String untrusted = push(work, "3333", mallory, "signed by Mallory");
-        waitUntil("Mallory's commit stalls", Duration.ofSeconds(120), () -> stalledOn(untrusted));
+        Waits.until("Mallory's commit stalls", Duration.ofSeconds(120), () -> stalledOn(untrusted));
         assertThat(status().path("source").path("error").asText()).contains("untrusted signature").contains("not among --trusted-keys");
 
         Files.writeString(work.resolve("forwarder.yaml"), forwarder("4444"));
         keys.commitOpenPgp(work, alice, "signed by Alice, then changed before the push", false);
         String tampered = keys.tamperHead(work);
         keys.git(work, "push", "-q", "-f", "origin", "main");
-        waitUntil("the tampered commit stalls", Duration.ofSeconds(120), () -> stalledOn(tampered));
+        Waits.until("the tampered commit stalls", Duration.ofSeconds(120), () -> stalledOn(tampered));
         assertThat(status().path("source").path("error").asText()).contains("bad signature by Alice").contains("does not match the commit");
         assertThat(prod().path("lastAppliedRevision").asText()).as("the signed commit stays applied through every refusal").isEqualTo(signed);
         assertThat(JSON.readTree(get("/api/v1/events")).toString()).contains("UntrustedCommit");
@@ -96,7 +96,7 @@ class SignedCommitsServeTest {
         Files.writeString(work.resolve("forwarder.yaml"), forwarder("5555"));
         String ssh = keys.commitSsh(work, aliceSsh, "signed with Alice's SSH key");
         keys.git(work, "push", "-q", "-f", "origin", "main");
-        waitUntil("the SSH-signed commit is applied", Duration.ofSeconds(120), () -> applied(ssh));
+        Waits.until("the SSH-signed commit is applied", Duration.ofSeconds(120), () -> applied(ssh));
         assertThat(status().path("source").path("signature").asText()).startsWith("signed by alice@example.com");
         assertThat(status().path("source").path("error").isNull()).isTrue();
 

@@ -1,9 +1,10 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,7 +29,7 @@ class StatusApiPagingTest {
     void servesASummaryAndOnePageOfClustersAnswers304WhenNothingChangedAndLongPollsChanges() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed is applied everywhere", Duration.ofSeconds(60), () -> h.syncedAndHealthy("prod", seed)
+            Waits.until("the seed is applied everywhere", Duration.ofSeconds(60), () -> h.syncedAndHealthy("prod", seed)
                     && h.syncedAndHealthy("staging", seed) && h.syncedAndHealthy("legacy", seed) && h.syncedAndHealthy("managed", seed));
             h.awaitIdle();
 
@@ -52,7 +53,7 @@ class StatusApiPagingTest {
                     "/api/v1/status")) {
                 // A background re-check may legitimately change the fleet between two reads: then the
                 // answer must be a 200 with the new body and another ETag; unchanged, it must be a 304.
-                waitUntil(path + " answers 304 to its own ETag", Duration.ofSeconds(20), () -> {
+                Waits.until(path + " answers 304 to its own ETag", Duration.ofSeconds(20), () -> {
                     HttpResponse<String> first = h.get(path);
                     String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(path + " has no ETag"));
                     HttpResponse<String> again = http.send(HttpRequest.newBuilder(h.url(path)).header("If-None-Match", etag).build(),

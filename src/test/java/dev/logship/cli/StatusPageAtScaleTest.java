@@ -2,7 +2,6 @@ package dev.logship.cli;
 
 import static dev.logship.cli.HeadlessChromium.script;
 import static dev.logship.cli.HeadlessChromium.text;
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.aws.AwsEcsGateways;
@@ -14,6 +13,7 @@ import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.SourceStatus;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.Waits;
 import dev.logship.web.OperatorServer;
 import dev.logship.web.ServeMetrics;
 import dev.logship.web.WebhookSettings;
@@ -70,7 +70,7 @@ class StatusPageAtScaleTest {
             try {
                 server.start("127.0.0.1", 0);
                 controller.start();
-                waitUntil("every cluster was synced once", Duration.ofMinutes(3), () -> {
+                Waits.until("every cluster was synced once", Duration.ofMinutes(3), () -> {
                     assertThat(controller.status().source().error()).as("the generated fleet is valid").isNull();
                     return controller.status().ready();
                 });

@@ -2,9 +2,10 @@ package dev.logship.cli;
 
 import static dev.logship.cli.HeadlessChromium.script;
 import static dev.logship.cli.HeadlessChromium.text;
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class StatusPageBrowserTest {
     void thePageShowsEveryClusterAndFollowsAPushWithoutAReload() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             WebDriver browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1280, 900);
             try {
                 browser.get(h.url("/").toString());
@@ -52,10 +53,10 @@ class StatusPageBrowserTest {
     void aStalledCommitShowsThatEcsIsOnTheOlderCommitNotSynced() throws Exception {
         try (ServeHarness h = new ServeHarness(tmp, Duration.ofMinutes(10))) {
             String seed = h.head();
-            waitUntil("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
+            Waits.until("the seed commit is applied", Duration.ofSeconds(30), () -> h.syncedAndHealthy("prod", seed));
             String bad = h.push("prod/fluent-bit.yaml", y -> y.replace("memory: 128", "memory: lots"), "typo in memory");
             h.githubPush("refs/heads/main");
-            waitUntil("prod is stalled on the bad commit", Duration.ofSeconds(20),
+            Waits.until("prod is stalled on the bad commit", Duration.ofSeconds(20),
                     () -> h.cluster("prod").path("summary").asText().startsWith("Stalled"));
             assertThat(h.cluster("prod").path("summary").asText())
                     .isEqualTo("Stalled: ECS is on the older commit " + seed.substring(0, 12) + " (Synced, Healthy); the newest commit "

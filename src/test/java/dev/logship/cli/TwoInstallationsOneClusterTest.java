@@ -9,6 +9,7 @@ import dev.logship.reconcile.ControllerSettings;
 import dev.logship.testkit.EcsClients;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.Manifests;
+import dev.logship.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -142,7 +143,7 @@ class TwoInstallationsOneClusterTest {
             ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10));
             try (Operator serve = Operator.start(new ServeConfig(repo.bare.toString(), "main", null, ecs.endpoint().toString(),
                     "127.0.0.1", 0, tmp.resolve("mirror"), null, true, null, null, settings))) {
-                ServeHarness.waitUntil("serve applied alpha", Duration.ofSeconds(30), () -> owners().containsKey("alpha"));
+                Waits.until("serve applied alpha", Duration.ofSeconds(30), () -> owners().containsKey("alpha"));
                 Path checkout = tmp.resolve("checkout");
                 ManifestRepo.cloneOf(repo.bare, checkout).close();
                 java.nio.file.Files.writeString(checkout.resolve("prod/gamma.yaml"), Manifests.forwarder("gamma"));

@@ -1,6 +1,5 @@
 package dev.logship.cli;
 
-import static dev.logship.cli.ServeHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,8 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.manifest.TestSnapshots;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.ServeHarness;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,7 @@ class UncoveredNodesMetricTest {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + operator.port();
             String metric = "logship_nodes_uncovered{cluster=\"prod\"} ";
-            waitUntil("both nodes run the forwarder", Duration.ofSeconds(60), () -> get(http, base + "/metrics").contains(metric + "0.0")
+            Waits.until("both nodes run the forwarder", Duration.ofSeconds(60), () -> get(http, base + "/metrics").contains(metric + "0.0")
                     && ServeHarness.JSON.readTree(get(http, base + "/api/v1/clusters/prod")).path("coverage").path("covered").asInt() == 2);
             assertThat(get(http, base + "/metrics")).as("no telemetry, no delivery metrics").doesNotContain("logship_delivery_state");
             Set<String> before = nodeArns(ecs);
@@ -59,7 +60,7 @@ class UncoveredNodesMetricTest {
             }
             JsonNode node = added;
             JsonNode[] coverage = new JsonNode[1];
-            waitUntil("the new node is counted and named", Duration.ofSeconds(30), () -> {
+            Waits.until("the new node is counted and named", Duration.ofSeconds(30), () -> {
                 coverage[0] = ServeHarness.JSON.readTree(get(http, base + "/api/v1/clusters/prod")).path("coverage");
                 return get(http, base + "/metrics").contains(metric + "1.0") && coverage[0].path("uncovered").asInt() == 1;
             });
@@ -69,7 +70,7 @@ class UncoveredNodesMetricTest {
             assertThat(named.path("ec2InstanceId").asText()).isEqualTo(node.path("ec2InstanceId").asText()).startsWith("i-");
             assertThat(named.path("forwarders").get(0).asText()).isEqualTo("fb");
 
-            waitUntil("its forwarder runs", Duration.ofSeconds(60), () -> get(http, base + "/metrics").contains(metric + "0.0"));
+            Waits.until("its forwarder runs", Duration.ofSeconds(60), () -> get(http, base + "/metrics").contains(metric + "0.0"));
         }
     }
 

@@ -46,10 +46,16 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryGatedRolloutTest {
     static final String TOKEN_ARN = "arn:aws:ssm:us-east-1:123456789012:parameter/logship/ingest-token";
     static final String TOKEN = "ingest-Gt42-" + Long.toHexString(System.nanoTime());
-    /** serve's --delivery-window: output failing this long is DeliveryFailing. */
-    static final Duration JUDGE_WINDOW = Duration.ofSeconds(15);
-    static final int DELIVERY_WINDOW_S = 30;
-    static final int BAKE_S = 60;
+    /**
+     * serve's --delivery-window: output failing this long is DeliveryFailing (4 telemetry intervals of 2 s).
+     * The bake must outlast it, or a bake could end before the closed route is judged; the policy's
+     * deliveryWindow is the canary's grace for a slow Fluent Bit start (22-26 s seen at load 30-38). Each bake of
+     * the seed's two waves takes BAKE_S; the bad commit halts about JUDGE_WINDOW + DELIVERY_WINDOW_S after
+     * its canary is Healthy (the bake is held meanwhile). Was 15 s / 30 s / 60 s: 181 s for the test.
+     */
+    static final Duration JUDGE_WINDOW = Duration.ofSeconds(8);
+    static final int DELIVERY_WINDOW_S = 40;
+    static final int BAKE_S = 25;
     static final int CLOSED_PORT = NodeServices.SYSLOG_PORT + 1;
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -179,7 +185,8 @@ class DeliveryGatedRolloutTest {
                     });
                     goodArn[0] = firstArn;
                     try {
-                        Waits.until("the seed's rollout is done (every bake passed on delivery)", Duration.ofSeconds(4L * BAKE_S), () -> {
+                        Waits.until("the seed's rollout is done (every bake passed on delivery)",
+                                Duration.ofSeconds(4L * BAKE_S + 2L * DELIVERY_WINDOW_S), () -> {
                             canary.check();
                             JsonNode r = get(port, "/api/v1/rollouts").path("rollouts").path(0);
                             return seed.equals(r.path("commit").asText()) && r.path("state").asText().equals("DONE")
@@ -200,7 +207,7 @@ class DeliveryGatedRolloutTest {
                     });
                     JsonNode halted;
                     try {
-                        halted = Waits.until("the rollout halts on delivery", Duration.ofSeconds(BAKE_S), () -> {
+                        halted = Waits.until("the rollout halts on delivery", JUDGE_WINDOW.plusSeconds(2L * DELIVERY_WINDOW_S), () -> {
                             canary.check();
                             JsonNode r = get(port, "/api/v1/rollouts").path("rollouts").path(0);
                             return bad.equals(r.path("commit").asText()) && r.path("state").asText().equals("HALTED")

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * restart it converges: every desired service exactly once, no orphan, at most one spare
  * revision per forwarder, the team's own service untouched. Then local-ecs (a process keeping
  * its state in a file) is killed and restarted mid-sync: serve backs off and recovers by itself.
- * 8 kills by default; {@code -Dlogship.crashKills=50} (the reliability profile) kills 50 times.
+ * 4 kills by default (each costs a serve JVM start and a 40-service re-sync; 8 before
+ * the suite had to fit in 8 minutes); {@code -Dlogship.crashKills=50} (the reliability profile) kills 50 times.
  */
 class ServeCrashTest {
     private static final List<String> CLUSTERS = Fleet.names("s", 20);
@@ -36,7 +37,7 @@ class ServeCrashTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void serveKilledAtRandomMomentsAndEcsRestartedMidSyncConvergesAfterEachRestart(@TempDir Path dir) {
-        int kills = Integer.getInteger("logship.crashKills", 8);
+        int kills = Integer.getInteger("logship.crashKills", 4);
         Convergence.forgetRevisions();
         Random random = new Random(Long.getLong("logship.crashSeed", 777L));
         List<Long> moments = new ArrayList<>();
