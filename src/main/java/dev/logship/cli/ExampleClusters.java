@@ -1,7 +1,6 @@
 package dev.logship.cli;
 
 import dev.logship.localecs.LocalEcsConfig;
-import dev.logship.model.DaemonSpec;
 import dev.logship.model.DesiredState;
 
 /**
@@ -20,8 +19,8 @@ public final class ExampleClusters {
             if (services) {
                 config.cluster(c.target().clusterName(), nodes);
             }
-            c.forwarders().stream().filter(f -> f.workload() instanceof DaemonSpec)
-                    .flatMap(f -> ((DaemonSpec) f.workload()).capacityProviders().stream())
+            c.forwarders().stream().flatMap(f -> f.workload().match(s -> java.util.stream.Stream.<String>empty(),
+                            d -> d.capacityProviders().stream()))
                     .filter(p -> !p.startsWith("arn:")).distinct()
                     .forEach(p -> config.managedInstances(c.target().clusterName(), p, nodes));
         });

@@ -5,7 +5,6 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.DesiredState;
 import dev.logship.model.OwnershipTags;
-import dev.logship.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,18 +72,13 @@ public record DesiredDiff(List<ForwarderChange> changes) {
     }
 
     static String describe(DesiredForwarder forwarder) {
-        return forwarder.workload() instanceof DaemonSpec d ? "managed daemon " + d.daemonName()
-                : "service " + forwarder.workload().name();
+        return forwarder.workload().match(s -> "service " + s.serviceName(), d -> "managed daemon " + d.daemonName());
     }
 
     /** The forwarder as field paths: its task definition, then its service or daemon. */
     static SortedMap<String, String> paths(DesiredForwarder forwarder) {
         SortedMap<String, String> out = new TreeMap<>(FieldPaths.of(Normalizer.taskDefinition(forwarder.taskDefinition())));
-        if (forwarder.workload() instanceof DaemonSpec d) {
-            out.putAll(daemonPaths(d));
-        } else {
-            out.putAll(FieldPaths.of(Normalizer.service((ServiceSpec) forwarder.workload())));
-        }
+        out.putAll(forwarder.workload().match(s -> FieldPaths.of(Normalizer.service(s)), DesiredDiff::daemonPaths));
         out.keySet().removeIf(path -> path.contains(OwnershipTags.CONTENT_HASH));
         return out;
     }
