@@ -64,9 +64,7 @@ final class EcsScrapeTargets implements ScrapeTargets {
     private List<ScrapeTarget> cluster(DesiredCluster cluster) {
         Map<String, String> forwarderByGroup = new HashMap<>();
         for (DesiredForwarder f : cluster.forwarders()) {
-            if (f.runsAsService()) {
-                forwarderByGroup.put("service:" + f.service().serviceName(), f.key().forwarder());
-            }
+            f.workload().match(s -> forwarderByGroup.put("service:" + s.serviceName(), f.key().forwarder()), d -> null);
         }
         if (forwarderByGroup.isEmpty()) {
             return List.of();

@@ -16,7 +16,7 @@ public final class ExampleClusters {
 
     public static LocalEcsConfig.Builder configure(LocalEcsConfig.Builder config, DesiredState state, int nodes) {
         state.clusters().forEach(c -> {
-            boolean services = c.forwarders().isEmpty() || c.forwarders().stream().anyMatch(f -> f.runsAsService());
+            boolean services = c.forwarders().isEmpty() || c.forwarders().stream().anyMatch(f -> f.workload().match(s -> true, d -> false));
             if (services) {
                 config.cluster(c.target().clusterName(), nodes);
             }

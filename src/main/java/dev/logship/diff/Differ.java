@@ -35,14 +35,14 @@ public final class Differ {
         List<Change> changes = new ArrayList<>();
         for (DesiredForwarder forwarder : desired.forwarders()) {
             // The one place a forwarder's workload decides how it is compared.
-            if (forwarder.runsAsService()) {
-                ServiceSpec service = effectiveService(forwarder, live.placeableNodes(forwarder.service().placementConstraints()));
-                changes.add(forwarderChange(forwarder, service, live.service(service.serviceName()), desired.owner()));
-            } else {
+            changes.add(forwarder.workload().match(s -> {
+                ServiceSpec service = effectiveService(forwarder, live.placeableNodes(s.placementConstraints()));
+                return forwarderChange(forwarder, service, live.service(service.serviceName()), desired.owner());
+            }, d -> {
                 DaemonDiffer.Desired daemon = DaemonDiffer.Desired.of(forwarder);
-                changes.add(Replacements.describe(DaemonDiffer.change(daemon, live.daemon(daemon.spec().daemonName()).orElse(null),
-                        desired.owner()), live, desired.owner()));
-            }
+                return Replacements.describe(DaemonDiffer.change(daemon, live.daemon(d.daemonName()).orElse(null),
+                        desired.owner()), live, desired.owner());
+            }));
         }
         List<String> refusals = new ArrayList<>();
         changes.addAll(prunes(desired, live, warnings, refusals));
@@ -155,10 +155,10 @@ public final class Differ {
      */
     static List<Change> prunes(DesiredCluster desired, LiveCluster live, List<String> warnings, List<String> refusals) {
         Set<String> wanted = desired.forwarders().stream().map(f -> f.key().forwarder()).collect(Collectors.toSet());
-        Set<String> wantedServices = desired.forwarders().stream().filter(DesiredForwarder::runsAsService)
-                .map(f -> f.service().serviceName()).collect(Collectors.toSet());
-        Set<String> wantedDaemons = desired.forwarders().stream().filter(f -> !f.runsAsService())
-                .map(f -> f.workload().name()).collect(Collectors.toSet());
+        Set<String> wantedServices = new TreeSet<>();
+        Set<String> wantedDaemons = new TreeSet<>();
+        desired.forwarders().forEach(f -> f.workload().match(s -> wantedServices.add(s.serviceName()),
+                d -> wantedDaemons.add(d.daemonName())));
         List<Change> prunes = new ArrayList<>();
         List<Change> replaced = new ArrayList<>();
         Set<String> unclaimed = new TreeSet<>();

@@ -32,16 +32,16 @@ final class Replacements {
 
     /** The forwarder's old service, when Git now runs the forwarder as a managed daemon and the service is this installation's. */
     static Optional<Change> serviceReplacedByDaemon(DesiredCluster desired, ForwarderKey key, LiveService service) {
-        return forwarder(desired, key).filter(f -> !f.runsAsService())
-                .filter(f -> mine(service, desired.owner(), key.toString()))
-                .map(f -> new Prune(key, service, "replaced by managed daemon " + f.workload().name()
-                        + " (deleted after the daemon is created)"));
+        return forwarder(desired, key).flatMap(f -> f.workload().match(s -> Optional.<String>empty(), d -> Optional.of(d.daemonName())))
+                .filter(daemon -> mine(service, desired.owner(), key.toString()))
+                .map(daemon -> new Prune(key, service, "replaced by managed daemon " + daemon + " (deleted after the daemon is created)"));
     }
 
     /** Why an owned daemon goes although its forwarder is still in Git: it runs as a service now. */
     static String daemonReplacedByService(DesiredCluster desired, ForwarderKey key) {
-        return forwarder(desired, key).filter(DesiredForwarder::runsAsService)
-                .map(f -> "replaced by service " + f.service().serviceName() + " (deleted after the service is created)")
+        return forwarder(desired, key).flatMap(f -> f.workload().match(
+                        s -> Optional.of("replaced by service " + s.serviceName() + " (deleted after the service is created)"),
+                        d -> Optional.<String>empty()))
                 .orElse("no longer in Git");
     }
 

@@ -34,6 +34,11 @@ public record DaemonSpec(
         return daemonName;
     }
 
+    @Override
+    public <T> T match(java.util.function.Function<ServiceSpec, T> service, java.util.function.Function<DaemonSpec, T> daemon) {
+        return daemon.apply(this);
+    }
+
     public DaemonSpec withTags(Map<String, String> newTags) {
         return new DaemonSpec(daemonName, capacityProviders, drainPercent, bakeTimeMinutes, alarmNames, alarmRollback, newTags);
     }

@@ -45,7 +45,7 @@ public record DesiredForwarder(
         }
     }
 
-    /** The service of a service-scheduled forwarder; only code that has already asked {@link #runsAsService} calls it. */
+    /** The service of a service-scheduled forwarder; only code in the service arm of {@link Workload#match} calls it. */
     public ServiceSpec service() {
         if (workload instanceof ServiceSpec s) {
             return s;
@@ -60,10 +60,6 @@ public record DesiredForwarder(
     /** The same forwarder, its telemetry told in {@code words}. */
     public DesiredForwarder withTelemetry(String words) {
         return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, routes, words);
-    }
-
-    public boolean runsAsService() {
-        return workload instanceof ServiceSpec;
     }
 
     public DesiredForwarder withTaskDefinition(TaskDefinitionSpec newTaskDefinition) {

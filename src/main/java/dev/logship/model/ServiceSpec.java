@@ -31,6 +31,11 @@ public record ServiceSpec(
         return serviceName;
     }
 
+    @Override
+    public <T> T match(java.util.function.Function<ServiceSpec, T> service, java.util.function.Function<DaemonSpec, T> daemon) {
+        return service.apply(this);
+    }
+
     public ServiceSpec withDesiredCount(Integer count) {
         return new ServiceSpec(serviceName, schedulingStrategy, count, placementConstraints, deployment, propagateTags, tags);
     }

@@ -1,6 +1,7 @@
 package dev.logship.model;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What runs a forwarder's task on every node: an ECS service ({@link ServiceSpec}) or an ECS
@@ -12,4 +13,10 @@ public sealed interface Workload permits ServiceSpec, DaemonSpec {
     String name();
 
     Map<String, String> tags();
+
+    /**
+     * The one switch over the two kinds (Java 17 has no pattern-matching switch): each decision that
+     * differs by kind passes both arms, so a third kind fails to compile wherever it must be decided.
+     */
+    <T> T match(Function<ServiceSpec, T> service, Function<DaemonSpec, T> daemon);
 }

@@ -103,13 +103,13 @@ public final class ClusterSynchronizer {
         EcsGateway gateway = gateways.forCluster(desired.target());
         DaemonGateway daemons = runsDaemons(desired) ? gateways.daemonsFor(desired.target()) : null;
         return desired.withForwarders(desired.forwarders().stream()
-                .map(f -> f.withTaskDefinition(f.taskDefinition().withDocument(f.runsAsService()
-                        ? gateway.requestDocument(f.taskDefinition()) : daemons.daemonRequestDocument(f.taskDefinition()))))
+                .map(f -> f.withTaskDefinition(f.taskDefinition().withDocument(f.workload().match(
+                        s -> gateway.requestDocument(f.taskDefinition()), d -> daemons.daemonRequestDocument(f.taskDefinition())))))
                 .toList());
     }
 
     private static boolean runsDaemons(DesiredCluster desired) {
-        return desired.forwarders().stream().anyMatch(f -> !f.runsAsService());
+        return desired.forwarders().stream().anyMatch(f -> f.workload().match(s -> false, d -> true));
     }
 
     /** Manages and plans every cluster of a desired state (nothing changes), so a following apply may clean up. */
@@ -192,7 +192,8 @@ public final class ClusterSynchronizer {
         try {
             EcsGateway gateway = gateways.forCluster(desired.target());
             List<dev.logship.model.LiveService> services = gateway.services(desired.forwarders().stream()
-                    .filter(DesiredForwarder::runsAsService).map(f -> f.service().serviceName()).toList());
+                    .flatMap(f -> f.workload().match(s -> java.util.stream.Stream.of(s.serviceName()), d -> java.util.stream.Stream.<String>empty()))
+                    .toList());
             LiveCluster live = new LiveCluster(desired.target().clusterName(), true, plan.activeNodes(), services,
                     Set.of(), plan.nodes());
             if (runsDaemons(desired)) {
@@ -239,10 +240,10 @@ public final class ClusterSynchronizer {
             String key = f.key().toString();
             health.put(key, conflicts.containsKey(key)
                     ? Health.degraded("conflict: " + conflicts.get(key))
-                    : !f.runsAsService() ? live.daemon(f.workload().name()).map(DaemonHealth::of)
-                            .orElseGet(() -> Health.missing("managed daemon " + f.workload().name() + " does not exist"))
-                    : HealthAssessor.assess(f, live.service(f.service().serviceName()),
-                            f.perNodePort() ? live.placeableNodes(f.service().placementConstraints()) : live.activeNodes()));
+                    : f.workload().match(s -> HealthAssessor.assess(f, live.service(s.serviceName()),
+                                    f.perNodePort() ? live.placeableNodes(s.placementConstraints()) : live.activeNodes()),
+                            d -> live.daemon(d.daemonName()).map(DaemonHealth::of)
+                                    .orElseGet(() -> Health.missing("managed daemon " + d.daemonName() + " does not exist"))));
         }
         return health;
     }
