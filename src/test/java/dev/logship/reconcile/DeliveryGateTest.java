@@ -69,4 +69,26 @@ class DeliveryGateTest {
         assertThat(gate.judged(Map.of(), state, T0.plusSeconds(50))).as("a cluster no longer judged").containsExactly("prod");
         assertThat(gate.of("prod")).isEqualTo(Delivery.UNJUDGED);
     }
+
+    @Test
+    void theTreesTelemetryDefaultMakesAForwarderWithoutItsOwnExpectedToReport() {
+        var read = DesiredStates.read(TestSnapshots.of("c.yaml", TestSnapshots.cluster("prod", "us-east-1"),
+                "f.yaml", TestSnapshots.forwarder("pt", """
+                        agent: fluentBit
+                        executionRoleArn: arn:aws:iam::123456789012:role/read-route
+                        routes: [syslog+tls://logs.example.com:6514]
+                        """), "t.yaml", """
+                        apiVersion: logship.dev/v1
+                        kind: Telemetry
+                        metadata:
+                          name: default
+                        spec:
+                          endpoint: http://127.0.0.1:4318
+                          tokenFrom: arn:aws:ssm:us-east-1:123456789012:parameter/logship/ingest-token
+                        """));
+        assertThat(read.problems()).isEmpty();
+        DeliveryGate gate = new DeliveryGate();
+        gate.judged(judged(DeliveryState.Unknown), read.state(), T0);
+        assertThat(gate.of("prod").status()).as("never reported, though the default says it should").isEqualTo(Delivery.Status.SILENT);
+    }
 }
