@@ -12,6 +12,7 @@ import dev.logship.diff.Update;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.LiveService;
 import dev.logship.model.SchedulingStrategy;
+import dev.logship.render.TelemetryExpected;
 import dev.logship.sync.DaemonHealth;
 import dev.logship.sync.Health;
 import dev.logship.sync.HealthAssessor;
@@ -56,7 +57,7 @@ final class ForwarderRows {
         for (Change change : plan.changes()) {
             Assessed row = row(change, nodesFor(plan, change));
             DesiredForwarder desired = desiredOf(change);
-            rows.add(desired == null ? row : new Assessed(row.status().withRoutes(desired.routes()), row.health()));
+            rows.add(desired == null ? row : new Assessed(row.status().withDesired(desired.routes(), TelemetryExpected.of(desired)), row.health()));
         }
         return rows;
     }

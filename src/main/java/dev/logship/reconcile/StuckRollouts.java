@@ -17,7 +17,7 @@ final class StuckRollouts {
                 + row.health().message() + ")");
         ForwarderStatus s = row.status();
         return new ForwarderRows.Assessed(new ForwarderStatus(s.name(), s.syncStatus(), stuck.status().name(), stuck.message(),
-                s.running(), s.desired(), s.taskDefinition(), s.change(), s.routes(), s.uncoveredNodes()), stuck);
+                s.running(), s.desired(), s.taskDefinition(), s.change(), s.routes(), s.uncoveredNodes(), s.telemetryExpected()), stuck);
     }
 
     static List<Condition> conditions(Health health, Duration timeout) {

@@ -33,8 +33,10 @@ import java.util.function.Supplier;
  * Judges every forwarder of every cluster from the ingest's samples and what the controller
  * last observed of ECS (tasks running and desired), on a timer, and records the events a change
  * calls for ({@code DeliveryFailing}, {@code DeliveryRecovered}) through the controller, so the
- * event list and every Notifier hear them. A forwarder that has never reported since serve
- * started counts as telemetry off (Unknown): serve cannot tell "off" from "never arrived".
+ * event list and every Notifier hear them. A forwarder that Git gives telemetry (its own
+ * {@code spec.telemetry} or the tree's {@code kind: Telemetry}) and that never reported is Silent
+ * on the nodes where it runs; any other forwarder that never reported since serve started counts
+ * as telemetry off (Unknown).
  */
 public final class DeliveryMonitor implements AutoCloseable {
     private final SampleWindow samples;
@@ -160,7 +162,8 @@ public final class DeliveryMonitor implements AutoCloseable {
             if (!judgedNodes.isEmpty()) {
                 everReported.add(key);
             }
-            ForwarderDelivery judgedOne = everReported.contains(key)
+            boolean expected = observed != null && observed.telemetryExpected();
+            ForwarderDelivery judgedOne = expected || everReported.contains(key)
                     ? DeliveryJudge.forwarder(cluster, forwarder, judgedNodes, running)
                     : ForwarderDelivery.telemetryOff(cluster, forwarder);
             forwarders.add(judgedOne);
