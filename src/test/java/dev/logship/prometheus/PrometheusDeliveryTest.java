@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.cli.Operator;
 import dev.logship.cli.ServeConfig;
 import dev.logship.fluentbit.FluentBitBinary;
+import dev.logship.fluentbit.RequiresFluentBit;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.manifest.TestSnapshots;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.ecs.model.Attribute;
  * receiver back: Delivering, DeliveryRecovered. serve has a read token, which guards the discovery
  * too: Prometheus asks with it.
  */
+@RequiresFluentBit
 class PrometheusDeliveryTest {
     static final Duration WINDOW = Duration.ofSeconds(15);
     static final ObjectMapper JSON = new ObjectMapper();

@@ -5,6 +5,7 @@ import static dev.logship.manifest.TestSnapshots.forwarder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.fluentbit.FluentBitBinary;
+import dev.logship.fluentbit.RequiresFluentBit;
 import dev.logship.manifest.TestSnapshots;
 import dev.logship.model.ContainerSpec;
 import dev.logship.model.DesiredForwarder;
@@ -122,6 +123,7 @@ class TypedRoutesRenderTest {
     }
 
     @Test
+    @RequiresFluentBit
     void theRealBinaryAcceptsEveryKindsProperties() throws Exception {
         var binary = FluentBitBinary.require();
         ContainerSpec c = render(ALL_KINDS).taskDefinition().containers().get(0);
@@ -139,6 +141,7 @@ class TypedRoutesRenderTest {
 
     /** --dry-run does not parse templates or routing rules; starting does (a bad log_group_template exits 255 at once). */
     @Test
+    @RequiresFluentBit
     void theRealBinaryStartsTheRenderedPipeline(@TempDir Path dir) throws Exception {
         var binary = FluentBitBinary.require();
         ContainerSpec c = render(ALL_KINDS).taskDefinition().containers().get(0);
