@@ -10,8 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,15 +75,29 @@ class StatusApiPagingTest {
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
 
-            long version = ServeHarness.JSON.readTree(h.get("/api/v1/changes?after=-1").body()).path("version").asLong();
-            CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(HttpRequest.newBuilder(
-                    h.url("/api/v1/changes?after=" + version)).build(), HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(1000); // nothing changes while serve is idle: the long poll must still be open
-            assertThat(waiting).isNotDone();
+            // While nothing changes the long poll stays open. A background re-check may change the fleet
+            // once in a while (then the poll answers, rightly): ask again from the new version.
+            long[] version = new long[1];
+            List<CompletableFuture<HttpResponse<String>>> open = new ArrayList<>();
+            Waits.until("a long poll that stays open for 1 s while nothing changes", Duration.ofSeconds(30), () -> {
+                version[0] = ServeHarness.JSON.readTree(h.get("/api/v1/changes?after=-1").body()).path("version").asLong();
+                CompletableFuture<HttpResponse<String>> poll = http.sendAsync(HttpRequest.newBuilder(
+                        h.url("/api/v1/changes?after=" + version[0])).build(), HttpResponse.BodyHandlers.ofString());
+                try {
+                    JsonNode answer = ServeHarness.JSON.readTree(poll.get(1, TimeUnit.SECONDS).body());
+                    assertThat(answer.path("version").asLong()).as("a poll answers early only for a change").isGreaterThan(version[0]);
+                    return false;
+                } catch (TimeoutException stillOpen) {
+                    open.add(poll);
+                    return true;
+                }
+            });
+            CompletableFuture<HttpResponse<String>> waiting = open.get(0);
+            long version0 = version[0];
             assertThat(h.post("/api/v1/sync?cluster=prod", ServeHarness.API_TOKEN).statusCode()).isEqualTo(202);
-            JsonNode changed = ServeHarness.JSON.readTree(waiting.get(20, java.util.concurrent.TimeUnit.SECONDS).body());
+            JsonNode changed = ServeHarness.JSON.readTree(waiting.get(20, TimeUnit.SECONDS).body());
             assertThat(changed.path("changed").asBoolean()).isTrue();
-            assertThat(changed.path("version").asLong()).isGreaterThan(version);
+            assertThat(changed.path("version").asLong()).isGreaterThan(version0);
 
             assertThat(h.status().path("clusters")).as("the full status stays for existing users").hasSize(4);
         }
