@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.logship.diff.ClusterPlan;
 import dev.logship.diff.Update;
 import dev.logship.model.DesiredCluster;
-import java.time.Clock;
+import dev.logship.testkit.HandClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +23,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * soon as logship itself changed them. Calls are counted by local-ecs.
  */
 class TaskDefinitionTagRefreshTest {
-    private final ManualClock clock = new ManualClock();
+    private final HandClock clock = new HandClock(Instant.parse("2026-01-01T00:00:00Z"));
     private LocalEcsHarness ecs;
     private final DesiredCluster prod = cluster(target("prod", false), daemon("prod", "papertrail"));
 
@@ -89,29 +87,5 @@ class TaskDefinitionTagRefreshTest {
         assertThat(ecs.gateways.forCluster(prod.target()).describeTaskDefinition(arn).tags()).doesNotContainKey("team");
         assertThat(calls("ListTagsForResource")).isEqualTo(2);
         assertThat(calls("DescribeTaskDefinition")).isZero();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -15,20 +15,9 @@ class HealthCheckRenderTest {
             clusters: [prod]
             """;
 
-    private static ReadResult read(String spec) {
-        return DesiredStates.read(TestSnapshots.of("c.yaml", TestSnapshots.cluster("prod", "us-east-1"),
-                "f.yaml", TestSnapshots.forwarder("pt", spec)));
-    }
-
-    private static ContainerSpec container(String spec) {
-        ReadResult result = read(spec);
-        assertThat(result.problems()).isEmpty();
-        return result.state().cluster("prod").orElseThrow().forwarders().get(0).taskDefinition().containers().get(0);
-    }
-
     @Test
     void aDebugImageGetsFluentBitsDeepHealthCheckAndAContainerHealthCheckByDefault() {
-        ContainerSpec c = container(BASE + "image: fluent/fluent-bit:5.1.1-debug\n");
+        ContainerSpec c = ProdForwarder.container(BASE + "image: fluent/fluent-bit:5.1.1-debug\n");
         assertThat(c.command().subList(0, 2)).containsExactly("/bin/sh", "-c");
         String script = c.command().get(2);
         assertThat(script).contains("health_check on", "hc_errors_count 5", "hc_retry_failure_count 5", "hc_period 60",
@@ -44,14 +33,14 @@ class HealthCheckRenderTest {
 
     @Test
     void theDistrolessDefaultImageKeepsItsArgumentsOnlyCommandAndNoHealthCheck() {
-        ContainerSpec c = container(BASE);
+        ContainerSpec c = ProdForwarder.container(BASE);
         assertThat(c.command().get(0)).isEqualTo("-b");
         assertThat(c.healthCheck()).isNull();
     }
 
     @Test
     void settingsAreRenderedAndTelemetryFailuresAreAllowedForOnTop() {
-        ContainerSpec c = container(BASE + """
+        ContainerSpec c = ProdForwarder.container(BASE + """
                 image: public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4
                 executionRoleArn: arn:aws:iam::123456789012:role/read-route
                 healthCheck: {errors: 2, retryFailures: 3, period: 20s, port: 2021}
@@ -67,19 +56,19 @@ class HealthCheckRenderTest {
 
     @Test
     void offOnAShellImageStillNamesTheProgramSinceThoseImagesHaveNoEntrypoint() {
-        ContainerSpec c = container(BASE + "image: amazon/aws-for-fluent-bit:2.32.4\nhealthCheck: false\n");
+        ContainerSpec c = ProdForwarder.container(BASE + "image: amazon/aws-for-fluent-bit:2.32.4\nhealthCheck: false\n");
         assertThat(c.command().subList(0, 2)).containsExactly("/fluent-bit/bin/fluent-bit", "-b");
         assertThat(c.healthCheck()).isNull();
     }
 
     @Test
     void askingForAHealthCheckOnAnImageWithoutAShellOrOnLogspoutIsAProblem() {
-        ReadResult distroless = read(BASE + "healthCheck: true\n");
+        ReadResult distroless = ProdForwarder.read(BASE + "healthCheck: true\n");
         assertThat(distroless.problems()).extracting(Problem::field).containsExactly("spec.healthCheck");
         assertThat(distroless.problems().get(0).message()).contains("-debug", "aws-for-fluent-bit");
-        ReadResult logspout = read("routes: [\"syslog+tls://logs.example.com:6514\"]\nclusters: [prod]\nhealthCheck: true\n");
+        ReadResult logspout = ProdForwarder.read("routes: [\"syslog+tls://logs.example.com:6514\"]\nclusters: [prod]\nhealthCheck: true\n");
         assertThat(logspout.problems()).extracting(Problem::message).anyMatch(m -> m.contains("only applies to agent: fluentBit"));
-        ReadResult bad = read(BASE + "image: fluent/fluent-bit:5.1.1-debug\nhealthCheck: {errors: 0, period: 1s, colour: red}\n");
+        ReadResult bad = ProdForwarder.read(BASE + "image: fluent/fluent-bit:5.1.1-debug\nhealthCheck: {errors: 0, period: 1s, colour: red}\n");
         assertThat(bad.problems()).extracting(Problem::field).contains("spec.healthCheck.errors", "spec.healthCheck.period");
         assertThat(bad.problems()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(List.of(distroless, logspout, bad)).allSatisfy(r ->

@@ -3,7 +3,6 @@ package dev.logship.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.manifest.Problem;
-import dev.logship.manifest.TestSnapshots;
 import dev.logship.model.ContainerSpec;
 import org.junit.jupiter.api.Test;
 
@@ -16,27 +15,16 @@ class PrometheusMetricsRenderTest {
             prometheusMetrics: true
             """;
 
-    private static ReadResult read(String spec) {
-        return DesiredStates.read(TestSnapshots.of("c.yaml", TestSnapshots.cluster("prod", "us-east-1"),
-                "f.yaml", TestSnapshots.forwarder("pt", spec)));
-    }
-
-    private static ContainerSpec container(String spec) {
-        ReadResult result = read(spec);
-        assertThat(result.problems()).isEmpty();
-        return result.state().cluster("prod").orElseThrow().forwarders().get(0).taskDefinition().containers().get(0);
-    }
-
     @Test
     void theDistrolessImageGetsTheServerFlagsBeforeItsPipeline() {
-        ContainerSpec c = container(BASE);
+        ContainerSpec c = ProdForwarder.container(BASE);
         assertThat(c.command().subList(0, 4)).containsExactly("-H", "-P", "2020", "-b");
         assertThat(c.healthCheck()).isNull();
     }
 
     @Test
     void withTheHealthCheckItsServerListensOnEveryAddressAtItsPort() {
-        ContainerSpec c = container(BASE + "image: fluent/fluent-bit:5.1.1-debug\nhealthCheck: {port: 2021}\n");
+        ContainerSpec c = ProdForwarder.container(BASE + "image: fluent/fluent-bit:5.1.1-debug\nhealthCheck: {port: 2021}\n");
         assertThat(c.command().get(2)).contains("http_server on", "http_listen 0.0.0.0", "http_port 2021");
         assertThat(c.command()).doesNotContain("-H");
         assertThat(c.healthCheck().command().get(1)).contains("http://127.0.0.1:2021/api/v1/health");
@@ -44,14 +32,14 @@ class PrometheusMetricsRenderTest {
 
     @Test
     void offByDefaultSoEveryForwarderRendersAsBefore() {
-        ContainerSpec c = container(BASE.replace("prometheusMetrics: true\n", "") + "image: fluent/fluent-bit:5.1.1-debug\n");
+        ContainerSpec c = ProdForwarder.container(BASE.replace("prometheusMetrics: true\n", "") + "image: fluent/fluent-bit:5.1.1-debug\n");
         assertThat(c.command().get(2)).contains("http_listen 127.0.0.1");
-        assertThat(container(BASE.replace("prometheusMetrics: true\n", "")).command().get(0)).isEqualTo("-b");
+        assertThat(ProdForwarder.container(BASE.replace("prometheusMetrics: true\n", "")).command().get(0)).isEqualTo("-b");
     }
 
     @Test
     void logspoutHasNoMetricsEndpoint() {
-        ReadResult logspout = read("routes: [\"syslog+tls://logs.example.com:6514\"]\nclusters: [prod]\nprometheusMetrics: true\n");
+        ReadResult logspout = ProdForwarder.read("routes: [\"syslog+tls://logs.example.com:6514\"]\nclusters: [prod]\nprometheusMetrics: true\n");
         assertThat(logspout.problems()).extracting(Problem::field).containsExactly("spec.prometheusMetrics");
     }
 }
