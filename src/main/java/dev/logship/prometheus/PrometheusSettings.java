@@ -17,7 +17,8 @@ public record PrometheusSettings(URI url, String token, Duration window, Duratio
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(every, "every");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("--prometheus-url must be an http or https URL, got " + safe(url));
+            throw new IllegalArgumentException("--prometheus-url must be an http or https URL such as http://prometheus:9090, got "
+                    + (url.getScheme() == null || url.getHost() == null ? "one without a scheme and host" : safe(url)));
         }
         token = token == null || token.isBlank() ? null : token.strip();
     }
