@@ -74,7 +74,22 @@ class ScrapeTargetsAgainstLocalEcsTest {
                 assertThat(t.address()).isEqualTo(hostByEc2.get(t.node()) + (t.forwarder().equals("svc") ? ":2021" : ":2022"));
             }
             assertThat(calls).containsOnlyKeys("ListTasks", "DescribeTasks", "DescribeContainerInstances");
+            printResyncReads(ecs, state);
         }
+    }
+
+    /**
+     * What the controller's no-op resync of the same cluster reads, for comparison (docs/serve.md: why
+     * discovery does not reuse it): its task reads cover only health-checked or short services, and it
+     * reads node attributes only for perNodePort or short services, never a managed daemon's tasks.
+     */
+    private static void printResyncReads(LocalEcsHarness ecs, DesiredState state) {
+        ecs.server.resetCallCounts();
+        state.clusters().forEach(ecs.synchronizer::sync);
+        Map<String, Long> calls = new TreeMap<>(ecs.server.callCounts());
+        calls.values().removeIf(v -> v == 0);
+        System.out.println("no-op resync of the same cluster: " + calls.values().stream().mapToLong(Long::longValue).sum()
+                + " ECS calls " + calls);
     }
 
     /** The tree with one cluster {@code prod} and these forwarders, rendered and applied by logship's own sync. */
