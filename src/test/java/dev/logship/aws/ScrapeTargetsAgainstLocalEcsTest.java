@@ -27,14 +27,18 @@ import software.amazon.awssdk.services.ecs.model.ContainerInstance;
  * Prometheus service discovery's lister against local-ecs over the real SDK: a cluster with two EC2
  * nodes and a Managed Instances provider of two, one forwarder as a DAEMON service and one as a
  * managed daemon, both applied by logship; every node carries its scrape address. Each forwarder
- * is listed on exactly the nodes that run its task, named by EC2 instance id.
+ * is listed on exactly the nodes that run its task, named by EC2 instance id, at the port its own
+ * task renders for Fluent Bit's HTTP server (here each its health check's: 2021 and 2022).
  */
 class ScrapeTargetsAgainstLocalEcsTest {
-    private static final String SERVICE = "agent: fluentBit\nroutes: [\"syslog+tls://logs.example.com:6514\"]\nprometheusMetrics: true\n";
-    private static final String DAEMON = SERVICE + "scheduling: managedDaemon\nmanagedDaemon:\n  capacityProviders: [managed]\n";
+    private static final String SCRAPED = "agent: fluentBit\nimage: fluent/fluent-bit:5.1.1-debug\n"
+            + "routes: [\"syslog+tls://logs.example.com:6514\"]\nprometheusMetrics: true\n";
+    private static final String SERVICE = SCRAPED + "healthCheck: {port: 2021}\n";
+    private static final String DAEMON = SCRAPED + "healthCheck: {port: 2022}\n"
+            + "scheduling: managedDaemon\nmanagedDaemon:\n  capacityProviders: [managed]\n";
 
     @Test
-    void listsTheNodesOfServicesAndOfManagedDaemons() {
+    void listsTheNodesOfServicesAndOfManagedDaemonsAtEachForwardersRenderedPort() {
         try (LocalEcsHarness ecs = new LocalEcsHarness(Map.of("prod", 2));
              EcsClient sdk = ecs.sdk("us-east-1")) {
             ecs.server.setManagedInstances("prod", "managed", 2);
@@ -67,10 +71,25 @@ class ScrapeTargetsAgainstLocalEcsTest {
             assertThat(listed.get("svc")).as("the service's nodes").isNotEmpty();
             for (ScrapeTarget t : targets) {
                 assertThat(t.cluster()).isEqualTo("prod");
-                assertThat(t.address()).isEqualTo(hostByEc2.get(t.node()) + ":2020");
+                assertThat(t.address()).isEqualTo(hostByEc2.get(t.node()) + (t.forwarder().equals("svc") ? ":2021" : ":2022"));
             }
             assertThat(calls).containsOnlyKeys("ListTasks", "DescribeTasks", "DescribeContainerInstances");
+            printResyncReads(ecs, state);
         }
+    }
+
+    /**
+     * What the controller's no-op resync of the same cluster reads, for comparison (docs/serve.md: why
+     * discovery does not reuse it): its task reads cover only health-checked or short services, and it
+     * reads node attributes only for perNodePort or short services, never a managed daemon's tasks.
+     */
+    private static void printResyncReads(LocalEcsHarness ecs, DesiredState state) {
+        ecs.server.resetCallCounts();
+        state.clusters().forEach(ecs.synchronizer::sync);
+        Map<String, Long> calls = new TreeMap<>(ecs.server.callCounts());
+        calls.values().removeIf(v -> v == 0);
+        System.out.println("no-op resync of the same cluster: " + calls.values().stream().mapToLong(Long::longValue).sum()
+                + " ECS calls " + calls);
     }
 
     /** The tree with one cluster {@code prod} and these forwarders, rendered and applied by logship's own sync. */
