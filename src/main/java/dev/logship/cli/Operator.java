@@ -12,6 +12,8 @@ import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.CommitVerifier;
 import dev.logship.reconcile.SourceStatus;
+import dev.logship.state.CleanupFile;
+import dev.logship.state.ClockAnchorFile;
 import dev.logship.state.RolloutFile;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
@@ -64,8 +66,10 @@ public final class Operator implements AutoCloseable {
                 FunctionCounter.builder("logship.ecs.calls", gateways.calls(), c -> c.count(key.action(), key.outcome()))
                         .description("ECS calls by action and outcome (ok, an ECS error code, or 'attempt' for every try)")
                         .tags("action", key.action(), "outcome", key.outcome()).register(registry)));
+        ClusterSynchronizer synchronizer = new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner);
+        synchronizer.cleanUps().keptIn(new CleanupFile(dataDir)); // a restart runs the clean-ups that still waited
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
-                config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), config.controller(), metrics,
+                config.path()), synchronizer, settings(config, dataDir), metrics,
                 new RolloutFile(dataDir)).discoverWith(gateways.catalog());
         io.micrometer.core.instrument.Gauge.builder("logship.clusters.uncovered", controller, c -> c.status().discovery().stream()
                 .mapToInt(dev.logship.discovery.SetCoverage::uncovered).sum())
@@ -150,6 +154,11 @@ public final class Operator implements AutoCloseable {
 
     public EcsCallCounter ecsCalls() {
         return gateways.calls();
+    }
+
+    /** The controller's settings, a scaled rollout clock continued from its anchor in the data directory (times saved there are its). */
+    private static dev.logship.reconcile.ControllerSettings settings(ServeConfig config, Path dataDir) {
+        return config.controller().withRolloutClock(ClockAnchorFile.continued(dataDir, config.controller().rolloutClock()));
     }
 
     private static ManifestSource openSource(ServeConfig config, Path dataDir) {

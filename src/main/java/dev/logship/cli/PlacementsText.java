@@ -38,7 +38,8 @@ final class PlacementsText {
         return out;
     }
 
-    private static String listed(List<String> clusters) {
+    /** "a, b, c", or the first names "and N more". */
+    static String listed(List<String> clusters) {
         String shown = String.join(", ", clusters.subList(0, Math.min(SHOWN, clusters.size())));
         return clusters.size() > SHOWN ? shown + " and " + (clusters.size() - SHOWN) + " more" : shown;
     }

@@ -62,13 +62,15 @@ final class PlanCommand implements Callable<Integer> {
             List<WavePlan> waves = WavePlan.of(session.state, plan.clusters().stream().map(c -> c.target().name()).toList(),
                     name -> plan.clusters().stream().anyMatch(c -> c.target().name().equals(name) && c.hasChanges()));
             if (options.output == SyncOptionsMixin.Format.json) {
-                out.print(Json.write(Json.with(Json.with(Json.with(PlanView.of(plan), "waves", WavesText.data(waves)),
-                        "placements", PlacementsText.data(session.state)), "failed", planned.failed())) + "\n");
+                out.print(Json.write(Json.with(Json.with(Json.with(Json.with(PlanView.of(plan), "waves", WavesText.data(waves)),
+                        "placements", PlacementsText.data(session.state)), "routes", RoutesText.data(session.clusters)),
+                        "failed", planned.failed())) + "\n");
                 spec.commandLine().getErr().println(verdict.line());
             } else {
                 out.print(PlanText.render(plan));
                 planned.failed().forEach((cluster, error) -> out.println("cluster " + cluster + ": could not be planned: " + error));
                 out.print(PlacementsText.render(session.state));
+                out.print(RoutesText.render(session.clusters));
                 if (!session.state.policies().isEmpty()) { // without a RolloutPolicy every cluster goes at once, as always
                     out.print(WavesText.render(plan.revision().id(), waves));
                 }

@@ -4,7 +4,6 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredForwarder;
 import dev.logship.model.DesiredState;
 import dev.logship.model.DaemonSpec;
-import dev.logship.model.RouteSummary;
 import dev.logship.render.CliDaemonJson;
 import dev.logship.render.CliInputJson;
 import dev.logship.render.DesiredStates;
@@ -92,7 +91,7 @@ final class RenderCommand implements Callable<Integer> {
                 .getOrDefault(desired.target().name(), ""));
         out.put("contentHash", forwarder.contentHash());
         // Where records go, in words and masked: "api, worker -> cloudwatchLogs /ecs/prod/{container} (us-east-1)".
-        out.put("routes", forwarder.routes().stream().map(RouteSummary::describe).toList());
+        out.put("routes", RoutesText.words(forwarder));
         if (!forwarder.telemetry().isEmpty()) {
             out.put("telemetry", forwarder.telemetry()); // "Fluent Bit metrics every 30 s to https://... (kind Telemetry ...)"
         }

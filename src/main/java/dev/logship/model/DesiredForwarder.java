@@ -13,6 +13,9 @@ import java.util.Objects;
  * render and status (never compared with ECS: the task definition carries the routes themselves).
  * {@code telemetry}: whether and where it reports its own metrics, in words, for render and plan
  * (empty for an agent without telemetry; the task definition carries the settings themselves).
+ * {@code metricsPort}: where its Fluent Bit serves its metrics on every address of the node
+ * ({@code spec.prometheusMetrics}: 2020 or the health check's port), 0 when it does not; the port
+ * Prometheus service discovery gives the forwarder's nodes (with 0 it lists none of them).
  */
 public record DesiredForwarder(
         ForwarderKey key,
@@ -22,7 +25,8 @@ public record DesiredForwarder(
         boolean adopt,
         String contentHash,
         List<RouteSummary> routes,
-        String telemetry) {
+        String telemetry,
+        int metricsPort) {
 
     public DesiredForwarder(ForwarderKey key, TaskDefinitionSpec taskDefinition, Workload workload, boolean perNodePort,
                             boolean adopt, String contentHash) {
@@ -34,12 +38,20 @@ public record DesiredForwarder(
         this(key, taskDefinition, workload, perNodePort, adopt, contentHash, routes, "");
     }
 
+    public DesiredForwarder(ForwarderKey key, TaskDefinitionSpec taskDefinition, Workload workload, boolean perNodePort,
+                            boolean adopt, String contentHash, List<RouteSummary> routes, String telemetry) {
+        this(key, taskDefinition, workload, perNodePort, adopt, contentHash, routes, telemetry, 0);
+    }
+
     public DesiredForwarder {
         routes = Immutable.list(routes);
         telemetry = telemetry == null ? "" : telemetry;
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(taskDefinition, "taskDefinition");
         Objects.requireNonNull(workload, "workload");
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("metricsPort " + metricsPort);
+        }
         if (perNodePort && !(workload instanceof ServiceSpec)) {
             throw new IllegalArgumentException("perNodePort is a service mode");
         }
@@ -54,16 +66,21 @@ public record DesiredForwarder(
     }
 
     public DesiredForwarder withRoutes(List<RouteSummary> newRoutes) {
-        return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, newRoutes, telemetry);
+        return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, newRoutes, telemetry, metricsPort);
     }
 
     /** The same forwarder, its telemetry told in {@code words}. */
     public DesiredForwarder withTelemetry(String words) {
-        return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, routes, words);
+        return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, routes, words, metricsPort);
+    }
+
+    /** The same forwarder, its Fluent Bit serving metrics on the node's addresses at {@code port} (0: not). */
+    public DesiredForwarder withMetricsPort(int port) {
+        return new DesiredForwarder(key, taskDefinition, workload, perNodePort, adopt, contentHash, routes, telemetry, port);
     }
 
     public DesiredForwarder withTaskDefinition(TaskDefinitionSpec newTaskDefinition) {
-        return new DesiredForwarder(key, newTaskDefinition, workload, perNodePort, adopt, contentHash, routes, telemetry);
+        return new DesiredForwarder(key, newTaskDefinition, workload, perNodePort, adopt, contentHash, routes, telemetry, metricsPort);
     }
 
     /** The same forwarder with its task definition and service or daemon tagged with {@code owner}. */
@@ -71,6 +88,6 @@ public record DesiredForwarder(
         Workload tagged = workload instanceof DaemonSpec d ? d.withTags(OwnershipTags.withOwner(d.tags(), owner))
                 : ((ServiceSpec) workload).withTags(OwnershipTags.withOwner(workload.tags(), owner));
         return new DesiredForwarder(key, taskDefinition.withTags(OwnershipTags.withOwner(taskDefinition.tags(), owner)),
-                tagged, perNodePort, adopt, contentHash, routes, telemetry);
+                tagged, perNodePort, adopt, contentHash, routes, telemetry, metricsPort);
     }
 }

@@ -58,6 +58,18 @@ final class FluentBitHealth {
                 container.secrets(), container.mountPoints(), container.volumes());
     }
 
+    /**
+     * The port {@code spec.prometheusMetrics} serves Fluent Bit's metrics on, on every address of the
+     * node (the health check's, else {@value #METRICS_PORT}, as {@link #added} renders it); 0 without it.
+     */
+    static int metricsPort(ForwarderManifest forwarder) {
+        if (!forwarder.agent().fluentBit() || !forwarder.agent().prometheusMetrics()) {
+            return 0;
+        }
+        HealthProbe probe = forwarder.agent().health();
+        return probe != null ? probe.port() : METRICS_PORT;
+    }
+
     /** The container health check, or null when {@code spec.healthCheck} is off. */
     static HealthCheck healthCheck(ForwarderManifest forwarder) {
         HealthProbe probe = forwarder.agent().health();

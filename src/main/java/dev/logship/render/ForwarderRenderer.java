@@ -28,7 +28,8 @@ final class ForwarderRenderer {
     static DesiredForwarder render(ForwarderKey key, ForwarderManifest forwarder) {
         DesiredForwarder rendered = forwarder.scheduling() == Scheduling.MANAGED_DAEMON
                 ? ManagedDaemonRenderer.render(key, forwarder) : service(key, forwarder);
-        return rendered.withRoutes(RouteSummaries.of(forwarder)).withTelemetry(FluentBitTelemetry.words(forwarder));
+        return rendered.withRoutes(RouteSummaries.of(forwarder)).withTelemetry(FluentBitTelemetry.words(forwarder))
+                .withMetricsPort(FluentBitHealth.metricsPort(forwarder));
     }
 
     private static DesiredForwarder service(ForwarderKey key, ForwarderManifest forwarder) {

@@ -22,7 +22,7 @@ interface RouteOutput {
     /** Adds the output's own properties to {@code out} (which already says which records it gets). */
     void properties(Builder out, long bufferShare);
 
-    /** Where records go, with nothing secret in it. */
+    /** Where records go, with nothing secret in it (plan, render and status word it through RouteSummary). */
     String target();
 
     /** Variables of the command set as plain environment (not secret enough to need ECS secrets). */
@@ -38,11 +38,6 @@ interface RouteOutput {
     /** What the task role must allow; {@code account} is the task role's account. */
     default List<IamStatement> taskRole(String account) {
         return List.of();
-    }
-
-    /** How a route reads in plan and render: "api, worker -> cloudwatchLogs /ecs/prod/{container}". */
-    default String describe() {
-        return match().describe() + " -> " + kind() + " " + target();
     }
 
     /** The variable of route {@code index} holding {@code what}: LOGSHIP_ROUTE_3_TOKEN. */

@@ -18,24 +18,50 @@ public final class RolloutClock extends Clock {
     private final Instant realOrigin;
     private final Instant start;
     private final double scale;
+    /** The start asked for ({@code --clock-start}), null when none: with the scale, what a kept anchor must match. */
+    private final Instant asked;
 
-    private RolloutClock(Clock real, Instant start, double scale) {
+    private RolloutClock(Clock real, Instant realOrigin, Instant start, double scale, Instant asked) {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("the clock scale must be a positive number, got " + scale);
         }
         this.real = real;
-        this.realOrigin = real.instant();
+        this.realOrigin = realOrigin;
         this.start = start == null ? realOrigin : start;
         this.scale = scale;
+        this.asked = asked;
     }
 
     public static RolloutClock system() {
-        return new RolloutClock(Clock.systemUTC(), null, 1);
+        return scaled(Clock.systemUTC(), null, 1);
     }
 
     /** Starts at {@code start} (null: the real time now) and runs {@code scale} times as fast as {@code real}. */
     public static RolloutClock scaled(Clock real, Instant start, double scale) {
-        return new RolloutClock(real, start, scale);
+        return new RolloutClock(real, real.instant(), start, scale, start);
+    }
+
+    /**
+     * This clock's settings continued from an anchor an earlier process kept: it showed {@code shown}
+     * at the real instant {@code realAt}, so a restart neither turns scaled time back nor jumps it ahead.
+     */
+    public RolloutClock continuedFrom(Instant realAt, Instant shown) {
+        return new RolloutClock(real, realAt, shown, scale, asked);
+    }
+
+    /** The real instant at which this clock showed {@link #start()}: its anchor. */
+    public Instant realOrigin() {
+        return realOrigin;
+    }
+
+    /** What this clock showed at {@link #realOrigin()}. */
+    public Instant start() {
+        return start;
+    }
+
+    /** The start asked for, null when the clock started at the real time of its first start. */
+    public Instant askedStart() {
+        return asked;
     }
 
     /** False when this is plain real time (the default). */

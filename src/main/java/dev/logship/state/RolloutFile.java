@@ -97,7 +97,7 @@ public final class RolloutFile implements RolloutStore {
         return new SavedRollouts(rollouts.rollouts(), history != null ? history : rollouts.history(), rollouts.lastHealthyCommits(), rollouts.previousHealthyCommits());
     }
 
-    private static void setAside(Path path, String what, UnreadableException e) {
+    static void setAside(Path path, String what, UnreadableException e) {
         Path aside = path.resolveSibling(path.getFileName() + ".unreadable-" + System.currentTimeMillis());
         try {
             Files.move(path, aside);

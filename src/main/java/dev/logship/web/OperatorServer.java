@@ -52,6 +52,7 @@ public final class OperatorServer implements AutoCloseable {
         this.reads = new StatusRoutes(controller, access::writes, telemetry == null ? null : telemetry::briefs);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.jetty.threadPool = RequestThreads.pool();
             // An unchanged answer costs a 304 (the ETag is the body's hash), a changed one goes gzipped to browsers.
             config.http.generateEtags = true;
             config.http.compressionStrategy = CompressionStrategy.GZIP;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.model.HaltTags;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.ManifestRepo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Tag;
 
 /** plan and apply as a user runs them: the examples, the CLI, the real SDK over HTTP, local-ecs. */
 class PlanApplyCommandTest {
@@ -227,5 +230,68 @@ class PlanApplyCommandTest {
         assertThat(json.at("/results/0/steps")).hasSize(2);
         assertThat(json.at("/results/0/health/prod~1papertrail/status").asText()).isIn("Healthy", "Progressing");
         assertThat(apply.out()).doesNotContain("papertrailapp");
+    }
+
+    /**
+     * Issue 18: a commit serve halted or rolled back on a cluster is recorded on the ECS service
+     * ({@code logship.dev/halted}, as HaltHeldOnEcsTest shows serve writing it); {@code apply} of
+     * that commit is refused there (nothing registered or updated), and a newer commit applies.
+     */
+    @Test
+    void applyRefusesACommitTheServiceRecordsAsHaltedUntilANewerCommit() throws Exception {
+        try (ManifestRepo git = ManifestRepo.create(repo.resolveSibling(repo.getFileName() + "-halt"))) {
+            copyTree(repo, git.work);
+            git.commitAllAndPush("forwarders");
+            assertThat(runGit(git, "apply", "--cluster", "prod").exit()).isZero();
+            EcsClient sdk = sdk("us-east-1");
+            String serviceArn = sdk.listServices(r -> r.cluster("prod-ecs")).serviceArns().get(0);
+            String good = taskDefinitionOf(sdk, serviceArn);
+
+            String fluentBit = Files.readString(git.work.resolve("prod/fluent-bit.yaml"));
+            String halted = git.change("prod/fluent-bit.yaml", fluentBit.replace("spec:\n", "spec:\n  image: fluent/fluent-bit:5.1.2\n"), "B");
+            sdk.tagResource(r -> r.resourceArn(serviceArn).tags(HaltTags.of(halted, "sha256:b").entrySet().stream()
+                    .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+            ecs.resetCallCounts();
+            Run refused = runGit(git, "apply", "--cluster", "prod");
+            System.out.println(refused.out() + refused.err());
+            assertThat(refused.exit()).as("the halted commit is an error here, not applied").isEqualTo(1);
+            assertThat(refused.out() + refused.err()).contains(halted.substring(0, 12) + " was halted on this cluster",
+                    "until the rollout is resumed or a newer commit comes");
+            assertThat(mutatingCalls()).as("nothing registered or updated for the halted commit").isEmpty();
+            assertThat(taskDefinitionOf(sdk, serviceArn)).isEqualTo(good);
+
+            git.change("prod/fluent-bit.yaml", fluentBit.replace("spec:\n", "spec:\n  image: fluent/fluent-bit:5.1.3\n"), "C: fix forward");
+            Run newer = runGit(git, "apply", "--cluster", "prod");
+            assertThat(newer.exit()).as(newer.out() + newer.err()).isZero();
+            assertThat(taskDefinitionOf(sdk, serviceArn)).isNotEqualTo(good);
+            assertThat(sdk.describeTaskDefinition(r -> r.taskDefinition(taskDefinitionOf(sdk, serviceArn))).taskDefinition()
+                    .containerDefinitions().get(0).image()).isEqualTo("fluent/fluent-bit:5.1.3");
+            sdk.close();
+        }
+    }
+
+    private static String taskDefinitionOf(EcsClient sdk, String serviceArn) {
+        return sdk.describeServices(r -> r.cluster("prod-ecs").services(serviceArn)).services().get(0).taskDefinition();
+    }
+
+    private Run runGit(ManifestRepo git, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        String[] full = Stream.concat(Stream.of(args), Stream.of("--repo", git.uri(), "--ref", "main",
+                "--ecs-endpoint", ecs.endpoint().toString())).toArray(String[]::new);
+        return new Run(cli.execute(full), out.toString(), err.toString());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
     }
 }

@@ -33,7 +33,7 @@ class FluentBitHttpDestinationsTest {
                 match: {containers: [api, worker]}
               - datadog: {site: datadoghq.eu, apiKeyFrom: {ssm: /logging/dd-api-key}, service: "{forwarder}"}
                 match: {containers: [worker]}
-              - loki: {host: loki.test, labels: {cluster: "{cluster}", container: "{container}", env: prod}}
+              - loki: {host: loki.test, labels: {cluster: "{cluster}", container: "{container}", env: prod, family: "{taskFamily}"}}
                 match: {excludeContainers: [api, worker]}
             """.formatted(OTLP_SECRET);
 
@@ -70,7 +70,8 @@ class FluentBitHttpDestinationsTest {
             });
             assertThat(node.arrivals(Destination.DATADOG)).allSatisfy(a -> assertThat(a.target().get("service")).isEqualTo("pt"));
             assertThat(node.arrivals(Destination.LOKI)).allSatisfy(a -> assertThat(a.target())
-                    .containsEntry("cluster", FluentBitAwsDestinationsTest.CLUSTER).containsEntry("env", "prod"));
+                    .containsEntry("cluster", FluentBitAwsDestinationsTest.CLUSTER).containsEntry("env", "prod")
+                    .containsEntry("family", "web-app")); // {taskFamily}: the web container's task definition family
             assertThat(node.arrivals(Destination.OTLP)).allSatisfy(a ->
                     assertThat(a.record().path("attributes").path("cluster").asText()).isEqualTo(FluentBitAwsDestinationsTest.CLUSTER));
             String command = String.join(" ", FluentBitEndToEndTest.render(MANIFEST).containers().get(0).command());

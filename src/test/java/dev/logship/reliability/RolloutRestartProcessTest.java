@@ -28,10 +28,13 @@ import picocli.CommandLine;
  * started again on the same {@code --data-dir}: it resumes the rollout where it was. Serve is
  * its own process; local-ecs runs in this JVM so the test counts mutating calls per cluster;
  * the commit arrives by a real Git push and a signed webhook. 10 clusters in 3 waves (canary 1,
- * early 3, main 6), bake time 45 s (real time: a restart restarts a scaled clock).
+ * early 3, main 6), bake time 45 s on a 3x rollout clock (15 s real): the clock's anchor is kept
+ * in the data directory, so the restarted serve continues the scaled time the saved bake starts
+ * were taken on instead of starting it again.
  */
 class RolloutRestartProcessTest {
     private static final Duration BAKE = Duration.ofSeconds(45);
+    private static final int SCALE = 3;
 
     @TempDir
     Path tmp;
@@ -43,6 +46,20 @@ class RolloutRestartProcessTest {
         } catch (java.io.IOException notJsonYet) {
             return ServeProcess.JSON.createObjectNode();
         }
+    }
+
+    /** The planner's clock as the API shows it (scaled: what the rollout's times are given in). */
+    private static Instant clockNow(JsonNode rollouts) {
+        return Instant.parse(rollouts.path("now").asText());
+    }
+
+    private static JsonNode rollouts(ServeProcess serve) throws java.io.IOException {
+        return ServeProcess.JSON.readTree(serve.get("/api/v1/rollouts").body());
+    }
+
+    /** Real milliseconds for a span of the planner's clock. */
+    private static long realMillis(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / SCALE;
     }
 
     /** cluster -> its run (wave, phase, times) in the rollout as the API shows it. */
@@ -72,7 +89,7 @@ class RolloutRestartProcessTest {
         try (ManifestRepo repo = ManifestRepo.seeded(tmp.resolve("repo"), fleet);
              LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs().build());
              ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), repo.bare.toString(), ecs.endpoint(), Secrets.environment(),
-                     "--poll-interval", "10m", "--resync-interval", "10m")) {
+                     "--poll-interval", "10m", "--resync-interval", "10m", "--clock-scale", String.valueOf(SCALE))) {
             String seed = repo.head();
             Waits.until("the seed's rollout done", Duration.ofSeconds(180), () -> {
                 JsonNode r = rollout(serve);
@@ -95,6 +112,7 @@ class RolloutRestartProcessTest {
                 String text = java.nio.file.Files.exists(saved) ? java.nio.file.Files.readString(saved) : "";
                 return early.stream().allMatch(c -> text.contains(shown.get(c).path("healthySince").asText()));
             });
+            Instant clockAtKill = clockNow(rollouts(serve));
             serve.kill(); // SIGKILL: no shutdown hook, nothing flushed on the way out
             Instant killedAt = Instant.now();
             Map<String, Map<String, Long>> callsAtKill = ecs.mutatingCallCountsByCluster();
@@ -109,7 +127,10 @@ class RolloutRestartProcessTest {
             Waits.until("the restarted serve shows the rollout of " + next, Duration.ofSeconds(60),
                     () -> next.equals(rollout(serve).path("commit").asText()));
             Instant resumedAt = Instant.now();
+            Instant clockAfter = clockNow(rollouts(serve));
             JsonNode resumed = rollout(serve);
+            // The clock continued from its anchor: started again it would lie behind the saved times (or jump back to a --clock-start).
+            assertThat(clockAfter).as("the planner's clock after the restart").isAfterOrEqualTo(clockAtKill);
             Map<String, JsonNode> runsAfter = runs(resumed);
             // Resumed, not restarted: the finished canary keeps its finish time, the early wave its bake start.
             assertThat(resumed.path("state").asText()).isEqualTo("RUNNING");
@@ -123,13 +144,19 @@ class RolloutRestartProcessTest {
 
             // The bake is not skipped: until it ends the main wave gets no call (looked at at least once after the restart).
             int looks = 0;
-            while (Instant.now().isBefore(bakeEnds.minusSeconds(2))) {
-                assertThat(anyCalls(ecs.mutatingCallCountsByCluster(), main)).as("a main-wave call before the early wave baked").isFalse();
-                assertThat(runs(rollout(serve)).get("m01").path("phase").asText()).isEqualTo("pending");
+            // The calls are read before the clock, so a call made before a look is seen by it.
+            for (Map<String, Map<String, Long>> calls = ecs.mutatingCallCountsByCluster(); ; calls = ecs.mutatingCallCountsByCluster()) {
+                JsonNode now = rollouts(serve);
+                if (!clockNow(now).isBefore(bakeEnds.minusSeconds(2L * SCALE))) {
+                    break;
+                }
+                assertThat(anyCalls(calls, main)).as("a main-wave call before the early wave baked").isFalse();
+                assertThat(runs(now.path("rollouts").path(0)).get("m01").path("phase").asText()).isEqualTo("pending");
                 looks++;
                 Thread.sleep(500); // sampling a window that must stay quiet: there is nothing to wait for
             }
-            assertThat(looks).as("the restart took longer than the bake (killed at " + killedAt + ", bake ended " + bakeEnds + ")")
+            assertThat(looks).as("the restart took longer than the bake (killed at " + killedAt + ", the clock then " + clockAtKill
+                    + ", bake ended " + bakeEnds + " on the clock)")
                     .isPositive();
 
             Waits.until("the main wave applied the new commit", Duration.ofSeconds(180),
@@ -141,10 +168,10 @@ class RolloutRestartProcessTest {
             }
             Instant firstMainStart = main.stream().map(c -> Instant.parse(runsLater.get(c).path("startedAt").asText()))
                     .min(Instant::compareTo).orElseThrow();
-            System.out.printf("restart figures: kill -> rollout served again %d ms; early wave's bake ended %d ms after the"
-                    + " kill; first main-wave start %d ms after the bake's end; %d looks at a quiet main wave%n",
-                    Duration.between(killedAt, resumedAt).toMillis(), Duration.between(killedAt, bakeEnds).toMillis(),
-                    Duration.between(bakeEnds, firstMainStart).toMillis(), looks);
+            System.out.printf("restart figures (clock %dx, real ms): kill -> rollout served again %d ms (the planner's clock moved"
+                    + " %d clock ms meanwhile); early wave's bake ended %d ms after the kill; first main-wave start %d ms after the bake's"
+                    + " end; %d looks at a quiet main wave%n", SCALE, Duration.between(killedAt, resumedAt).toMillis(),
+                    Duration.between(clockAtKill, clockAfter).toMillis(), realMillis(clockAtKill, bakeEnds), realMillis(bakeEnds, firstMainStart), looks);
             // No finished or baking wave ran again: their mutating call counts are what they were at the kill.
             Map<String, Map<String, Long>> callsAfter = ecs.mutatingCallCountsByCluster();
             for (String c : List.of("c01", "e01", "e02", "e03")) {

@@ -38,6 +38,20 @@ class PrometheusMetricsRenderTest {
     }
 
     @Test
+    void theForwarderCarriesItsMetricsPortForServiceDiscovery() {
+        assertThat(metricsPort(BASE)).isEqualTo(2020);
+        assertThat(metricsPort(BASE + "image: fluent/fluent-bit:5.1.1-debug\nhealthCheck: {port: 2021}\n")).isEqualTo(2021);
+        assertThat(metricsPort(BASE.replace("prometheusMetrics: true\n", "") + "image: fluent/fluent-bit:5.1.1-debug\n"))
+                .as("health check only: loopback, nothing to scrape").isZero();
+    }
+
+    private static int metricsPort(String spec) {
+        ReadResult result = ProdForwarder.read(spec);
+        assertThat(result.problems()).isEmpty();
+        return result.state().cluster("prod").orElseThrow().forwarders().get(0).metricsPort();
+    }
+
+    @Test
     void logspoutHasNoMetricsEndpoint() {
         ReadResult logspout = ProdForwarder.read("routes: [\"syslog+tls://logs.example.com:6514\"]\nclusters: [prod]\nprometheusMetrics: true\n");
         assertThat(logspout.problems()).extracting(Problem::field).containsExactly("spec.prometheusMetrics");

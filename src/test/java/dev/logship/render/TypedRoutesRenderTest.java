@@ -33,7 +33,7 @@ class TypedRoutesRenderTest {
               - otlp: {endpoint: "https://otel-gateway.internal:4318", headersFrom: {secretsManager: "arn:aws:secretsmanager:us-east-1:123456789012:secret:otel-AbCdEf", keys: [authorization]}}
               - splunk: {host: hec.example.com, port: 8088, tokenFrom: {ssm: /logging/splunk-hec}}
               - datadog: {site: datadoghq.eu, apiKeyFrom: {ssm: /logging/dd-api-key}, service: "{forwarder}"}
-              - loki: {host: loki.internal, labels: {cluster: "{cluster}", container: "{container}", env: prod}}
+              - loki: {host: loki.internal, labels: {cluster: "{cluster}", container: "{container}", env: prod, family: "{taskFamily}"}}
               - http: {uri: "https://intake.example.com/logs?token=abc", format: json_lines}
             """;
 
@@ -85,8 +85,16 @@ class TypedRoutesRenderTest {
         assertThat(cw.property("auto_create_group")).isEqualTo("on");
         assertThat(cw.property("log_retention_days")).isEqualTo("30");
         assertThat(output(c, "s3").property("s3_key_format")).isEqualTo("/ecs/$TAG[1]/$TAG[3]/%Y/%m/%d/%H%M%S-$UUID.jsonl.gz");
-        assertThat(output(c, "loki").property("labels")).isEqualTo("cluster=$cluster, container=$container, env=prod");
+        assertThat(output(c, "loki").property("labels"))
+                .isEqualTo("cluster=$cluster, container=$container, env=prod, family=$task_family");
         assertThat(output(c, "datadog").property("dd_service")).isEqualTo("pt");
+        // {taskFamily}: the record's task_family, which the Lua step copies from the ecs filter's $TaskDefinitionFamily
+        assertThat(output(c, "ecs").properties()).contains(java.util.Map.entry("add", "ecs_task_family $TaskDefinitionFamily"));
+        assertThat(output(c, "lua").property("code")).contains("task_family = r['ecs_task_family']");
+        ContainerSpec family = render(ROLE + "routes:\n  - cloudwatchLogs: {region: us-east-1, logGroup: \"/ecs/{taskFamily}/{container}\"}\n"
+                + "  - s3: {bucket: b-1, region: us-east-1, prefix: \"{taskFamily}/\"}").taskDefinition().containers().get(0);
+        assertThat(output(family, "cloudwatch_logs").property("log_group_template")).isEqualTo("/ecs/$TAG[2]/$TAG[3]");
+        assertThat(output(family, "s3").property("s3_key_format")).startsWith("/$TAG[2]/");
     }
 
     @Test

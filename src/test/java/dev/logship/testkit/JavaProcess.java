@@ -40,11 +40,11 @@ public final class JavaProcess implements AutoCloseable {
         return start(command, env, logDir.resolve(name + ".out.log"), logDir.resolve(name + ".err.log"));
     }
 
-    /** java, this -Xmx, C1 only, the test classpath and the CLI's main class: the start of a logship command line. */
+    /** java, this -Xmx, C1 only and the serial collector (as bin/logship runs serve), the test classpath and the CLI's main class. */
     public static List<String> mainCommand(String heap) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-cp", classPath, "dev.logship.cli.Main");
+                "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath, "dev.logship.cli.Main");
     }
 
     /** Any command; stdout and stderr appended to these files (the same file for both gives one interleaved log). */

@@ -36,6 +36,7 @@ public final class Tasks {
         String node = Json.text(body, "containerInstance");
         String family = Json.text(body, "family");
         String startedBy = Json.text(body, "startedBy");
+        String daemon = Json.text(body, "daemonName"); // a managed daemon's tasks carry the group "daemon:NAME"
         boolean stopped = "STOPPED".equals(Json.text(body, "desiredStatus"));
         List<String> all = cluster.tasks.stream()
                 .filter(t -> t.stopped() == stopped)
@@ -43,6 +44,7 @@ public final class Tasks {
                 .filter(t -> node == null || Arns.lastSegment(node).equals(Arns.lastSegment(t.containerInstanceArn)))
                 .filter(t -> family == null || Arns.lastSegment(t.taskDefinitionArn).startsWith(family + ":"))
                 .filter(t -> startedBy == null || startedBy.equals(t.deploymentId))
+                .filter(t -> daemon == null || ("daemon:" + daemon).equals(t.group))
                 .map(t -> t.arn).toList();
         return Page.listResponse(all, body, "taskArns", 100);
     }
