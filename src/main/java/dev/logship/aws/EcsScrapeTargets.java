@@ -29,7 +29,10 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * for their nodes. ECS does not tell a node's IP address, so each node carries it as the container instance
  * attribute {@value #ADDRESS} (the agent's {@code ECS_INSTANCE_ATTRIBUTES}, set from the instance
  * metadata at boot), as {@code host}; the port is the forwarder's own ({@link ScrapeAddress}). A
- * node without it is left out. A cluster whose calls fail keeps its last targets.
+ * node without it is left out. Only forwarders whose task renders a metrics port are listed (and
+ * read): logspout, or Fluent Bit without {@code spec.prometheusMetrics}, serves nothing to scrape,
+ * and listing it would show Prometheus a target that is always down. A cluster whose calls fail
+ * keeps its last targets.
  */
 final class EcsScrapeTargets implements ScrapeTargets {
     static final String ADDRESS = "logship.dev/scrape-address";
@@ -69,6 +72,9 @@ final class EcsScrapeTargets implements ScrapeTargets {
         // Per service or managed daemon, so a cluster's application tasks are never listed.
         Map<String, DesiredForwarder> forwarderByTask = new HashMap<>();
         for (DesiredForwarder f : cluster.forwarders()) {
+            if (f.metricsPort() == 0) {
+                continue;
+            }
             Consumer<ListTasksRequest.Builder> workload = f.workload().<Consumer<ListTasksRequest.Builder>>match(
                     s -> r -> r.serviceName(s.serviceName()), d -> r -> r.daemonName(d.daemonName()));
             call("ListTasks", () -> ecs.listTasksPaginator(r -> workload.accept(r.cluster(ecsCluster)

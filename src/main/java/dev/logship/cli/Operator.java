@@ -12,6 +12,7 @@ import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.CommitVerifier;
 import dev.logship.reconcile.SourceStatus;
+import dev.logship.state.CleanupFile;
 import dev.logship.state.ClockAnchorFile;
 import dev.logship.state.RolloutFile;
 import dev.logship.sync.ClusterSynchronizer;
@@ -65,8 +66,10 @@ public final class Operator implements AutoCloseable {
                 FunctionCounter.builder("logship.ecs.calls", gateways.calls(), c -> c.count(key.action(), key.outcome()))
                         .description("ECS calls by action and outcome (ok, an ECS error code, or 'attempt' for every try)")
                         .tags("action", key.action(), "outcome", key.outcome()).register(registry)));
+        ClusterSynchronizer synchronizer = new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner);
+        synchronizer.cleanUps().keptIn(new CleanupFile(dataDir)); // a restart runs the clean-ups that still waited
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
-                config.path()), new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner), settings(config, dataDir), metrics,
+                config.path()), synchronizer, settings(config, dataDir), metrics,
                 new RolloutFile(dataDir)).discoverWith(gateways.catalog());
         io.micrometer.core.instrument.Gauge.builder("logship.clusters.uncovered", controller, c -> c.status().discovery().stream()
                 .mapToInt(dev.logship.discovery.SetCoverage::uncovered).sum())

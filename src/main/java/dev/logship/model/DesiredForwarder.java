@@ -15,7 +15,7 @@ import java.util.Objects;
  * (empty for an agent without telemetry; the task definition carries the settings themselves).
  * {@code metricsPort}: where its Fluent Bit serves its metrics on every address of the node
  * ({@code spec.prometheusMetrics}: 2020 or the health check's port), 0 when it does not; the port
- * Prometheus service discovery gives the forwarder's nodes.
+ * Prometheus service discovery gives the forwarder's nodes (with 0 it lists none of them).
  */
 public record DesiredForwarder(
         ForwarderKey key,

@@ -47,7 +47,7 @@ public final class Controller implements AutoCloseable {
                 settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
         this.synchronizer = synchronizer;
         // clean-up keeps the revisions a rollout in progress or halted may roll a cluster back to
-        synchronizer.retaining(rollouts::retained);
+        synchronizer.retaining(dev.logship.sync.RetainedRevisions.of(rollouts::retained, rollouts::retainedUnknownBecause));
         this.cleanUps = new RevisionCleanups(synchronizer.cleanUps(), store); // after each run is reported, from spare budget
         this.sourceQueue = new TriggerQueue((key, reasons) -> sourceRun.reconcile(), key -> sourceRun.lastFetched(), 1,
                 settings.sourceBackoff(), settings.sourceMinInterval());

@@ -74,5 +74,6 @@ final class RevisionCleanups {
     void shutdown(Duration timeout) throws InterruptedException {
         thread.shutdownNow();
         thread.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        sweeper.flush(); // the clean-ups still waiting, for the next start
     }
 }

@@ -116,6 +116,29 @@ final class RollbackTargets {
         return keep;
     }
 
+    /**
+     * Why a rollout not yet done may return a cluster to task definitions not known here, null when
+     * none may: after a restart a target is known by its commit only until the cluster is seen
+     * Healthy on it again, and clean-up must not take its revisions for unused meanwhile.
+     */
+    String unknownBecause(Collection<Rollout> rollouts) {
+        for (Rollout rollout : rollouts) {
+            if (rollout.state() == Rollout.State.DONE) {
+                continue;
+            }
+            for (String cluster : rollout.clusters().keySet()) {
+                boolean onOwn = rollout.commit().equals(lastCommits.get(cluster));
+                String backCommit = onOwn ? previousCommits.get(cluster) : lastCommits.get(cluster);
+                Healthy back = (onOwn ? previous : last).get(cluster);
+                if (backCommit != null && (back == null || !back.revision().id().equals(backCommit) || back.taskDefinitions().isEmpty())) {
+                    return "the rollback target of " + cluster + " (" + backCommit.substring(0, Math.min(12, backCommit.length()))
+                            + ") is known by its commit only (saved before a restart): revisions are kept until its rollout is done";
+                }
+            }
+        }
+        return null;
+    }
+
     Map<String, String> lastCommits() {
         return lastCommits;
     }

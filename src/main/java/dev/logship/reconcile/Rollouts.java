@@ -204,6 +204,11 @@ final class Rollouts extends RolloutDriver {
         return targets.retained(byPolicy.values(), family);
     }
 
+    /** Why the revisions a rollout may return to are not all known, null when they are (clean-up waits meanwhile). */
+    synchronized String retainedUnknownBecause() {
+        return targets.unknownBecause(byPolicy.values());
+    }
+
     /** The rollback target of the cluster's rollout (the last Healthy commit other than the rollout's own). */
     private RollbackTargets.Healthy target(String cluster) {
         return targets.target(cluster, rolloutOf(cluster).map(e -> e.getValue().commit()).orElse(null), state);

@@ -55,19 +55,18 @@ public final class RevisionSweeper {
     private record Outcome(boolean done, List<String> gone, SyncResult.Failure failure, String warning) {}
 
     private final EcsGateways gateways;
-    private final RevisionUsage usage;
+    private final RevisionsToKeep toKeep;
     private final FamilyLocks locks;
     private final int keep;
-    private final Supplier<RetainedRevisions> retained;
     private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
     private final ReentrantLock sweeping = new ReentrantLock();
+    private volatile CleanupStore store = CleanupStore.NONE;
 
     RevisionSweeper(EcsGateways gateways, RevisionUsage usage, FamilyLocks locks, int keep, Supplier<RetainedRevisions> retained) {
         this.gateways = gateways;
-        this.usage = usage;
+        this.toKeep = new RevisionsToKeep(usage, retained);
         this.locks = locks;
         this.keep = keep;
-        this.retained = retained;
     }
 
     /**
@@ -78,6 +77,28 @@ public final class RevisionSweeper {
             Set<String> draining) {
         pending.merge(new Key(FamilyLocks.scope(target.roleArn(), target.region()), daemon, family),
                 new Pending(target, forwarder, owner, nonNull(used), nonNull(draining)), Pending::then);
+        store.save(kept());
+    }
+
+    /** serve: runs the clean-ups {@code kept} holds from an earlier process too, and keeps what waits there from now on. */
+    public void keptIn(CleanupStore kept) {
+        for (CleanupStore.Request r : kept.load()) {
+            toKeep.restored(r.target());
+            request(r.target(), r.daemon(), r.family(), r.forwarder(), r.owner(), r.used(), r.draining());
+        }
+        store = kept;
+    }
+
+    /** Writes the pending clean-ups now (serve's stop). */
+    public void flush() {
+        store.flush();
+    }
+
+    private List<CleanupStore.Request> kept() {
+        List<CleanupStore.Request> out = new ArrayList<>();
+        pending.forEach((k, p) -> out.add(new CleanupStore.Request(p.target(), k.daemon(), k.family(), p.forwarder(), p.owner(),
+                p.used(), p.draining())));
+        return out;
     }
 
     private static Set<String> nonNull(Set<String> arns) {
@@ -130,6 +151,7 @@ public final class RevisionSweeper {
                             o.warning() == null ? List.of() : List.of(o.warning())));
                 }
             }
+            store.save(kept()); // what is done is no longer kept; what a request saved meanwhile lacked the swept key
         } finally {
             sweeping.unlock();
         }
@@ -144,7 +166,7 @@ public final class RevisionSweeper {
             return new Outcome(false, List.of(), null, null);
         }
         try {
-            Set<String> used = used(p, key.family());
+            Set<String> used = toKeep.of(p.target(), key.family(), p.used(), p.draining());
             if (used == null) {
                 return unknown("unused task definition revisions kept: ", p);
             }
@@ -177,7 +199,7 @@ public final class RevisionSweeper {
             return new Outcome(false, List.of(), null, null);
         }
         try {
-            Set<String> used = used(p, key.family());
+            Set<String> used = toKeep.of(p.target(), key.family(), p.used(), p.draining());
             if (used == null) {
                 return unknown("unused daemon task definition revisions kept: ", p);
             }
@@ -191,23 +213,9 @@ public final class RevisionSweeper {
         }
     }
 
-    /** Every revision to keep, as known now; null while some managed cluster of the region is unobserved. */
-    private Set<String> used(Pending p, String family) {
-        RevisionUsage.Elsewhere elsewhere = usage.elsewhere(p.target());
-        if (!elsewhere.known()) {
-            return null;
-        }
-        Set<String> used = new HashSet<>(p.used());
-        used.addAll(p.draining());
-        used.addAll(usage.of(p.target()));
-        used.addAll(elsewhere.arns());
-        used.addAll(retained.get().of(p.target(), family)); // a rollback's target, for services and daemons alike
-        return used;
-    }
-
-    /** Kept pending: the cluster not yet observed is about to be (every cluster of a new commit is run). */
+    /** Kept pending: what the clean-up must keep is not all known yet (see {@link RevisionsToKeep#unknownBecause}). */
     private Outcome unknown(String what, Pending p) {
-        return new Outcome(false, List.of(), null, what + usage.elsewhere(p.target()).unknownBecause());
+        return new Outcome(false, List.of(), null, what + toKeep.unknownBecause(p.target()));
     }
 
     /** In serve a family an apply holds is left for later, so clean-up never makes an apply wait. */

@@ -59,6 +59,11 @@ final class RevisionUsage {
         return seen == null ? Set.of() : Set.copyOf(seen);
     }
 
+    /** True once the cluster has been observed (or an apply claimed a revision there) in this process. */
+    boolean seen(ClusterTarget target) {
+        return observed.containsKey(ClusterId.of(target));
+    }
+
     /** Adds to what the cluster is known to use (after an apply: its old deployments still drain). */
     void alsoUses(ClusterTarget target, Collection<String> arns) {
         Set<String> seen = observed.computeIfAbsent(ClusterId.of(target), id -> ConcurrentHashMap.newKeySet());

@@ -1,6 +1,7 @@
 package dev.logship.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,16 +15,17 @@ class ScrapeAddressTest {
     }
 
     @Test
-    void theAttributesPortCountsOnlyWhereTheForwarderRendersNone() {
-        assertThat(ScrapeAddress.of("10.0.1.17:9100", 0)).isEqualTo("10.0.1.17:9100");
-        assertThat(ScrapeAddress.of("10.0.1.17", 0)).as("Fluent Bit's default").isEqualTo("10.0.1.17:2020");
-        assertThat(ScrapeAddress.of("10.0.1.17:notaport", 0)).isEqualTo("10.0.1.17:2020");
+    void theAttributesPortIsNeverUsed() {
+        assertThat(ScrapeAddress.of("10.0.1.17:9100", 2020)).isEqualTo("10.0.1.17:2020");
+        assertThat(ScrapeAddress.of("10.0.1.17:notaport", 2020)).isEqualTo("10.0.1.17:2020");
+        assertThatThrownBy(() -> ScrapeAddress.of("10.0.1.17:9100", 0)).as("no rendered port: not scraped, not guessed")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void ipv6HostsAreBracketed() {
         assertThat(ScrapeAddress.of("fd00::17", 2021)).isEqualTo("[fd00::17]:2021");
-        assertThat(ScrapeAddress.of("[fd00::17]:9100", 0)).isEqualTo("[fd00::17]:9100");
-        assertThat(ScrapeAddress.of("[fd00::17]", 0)).isEqualTo("[fd00::17]:2020");
+        assertThat(ScrapeAddress.of("[fd00::17]:9100", 2021)).isEqualTo("[fd00::17]:2021");
+        assertThat(ScrapeAddress.of("[fd00::17]", 2020)).isEqualTo("[fd00::17]:2020");
     }
 }

@@ -37,7 +37,9 @@ import software.amazon.awssdk.services.ecs.model.Attribute;
  * (in-process, local-ecs behind it, the forwarder applied there) answers Prometheus's HTTP service
  * discovery with the forwarder's node; a real Prometheus discovers it there and scrapes the real
  * Fluent Bit on that node's address (loopback here: the node's scrape-address attribute, set with
- * the SDK's PutAttributes); serve reads the figures back with PromQL and judges them. Records
+ * the SDK's PutAttributes) at the port the forwarder's task renders for its metrics (a Fluent Bit
+ * forwarder with {@code prometheusMetrics: true} and its health check on a free port, where this
+ * test's Fluent Bit serves its HTTP server); serve reads the figures back with PromQL and judges them. Records
  * flowing: Delivering; the receiver closed: DeliveryFailing with the route, in events and /metrics; the
  * receiver back: Delivering, DeliveryRecovered. serve has a read token, which guards the discovery
  * too: Prometheus asks with it.
@@ -46,8 +48,12 @@ import software.amazon.awssdk.services.ecs.model.Attribute;
 class PrometheusDeliveryTest {
     static final Duration WINDOW = Duration.ofSeconds(15);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String FORWARDER = "routes: [\"syslog+tls://logs.example.com:514\"]\n";
     static final String READ_TOKEN = "read-Pq7-" + Long.toHexString(System.nanoTime());
+    /** Serves its metrics on {@code port}: the health check's port, as render gives it to discovery. */
+    static String forwarder(int port) {
+        return "agent: fluentBit\nimage: fluent/fluent-bit:5.1.1-debug\nroutes: [\"syslog+tls://logs.example.com:514\"]\n"
+                + "prometheusMetrics: true\nhealthCheck: {port: " + port + "}\n";
+    }
 
     @TempDir Path tmp;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -58,9 +64,9 @@ class PrometheusDeliveryTest {
         RealPrometheus.binary();
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         Files.writeString(repo.resolve("c.yaml"), TestSnapshots.cluster("prod", "us-east-1"));
-        Files.writeString(repo.resolve("f.yaml"), TestSnapshots.forwarder("pt", FORWARDER));
         int prometheusPort = freePort();
         int metricsPort = freePort();
+        Files.writeString(repo.resolve("f.yaml"), TestSnapshots.forwarder("pt", forwarder(metricsPort)));
         try (LocalEcsServer ecs = LocalEcsServer.start(LocalEcsConfig.builder().cluster("prod", 1)
                 .taskConvergence(Duration.ofMillis(20)).build())) {
             ServeConfig config = new ServeConfig(repo.toString(), null, null, ecs.endpoint().toString(), "127.0.0.1", 0,
@@ -75,7 +81,7 @@ class PrometheusDeliveryTest {
                         () -> get(port, "/api/v1/clusters/prod").path("forwarders").path(0).path("running").asInt() == 1);
                 String node = sdk.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns().get(0);
                 sdk.putAttributes(r -> r.cluster("prod").attributes(Attribute.builder().name("logship.dev/scrape-address")
-                        .value("127.0.0.1:" + metricsPort).targetType("container-instance").targetId(node).build()));
+                        .value("127.0.0.1").targetType("container-instance").targetId(node).build()));
                 String ec2 = sdk.describeContainerInstances(r -> r.cluster("prod").containerInstances(node))
                         .containerInstances().get(0).ec2InstanceId();
                 JsonNode targets = Waits.until("serve's discovery lists the node", Duration.ofSeconds(30), () -> {
@@ -84,7 +90,8 @@ class PrometheusDeliveryTest {
                 });
                 assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/prometheus/targets"))
                         .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as("discovery needs the read token").isEqualTo(401);
-                assertThat(targets.path(0).path("targets").path(0).asText()).isEqualTo("127.0.0.1:" + metricsPort);
+                assertThat(targets.path(0).path("targets").path(0).asText()).as("the node's host, the rendered port")
+                        .isEqualTo("127.0.0.1:" + metricsPort);
                 assertThat(targets.path(0).path("labels").toString()).contains("\"cluster\":\"prod\"", "\"forwarder\":\"pt\"",
                         "\"instance\":\"" + ec2 + "\"", "\"__metrics_path__\":\"/api/v2/metrics/prometheus\"");
 

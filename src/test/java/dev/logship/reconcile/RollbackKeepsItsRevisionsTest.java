@@ -19,12 +19,12 @@ import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
 import dev.logship.sync.SyncResult;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -75,14 +75,14 @@ class RollbackKeepsItsRevisionsTest {
             };
             try (Controller controller = new Controller(source, SourceStatus.notFetched("test", "main", "."), synchronizer,
                     settings, ReconcileListener.NONE).start()) {
-                waitUntil("A is Healthy on c01", () -> healthyOn(controller, "c01", "aaaa"));
+                Waits.until("A is Healthy on c01", Duration.ofSeconds(60), () -> healthyOn(controller, "c01", "aaaa"));
                 String revision1 = service(sdk, "c01").taskDefinition();
                 assertThat(revision1).endsWith(":1");
 
                 occupyHostPort(sdk, "r03");
                 head.set(commitB());
                 controller.syncSource("push");
-                waitUntil("c01 bakes on B", () -> phaseOf(controller, "bbbb", "c01") == Phase.BAKING);
+                Waits.until("c01 bakes on B", Duration.ofSeconds(60), () -> phaseOf(controller, "bbbb", "c01") == Phase.BAKING);
                 assertThat(service(sdk, "c01").taskDefinition()).endsWith(":2");
                 assertThat(service(sdk, "c01").deployments()).hasSize(1); // revision 1 no longer runs anywhere
 
@@ -94,8 +94,8 @@ class RollbackKeepsItsRevisionsTest {
                 assertThat(sdk.describeTaskDefinition(r -> r.taskDefinition(revision1)).taskDefinition().statusAsString())
                         .isEqualTo("ACTIVE");
 
-                waitUntil("r03 halts the rollout", () -> controller.rollouts().get(0).state() == Rollout.State.HALTED);
-                waitUntil("c01 is rolled back", () -> phaseOf(controller, "bbbb", "c01") == Phase.ROLLED_BACK);
+                Waits.until("r03 halts the rollout", Duration.ofSeconds(60), () -> controller.rollouts().get(0).state() == Rollout.State.HALTED);
+                Waits.until("c01 is rolled back", Duration.ofSeconds(60), () -> phaseOf(controller, "bbbb", "c01") == Phase.ROLLED_BACK);
                 assertThat(service(sdk, "c01").taskDefinition()).isEqualTo(revision1);
                 assertThat(controller.rollouts().get(0).haltReason()).startsWith("cluster r03 went Degraded in wave 2");
                 assertThat(controller.events()).anyMatch(e -> e.type().equals("RolledBack") && "c01".equals(e.cluster()));
@@ -250,7 +250,7 @@ class RollbackKeepsItsRevisionsTest {
                         .portMappings(p -> p.containerPort(1234).hostPort(1234)))).taskDefinition().taskDefinitionArn();
         sdk.createService(r -> r.cluster(cluster).serviceName("other-team-agent").taskDefinition(arn)
                 .schedulingStrategy(SchedulingStrategy.DAEMON));
-        waitUntil("the other team's agent runs on " + cluster, () -> {
+        Waits.until("the other team's agent runs on " + cluster, Duration.ofSeconds(60), () -> {
             var s = sdk.describeServices(r -> r.cluster(cluster).services("other-team-agent")).services().get(0);
             return s.runningCount() == 2;
         });
@@ -274,9 +274,5 @@ class RollbackKeepsItsRevisionsTest {
 
     private static EcsClient sdk(URI endpoint) {
         return EcsClients.of(endpoint, REGION);
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        dev.logship.testkit.Waits.until(what, Duration.ofSeconds(60), condition::getAsBoolean);
     }
 }
