@@ -1,6 +1,7 @@
 package dev.logship.bench;
 
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class CleanUpBurst {
 
     static List<Row> run(BenchConfig config, Path work) throws Exception {
         Path root = work.resolve("cleanup-burst");
-        Fleet fleet = Fleet.large(1, 1);
+        Fleet fleet = FleetShapes.large(1, 1);
         List<String> commits = new ArrayList<>();
         List<Long> posted = new ArrayList<>();
         Map<String, Long> appliedAt = new ConcurrentHashMap<>();
@@ -48,7 +49,7 @@ final class CleanUpBurst {
         long lastAppliedNanos;
         long settledNanos;
         try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), SCALE)) {
-            fleet.write(repo.work);
+            fleet.writeTo(repo.work);
             String seed = repo.commitAllAndPush("one cluster");
             try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4,
                     SCALE == 1 ? Jvm.CURRENT : Jvm.CURRENT.withFlags("ECS pacing x" + SCALE, List.of("-Dlogship.ecs.timeScale=" + SCALE)))) {
@@ -59,14 +60,14 @@ final class CleanUpBurst {
                 try {
                     PacedPushes.awaitApplied(appliedAt, seed);
                     for (int i = 0; i < 3; i++) { // serve's update path compiled, and revisions beyond the kept three exist
-                        Map.Entry<String, String> change = fleet.oneFileChange(0, "v3.3." + i);
+                        Map.Entry<String, String> change = FleetShapes.oneFileChange(0, "v3.3." + i);
                         String commit = repo.change(change.getKey(), change.getValue(), "warm-up " + i);
                         serve.webhook(commit);
                         PacedPushes.awaitApplied(appliedAt, commit);
                     }
                     Thread.sleep(Math.round(REFILL.toMillis() / SCALE)); // a deliberate pause: every build starts the burst with a full bucket
                     for (int i = 0; i < PUSHES; i++) {
-                        Map.Entry<String, String> change = fleet.oneFileChange(0, "v3.4." + i);
+                        Map.Entry<String, String> change = FleetShapes.oneFileChange(0, "v3.4." + i);
                         commits.add(repo.commit(change.getKey(), change.getValue(), "push " + i));
                     }
                     atStart = ecs.callCounts();

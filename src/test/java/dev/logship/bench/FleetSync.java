@@ -1,5 +1,7 @@
 package dev.logship.bench;
 
+import dev.logship.aws.AwsEcsGateways;
+import dev.logship.aws.RateLimits;
 import dev.logship.manifest.DirectoryReader;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
@@ -7,7 +9,11 @@ import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.GatewayException;
+import dev.logship.sync.SyncOptions;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ManifestRepo;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +42,27 @@ final class FleetSync {
             throw new IllegalStateException("generated manifests have problems: " + read.problems().subList(0, Math.min(3, read.problems().size())));
         }
         return read.state();
+    }
+
+    /**
+     * The set-up of a benchmark that measures serve on a fleet already running: commits and pushes {@code fleet}, then applies
+     * it to local-ecs as {@code owner}, serve's owner, so serve's first sync finds its own fleet with nothing to adopt or retag.
+     * Returns the seconds the apply took.
+     */
+    static double commitAndApply(Fleet fleet, ManifestRepo repo, URI ecs, String owner) throws Exception {
+        fleet.writeTo(repo.work);
+        repo.commitAllAndPush("fleet");
+        DesiredState state = read(repo.work);
+        try (AwsEcsGateways setup = Ecs.gateways(ecs, RateLimits.off())) {
+            ClusterSynchronizer sync = new ClusterSynchronizer(setup, SyncOptions.defaults(), owner);
+            sync.manage(state);
+            long start = System.nanoTime();
+            Outcome applied = sync(sync, state, 4);
+            if (applied.failures() > 0) {
+                throw new IllegalStateException("setup apply failed: " + applied.sampleFailures());
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
     }
 
     static Outcome sync(ClusterSynchronizer synchronizer, DesiredState state, int threads) {

@@ -5,6 +5,7 @@ import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import java.nio.file.Path;
@@ -25,16 +26,16 @@ final class Footprint {
 
     static List<Row> run(BenchConfig config, Path work) throws Exception {
         List<Row> rows = new ArrayList<>();
-        rows.addAll(serveFleet(config, work, Fleet.large(3, 1), "3 clusters", false));
-        rows.addAll(serveFleet(config, work, Fleet.mostlyOne(config.scaleClusters()), config.scaleClusters() + " clusters", true));
+        rows.addAll(serveFleet(config, work, FleetShapes.large(3, 1), "3 clusters", false));
+        rows.addAll(serveFleet(config, work, FleetShapes.mostlyOne(config.scaleClusters()), config.scaleClusters() + " clusters", true));
         return rows;
     }
 
     private static List<Row> serveFleet(BenchConfig config, Path work, Fleet fleet, String label, boolean large) throws Exception {
-        Path root = work.resolve("footprint-" + fleet.clusters());
+        Path root = work.resolve("footprint-" + fleet.clusters().size());
         List<Row> rows = new ArrayList<>();
         try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
-            fleet.write(repo.work);
+            fleet.writeTo(repo.work);
             repo.commitAllAndPush("fleet");
             DesiredState state = FleetSync.read(repo.work);
             try (AwsEcsGateways setup = Ecs.gateways(ecs.endpoint(), RateLimits.off())) {
@@ -51,7 +52,7 @@ final class Footprint {
                 double cpuIdle = Proc.cpuMillis(serve.pid()) - cpuAtReady;
                 double rss = Proc.statusMiB(serve.pid(), "VmRSS");
                 if (large) {
-                    long serviceReads = fleet.clusters() + (long) fleet.clusters(); // ListServices + DescribeServices (<= 10 services)
+                    long serviceReads = fleet.clusters().size() + (long) fleet.clusters().size(); // ListServices + DescribeServices (<= 10 services)
                     double boundMs = Math.max(0, serviceReads - 100) / 20.0 * 1000;
                     rows.add(Row.single(NAME, "start to ready, " + label + " (first sync observes every cluster)",
                             ScaleApply.seconds(ready), String.format(Locale.ROOT, "%s (ECS service-read bucket: %d reads, burst 100, 20/s)",

@@ -14,6 +14,7 @@ import dev.logship.model.SourceFile;
 import dev.logship.render.DesiredStates;
 import dev.logship.render.ReadResult;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,11 +35,12 @@ final class GitAtSize {
     private GitAtSize() {}
 
     static List<Row> run(BenchConfig config, Path work) throws Exception {
-        Fleet fleet = Fleet.large(config.gitClusters(), config.gitLocalForwarders());
+        Fleet fleet = FleetShapes.large(config.gitClusters(), config.gitLocalForwarders());
         List<Row> rows = new ArrayList<>();
         try (ManifestRepo repo = ManifestRepo.create(work.resolve("git"))) {
-            int files = fleet.write(repo.work);
-            repo.commitAllAndPush("fleet of " + fleet.clusters() + " clusters");
+            fleet.writeTo(repo.work);
+            int files = fleet.files().size();
+            repo.commitAllAndPush("fleet of " + fleet.clusters().size() + " clusters");
             try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0);
                     AwsEcsGateways gateways = Ecs.gateways(ecs.endpoint(), RateLimits.off());
                     GitSource source = new GitSource(new GitSourceConfig(repo.uri(), "main", "", work.resolve("git-data"),
@@ -49,7 +51,7 @@ final class GitAtSize {
                 long t1 = System.nanoTime();
                 DesiredState state = read(first);
                 long t2 = System.nanoTime();
-                String scope = fleet.clusters() + " clusters, " + files + " files";
+                String scope = fleet.clusters().size() + " clusters, " + files + " files";
                 rows.add(Row.single(NAME, "first clone + read blobs (" + scope + ")", ms(t1 - t0), "", Double.NaN));
                 rows.add(Row.single(NAME, "first parse + render, all files", ms(t2 - t1), "", Double.NaN));
 
@@ -59,7 +61,7 @@ final class GitAtSize {
                 List<Double> total = new ArrayList<>();
                 int changedClusters = 0;
                 for (int i = 0; i < Math.max(3, config.repeats() * 3); i++) {
-                    Map.Entry<String, String> change = fleet.oneFileChange(i % fleet.clusters(), "v3.2." + (20 + i));
+                    Map.Entry<String, String> change = FleetShapes.oneFileChange(i % fleet.clusters().size(), "v3.2." + (20 + i));
                     repo.change(change.getKey(), change.getValue(), "change " + change.getKey());
                     long a = System.nanoTime();
                     FetchOutcome next = source.fetchOutcome();

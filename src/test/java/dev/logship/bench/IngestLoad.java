@@ -1,11 +1,7 @@
 package dev.logship.bench;
 
-import dev.logship.aws.AwsEcsGateways;
-import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
-import dev.logship.model.DesiredState;
-import dev.logship.sync.ClusterSynchronizer;
-import dev.logship.sync.SyncOptions;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import java.nio.file.Files;
@@ -23,7 +19,7 @@ import java.util.concurrent.atomic.DoubleAccumulator;
 /**
  * BENCHMARKS.md's telemetry ingest under load (issue 20): serve as its own JVM (the launcher's
  * serve flags and environment) with the ingest on, following a fleet of CLUSTERS clusters
- * (Fleet.mostlyOne, NODES / CLUSTERS container instances each, applied beforehand as serve's
+ * (FleetShapes.mostlyOne, NODES / CLUSTERS container instances each, applied beforehand as serve's
  * owner) until /readyz, then {@link OtlpFleet}: NODES Fluent Bit nodes pushing every INTERVAL s.
  * After WARMUP s (every node has reported once), MEASURE s of: serve's CPU (utime + stime from
  * /proc), its RSS (VmRSS sampled each second, and VmHWM), push latency and outcomes.
@@ -50,24 +46,11 @@ public final class IngestLoad {
         int oneAddress = args.length > 6 ? Integer.parseInt(args[6]) : 30;
         int behindBalancer = args.length > 7 ? Integer.parseInt(args[7]) : 30;
         Path root = Files.createTempDirectory("ingest-load");
-        Fleet mostly = Fleet.mostlyOne(clusters);
-        Fleet fleet = new Fleet(clusters, mostly.shared(), 0, Math.max(1, nodes / clusters));
+        Fleet fleet = FleetShapes.mostlyOne(clusters).nodesPerCluster(Math.max(1, nodes / clusters));
         say("load %s; %d clusters, %d nodes every %d s from %d source addresses; warm-up %d s, measured %d s",
                 Machine.loadAverage(), clusters, nodes, interval, sources, warmup, measure);
         try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
-            fleet.write(repo.work);
-            repo.commitAllAndPush("fleet");
-            DesiredState state = FleetSync.read(repo.work);
-            try (AwsEcsGateways setup = Ecs.gateways(ecs.endpoint(), RateLimits.off())) {
-                ClusterSynchronizer sync = new ClusterSynchronizer(setup, SyncOptions.defaults(), OWNER);
-                sync.manage(state);
-                long t = System.nanoTime();
-                FleetSync.Outcome applied = FleetSync.sync(sync, state, 4);
-                if (applied.failures() > 0) {
-                    throw new IllegalStateException("setup apply failed: " + applied.sampleFailures());
-                }
-                say("set-up: %d clusters applied in %.1f s", clusters, (System.nanoTime() - t) / 1e9);
-            }
+            say("set-up: %d clusters applied in %.1f s", clusters, FleetSync.commitAndApply(fleet, repo, ecs.endpoint(), OWNER));
             Path tokenFile = root.resolve("ingest-token");
             Files.writeString(tokenFile, TOKEN + "\n");
             List<String> flags = new ArrayList<>(Jvm.SERVE_FLAGS);

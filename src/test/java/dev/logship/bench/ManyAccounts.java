@@ -1,6 +1,7 @@
 package dev.logship.bench;
 
-import java.nio.file.Files;
+import dev.logship.testkit.ClusterManifest;
+import dev.logship.testkit.Fleet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class ManyAccounts {
         double t = config.accountsTimeScale();
         Path manifests = work.resolve("accounts");
         Map<String, Integer> nodes = write(manifests, accounts, perAccount);
-        Fleet one = Fleet.mostlyOne(perAccount);
+        Fleet one = FleetShapes.mostlyOne(perAccount);
         double boundMs = ScaleApply.boundMillis(one, t);
         String scope = accounts + " accounts x " + perAccount + " clusters (" + accounts * one.services() + " services), time scale "
                 + Format.number(t);
@@ -119,27 +120,21 @@ final class ManyAccounts {
     }
 
     /** Writes every account's clusters (a01-bench-0000 ...) and forwarders (a01-papertrail ...); returns the nodes to create. */
-    static Map<String, Integer> write(Path root, int accounts, int perAccount) throws Exception {
-        Fleet shape = Fleet.mostlyOne(perAccount);
-        Map<String, Integer> nodes = new LinkedHashMap<>();
+    static Map<String, Integer> write(Path root, int accounts, int perAccount) {
+        Fleet shape = FleetShapes.mostlyOne(perAccount);
+        Fleet all = Fleet.create().nodesPerCluster(shape.nodesPerCluster());
         for (int k = 1; k <= accounts; k++) {
             String prefix = String.format(Locale.ROOT, "a%02d-", k);
             String role = "arn:aws:iam::" + account(k) + ":role/logship";
             Map<String, List<String>> clustersOf = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> e : shape.forwardersByCluster().entrySet()) {
                 String cluster = prefix + e.getKey();
-                nodes.put(cluster, shape.nodesPerCluster());
-                Path file = root.resolve(cluster).resolve("cluster.yaml");
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Fleet.clusterYaml(cluster) + "  roleArn: " + role + "\n");
+                all.cluster(cluster + "/cluster.yaml", ClusterManifest.named(cluster).clusterName(cluster).roleArn(role));
                 e.getValue().forEach(f -> clustersOf.computeIfAbsent(prefix + f, x -> new ArrayList<>()).add(cluster));
             }
-            for (Map.Entry<String, List<String>> f : clustersOf.entrySet()) {
-                Path file = root.resolve("forwarders").resolve(f.getKey() + ".yaml");
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Fleet.forwarderYaml(f.getKey(), f.getValue(), "v3.2.14"));
-            }
+            clustersOf.forEach((f, clusters) -> all.forwarder(FleetShapes.forwarder(f, clusters, "v3.2.14")));
         }
-        return nodes;
+        all.writeTo(root);
+        return all.nodes();
     }
 }

@@ -1,5 +1,6 @@
 package dev.logship.bench;
 
+import dev.logship.testkit.Fleet;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import dev.logship.localecs.faults.Faults;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.Fleet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ final class NoOpResync {
     static List<Row> run(BenchConfig config, Path work) throws Exception {
         int clusters = config.resyncClusters();
         int perCluster = 3;
-        Fleet fleet = Fleet.uniform(clusters, perCluster);
-        fleet.write(work.resolve("resync"));
+        Fleet fleet = FleetShapes.uniform(clusters, perCluster);
+        fleet.writeTo(work.resolve("resync"));
         DesiredState state = FleetSync.read(work.resolve("resync"));
         List<Row> rows = new ArrayList<>();
         try (LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {

@@ -99,10 +99,10 @@ final class OtlpFleet implements AutoCloseable {
     }
 
     static String cluster(int node, int clusters) {
-        return Fleet.clusterName(node % clusters);
+        return FleetShapes.clusterName(node % clusters);
     }
 
-    /** The forwarder Fleet.mostlyOne runs on the node's cluster: papertrail, and papertrail-eu on the last tenth. */
+    /** The forwarder FleetShapes.mostlyOne runs on the node's cluster: papertrail, and papertrail-eu on the last tenth. */
     static String forwarder(int node, int clusters) {
         int c = node % clusters;
         return c < clusters - Math.max(1, clusters / 10) ? "papertrail" : "papertrail-eu";

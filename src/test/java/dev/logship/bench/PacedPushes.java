@@ -3,6 +3,7 @@ package dev.logship.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ final class PacedPushes {
 
     /** {@code paced}: a push every 200 ms regardless; otherwise each push waits until the one before shows applied. */
     private static Round round(Path root, int pushes, boolean paced) throws Exception {
-        Fleet fleet = Fleet.large(1, 1);
+        Fleet fleet = FleetShapes.large(1, 1);
         List<String> commits = new ArrayList<>();
         List<Long> posted = new ArrayList<>();
         List<Instant> postedAt = new ArrayList<>();
@@ -84,7 +85,7 @@ final class PacedPushes {
         long fetches;
         try (ManifestRepo repo = ManifestRepo.create(root);
                 LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
-            fleet.write(repo.work);
+            fleet.writeTo(repo.work);
             String seed = repo.commitAllAndPush("one cluster");
             try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4,
                     PACING)) {
@@ -97,7 +98,7 @@ final class PacedPushes {
                     awaitApplied(appliedAt, seed); // the startup fetch and apply are not part of the figure
                     warmUp(repo, serve, fleet, appliedAt);
                     for (int i = 0; i < pushes; i++) { // made ahead, so the pace is that of pushes, not of JGit commits
-                        Map.Entry<String, String> change = fleet.oneFileChange(0, "v3.4." + i);
+                        Map.Entry<String, String> change = FleetShapes.oneFileChange(0, "v3.4." + i);
                         commits.add(repo.commit(change.getKey(), change.getValue(), "push " + i));
                     }
                     fetchesBefore = fetches(serve);
@@ -158,7 +159,7 @@ final class PacedPushes {
      */
     private static void warmUp(ManifestRepo repo, ServeProcess serve, Fleet fleet, Map<String, Long> appliedAt) throws Exception {
         for (int i = 0; i < WARM_UP_PUSHES; i++) {
-            Map.Entry<String, String> change = fleet.oneFileChange(0, "v3.3." + i);
+            Map.Entry<String, String> change = FleetShapes.oneFileChange(0, "v3.3." + i);
             String commit = repo.change(change.getKey(), change.getValue(), "warm-up " + i);
             if (serve.webhook(commit) != 202) {
                 throw new IllegalStateException("webhook not accepted");

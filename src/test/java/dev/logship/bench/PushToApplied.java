@@ -1,6 +1,7 @@
 package dev.logship.bench;
 
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import java.nio.file.Path;
@@ -21,20 +22,20 @@ final class PushToApplied {
     private PushToApplied() {}
 
     static List<Row> run(BenchConfig config, Path work) throws Exception {
-        Fleet fleet = Fleet.large(1, 1);
+        Fleet fleet = FleetShapes.large(1, 1);
         Path root = work.resolve("push");
         List<Double> applied = new ArrayList<>();
         List<Double> webhookToApplied = new ArrayList<>();
         try (ManifestRepo repo = ManifestRepo.create(root);
                 LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
-            fleet.write(repo.work);
+            fleet.writeTo(repo.work);
             repo.commitAllAndPush("one cluster");
             try (ServeProcess serve = BenchServe.start(repo.bare, ecs.endpoint(), root.resolve("data"), root.resolve("serve.log"), 4)) {
                 serve.awaitReady(Duration.ofMinutes(5));
                 for (int i = 0; i < config.pushes(); i++) {
                     Thread.sleep(config.pushSpacingMillis()); // push cadence, see the class comment
                     long updatesBefore = updates(ecs);
-                    Map.Entry<String, String> change = fleet.oneFileChange(0, "v3.3." + i);
+                    Map.Entry<String, String> change = FleetShapes.oneFileChange(0, "v3.3." + i);
                     long t0 = System.nanoTime();
                     String commit = repo.change(change.getKey(), change.getValue(), "push " + i);
                     long t1 = System.nanoTime();

@@ -7,14 +7,15 @@ import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ForwarderManifest;
 import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.RolloutPolicyManifest;
 import dev.logship.testkit.ServeProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,14 +48,10 @@ final class RolloutAtScale {
         int[] waves = waveSizes(clusters);
         double t = config.timeScale();
         Path root = work.resolve("rollout");
-        Map<String, Integer> nodes = new LinkedHashMap<>();
-        for (int i = 0; i < clusters; i++) {
-            nodes.put(String.format(Locale.ROOT, "r%04d", i), 1);
-        }
+        Fleet fleet = fleet(clusters, waves);
         List<Row> rows = new ArrayList<>();
-        try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(nodes, t)) {
-            writeFleet(repo.work, nodes.keySet().stream().toList(), waves, "gliderlabs/logspout:v3.2.14");
-            repo.commitAllAndPush("fleet in 4 waves");
+        try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), t)) {
+            repo.commit(fleet, "fleet in 4 waves");
             ecs.setThrottling(false); // the setup apply is not measured
             DesiredState state = FleetSync.read(repo.work);
             try (AwsEcsGateways setup = Ecs.gateways(ecs.endpoint(), RateLimits.off())) {
@@ -74,7 +71,7 @@ final class RolloutAtScale {
                 waitDone(serve, seed, Duration.ofMinutes(15));
                 ecs.resetCallCounts();
 
-                String commit = repo.change("fleet/logs.yaml", forwarder("gliderlabs/logspout:v3.2.15"), "logspout v3.2.15");
+                String commit = repo.commit(fleet.forwarder(fleet.forwarder("logs").image("gliderlabs/logspout:v3.2.15")), "logspout v3.2.15");
                 FileReplacements saves = new FileReplacements(root.resolve("data"), "rollouts.json");
                 long pushed = System.nanoTime();
                 double cpuBefore = Proc.cpuMillis(serve.pid());
@@ -178,51 +175,16 @@ final class RolloutAtScale {
         }
     }
 
-    private static void writeFleet(Path work, List<String> names, int[] waves, String image) throws Exception {
-        Path dir = work.resolve("fleet");
-        Files.createDirectories(dir);
-        StringBuilder clusters = new StringBuilder();
-        int i = 0;
-        for (int w = 0; w < waves.length; w++) {
-            for (int k = 0; k < waves[w]; k++) {
-                clusters.append(clusters.length() == 0 ? "" : "---\n").append("""
-                        apiVersion: logship.dev/v1
-                        kind: Cluster
-                        metadata:
-                          name: %s
-                          labels: {wave: w%d}
-                        spec:
-                          region: us-east-1
-                        """.formatted(names.get(i++), w + 1));
-            }
+    /** The clusters r0000 ... in 4 waves of the given sizes (canary, early, half, rest), one node each, and one forwarder on all. */
+    private static Fleet fleet(int clusters, int[] waves) {
+        List<String> names = Fleet.names("r%04d", clusters);
+        String[] waveNames = {"canary", "early", "half", "rest"};
+        List<Fleet.Wave> inWaves = new ArrayList<>();
+        for (int w = 0, from = 0; w < waves.length; from += waves[w], w++) {
+            inWaves.add(new Fleet.Wave(waveNames[w], names.subList(from, from + waves[w]), null));
         }
-        Files.writeString(dir.resolve("clusters.yaml"), clusters.toString());
-        Files.writeString(dir.resolve("logs.yaml"), forwarder(image));
-        Files.writeString(dir.resolve("policy.yaml"), """
-                apiVersion: logship.dev/v1
-                kind: RolloutPolicy
-                metadata:
-                  name: four-waves
-                spec:
-                  waves:
-                    - {name: canary, selector: {wave: w1}}
-                    - {name: early, selector: {wave: w2}}
-                    - {name: half, selector: {wave: w3}}
-                    - {name: rest, selector: {wave: w4}}
-                  bakeTime: 2m
-                  onFailure: rollback
-                """);
-    }
-
-    private static String forwarder(String image) {
-        return """
-                apiVersion: logship.dev/v1
-                kind: LogForwarder
-                metadata:
-                  name: logs
-                spec:
-                  image: %s
-                  routes: [syslog+tls://logs.example.com:12345]
-                """.formatted(image);
+        return Fleet.inWaves(RolloutPolicyManifest.named("four-waves", "2m", "rollback"),
+                ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(Fleet.LOGSPOUT), inWaves.toArray(Fleet.Wave[]::new))
+                .nodesPerCluster(1);
     }
 }

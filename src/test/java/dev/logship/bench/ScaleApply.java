@@ -2,6 +2,7 @@ package dev.logship.bench;
 
 import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -60,13 +61,13 @@ final class ScaleApply {
     }
 
     static List<Row> run(BenchConfig config, Path work) throws Exception {
-        Fleet fleet = Fleet.mostlyOne(config.scaleClusters());
+        Fleet fleet = FleetShapes.mostlyOne(config.scaleClusters());
         Path manifests = work.resolve("scale");
-        fleet.write(manifests);
+        fleet.writeTo(manifests);
         double t = config.timeScale();
         int services = fleet.services();
         double boundMs = boundMillis(fleet, t);
-        String scope = fleet.clusters() + " clusters, " + services + " services";
+        String scope = fleet.clusters().size() + " clusters, " + services + " services";
         List<Row> rows = new ArrayList<>();
 
         WorkerRun shipped = runWorker(fleet, manifests, t, config.threads(), RateLimits.ecsDefaults().share());
@@ -187,7 +188,7 @@ final class ScaleApply {
     static double boundMillis(Fleet fleet, double timeScale) {
         double create = Math.max(0, fleet.services() - 50) / 5.0;
         double register = Math.max(0, fleet.distinctContents() - 20) / 1.0;
-        double list = Math.max(0, fleet.clusters() - 100) / 20.0;
+        double list = Math.max(0, fleet.clusters().size() - 100) / 20.0;
         return Math.max(create, Math.max(register, list)) * 1000 / timeScale;
     }
 

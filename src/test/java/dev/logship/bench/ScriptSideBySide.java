@@ -3,6 +3,7 @@ package dev.logship.bench;
 import dev.logship.bench.ScaleApply.Seen;
 import dev.logship.bench.ScaleApply.WorkerResult;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
 import java.util.ArrayList;
 import java.util.List;
 

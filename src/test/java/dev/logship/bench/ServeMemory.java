@@ -1,11 +1,7 @@
 package dev.logship.bench;
 
-import dev.logship.aws.AwsEcsGateways;
-import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsServer;
-import dev.logship.model.DesiredState;
-import dev.logship.sync.ClusterSynchronizer;
-import dev.logship.sync.SyncOptions;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import java.nio.file.Path;
@@ -49,26 +45,13 @@ final class ServeMemory {
     }
 
     private static List<Row> fleet(BenchConfig config, Path work, int clusters, List<Jvm> jvms) throws Exception {
-        Fleet fleet = Fleet.mostlyOne(clusters);
+        Fleet fleet = FleetShapes.mostlyOne(clusters);
         Path root = work.resolve("memory-" + clusters);
         List<Row> rows = new ArrayList<>();
         double t = config.memoryTimeScale();
         try (ManifestRepo repo = ManifestRepo.create(root); LocalEcsServer ecs = Ecs.start(fleet.nodes(), 0)) {
-            fleet.write(repo.work);
-            repo.commitAllAndPush("fleet");
-            DesiredState state = FleetSync.read(repo.work);
-            try (AwsEcsGateways setup = Ecs.gateways(ecs.endpoint(), RateLimits.off())) {
-                // applied as serve's owner: serve's first sync finds its own fleet, with nothing to adopt or retag
-                ClusterSynchronizer sync = new ClusterSynchronizer(setup, SyncOptions.defaults(), OWNER);
-                sync.manage(state);
-                long setupStart = System.nanoTime();
-                FleetSync.Outcome applied = FleetSync.sync(sync, state, 4);
-                System.err.printf(Locale.ROOT, "[bench] %d clusters applied for the set-up in %.1f s%n", clusters,
-                        (System.nanoTime() - setupStart) / 1e9);
-                if (applied.failures() > 0) {
-                    throw new IllegalStateException("setup apply failed: " + applied.sampleFailures());
-                }
-            }
+            double setUp = FleetSync.commitAndApply(fleet, repo, ecs.endpoint(), OWNER);
+            System.err.printf(Locale.ROOT, "[bench] %d clusters applied for the set-up in %.1f s%n", clusters, setUp);
             int run = 0;
             for (Jvm jvm : jvms) {
                 List<String> flags = new ArrayList<>(jvm.flags());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.logship.testkit.AwsCliPath;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -77,7 +78,7 @@ class AwsCliAcceptsRenderTest {
 
     private JsonNode aws(String operation, JsonNode input) throws Exception {
         Path file = Files.writeString(dir.resolve(operation + ".json"), JSON.writeValueAsString(input));
-        ProcessBuilder builder = new ProcessBuilder("aws", "ecs", operation, "--cli-input-json", "file://" + file,
+        ProcessBuilder builder = new ProcessBuilder(AwsCliPath.aws(), "ecs", operation, "--cli-input-json", "file://" + file,
                 "--endpoint-url", "http://127.0.0.1:" + server.getAddress().getPort(), "--region", "us-east-1")
                 .redirectErrorStream(true);
         builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",

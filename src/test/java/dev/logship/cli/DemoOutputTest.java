@@ -2,6 +2,7 @@ package dev.logship.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.JavaProcess;
 import dev.logship.testkit.ServeHarness;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -60,9 +61,9 @@ class DemoOutputTest {
 
     /** Runs the demo in its own JVM until prod's first apply is logged, then stops it; returns stdout and stderr. */
     private String demoUntilProdIsApplied(String name, java.util.Map<String, String> env, String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "dev.logship.cli.Main", "demo", "--port", "0", "--data-dir", tmp.resolve(name).toString()));
+        // the JVM flags bin/logship gives the demo (C1 only, serial collector, -Xmx256m)
+        List<String> command = new ArrayList<>(JavaProcess.mainCommand("256m"));
+        command.addAll(List.of("demo", "--port", "0", "--data-dir", tmp.resolve(name).toString()));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);

@@ -139,7 +139,8 @@ class PlanApplyCommandTest {
         long start = System.nanoTime();
         Run apply = run("apply", "--wait", "120", "--rollout-timeout", "3s");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(apply.out()).contains("health prod/papertrail: Degraded (RolloutStuck: no progress for 3s (0/3 tasks running");
+        // at least the 3 s timeout; on a loaded machine the check that notices it can come a few seconds later
+        assertThat(apply.out()).containsPattern("health prod/papertrail: Degraded \\(RolloutStuck: no progress for ([3-9]|[1-5][0-9])s \\(0/3 tasks running");
         assertThat(took).as("gave up at the rollout timeout, not at --wait 120").isLessThan(Duration.ofSeconds(60));
         assertThat(apply.exit()).as("applied but not healthy").isEqualTo(3);
     }

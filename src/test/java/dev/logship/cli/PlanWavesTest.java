@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ForwarderManifest;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.RolloutPolicyManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanWavesTest {
     @TempDir
     Path tmp;
-    private RolloutFleet fleet;
+    private ManifestRepo repo;
     private LocalEcsServer ecs;
 
     @AfterEach
@@ -30,24 +32,20 @@ class PlanWavesTest {
         if (ecs != null) {
             ecs.close();
         }
-        if (fleet != null) {
-            fleet.close();
+        if (repo != null) {
+            repo.close();
         }
     }
 
     private void fleet() throws Exception {
-        Map<String, String> rings = new LinkedHashMap<>();
-        rings.put("c01", "canary");
-        for (String e : List.of("e01", "e02")) {
-            rings.put(e, "early");
-        }
-        for (String m : List.of("m01", "m02", "m03")) {
-            rings.put(m, "main");
-        }
-        fleet = RolloutFleet.seed(tmp, rings, Map.of("canary", ", maxConcurrent: 1", "main", ", maxConcurrent: \"50%\""), "10m", null);
-        ecs = LocalEcsServer.start(fleet.localEcs());
+        Fleet fleet = Fleet.inWaves(RolloutPolicyManifest.named("rings", "10m", "rollback"),
+                ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(Fleet.LOGSPOUT),
+                new Fleet.Wave("canary", List.of("c01"), "1"), new Fleet.Wave("early", List.of("e01", "e02"), null),
+                new Fleet.Wave("main", List.of("m01", "m02", "m03"), "50%")).nodesPerCluster(3);
+        repo = ManifestRepo.seeded(tmp, fleet);
+        ecs = LocalEcsServer.start(fleet.localEcs().build());
         // the canary already runs the commit: the others would change
-        CliRun applied = CliRun.of("apply", "--repo", fleet.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString(),
+        CliRun applied = CliRun.of("apply", "--repo", repo.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString(),
                 "--cluster", "c01");
         assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
         ecs.resetCallCounts();
@@ -56,12 +54,12 @@ class PlanWavesTest {
     @Test
     void textListsEachWaveInOrderWithTheClustersThatWouldChangeMarked() throws Exception {
         fleet();
-        CliRun plan = CliRun.of("plan", "--repo", fleet.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString());
+        CliRun plan = CliRun.of("plan", "--repo", repo.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString());
 
         assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
         String waves = plan.out().substring(plan.out().indexOf("Waves:"));
         assertThat(waves.lines().map(String::strip).toList()).containsSubsequence(
-                "Waves: serve rolls " + fleet.head().substring(0, 12) + " out in this order (* = would change; the others pass without a call):",
+                "Waves: serve rolls " + repo.head().substring(0, 12) + " out in this order (* = would change; the others pass without a call):",
                 "policy rings: bakeTime 10m, onFailure rollback",
                 "wave 1 canary (maxConcurrent 1): 0 of 1 cluster would change: c01",
                 "wave 2 early (maxConcurrent 100%): 2 of 2 clusters would change: e01*, e02*",
@@ -72,7 +70,7 @@ class PlanWavesTest {
     @Test
     void jsonCarriesTheWavesNextToThePlan() throws Exception {
         fleet();
-        CliRun plan = CliRun.of("plan", "--repo", fleet.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString(), "--output", "json");
+        CliRun plan = CliRun.of("plan", "--repo", repo.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString(), "--output", "json");
 
         assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
         JsonNode json = new ObjectMapper().readTree(plan.out());
@@ -93,7 +91,7 @@ class PlanWavesTest {
     @Test
     void oneClusterPlannedShowsOnlyItsWave() throws Exception {
         fleet();
-        CliRun plan = CliRun.of("plan", "--repo", fleet.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString(), "--cluster", "e02");
+        CliRun plan = CliRun.of("plan", "--repo", repo.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString(), "--cluster", "e02");
 
         assertThat(plan.out()).contains("wave 2 early (maxConcurrent 100%): 1 of 1 cluster would change: e02*")
                 .doesNotContain("wave 1 canary").doesNotContain("wave 3 main");

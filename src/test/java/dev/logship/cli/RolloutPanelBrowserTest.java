@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ForwarderManifest;
+import dev.logship.testkit.GitHubPush;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.RolloutPolicyManifest;
 import dev.logship.testkit.ServeHarness;
 import dev.logship.testkit.Waits;
 import java.net.URI;
@@ -15,8 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,23 +42,22 @@ class RolloutPanelBrowserTest {
 
     @Test
     void aHaltedRolloutShowsItsWaveCountsAndReasonAndResumesOnlyWithTheApiToken() throws Exception {
-        Map<String, String> rings = new LinkedHashMap<>();
-        rings.put("c01", "canary");
-        rings.put("m01", "main");
-        rings.put("m02", "main");
-        try (RolloutFleet fleet = RolloutFleet.seed(tmp, rings, Map.of(), "0s", null);
-             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs())) {
+        Fleet fleet = Fleet.inWaves(RolloutPolicyManifest.named("rings", "0s", "rollback"),
+                ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(Fleet.LOGSPOUT),
+                new Fleet.Wave("canary", List.of("c01"), null), new Fleet.Wave("main", List.of("m01", "m02"), null)).nodesPerCluster(3);
+        try (ManifestRepo repo = ManifestRepo.seeded(tmp, fleet);
+             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs().build())) {
             ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
                     .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
-            try (Operator operator = Operator.start(new ServeConfig(fleet.bare.toString(), "main", null, ecs.endpoint().toString(),
+            try (Operator operator = Operator.start(new ServeConfig(repo.bare.toString(), "main", null, ecs.endpoint().toString(),
                     "127.0.0.1", 0, tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN, null, settings))) {
                 int port = operator.port();
-                String seed = fleet.head();
+                String seed = repo.head();
                 Waits.until("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
                         && rollout(port).path("commit").asText().equals(seed));
 
-                String bad = fleet.pushImage(RolloutFleet.BAD, "crash-looping image");
-                assertThat(fleet.webhook(port, ServeHarness.WEBHOOK_SECRET, bad).statusCode()).isEqualTo(202);
+                String bad = repo.commit(fleet.forwarder(fleet.forwarder("logs").image(Fleet.CRASHLOOPING)), "crash-looping image");
+                assertThat(GitHubPush.send(port, ServeHarness.WEBHOOK_SECRET, repo.bare, bad).statusCode()).isEqualTo(202);
                 Waits.until("c01 rolled back and the rollout halted", Duration.ofSeconds(90), () -> {
                     JsonNode r = rollout(port);
                     return r.path("commit").asText().equals(bad) && r.path("state").asText().equals("HALTED")

@@ -3,20 +3,20 @@ package dev.logship.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logship.git.SeedRepository;
-import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ForwarderManifest;
+import dev.logship.testkit.GitHubPush;
 import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.RolloutPolicyManifest;
 import dev.logship.testkit.ServeHarness;
-import dev.logship.testkit.Signatures;
 import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +42,7 @@ class RolloutServeTest {
     @TempDir
     Path tmp;
     private LocalEcsServer ecs;
+    private Fleet fleet;
     private ManifestRepo work;
     private Operator operator;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -59,51 +60,15 @@ class RolloutServeTest {
         }
     }
 
-    private static String cluster(String name, String ring) {
-        return """
-                apiVersion: logship.dev/v1
-                kind: Cluster
-                metadata:
-                  name: %s
-                  labels: {ring: %s}
-                spec:
-                  region: us-east-1
-                """.formatted(name, ring);
-    }
-
-    private static final String POLICY = """
-            apiVersion: logship.dev/v1
-            kind: RolloutPolicy
-            metadata:
-              name: rings
-            spec:
-              waves:
-                - {name: canary, selector: {ring: canary}}
-                - {name: early, selector: {ring: early}, maxConcurrent: 2}
-                - {name: main, selector: {ring: main}, maxConcurrent: "50%%"}
-              bakeTime: %s
-              onFailure: rollback
-            """;
-
     private void start(String bake) throws Exception {
-        Path seed = tmp.resolve("seed/fleet");
-        Files.createDirectories(seed);
-        StringBuilder clusters = new StringBuilder();
-        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20));
-        for (String c : all()) {
-            clusters.append(clusters.length() == 0 ? "" : "---\n").append(cluster(c, CANARY.contains(c) ? "canary" : EARLY.contains(c) ? "early" : "main"));
-            config.cluster(c, 3);
-        }
-        Files.writeString(seed.resolve("clusters.yaml"), clusters.toString());
-        Files.writeString(seed.resolve("logs.yaml"), RolloutFleet.forwarder(GOOD));
-        Files.writeString(seed.resolve("policy.yaml"), POLICY.formatted(bake));
-        ecs = LocalEcsServer.start(config.build());
-        Path bare = tmp.resolve("manifests.git");
-        SeedRepository.createIfAbsent(bare, "main", tmp.resolve("seed"), "seed: 10 clusters in 3 waves");
-        work = ManifestRepo.cloneOf(bare, tmp.resolve("work"));
+        fleet = Fleet.inWaves(RolloutPolicyManifest.named("rings", bake, "rollback"),
+                ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(GOOD),
+                new Fleet.Wave("canary", CANARY, null), new Fleet.Wave("early", EARLY, "2"), new Fleet.Wave("main", MAIN, "50%")).nodesPerCluster(3);
+        ecs = LocalEcsServer.start(fleet.localEcs().build());
+        work = ManifestRepo.seeded(tmp, fleet);
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
                 .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
-        operator = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
+        operator = Operator.start(new ServeConfig(work.bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
                 tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN,
                 dev.logship.git.GitCredentials.token(ServeHarness.GIT_TOKEN), settings));
     }
@@ -116,14 +81,8 @@ class RolloutServeTest {
     }
 
     private String push(String image, String message) throws Exception {
-        String id = work.change("fleet/logs.yaml", RolloutFleet.forwarder(image), message);
-        String body = """
-                {"ref":"refs/heads/main","after":"%s","repository":{"full_name":"local/manifests","clone_url":"%s"}}"""
-                .formatted(id, tmp.resolve("manifests.git").toUri());
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/webhooks/github"))
-                .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
-                .header("X-Hub-Signature-256", "sha256=" + Signatures.hmac(ServeHarness.WEBHOOK_SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String id = work.commit(fleet.forwarder(fleet.forwarder("logs").image(image)), message);
+        HttpResponse<String> response = GitHubPush.send(operator.port(), ServeHarness.WEBHOOK_SECRET, work.bare, id);
         assertThat(response.statusCode()).isEqualTo(202);
         return id;
     }

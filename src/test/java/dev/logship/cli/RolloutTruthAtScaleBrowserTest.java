@@ -15,6 +15,10 @@ import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.SourceStatus;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ForwarderManifest;
+import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.RolloutPolicyManifest;
 import dev.logship.testkit.ServeHarness;
 import dev.logship.testkit.Waits;
 import dev.logship.web.OperatorServer;
@@ -27,9 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,19 +56,21 @@ class RolloutTruthAtScaleBrowserTest {
 
     @Test
     void wavesHaltsAndStalledCommitsAreToldTheSameWayEverywhere() throws Exception {
-        Map<String, String> rings = new LinkedHashMap<>();
-        IntStream.range(0, CLUSTERS).forEach(i -> rings.put(name(i), i < 150 ? "canary" : "staging"));
-        try (RolloutFleet fleet = RolloutFleet.seed(tmp, rings, Map.of(), "1h", canaryForwarder(RolloutFleet.GOOD));
-             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs());
+        Fleet fleet = Fleet.inWaves(RolloutPolicyManifest.named("rings", "1h", "rollback"),
+                ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(Fleet.LOGSPOUT),
+                new Fleet.Wave("canary", names(0, 150), null), new Fleet.Wave("staging", names(150, CLUSTERS), null)).nodesPerCluster(3)
+                .forwarder(canaryForwarder(Fleet.LOGSPOUT));
+        try (ManifestRepo repo = ManifestRepo.seeded(tmp, fleet);
+             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs().build());
              AwsEcsGateways gateways = new AwsEcsGateways(new AwsSettings(ecs.endpoint(),
                      StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), RateLimits.off(), 3))) {
             ServeMetrics metrics = new ServeMetrics();
-            var source = SourceFactory.open(fleet.bare.toString(), "main", null, tmp.resolve("data"), null);
-            Controller controller = new Controller(source, SourceStatus.notFetched(fleet.bare.toString(), "main", null),
+            var source = SourceFactory.open(repo.bare.toString(), "main", null, tmp.resolve("data"), null);
+            Controller controller = new Controller(source, SourceStatus.notFetched(repo.bare.toString(), "main", null),
                     new ClusterSynchronizer(gateways), ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
                     .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2))), metrics);
             OperatorServer server = new OperatorServer(controller,
-                    new WebhookVerifier(WebhookSettings.signed("unused-secret", fleet.bare.toString(), () -> "main")),
+                    new WebhookVerifier(WebhookSettings.signed("unused-secret", repo.bare.toString(), () -> "main")),
                     dev.logship.web.ApiAccess.of(null, true, null), metrics);
             WebDriver browser = null;
             try {
@@ -107,14 +111,15 @@ class RolloutTruthAtScaleBrowserTest {
                         .endsWith("+130 more");
 
                 // 2. A commit that breaks only the canary forwarder halts in wave 1; wave 2 did not change.
-                String calm = fleet.pushFiles(Map.of("policy.yaml", policy("0s", "")), "no bake time");
+                String calm = repo.commit(fleet.policy(fleet.policy().bakeTime("0s")), "no bake time");
                 controller.syncSource("test");
                 Waits.until("every cluster done on " + calm, Duration.ofMinutes(3), () -> {
                     JsonNode r = json(port, "/api/v1/rollouts?clusters=none").path("rollouts").path(0);
                     return r.path("commit").asText().equals(calm) && r.path("state").asText().equals("DONE");
                 });
-                String bad = fleet.pushFiles(Map.of("extra.yaml", canaryForwarder(RolloutFleet.BAD),
-                        "policy.yaml", policy("0s", ", maxConcurrent: 1")), "crash-looping canary forwarder");
+                String bad = repo.commit(fleet.forwarder(canaryForwarder(Fleet.CRASHLOOPING))
+                        .policy(RolloutPolicyManifest.named("rings", "0s", "rollback").wave("canary", "1").wave("staging", null)),
+                        "crash-looping canary forwarder");
                 controller.syncSource("test");
                 Waits.until("halted with the canary rolled back", Duration.ofMinutes(3), () -> {
                     JsonNode r = json(port, "/api/v1/rollouts?clusters=none").path("rollouts").path(0);
@@ -133,8 +138,8 @@ class RolloutTruthAtScaleBrowserTest {
                         .as("no API token configured: the resume control asks for none").isEqualTo("0");
 
                 // 3. A commit that fails validation: told once at the top; clusters count by their own state.
-                String invalid = fleet.pushFiles(Map.of("logs.yaml", RolloutFleet.forwarder(RolloutFleet.GOOD)
-                        .replace("syslog+tls://logs.example.com:12345", "not-a-route")), "a broken route");
+                ForwarderManifest broken = ForwarderManifest.named("logs", "not-a-route").on(fleet.clusters()).image(Fleet.LOGSPOUT);
+                String invalid = repo.commit(fleet.forwarder(broken), "a broken route");
                 controller.syncSource("test");
                 Waits.until("stalled", Duration.ofMinutes(2), () -> summary(port).path("counts").path("stalled").asInt() == CLUSTERS);
                 browser.get("http://127.0.0.1:" + port + "/");
@@ -173,33 +178,13 @@ class RolloutTruthAtScaleBrowserTest {
         return "c%03d".formatted(i);
     }
 
-    /** A second forwarder on the canary ring only, so a commit can change wave 1 and leave wave 2 alone. */
-    private static String canaryForwarder(String image) {
-        return """
-                apiVersion: logship.dev/v1
-                kind: LogForwarder
-                metadata:
-                  name: canary-logs
-                spec:
-                  image: %s
-                  clusters: [%s]
-                  routes: [syslog+tls://canary.example.com:12345]
-                """.formatted(image, IntStream.range(0, 150).mapToObj(RolloutTruthAtScaleBrowserTest::name).collect(Collectors.joining(", ")));
+    private static List<String> names(int from, int to) {
+        return IntStream.range(from, to).mapToObj(RolloutTruthAtScaleBrowserTest::name).toList();
     }
 
-    private static String policy(String bakeTime, String canaryExtras) {
-        return """
-                apiVersion: logship.dev/v1
-                kind: RolloutPolicy
-                metadata:
-                  name: rings
-                spec:
-                  waves:
-                    - {name: canary, selector: {ring: canary}%s}
-                    - {name: staging, selector: {ring: staging}}
-                  bakeTime: %s
-                  onFailure: rollback
-                """.formatted(canaryExtras, bakeTime);
+    /** A second forwarder on the canary wave only, so a commit can change wave 1 and leave wave 2 alone. */
+    private static ForwarderManifest canaryForwarder(String image) {
+        return ForwarderManifest.named("canary-logs", "syslog+tls://canary.example.com:12345").on(names(0, 150)).image(image);
     }
 
     private JsonNode summary(int port) throws Exception {

@@ -1,5 +1,6 @@
 package dev.logship.fuzz;
 
+import dev.logship.testkit.JavaProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,7 @@ import java.util.concurrent.TimeUnit;
 record CliProcess(int exitCode, String stdout, String stderr) {
 
     static CliProcess run(Path workDir, String... args) throws IOException, InterruptedException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, "dev.logship.cli.Main"));
+        List<String> command = new ArrayList<>(JavaProcess.mainCommand("256m")); // C1 only, as bin/logship runs the CLI
         command.addAll(List.of(args));
         Path out = workDir.resolve("stdout.txt");
         Path err = workDir.resolve("stderr.txt");

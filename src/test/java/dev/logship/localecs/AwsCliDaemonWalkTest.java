@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logship.testkit.AwsCliPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ class AwsCliDaemonWalkTest {
     }
 
     private static JsonNode ok(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "ecs"));
+        List<String> command = new ArrayList<>(List.of(AwsCliPath.aws(), "ecs"));
         command.addAll(List.of(args));
         command.addAll(List.of("--output", "json"));
         ExternalTool.Result result = ExternalTool.run(command, ExternalTool.awsEnvironment(server), dir);

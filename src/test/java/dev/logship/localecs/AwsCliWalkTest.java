@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logship.testkit.AwsCliPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class AwsCliWalkTest {
     }
 
     private static ExternalTool.Result aws(String... args) {
-        List<String> command = new ArrayList<>(List.of("aws", "ecs"));
+        List<String> command = new ArrayList<>(List.of(AwsCliPath.aws(), "ecs"));
         command.addAll(List.of(args));
         command.addAll(List.of("--output", "json"));
         return ExternalTool.run(command, ExternalTool.awsEnvironment(server), dir);

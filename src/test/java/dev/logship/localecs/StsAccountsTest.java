@@ -3,6 +3,7 @@ package dev.logship.localecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logship.testkit.AwsCliPath;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ class StsAccountsTest {
         try (LocalEcsServer server = LocalEcsServer.start(LocalEcsConfig.defaults())) {
             Map<String, String> env = new java.util.HashMap<>(ExternalTool.awsEnvironment(server));
             env.put("AWS_ENDPOINT_URL_STS", server.endpoint().toString());
-            ExternalTool.Result result = ExternalTool.run(List.of("aws", "sts", "assume-role", "--role-arn", ROLE_A,
+            ExternalTool.Result result = ExternalTool.run(List.of(AwsCliPath.aws(), "sts", "assume-role", "--role-arn", ROLE_A,
                     "--role-session-name", "cli", "--query", "Credentials.AccessKeyId", "--output", "text"), env, dir);
             assertThat(result.exitCode()).as(result.stderr()).isZero();
             String key = result.stdout().trim();
@@ -138,11 +139,11 @@ class StsAccountsTest {
 
             env.put("AWS_ACCESS_KEY_ID", key);
             env.put("AWS_SESSION_TOKEN", "any");
-            ExternalTool.Result identity = ExternalTool.run(List.of("aws", "sts", "get-caller-identity",
+            ExternalTool.Result identity = ExternalTool.run(List.of(AwsCliPath.aws(), "sts", "get-caller-identity",
                     "--query", "Account", "--output", "text"), env, dir);
             assertThat(identity.exitCode()).as(identity.stderr()).isZero();
             assertThat(identity.stdout().trim()).isEqualTo("111111111111");
-            ExternalTool.Result clusters = ExternalTool.run(List.of("aws", "ecs", "list-clusters"), env, dir);
+            ExternalTool.Result clusters = ExternalTool.run(List.of(AwsCliPath.aws(), "ecs", "list-clusters"), env, dir);
             assertThat(clusters.exitCode()).as(clusters.stderr()).isZero();
             assertThat(server.callCountsByAccount()).containsOnlyKeys("111111111111");
         }

@@ -2,6 +2,7 @@ package dev.logship.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.JavaProcess;
 import dev.logship.testkit.Waits;
 import java.nio.file.Path;
@@ -26,13 +27,13 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * kills ({@code -Dlogship.crashKills=50} in the reliability profile).
  */
 class ApplyCrashTest {
-    private static final List<String> CLUSTERS = Fleet.names("k", 30);
+    private static final List<String> CLUSTERS = ReliabilityFleets.names("k", 30);
     private static final List<String> FORWARDERS = List.of("papertrail", "seed");
     private static final String ROUTE = Secrets.ROUTE;
     private static final String[] IMAGES = {"gliderlabs/logspout:v3.2.14", "gliderlabs/logspout:v3.2.13"};
 
     private static Fleet fleet(String image) {
-        return Fleet.ofClusters("k", CLUSTERS.size(), image, ROUTE).perNodeForwarder("seed", image, ROUTE, CLUSTERS);
+        return ReliabilityFleets.withPerNodeSeed("k", CLUSTERS.size(), image, ROUTE);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.logship.model.OwnershipTags;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.GatewayException;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.Fleet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,16 +41,16 @@ class EcsFaultsTest {
 
     /** 100 clusters, each running the shared daemon forwarder plus one forwarder of its own (101 families). */
     static Fleet fleet() {
-        List<String> names = Fleet.names("c", CLUSTERS);
-        Fleet fleet = Fleet.ofClusters("c", CLUSTERS, IMAGE, ROUTE);
-        names.forEach(n -> fleet.perNodeForwarder("own-" + n, IMAGE, ROUTE, List.of(n)));
+        List<String> names = ReliabilityFleets.names("c", CLUSTERS);
+        Fleet fleet = ReliabilityFleets.ofClusters("c", CLUSTERS, IMAGE, ROUTE);
+        names.forEach(n -> fleet.forwarder(ReliabilityFleets.forwarder("own-" + n, IMAGE, ROUTE, List.of(n)).perNodePort(1234)));
         return fleet;
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aHundredClusterApplyUnderThrottlingServerErrorsAndLatencySpikesConvergesWithoutFalseSuccess() throws Exception {
-        List<String> names = Fleet.names("c", CLUSTERS);
+        List<String> names = ReliabilityFleets.names("c", CLUSTERS);
         DesiredState state = fleet().render("faulty");
         ScheduledExecutorService spikes = Executors.newSingleThreadScheduledExecutor();
         ExecutorService pool = Executors.newFixedThreadPool(16);

@@ -6,6 +6,7 @@ import dev.logship.aws.RateLimits;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Fleet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

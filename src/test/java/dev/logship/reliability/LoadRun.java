@@ -3,6 +3,7 @@ package dev.logship.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import dev.logship.testkit.Waits;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadRun {
     static final int CLUSTERS = Integer.getInteger("logship.loadClusters", 1000);
-    static final List<String> NAMES = Fleet.names("l", CLUSTERS);
+    static final List<String> NAMES = ReliabilityFleets.names("l", CLUSTERS);
 
     private LoadRun() {}
 
@@ -58,7 +59,7 @@ public final class LoadRun {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION);
         NAMES.forEach(n -> config.cluster(n + "-ecs", 1));
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
-            String commit = git.commit(Fleet.ofClusters("l", CLUSTERS, "gliderlabs/logspout:v3.2.14", Secrets.ROUTE), "load");
+            String commit = git.commit(ReliabilityFleets.ofClusters("l", CLUSTERS, "gliderlabs/logspout:v3.2.14", Secrets.ROUTE), "load");
             long start = System.nanoTime();
             try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {

@@ -1,6 +1,7 @@
 package dev.logship.reliability;
 
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.JavaProcess;
 import dev.logship.testkit.Waits;
 import java.io.IOException;

@@ -26,8 +26,8 @@ class ParallelApplyTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void clustersAppliedInParallelRegisterTheirSharedContentOnce() throws Exception {
-        List<String> names = Fleet.names("p", 12);
-        DesiredState state = Fleet.ofClusters("p", 12, "gliderlabs/logspout:v3.2.14", "syslog://logs.example.com:514").render("r1");
+        List<String> names = ReliabilityFleets.names("p", 12);
+        DesiredState state = ReliabilityFleets.ofClusters("p", 12, "gliderlabs/logspout:v3.2.14", "syslog://logs.example.com:514").render("r1");
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try (EcsRig ecs = EcsRig.start(names, 1, 50)) {
             ecs.server.setFaults(Faults.latency(30)); // widens the window between listing and registering

@@ -1,18 +1,21 @@
 package dev.logship.reliability;
 
+import static dev.logship.reliability.ReliabilityFleets.CANARY;
+import static dev.logship.reliability.ReliabilityFleets.EARLY;
+import static dev.logship.reliability.ReliabilityFleets.MAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logship.cli.RolloutFleet;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.notify.Receiver;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import dev.logship.testkit.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,18 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RolloutBadCommitProcessTest {
     @TempDir
     Path tmp;
-
-    private static Map<String, String> rings() {
-        Map<String, String> rings = new LinkedHashMap<>();
-        rings.put("c01", "canary");
-        for (String e : List.of("e01", "e02", "e03")) {
-            rings.put(e, "early");
-        }
-        for (int i = 1; i <= 6; i++) {
-            rings.put("m0" + i, "main");
-        }
-        return rings;
-    }
 
     private static String notifier(Path urlFile) {
         return """
@@ -62,25 +53,26 @@ class RolloutBadCommitProcessTest {
     @Test
     void aBadCommitFailsInWaveOneLaterWavesGetNoCallWaveOneRollsBackAndTheNotifierHearsItInOrder() throws Exception {
         Path urlFile = tmp.resolve("ops-notifier-url");
+        Fleet fleet = ReliabilityFleets.inWaves("0s", "rollback", Fleet.LOGSPOUT, CANARY, EARLY, MAIN).nodesPerCluster(3)
+                .file("notifiers/ops.yaml", notifier(urlFile));
         try (Receiver receiver = Receiver.answering();
-             RolloutFleet fleet = RolloutFleet.seed(tmp.resolve("repo"), rings(),
-                     Map.of("early", ", maxConcurrent: 2", "main", ", maxConcurrent: \"50%\""), "0s", notifier(urlFile));
-             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs())) {
+             ManifestRepo repo = ManifestRepo.seeded(tmp.resolve("repo"), fleet);
+             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs().build())) {
             Files.writeString(urlFile, receiver.url().toString());
-            try (ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), fleet.bare.toString(), ecs.endpoint(), Secrets.environment(),
+            try (ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), repo.bare.toString(), ecs.endpoint(), Secrets.environment(),
                     "--poll-interval", "10m", "--resync-interval", "10m",
                     // the receiver is plain http on loopback and the URL file sits in this test's directory
                     "--notify-allow-http", "--notify-allow-private", "127.0.0.0/8", "--notify-url-dir", tmp.toString())) {
-                String seed = fleet.head();
+                String seed = repo.head();
                 for (String c : fleet.clusters()) {
                     Waits.until(c + " Healthy on the seed", Duration.ofSeconds(120), () -> healthyOn(serve, c, seed));
                 }
                 String goodTaskDefinition = serve.cluster("c01").path("forwarders").get(0).path("taskDefinition").asText();
                 ecs.resetCallCounts();
 
-                String bad = fleet.pushImage(RolloutFleet.BAD, "crash-looping image");
+                String bad = repo.commit(fleet.forwarder(fleet.forwarder("logs").image(Fleet.CRASHLOOPING)), "crash-looping image");
                 long pushed = System.nanoTime();
-                assertThat(fleet.webhook(serve.port, Secrets.WEBHOOK_SECRET, bad).statusCode()).isEqualTo(202);
+                assertThat(serve.webhook(bad)).isEqualTo(202);
 
                 Waits.until("the notifier hears RolledBack", Duration.ofSeconds(120),
                         () -> receiver.delivered().stream().anyMatch(b -> b.contains("\"event\":\"RolledBack\"")));

@@ -1,11 +1,14 @@
 package dev.logship.reliability;
 
+import static dev.logship.reliability.ReliabilityFleets.CANARY;
+import static dev.logship.reliability.ReliabilityFleets.MAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.cli.Main;
-import dev.logship.cli.RolloutFleet;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import dev.logship.testkit.Waits;
 import java.io.PrintWriter;
@@ -14,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,18 +38,6 @@ class RolloutRestartProcessTest {
 
     @TempDir
     Path tmp;
-
-    private static Map<String, String> rings() {
-        Map<String, String> rings = new LinkedHashMap<>();
-        rings.put("c01", "canary");
-        for (String e : List.of("e01", "e02", "e03")) {
-            rings.put(e, "early");
-        }
-        for (int i = 1; i <= 6; i++) {
-            rings.put("m0" + i, "main");
-        }
-        return rings;
-    }
 
     /** The one rollout (one policy) as the API shows it; an empty node while serve does not answer. */
     private static JsonNode rollout(ServeProcess serve) {
@@ -94,19 +84,22 @@ class RolloutRestartProcessTest {
         List<String> canary = List.of("c01");
         List<String> early = List.of("e01", "e02", "e03");
         List<String> main = List.of("m01", "m02", "m03", "m04", "m05", "m06");
-        try (RolloutFleet fleet = RolloutFleet.seed(tmp.resolve("repo"), rings(), Map.of("main", ", maxConcurrent: \"50%\""), "0s", null);
-             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs());
-             ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), fleet.bare.toString(), ecs.endpoint(), Secrets.environment(),
+        Fleet fleet = ReliabilityFleets.inWaves("0s", "rollback", Fleet.LOGSPOUT, CANARY, new Fleet.Wave("early", early, null), MAIN)
+                .nodesPerCluster(3);
+        try (ManifestRepo repo = ManifestRepo.seeded(tmp.resolve("repo"), fleet);
+             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs().build());
+             ServeProcess serve = ServeProcess.start(tmp.resolve("serve"), repo.bare.toString(), ecs.endpoint(), Secrets.environment(),
                      "--poll-interval", "10m", "--resync-interval", "10m", "--clock-scale", String.valueOf(SCALE))) {
-            String seed = fleet.head();
+            String seed = repo.head();
             Waits.until("the seed's rollout done", Duration.ofSeconds(180), () -> {
                 JsonNode r = rollout(serve);
                 return seed.equals(r.path("commit").asText()) && "DONE".equals(r.path("state").asText());
             });
             ecs.resetCallCounts();
 
-            String next = fleet.pushImageAndBakeTime("gliderlabs/logspout:v3.2.15", BAKE.toSeconds() + "s", "new logspout, 45 s bake");
-            assertThat(fleet.webhook(serve.port, Secrets.WEBHOOK_SECRET, next).statusCode()).isEqualTo(202);
+            String next = repo.commit(fleet.policy(fleet.policy().bakeTime(BAKE.toSeconds() + "s"))
+                    .forwarder(fleet.forwarder("logs").image("gliderlabs/logspout:v3.2.15")), "new logspout, 45 s bake");
+            assertThat(serve.webhook(next)).isEqualTo(202);
             Waits.until("the early wave bakes", Duration.ofSeconds(180), () -> phaseIs(rollout(serve), next, early, "baking"));
 
             JsonNode before = rollout(serve);

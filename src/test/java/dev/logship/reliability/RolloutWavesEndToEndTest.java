@@ -1,11 +1,15 @@
 package dev.logship.reliability;
 
+import static dev.logship.reliability.ReliabilityFleets.CANARY;
+import static dev.logship.reliability.ReliabilityFleets.EARLY;
+import static dev.logship.reliability.ReliabilityFleets.MAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import dev.logship.testkit.Waits;
@@ -33,36 +37,31 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 class RolloutWavesEndToEndTest {
     private static final double SCALE = 60;
     private static final Duration BAKE = Duration.ofMinutes(6);
-    private static final RolloutFleet.Wave CANARY = new RolloutFleet.Wave("canary", List.of("c01"), null);
-    private static final RolloutFleet.Wave EARLY = new RolloutFleet.Wave("early", List.of("e01", "e02", "e03"), "2");
-    private static final RolloutFleet.Wave MAIN = new RolloutFleet.Wave("main",
-            List.of("m01", "m02", "m03", "m04", "m05", "m06"), "50%");
     private static final String OLD = "gliderlabs/logspout:v3.2.14";
     private static final String NEW = "gliderlabs/logspout:v3.2.15";
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void aGoodCommitGoesThroughEveryWaveHonouringMaxConcurrentAndBakeTime(@TempDir Path dir) throws IOException {
-        RolloutFleet fleet = RolloutFleet.of("6m", "rollback", CANARY, EARLY, MAIN);
+        Fleet fleet = ReliabilityFleets.inWaves("6m", "rollback", OLD, CANARY, EARLY, MAIN);
         // Tasks take 1 s to run: a wave started all at once would have all its deployments in flight together.
-        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofSeconds(1)).region(Fleet.REGION);
-        fleet.clusters().forEach(c -> config.cluster(c, 2));
+        LocalEcsConfig.Builder config = fleet.localEcs().taskConvergence(Duration.ofSeconds(1));
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"));
              EcsClient sdk = EcsClients.of(ecs.endpoint(), Fleet.REGION)) {
-            String seed = git.commitFiles(fleet.files(OLD), "seed: 10 clusters in 3 waves");
+            String seed = git.commit(fleet, "seed: 10 clusters in 3 waves");
             try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h", "--max-parallel", "8", "--clock-scale", String.valueOf(SCALE))) {
                 Waits.until("the seed is Healthy everywhere", Duration.ofSeconds(120), () -> healthyOn(serve, fleet.clusters(), seed));
                 Waits.until("the seed's rollout is done", Duration.ofSeconds(60), () -> rolloutState(serve, seed).equals("DONE"));
 
-                String good = git.commitFiles(fleet.files(NEW), "logspout v3.2.15");
+                String good = git.commit(fleet.forwarder(fleet.forwarder("logs").image(NEW)), "logspout v3.2.15");
                 assertThat(serve.webhook(true)).isEqualTo(202);
                 Waits.until("the new commit is Healthy everywhere", Duration.ofSeconds(150),
                         () -> healthyOn(serve, fleet.clusters(), good));
                 Waits.until("its rollout is done", Duration.ofSeconds(60), () -> rolloutState(serve, good).equals("DONE"));
 
-                Map<RolloutFleet.Wave, List<RolloutDeployments>> byWave = new java.util.LinkedHashMap<>();
-                for (RolloutFleet.Wave w : List.of(CANARY, EARLY, MAIN)) {
+                Map<Fleet.Wave, List<RolloutDeployments>> byWave = new java.util.LinkedHashMap<>();
+                for (Fleet.Wave w : List.of(CANARY, EARLY, MAIN)) {
                     byWave.put(w, w.clusters().stream().map(c -> RolloutDeployments.of(sdk, c, "v3.2.15")).toList());
                 }
                 System.out.printf("in flight at most: early %d, main %d; wave gaps %s, %s (bake %s real)%n",

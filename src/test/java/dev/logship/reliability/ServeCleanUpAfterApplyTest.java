@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeLaunch;
 import dev.logship.testkit.ServeProcess;
@@ -138,7 +139,7 @@ class ServeCleanUpAfterApplyTest {
     }
 
     private static Fleet fleet(int patch) {
-        return Fleet.ofClusters("r", 1, IMAGE + patch, Secrets.ROUTE);
+        return ReliabilityFleets.ofClusters("r", 1, IMAGE + patch, Secrets.ROUTE);
     }
 
     /** The commits serve reported as applied, oldest first (each from its "Applied" event). */

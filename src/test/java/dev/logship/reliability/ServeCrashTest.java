@@ -2,6 +2,7 @@ package dev.logship.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import dev.logship.testkit.Waits;
@@ -26,12 +27,12 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * the suite had to fit in 8 minutes); {@code -Dlogship.crashKills=50} (the reliability profile) kills 50 times.
  */
 class ServeCrashTest {
-    private static final List<String> CLUSTERS = Fleet.names("s", 20);
+    private static final List<String> CLUSTERS = ReliabilityFleets.names("s", 20);
     private static final List<String> FORWARDERS = List.of("papertrail", "seed");
     private static final String[] IMAGES = {"gliderlabs/logspout:v3.2.14", "gliderlabs/logspout:v3.2.13"};
 
     private static Fleet fleet(String image) {
-        return Fleet.ofClusters("s", CLUSTERS.size(), image, Secrets.ROUTE).perNodeForwarder("seed", image, Secrets.ROUTE, CLUSTERS);
+        return ReliabilityFleets.withPerNodeSeed("s", CLUSTERS.size(), image, Secrets.ROUTE);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.faults.Faults;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import dev.logship.testkit.Waits;
@@ -29,12 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * shows the faults logship retried.
  */
 class ServeEcsFaultsTest {
-    private static final List<String> CLUSTERS = Fleet.names("f", 12);
+    private static final List<String> CLUSTERS = ReliabilityFleets.names("f", 12);
     private static final List<String> FORWARDERS = List.of("papertrail", "seed");
     private static final String[] IMAGES = {"gliderlabs/logspout:v3.2.14", "gliderlabs/logspout:v3.2.13"};
 
     private static Fleet fleet(String image) {
-        return Fleet.ofClusters("f", CLUSTERS.size(), image, Secrets.ROUTE).perNodeForwarder("seed", image, Secrets.ROUTE, CLUSTERS);
+        return ReliabilityFleets.withPerNodeSeed("f", CLUSTERS.size(), image, Secrets.ROUTE);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import dev.logship.testkit.Waits;
@@ -24,12 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * explains each; nothing is pruned unless a new valid commit allows it; what was applied stays.
  */
 class ServeGitFaultsTest {
-    private static final List<String> CLUSTERS = Fleet.names("g", 3);
+    private static final List<String> CLUSTERS = ReliabilityFleets.names("g", 3);
     private static final String V14 = "gliderlabs/logspout:v3.2.14";
     private static final String V13 = "gliderlabs/logspout:v3.2.13";
 
     private static Fleet fleet(String image) {
-        return Fleet.ofClusters("g", CLUSTERS.size(), image, Secrets.ROUTE).perNodeForwarder("seed", image, Secrets.ROUTE, CLUSTERS);
+        return ReliabilityFleets.withPerNodeSeed("g", CLUSTERS.size(), image, Secrets.ROUTE);
     }
 
     private static String sourceError(ServeProcess serve) {
@@ -44,8 +45,7 @@ class ServeGitFaultsTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void gitFaultsAreExplainedOnTheStatusAndNothingIsPrunedOrLost(@TempDir Path dir) throws Exception {
-        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION);
-        CLUSTERS.forEach(c -> config.cluster(c + "-ecs", 2));
+        LocalEcsConfig.Builder config = fleet(V14).localEcs();
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
             String first = git.commit(fleet(V14), "first");
             try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
@@ -106,7 +106,7 @@ class ServeGitFaultsTest {
                 assertThat(serve.allSynced(CLUSTERS, restored)).isTrue();
 
                 // 5. control: a valid commit that drops a forwarder, on clusters that allow pruning, does prune it
-                String pruning = git.commit(Fleet.ofClusters("g", CLUSTERS.size(), V14, Secrets.ROUTE), "drop seed");
+                String pruning = git.commit(ReliabilityFleets.ofClusters("g", CLUSTERS.size(), V14, Secrets.ROUTE), "drop seed");
                 serve.syncNow();
                 Waits.until("the pruning commit is applied", Duration.ofSeconds(30), () -> serve.allSynced(CLUSTERS, pruning));
                 try (var sdk = EcsClients.of(ecs.endpoint(), Fleet.REGION)) {

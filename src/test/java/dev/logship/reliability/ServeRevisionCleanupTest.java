@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import dev.logship.testkit.Waits;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * forever. Now each accepted commit names its clusters and old revisions are deregistered.
  */
 class ServeRevisionCleanupTest {
-    private static final List<String> CLUSTERS = Fleet.names("r", 2);
+    private static final List<String> CLUSTERS = ReliabilityFleets.names("r", 2);
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -32,12 +33,12 @@ class ServeRevisionCleanupTest {
         CLUSTERS.forEach(c -> config.cluster(c + "-ecs", 1));
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"));
              EcsClient sdk = EcsClients.of(ecs.endpoint(), Fleet.REGION)) {
-            String commit = git.commit(Fleet.ofClusters("r", 2, "gliderlabs/logspout:v3.2.1", Secrets.ROUTE), "v3.2.1");
+            String commit = git.commit(ReliabilityFleets.ofClusters("r", 2, "gliderlabs/logspout:v3.2.1", Secrets.ROUTE), "v3.2.1");
             try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h")) {
                 for (int patch = 1; patch <= 6; patch++) {
                     if (patch > 1) {
-                        commit = git.commit(Fleet.ofClusters("r", 2, "gliderlabs/logspout:v3.2." + patch, Secrets.ROUTE), "v" + patch);
+                        commit = git.commit(ReliabilityFleets.ofClusters("r", 2, "gliderlabs/logspout:v3.2." + patch, Secrets.ROUTE), "v" + patch);
                         serve.syncNow();
                     }
                     String expected = commit;

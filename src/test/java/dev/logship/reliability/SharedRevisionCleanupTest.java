@@ -8,6 +8,7 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncResult;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ class SharedRevisionCleanupTest {
 
     /** Both clusters run the forwarder; {@code b} may be suspended (frozen on what it runs). */
     private static DesiredState state(int patch, boolean bSuspended) {
-        return Fleet.create().cluster("a", false).cluster("b", bSuspended)
-                .forwarder("papertrail", IMAGE + patch, ROUTE, List.of("a", "b")).render("r" + patch);
+        return Fleet.create().cluster(ReliabilityFleets.cluster("a")).cluster(ReliabilityFleets.cluster("b").suspend(bSuspended))
+                .forwarder(ReliabilityFleets.forwarder("papertrail", IMAGE + patch, ROUTE, List.of("a", "b"))).render("r" + patch);
     }
 
     /** What the controller and {@code apply} do: observe every cluster first, apply each, then clean up (after the report). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeProcess;
 import dev.logship.testkit.Waits;
@@ -31,15 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncWindowEndToEndTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final List<String> CLUSTERS = List.of("w01", "w02", "w03");
-    private static final RolloutFleet.Wave ALL = new RolloutFleet.Wave("all", CLUSTERS, null);
+    private static final Fleet.Wave ALL = new Fleet.Wave("all", CLUSTERS, null);
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void aDenyWindowBlocksAPushShowsTheNextAllowedTimeAndReleasesItWhenTheWindowEnds(@TempDir Path dir) {
-        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION);
-        CLUSTERS.forEach(c -> config.cluster(c, 2));
+        Fleet fleet = ReliabilityFleets.inWaves("0s", "halt", "gliderlabs/logspout:v3.2.14", ALL);
+        LocalEcsConfig.Builder config = fleet.localEcs();
         try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
-            String seed = git.commitFiles(RolloutFleet.of("0s", "halt", ALL).files("gliderlabs/logspout:v3.2.14"), "seed");
+            String seed = git.commit(fleet, "seed");
             try (ServeProcess serve = ServeProcess.start(dir, git.uri(), ecs.endpoint(), Secrets.environment(), "--poll-interval", "1h",
                     "--resync-interval", "1h", "--clock-scale", "60")) {
                 Waits.until("the seed is Healthy everywhere", Duration.ofSeconds(120),
@@ -50,9 +51,9 @@ class SyncWindowEndToEndTest {
                 Instant now = Instant.parse(RolloutWavesEndToEndTest.rollouts(serve).path("now").asText());
                 ZonedDateTime opened = now.atZone(BERLIN).truncatedTo(ChronoUnit.MINUTES).minusMinutes(1);
                 Instant ends = opened.plusMinutes(30).toInstant();
-                String frozen = git.commitFiles(RolloutFleet.of("0s", "halt", ALL)
-                        .deny(opened.getMinute() + " " + opened.getHour() + " * * *", "30m", BERLIN.getId())
-                        .files("gliderlabs/logspout:v3.2.15"), "freeze, and a new logspout");
+                String daily = opened.getMinute() + " " + opened.getHour() + " * * *";
+                String frozen = git.commit(fleet.policy(fleet.policy().deny(daily, "30m", BERLIN.getId()))
+                        .forwarder(fleet.forwarder("logs").image("gliderlabs/logspout:v3.2.15")), "freeze, and a new logspout");
                 assertThat(serve.webhook(true)).isEqualTo(202);
 
                 Waits.until("the rollout shows the window's end as the next allowed time", Duration.ofSeconds(25),

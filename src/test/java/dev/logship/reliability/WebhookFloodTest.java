@@ -33,17 +33,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebhookFloodTest {
     private static final int BODY = 5 * 1024 * 1024;
-    private static final List<String> CLUSTERS = Fleet.names("w", 1);
+    private static final List<String> CLUSTERS = ReliabilityFleets.names("w", 1);
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aFloodOfLargeUnauthenticatedBodiesLeavesA64MiBServeHealthyAndAValidWebhookIsApplied(@TempDir Path dir) throws Exception {
         try (LocalEcsProcess ecs = LocalEcsProcess.start(dir, CLUSTERS, 2); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"))) {
-            String first = git.commit(Fleet.ofClusters("w", 1, "gliderlabs/logspout:v3.2.14", Secrets.ROUTE), "first");
+            String first = git.commit(ReliabilityFleets.ofClusters("w", 1, "gliderlabs/logspout:v3.2.14", Secrets.ROUTE), "first");
             try (ServeProcess serve = ServeLaunch.of(git.uri(), ecs.endpoint(), dir.resolve("data")).env(Secrets.environment()).heap("64m")
                     .options("--poll-interval", "1h", "--resync-interval", "1h").start()) {
                 Waits.until("the first commit is applied", Duration.ofSeconds(60), () -> serve.allSynced(CLUSTERS, first));
-                String second = git.commit(Fleet.ofClusters("w", 1, "gliderlabs/logspout:v3.2.13", Secrets.ROUTE), "second");
+                String second = git.commit(ReliabilityFleets.ofClusters("w", 1, "gliderlabs/logspout:v3.2.13", Secrets.ROUTE), "second");
 
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
                 byte[] junk = new byte[BODY];

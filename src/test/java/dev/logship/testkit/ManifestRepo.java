@@ -34,6 +34,13 @@ public final class ManifestRepo implements AutoCloseable {
         return create(root.resolve("remote.git"), root.resolve("work"));
     }
 
+    /** A repository at root (as {@link #create(Path)}) whose main holds {@code tree} as its first commit. */
+    public static ManifestRepo seeded(Path root, ManifestTree tree) {
+        ManifestRepo repo = create(root);
+        repo.commit(tree, "seed");
+        return repo;
+    }
+
     /** An empty bare repository at {@code bare} and its clone at {@code work}, on an unborn main. */
     public static ManifestRepo create(Path bare, Path work) {
         return call(() -> {
