@@ -137,13 +137,13 @@ class RollbackKeepsItsRevisionsTest {
             };
             try (Controller controller = new Controller(source, SourceStatus.notFetched("test", "main", "."), synchronizer,
                     settings, ReconcileListener.NONE).start()) {
-                waitUntil("A is Healthy on c01", () -> healthyOn(controller, "c01", "aaaa"));
+                Waits.until("A is Healthy on c01", Duration.ofSeconds(60), () -> healthyOn(controller, "c01", "aaaa"));
                 String revision1 = daemonRevision(sdk, "c01");
                 assertThat(revision1).endsWith(":1");
 
                 head.set(daemonCommit("bbbb", "gliderlabs/logspout:v3.2.15", "c01"));
                 controller.syncSource("push");
-                waitUntil("c01 bakes on B", () -> phaseOf(controller, "bbbb", "c01") == Phase.BAKING);
+                Waits.until("c01 bakes on B", Duration.ofSeconds(60), () -> phaseOf(controller, "bbbb", "c01") == Phase.BAKING);
                 assertThat(daemonRevision(sdk, "c01")).endsWith(":2");
                 // ECS keeps the last deployment's source revision (1) itself; an operator's hand change of the daemon,
                 // reverted by logship, makes a deployment from elsewhere, so only the rollback target keeps revision 1 now
@@ -154,7 +154,7 @@ class RollbackKeepsItsRevisionsTest {
                         .capacityProviderArn();
                 sdk.updateDaemon(r -> r.daemonArn(daemon).daemonTaskDefinitionArn(theirs).capacityProviderArns(provider));
                 controller.syncCluster("c01", "resync");
-                waitUntil("logship reverts the hand change", () -> daemonRevision(sdk, "c01").endsWith(":2")
+                Waits.until("logship reverts the hand change", Duration.ofSeconds(60), () -> daemonRevision(sdk, "c01").endsWith(":2")
                         && controller.events().stream().anyMatch(e -> e.type().equals("DriftReverted")));
 
                 SyncResult other = synchronizer.sync(desired(daemonCommit("cccc", "gliderlabs/logspout:v3.2.16", "x01"), "x01"));
