@@ -89,6 +89,7 @@ public final class LocalEcsServer implements AutoCloseable {
         rateLimits.reset();
         counts.reset();
         stsCounts.reset();
+        accounts.deny(java.util.List.of()); // a test that denied an account must not leave the next one denied
     }
 
     /** Gives a cluster exactly this many ACTIVE container instances, creating the cluster if missing. */
@@ -214,6 +215,7 @@ public final class LocalEcsServer implements AutoCloseable {
     public void resetCallCounts() {
         counts.reset();
         stsCounts.reset();
+        accounts.deny(java.util.List.of()); // a test that denied an account must not leave the next one denied
     }
 
     /** How many times the scheduler has settled a cluster (package-private: tests of its cost per call). */

@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.testkit.LocalEcs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +27,10 @@ class ClusterDiscoveryCommandTest {
     static final String A = "111111111111";
     static final String B = "222222222222";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One local-ecs for the class: each test gets it reset (no clusters, no denials) and creates the same five. */
+    @RegisterExtension
+    static final LocalEcs ECS = LocalEcs.with(LocalEcsConfig.builder().build());
 
     @TempDir
     Path repo;
@@ -65,7 +70,7 @@ class ClusterDiscoveryCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        ecs = LocalEcsServer.start(LocalEcsConfig.builder().build());
+        ecs = ECS.server();
         ecs.createCluster("pay", A, "us-east-1", Map.of("logship", "on", "Environment", "prod"), 2);
         ecs.createCluster("pay-eu", A, "eu-west-1", Map.of("logship", "on", "Environment", "staging"), 1);
         ecs.createCluster("web", B, "us-east-1", Map.of("logship", "on", "Environment", "prod"), 1);
@@ -73,11 +78,6 @@ class ClusterDiscoveryCommandTest {
         ecs.createCluster("elsewhere", "333333333333", "us-east-1", Map.of("logship", "on", "Environment", "prod"), 1);
         write("fleet.yaml", clusterSet("fleet", roles(A, B), "[us-east-1, eu-west-1]"));
         write("papertrail.yaml", FORWARDER);
-    }
-
-    @AfterEach
-    void stop() {
-        ecs.close();
     }
 
     private void write(String file, String text) throws Exception {

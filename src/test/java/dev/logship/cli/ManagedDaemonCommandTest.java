@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,9 +225,5 @@ class ManagedDaemonCommandTest {
                 "daemon fluent-bit exists and logship did not create it", "1 in conflict");
         assertThat(apply.exit()).as("applied what it could, but not in sync").isEqualTo(3);
         assertThat(mutatingCalls()).isEmpty();
-    }
-
-    static void waitUntil(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        dev.logship.testkit.Waits.until(what, timeout, condition::getAsBoolean);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ForwarderManifest;
+import dev.logship.testkit.LocalEcs;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.RolloutPolicyManifest;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * real SDK against local-ecs over HTTP; plan makes no mutating call.
  */
 class PlanWavesTest {
+    private static final Fleet FLEET = Fleet.inWaves(RolloutPolicyManifest.named("rings", "10m", "rollback"),
+            ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(Fleet.LOGSPOUT),
+            new Fleet.Wave("canary", List.of("c01"), "1"), new Fleet.Wave("early", List.of("e01", "e02"), null),
+            new Fleet.Wave("main", List.of("m01", "m02", "m03"), "50%")).nodesPerCluster(3);
+    /** One local-ecs for the class, reset to the fleet's clusters before each test. */
+    @RegisterExtension
+    static final LocalEcs ECS = LocalEcs.with(FLEET.localEcs().build());
+
     @TempDir
     Path tmp;
     private ManifestRepo repo;
@@ -29,21 +39,14 @@ class PlanWavesTest {
 
     @AfterEach
     void stop() {
-        if (ecs != null) {
-            ecs.close();
-        }
         if (repo != null) {
             repo.close();
         }
     }
 
     private void fleet() throws Exception {
-        Fleet fleet = Fleet.inWaves(RolloutPolicyManifest.named("rings", "10m", "rollback"),
-                ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(Fleet.LOGSPOUT),
-                new Fleet.Wave("canary", List.of("c01"), "1"), new Fleet.Wave("early", List.of("e01", "e02"), null),
-                new Fleet.Wave("main", List.of("m01", "m02", "m03"), "50%")).nodesPerCluster(3);
-        repo = ManifestRepo.seeded(tmp, fleet);
-        ecs = LocalEcsServer.start(fleet.localEcs().build());
+        repo = ManifestRepo.seeded(tmp, FLEET);
+        ecs = ECS.server();
         // the canary already runs the commit: the others would change
         CliRun applied = CliRun.of("apply", "--repo", repo.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString(),
                 "--cluster", "c01");

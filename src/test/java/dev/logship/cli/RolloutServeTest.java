@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.logging.LogFormat;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.testkit.Fleet;
@@ -135,8 +136,26 @@ class RolloutServeTest {
         String goodTaskDefinition = cluster("c01").path("forwarders").get(0).path("taskDefinition").asText();
         ecs.resetCallCounts();
 
-        String bad = push(BAD, "crash-looping image");
-        Waits.until("the canary is rolled back", Duration.ofSeconds(60), () -> eventTypes(bad).contains("RolledBack"));
+        String[] pushed = new String[1];
+        // serve's log lines as a log platform reads them (--log-format json) while the bad commit fails
+        String logs = LogFormatServeTest.logsOf(LogFormat.JSON, () -> {
+            pushed[0] = push(BAD, "crash-looping image");
+            Waits.until("the canary is rolled back", Duration.ofSeconds(60), () -> eventTypes(pushed[0]).contains("RolledBack"));
+        });
+        String bad = pushed[0];
+        // Issue 18: Degraded and Halted are logged at WARN, so an alert on WARN and above sees them
+        for (String event : List.of("Degraded", "Halted")) {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : logs.lines().filter(l -> l.startsWith("{")).toList()) {
+                JsonNode json = ServeHarness.JSON.readTree(line);
+                if (event.equals(json.path("event").asText())) {
+                    lines.add(json);
+                }
+            }
+            System.out.println(event + " logged as: " + lines);
+            assertThat(lines).as(event + " is logged").isNotEmpty();
+            assertThat(lines).as(event + " is logged at WARN").allMatch(j -> j.path("level").asText().equals("WARN"));
+        }
         Waits.until("the canary is Healthy on the seed's revision", Duration.ofSeconds(30), () -> {
             JsonNode c = cluster("c01");
             return c.path("health").asText().equals("Healthy") && c.path("syncStatus").asText().equals("Synced")

@@ -17,6 +17,7 @@ import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.render.DesiredStates;
 import dev.logship.testkit.ManifestRepo;
+import dev.logship.testkit.Waits;
 import dev.logship.web.IngestSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -230,7 +231,7 @@ class DeliveryGatedRolloutTest {
                     });
                     assertThat(canary.ran).as("ECS deployed the seed, the bad revision, then the seed's revision again")
                             .hasSize(3).satisfies(r -> assertThat(r.get(2)).isEqualTo(r.get(0)).isNotEqualTo(r.get(1)));
-                    Receiver.waitUntil("the notifier hears Halted", Duration.ofSeconds(20),
+                    Waits.until("the notifier hears Halted", Duration.ofSeconds(20),
                             () -> ops.delivered().stream().anyMatch(b -> b.contains("\"Halted\"")));
                     assertThat(ops.delivered()).filteredOn(b -> b.contains("\"Halted\"")).singleElement()
                             .satisfies(b -> assertThat(b).contains("DeliveryFailing", "c01").doesNotContain(TOKEN));

@@ -1,6 +1,5 @@
 package dev.logship.notify;
 
-import static dev.logship.notify.Receiver.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logship.model.NotifierSpec;
 import dev.logship.reconcile.Event;
+import dev.logship.testkit.Waits;
 import dev.logship.web.NotificationMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -84,7 +84,7 @@ class NotificationsTest {
 
         n.accept(event("Halted", "c01"));
 
-        waitUntil("delivered", Duration.ofSeconds(30), () -> count("ops", "Halted", "delivered") == 1);
+        Waits.until("delivered", Duration.ofSeconds(30), () -> count("ops", "Halted", "delivered") == 1);
         assertThat(flaky.requests()).isEqualTo(3);
         assertThat(flaky.delivered()).hasSize(1);
         assertThat(count("ops", "Halted", "retried")).isEqualTo(2);
@@ -108,7 +108,7 @@ class NotificationsTest {
             n.accept(event(type, "c01"));
         }
 
-        waitUntil("three delivered", Duration.ofSeconds(30), () -> ops.delivered().size() == 3);
+        Waits.until("three delivered", Duration.ofSeconds(30), () -> ops.delivered().size() == 3);
         List<String> types = new ArrayList<>();
         for (String body : ops.delivered()) {
             types.add(JSON.readTree(body).path("event").asText());
@@ -126,11 +126,11 @@ class NotificationsTest {
         Notifications n = notifications(Map.of(), FAST);
 
         n.accept(event("Halted", "c01")); // no file yet: not delivered, counted as refused
-        waitUntil("refused", Duration.ofSeconds(30), () -> count("chat", "Halted", "refused") == 1);
+        Waits.until("refused", Duration.ofSeconds(30), () -> count("chat", "Halted", "refused") == 1);
         Files.writeString(urlFile, slack.url() + "\n");
         n.accept(Event.of("c02", "Halted", "cluster c02 went Degraded: <@here> & more", "0123456789abcdef0123"));
 
-        waitUntil("delivered", Duration.ofSeconds(30), () -> slack.delivered().size() == 1);
+        Waits.until("delivered", Duration.ofSeconds(30), () -> slack.delivered().size() == 1);
         JsonNode body = JSON.readTree(slack.delivered().get(0));
         assertThat(body.size()).isEqualTo(1);
         assertThat(body.path("text").asText())
@@ -150,11 +150,11 @@ class NotificationsTest {
             n.accept(event("Applied", "c" + i)); // returns at once: every call only queues
         }
 
-        waitUntil("all 20 delivered to the healthy receiver", Duration.ofSeconds(60), () -> ops.delivered().size() == 20);
+        Waits.until("all 20 delivered to the healthy receiver", Duration.ofSeconds(60), () -> ops.delivered().size() == 20);
         assertThat(hang.requests()).isGreaterThanOrEqualTo(1);
         assertThat(hang.answered()).isZero();
         assertThat(count("stuck", "Applied", "delivered")).isZero();
-        waitUntil("the hanging receiver's first event given up after its retries", Duration.ofSeconds(60),
+        Waits.until("the hanging receiver's first event given up after its retries", Duration.ofSeconds(60),
                 () -> count("stuck", "Applied", "failed") >= 1);
         assertThat(count("stuck", "Applied", "retried")).isGreaterThanOrEqualTo(3);
     }
@@ -166,7 +166,7 @@ class NotificationsTest {
         Notifications n = notifications(Map.of("LOGSHIP_NOTIFY_STUCK", hang.url().toString()), FAST);
 
         n.accept(event("Applied", "c0"));
-        waitUntil("the first event is with the hanging receiver", Duration.ofSeconds(30), () -> hang.requests() == 1);
+        Waits.until("the first event is with the hanging receiver", Duration.ofSeconds(30), () -> hang.requests() == 1);
         for (int i = 1; i < 20; i++) {
             n.accept(event("Applied", "c" + i));
         }

@@ -1,11 +1,11 @@
 package dev.logship.notify;
 
-import static dev.logship.notify.Receiver.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.logship.model.NotifierSpec;
 import dev.logship.reconcile.Event;
+import dev.logship.testkit.Waits;
 import dev.logship.web.NotificationMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -119,13 +119,13 @@ class NotifierSafetyTest {
 
         n.accept(Event.of("c01", "Halted", "Halted on c01", "0123456789abcdef0123"));
         n.accept(Event.of("c02", "Halted", "Halted on c02", "0123456789abcdef0123"));
-        waitUntil("both refused", Duration.ofSeconds(30), () -> count("refused") == 2);
+        Waits.until("both refused", Duration.ofSeconds(30), () -> count("refused") == 2);
         Files.writeString(file, receiver.url().toString());
         n.accept(Event.of("c03", "Halted", "Halted on c03", "0123456789abcdef0123"));
 
-        waitUntil("the fixed URL gets the next event", Duration.ofSeconds(30), () -> receiver.delivered().size() == 1);
+        Waits.until("the fixed URL gets the next event", Duration.ofSeconds(30), () -> receiver.delivered().size() == 1);
         assertThat(receiver.delivered().get(0)).contains("c03");
-        waitUntil("counted as delivered", Duration.ofSeconds(10), () -> count("delivered") == 1);
+        Waits.until("counted as delivered", Duration.ofSeconds(10), () -> count("delivered") == 1);
         assertThat(count("failed")).isZero();
     }
 

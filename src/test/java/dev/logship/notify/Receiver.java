@@ -6,14 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
  * A notifier's receiver for tests: a real HTTP server on loopback that records every body and
@@ -84,10 +82,6 @@ public final class Receiver implements AutoCloseable {
     /** The bodies of the requests answered 200, in arrival order. */
     public List<String> delivered() {
         return List.copyOf(bodies);
-    }
-
-    public static void waitUntil(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        dev.logship.testkit.Waits.until(what, timeout, condition::getAsBoolean);
     }
 
     @Override

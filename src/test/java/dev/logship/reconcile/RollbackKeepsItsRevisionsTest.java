@@ -19,12 +19,12 @@ import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.SyncOptions;
 import dev.logship.sync.SyncResult;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -75,14 +75,14 @@ class RollbackKeepsItsRevisionsTest {
             };
             try (Controller controller = new Controller(source, SourceStatus.notFetched("test", "main", "."), synchronizer,
                     settings, ReconcileListener.NONE).start()) {
-                waitUntil("A is Healthy on c01", () -> healthyOn(controller, "c01", "aaaa"));
+                Waits.until("A is Healthy on c01", Duration.ofSeconds(60), () -> healthyOn(controller, "c01", "aaaa"));
                 String revision1 = service(sdk, "c01").taskDefinition();
                 assertThat(revision1).endsWith(":1");
 
                 occupyHostPort(sdk, "r03");
                 head.set(commitB());
                 controller.syncSource("push");
-                waitUntil("c01 bakes on B", () -> phaseOf(controller, "bbbb", "c01") == Phase.BAKING);
+                Waits.until("c01 bakes on B", Duration.ofSeconds(60), () -> phaseOf(controller, "bbbb", "c01") == Phase.BAKING);
                 assertThat(service(sdk, "c01").taskDefinition()).endsWith(":2");
                 assertThat(service(sdk, "c01").deployments()).hasSize(1); // revision 1 no longer runs anywhere
 
@@ -94,13 +94,98 @@ class RollbackKeepsItsRevisionsTest {
                 assertThat(sdk.describeTaskDefinition(r -> r.taskDefinition(revision1)).taskDefinition().statusAsString())
                         .isEqualTo("ACTIVE");
 
-                waitUntil("r03 halts the rollout", () -> controller.rollouts().get(0).state() == Rollout.State.HALTED);
-                waitUntil("c01 is rolled back", () -> phaseOf(controller, "bbbb", "c01") == Phase.ROLLED_BACK);
+                Waits.until("r03 halts the rollout", Duration.ofSeconds(60), () -> controller.rollouts().get(0).state() == Rollout.State.HALTED);
+                Waits.until("c01 is rolled back", Duration.ofSeconds(60), () -> phaseOf(controller, "bbbb", "c01") == Phase.ROLLED_BACK);
                 assertThat(service(sdk, "c01").taskDefinition()).isEqualTo(revision1);
                 assertThat(controller.rollouts().get(0).haltReason()).startsWith("cluster r03 went Degraded in wave 2");
                 assertThat(controller.events()).anyMatch(e -> e.type().equals("RolledBack") && "c01".equals(e.cluster()));
             }
         }
+    }
+
+    /**
+     * The managed-daemon case of the same promise (issue 18): commit A runs daemon {@code pt} on
+     * c01 (daemon revision 1); commit B moves c01 to revision 2 and, while c01 bakes (the rollout
+     * not done, so a failure would roll it back), revision 1 runs nowhere. Another apply of the
+     * same daemon in the region (x01) registers revision 3 and cleans the family up keeping one
+     * unused: revision 1, c01's rollback target, stays registered. (An operator's hand change of the
+     * daemon, reverted by logship during the bake, first moves ECS's last deployment off revision 1.)
+     */
+    @Test
+    void daemonCleanUpKeepsTheRevisionARollbackReturnsTo() throws Exception {
+        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(REGION);
+        List.of("c01", "x01").forEach(c -> config.cluster(c, 0).managedInstances(c, "managed-" + c, 2)); // a provider is one cluster's
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build());
+             AwsEcsGateways gateways = new AwsEcsGateways(new AwsSettings(ecs.endpoint(),
+                     StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), RateLimits.off(), 3));
+             EcsClient sdk = sdk(ecs.endpoint())) {
+            ClusterSynchronizer synchronizer = new ClusterSynchronizer(gateways, new SyncOptions(1, Duration.ofMinutes(1)), "team-a");
+            AtomicReference<Snapshot> head = new AtomicReference<>(daemonCommit("aaaa", "gliderlabs/logspout:v3.2.14", "c01"));
+            ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofHours(1))
+                    .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)))
+                    .withRolloutClock(RolloutClock.scaled(Clock.systemUTC(), null, 60));
+            ManifestSource source = new ManifestSource() {
+                @Override
+                public Snapshot fetch() {
+                    return head.get();
+                }
+
+                @Override
+                public String describe() {
+                    return "test";
+                }
+            };
+            try (Controller controller = new Controller(source, SourceStatus.notFetched("test", "main", "."), synchronizer,
+                    settings, ReconcileListener.NONE).start()) {
+                Waits.until("A is Healthy on c01", Duration.ofSeconds(60), () -> healthyOn(controller, "c01", "aaaa"));
+                String revision1 = daemonRevision(sdk, "c01");
+                assertThat(revision1).endsWith(":1");
+
+                head.set(daemonCommit("bbbb", "gliderlabs/logspout:v3.2.15", "c01"));
+                controller.syncSource("push");
+                Waits.until("c01 bakes on B", Duration.ofSeconds(60), () -> phaseOf(controller, "bbbb", "c01") == Phase.BAKING);
+                assertThat(daemonRevision(sdk, "c01")).endsWith(":2");
+                // ECS keeps the last deployment's source revision (1) itself; an operator's hand change of the daemon,
+                // reverted by logship, makes a deployment from elsewhere, so only the rollback target keeps revision 1 now
+                String daemon = sdk.listDaemons(r -> r.clusterArn("c01")).daemonSummariesList().get(0).daemonArn();
+                String theirs = sdk.registerDaemonTaskDefinition(r -> r.family("hand-made").containerDefinitions(c -> c.name("agent")
+                        .image("vendor/agent:1").memory(128))).daemonTaskDefinitionArn();
+                String provider = sdk.describeCapacityProviders(r -> r.capacityProviders("managed-c01")).capacityProviders().get(0)
+                        .capacityProviderArn();
+                sdk.updateDaemon(r -> r.daemonArn(daemon).daemonTaskDefinitionArn(theirs).capacityProviderArns(provider));
+                controller.syncCluster("c01", "resync");
+                Waits.until("logship reverts the hand change", Duration.ofSeconds(60), () -> daemonRevision(sdk, "c01").endsWith(":2")
+                        && controller.events().stream().anyMatch(e -> e.type().equals("DriftReverted")));
+
+                SyncResult other = synchronizer.sync(desired(daemonCommit("cccc", "gliderlabs/logspout:v3.2.16", "x01"), "x01"));
+                assertThat(other.failures()).isEmpty();
+                List<String> active = activeDaemonRevisions(sdk, revision1.substring(revision1.lastIndexOf('/') + 1, revision1.lastIndexOf(':')));
+                System.out.println("daemon revisions after the other apply and its clean-up (sync runs it): " + active + "; its steps: " + other.steps());
+                assertThat(active).as("revision 3 is registered").anyMatch(a -> a.endsWith(":3"));
+                assertThat(active).as("c01's rollback target is kept by clean-up").contains(revision1);
+                assertThat(controller.rollouts().get(0).state()).as("the rollout was not done").isNotEqualTo(Rollout.State.DONE);
+            }
+        }
+    }
+
+    /** Daemon pt on one cluster, on that cluster's own Managed Instances provider. */
+    private static Snapshot daemonCommit(String id, String image, String cluster) {
+        return snapshot(id, "scheduling: managedDaemon\nmanagedDaemon:\n  capacityProviders: [managed-" + cluster
+                + "]\nroutes: [\"udp://a.example.com:1\"]\n", image, List.of(cluster));
+    }
+
+    /** The daemon task definition the cluster's daemon {@code pt} runs. */
+    private static String daemonRevision(EcsClient sdk, String cluster) {
+        String arn = sdk.listDaemons(r -> r.clusterArn(cluster)).daemonSummariesList().get(0).daemonArn();
+        var daemon = sdk.describeDaemon(r -> r.daemonArn(arn)).daemon();
+        return sdk.describeDaemonRevisions(r -> r.daemonRevisionArns(daemon.currentRevisions().get(0).arn())).daemonRevisions().get(0)
+                .daemonTaskDefinitionArn();
+    }
+
+    private static List<String> activeDaemonRevisions(EcsClient sdk, String family) {
+        return sdk.listDaemonTaskDefinitions(r -> r.family(family).status(
+                software.amazon.awssdk.services.ecs.model.DaemonTaskDefinitionStatusFilter.ACTIVE)).daemonTaskDefinitions().stream()
+                .map(d -> d.arn()).toList();
     }
 
     private static Snapshot commitA() {
@@ -117,6 +202,10 @@ class RollbackKeepsItsRevisionsTest {
     }
 
     private static Snapshot snapshot(String id, String image, List<String> clusters) {
+        return snapshot(id, PORT_SPEC, image, clusters);
+    }
+
+    private static Snapshot snapshot(String id, String scheduling, String image, List<String> clusters) {
         List<String> files = new java.util.ArrayList<>();
         for (String c : clusters) {
             files.add(c + ".yaml");
@@ -134,7 +223,7 @@ class RollbackKeepsItsRevisionsTest {
                           bakeTime: 10m
                           onFailure: rollback
                         """,
-                "fwd/pt.yaml", TestSnapshots.forwarder("pt", PORT_SPEC + "image: " + image + "\nclusters: [" + String.join(", ", clusters) + "]")));
+                "fwd/pt.yaml", TestSnapshots.forwarder("pt", scheduling + "image: " + image + "\nclusters: [" + String.join(", ", clusters) + "]")));
         return new Snapshot(new Revision(id.repeat(10), "commit " + id), TestSnapshots.of(files.toArray(String[]::new)).files());
     }
 
@@ -161,7 +250,7 @@ class RollbackKeepsItsRevisionsTest {
                         .portMappings(p -> p.containerPort(1234).hostPort(1234)))).taskDefinition().taskDefinitionArn();
         sdk.createService(r -> r.cluster(cluster).serviceName("other-team-agent").taskDefinition(arn)
                 .schedulingStrategy(SchedulingStrategy.DAEMON));
-        waitUntil("the other team's agent runs on " + cluster, () -> {
+        Waits.until("the other team's agent runs on " + cluster, Duration.ofSeconds(60), () -> {
             var s = sdk.describeServices(r -> r.cluster(cluster).services("other-team-agent")).services().get(0);
             return s.runningCount() == 2;
         });
@@ -185,9 +274,5 @@ class RollbackKeepsItsRevisionsTest {
 
     private static EcsClient sdk(URI endpoint) {
         return EcsClients.of(endpoint, REGION);
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        dev.logship.testkit.Waits.until(what, Duration.ofSeconds(60), condition::getAsBoolean);
     }
 }

@@ -14,6 +14,7 @@ import dev.logship.rollout.Rollout;
 import dev.logship.rollout.SavedRollouts;
 import dev.logship.state.RolloutFile;
 import dev.logship.sync.Health;
+import dev.logship.testkit.Waits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +120,7 @@ class RolloutGroupCommitTest {
         }, store, id -> Optional.empty());
 
         rollouts.accepted(state); // starts c000
-        waitUntil("c000 is triggered", () -> triggered.contains("c000"));
+        Waits.until("c000 is triggered", Duration.ofSeconds(60), () -> triggered.contains("c000"));
         for (int i = 0; i < CLUSTERS - 1; i++) {
             DesiredCluster c = state.clusters().get(i);
             rollouts.observed(c, COMMIT, Health.healthy("ok"), true, "ok"); // DONE: the next one starts
@@ -132,7 +132,7 @@ class RolloutGroupCommitTest {
         int decisions = store.durableDecisions.get();
         long writesBeforeRelease = file.rolloutWrites();
         burstQueued.countDown();
-        waitUntil("every cluster is triggered", () -> triggered.size() >= CLUSTERS);
+        Waits.until("every cluster is triggered", Duration.ofSeconds(60), () -> triggered.size() >= CLUSTERS);
         rollouts.flush();
 
         assertThat(firedTooEarly).isEmpty();
@@ -162,9 +162,5 @@ class RolloutGroupCommitTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void waitUntil(String what, BooleanSupplier done) throws InterruptedException {
-        dev.logship.testkit.Waits.until(what, Duration.ofSeconds(60), done::getAsBoolean);
     }
 }

@@ -60,11 +60,18 @@ class RolloutsRestartTest {
     private final StatusStore status = new StatusStore(SourceStatus.notFetched("test", "main", "."), 50);
 
     private static DesiredState state(Revision revision) {
+        return state(revision, "c1", "c2", "c3");
+    }
+
+    /** These clusters: c1 in the canary wave, the others in the main one. */
+    private static DesiredState state(Revision revision, String... names) {
         RolloutPolicy rings = new RolloutPolicy("rings", List.of(
                 new Wave("canary", Map.of("ring", "canary"), new MaxConcurrent(1, false)),
                 new Wave("rest", Map.of(), MaxConcurrent.UNLIMITED)), BAKE, RolloutPolicy.OnFailure.ROLLBACK, List.of());
-        List<DesiredCluster> clusters = List.of(cluster("c1", "canary"), cluster("c2", "main"), cluster("c3", "main"));
-        return new DesiredState(revision, clusters, Map.of("c1", rings, "c2", rings, "c3", rings), List.of());
+        List<DesiredCluster> clusters = java.util.Arrays.stream(names).map(c -> cluster(c, c.equals("c1") ? "canary" : "main")).toList();
+        Map<String, RolloutPolicy> policies = new java.util.HashMap<>();
+        clusters.forEach(c -> policies.put(c.target().name(), rings));
+        return new DesiredState(revision, clusters, policies, List.of());
     }
 
     private static DesiredCluster cluster(String name, String ring) {
@@ -222,5 +229,25 @@ class RolloutsRestartTest {
         assertThat(after.history("c1")).extracting(RunRecord::commit, RunRecord::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(GOOD.id(), RunRecord.Outcome.SUPERSEDED),
                         org.assertj.core.groups.Tuple.tuple(NEXT.id(), RunRecord.Outcome.IN_PROGRESS));
+    }
+
+    /** Issue 18: history.json keeps no cluster that is gone from Git (it would grow with every cluster ever seen). */
+    @Test
+    void historyDropsAClusterGoneFromGit() throws Exception {
+        Rollouts before = start(new RolloutFile(dataDir), Map.of());
+        before.accepted(state(GOOD));
+        assertThat(before.history("c1")).hasSize(1);
+        now = T0.plusSeconds(60);
+        before.accepted(state(NEXT, "c2", "c3")); // c1's Cluster manifest is deleted
+        before.flush();
+
+        assertThat(before.history("c1")).isEmpty();
+        String saved = java.nio.file.Files.readString(dataDir.resolve(RolloutFile.HISTORY));
+        System.out.println(saved.length() > 600 ? saved.substring(0, 600) : saved);
+        assertThat(saved).contains("\"c2\"", "\"c3\"").doesNotContain("\"c1\"");
+        Rollouts restarted = start(new RolloutFile(dataDir), Map.of());
+        restarted.accepted(state(NEXT, "c2", "c3"));
+        assertThat(restarted.history("c1")).as("nor does a restart bring it back").isEmpty();
+        assertThat(restarted.history("c2")).extracting(RunRecord::commit).containsExactly(NEXT.id());
     }
 }

@@ -14,6 +14,7 @@ import dev.logship.model.Revision;
 import dev.logship.model.Snapshot;
 import dev.logship.render.DesiredStates;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class StuckRolloutAgainstLocalEcsTest {
             Instant started = Instant.now();
             try (Controller controller = new Controller(source(snapshot), SourceStatus.notFetched("test", "main", "."),
                     new ClusterSynchronizer(gateways), settings, ReconcileListener.NONE).start()) {
-                waitUntil(Duration.ofSeconds(60), () -> names.stream().allMatch(n -> stuck(controller, n)));
+                Waits.until("every cluster is stuck", Duration.ofSeconds(60), () -> names.stream().allMatch(n -> stuck(controller, n)));
                 Duration took = Duration.between(started, Instant.now());
                 Map<String, Long> calls = ecs.callCounts();
                 long reads = calls.entrySet().stream().filter(e -> !LocalEcsServer.MUTATING_ACTIONS.contains(e.getKey()))
@@ -129,9 +130,5 @@ class StuckRolloutAgainstLocalEcsTest {
                 return "test";
             }
         };
-    }
-
-    private static void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        dev.logship.testkit.Waits.until("the condition holds", timeout, condition::getAsBoolean);
     }
 }

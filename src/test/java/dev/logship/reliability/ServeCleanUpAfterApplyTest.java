@@ -87,6 +87,57 @@ class ServeCleanUpAfterApplyTest {
         }
     }
 
+    /**
+     * A clean-up still waiting for spare budget when serve is killed (SIGKILL) is kept in the data
+     * directory, and the restarted serve runs it: nothing else would, since the restart finds the
+     * cluster in sync and applies nothing. Paced at a hundredth of ECS's rates, the bucket never
+     * refills before the kill; the restarted serve runs at ECS's rates (one revision a second).
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aCleanUpWaitingWhenServeIsKilledRunsAfterTheRestart(@TempDir Path dir) throws Exception {
+        LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(Fleet.REGION)
+                .cluster(CLUSTER + "-ecs", 1);
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); ManifestRepo git = ManifestRepo.create(dir.resolve("manifests.git"), dir.resolve("work"));
+             EcsClient sdk = EcsClients.of(ecs.endpoint(), Fleet.REGION)) {
+            String commit = git.commit(fleet(1), "v3.2.1");
+            ServeLaunch launch = ServeLaunch.of(git.uri(), ecs.endpoint(), dir.resolve("data")).env(Secrets.environment())
+                    .env(Map.of("JAVA_TOOL_OPTIONS", "-Dlogship.ecs.timeScale=0.01")) // a token every 100 s: never full again
+                    .options("--poll-interval", "1h", "--resync-interval", "1h");
+            try (ServeProcess serve = launch.start()) {
+                String seed = commit;
+                Waits.until("the seed is applied", Duration.ofSeconds(60), () -> serve.allSynced(List.of(CLUSTER), seed));
+                for (int patch = 2; patch <= 5; patch++) {
+                    String pushed = git.commit(fleet(patch), "v3.2." + patch);
+                    assertThat(serve.webhook(pushed)).isEqualTo(202);
+                    Waits.until("v3.2." + patch + " is applied", Duration.ofSeconds(60), () -> serve.allSynced(List.of(CLUSTER), pushed));
+                    commit = pushed;
+                }
+                Path kept = dir.resolve("data").resolve(dev.logship.state.CleanupFile.NAME);
+                Waits.until("the waiting clean-up is kept on disk", Duration.ofSeconds(30),
+                        () -> java.nio.file.Files.exists(kept) && java.nio.file.Files.readString(kept).contains("logship-papertrail"));
+                serve.kill();
+                assertThat(activeRevisions(sdk)).as("no spare budget before the kill").hasSize(5);
+                assertThat(ecs.callCounts().getOrDefault("DeregisterTaskDefinition", 0L)).isZero();
+
+                launch.env(Map.of("JAVA_TOOL_OPTIONS", "-Dlogship.ecs.timeScale=1")); // at ECS's rates: a token a second
+                serve.restart();
+                String last = commit;
+                Waits.until("the restarted serve has deregistered the old revisions", Duration.ofSeconds(90),
+                        () -> activeRevisions(sdk).size() == 3);
+                assertThat(activeRevisions(sdk)).containsExactly(5, 4, 3);
+                assertThat(serve.allSynced(List.of(CLUSTER), last)).isTrue();
+                List<String> deregistered = new ArrayList<>();
+                ServeProcess.JSON.readTree(serve.events()).forEach(e -> {
+                    if (e.path("type").asText().equals("Deregister")) {
+                        deregistered.add(e.path("message").asText());
+                    }
+                });
+                assertThat(deregistered).hasSize(2).allSatisfy(m -> assertThat(m).startsWith(CLUSTER + "/papertrail: arn:aws:ecs:"));
+            }
+        }
+    }
+
     private static Fleet fleet(int patch) {
         return ReliabilityFleets.ofClusters("r", 1, IMAGE + patch, Secrets.ROUTE);
     }
