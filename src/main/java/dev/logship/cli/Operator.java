@@ -12,6 +12,7 @@ import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.CommitVerifier;
 import dev.logship.reconcile.SourceStatus;
+import dev.logship.render.TelemetryExpected;
 import dev.logship.state.CleanupFile;
 import dev.logship.state.ClockAnchorFile;
 import dev.logship.state.RolloutFile;
@@ -69,7 +70,7 @@ public final class Operator implements AutoCloseable {
         ClusterSynchronizer synchronizer = new ClusterSynchronizer(gateways, SyncOptions.defaults(), owner);
         synchronizer.cleanUps().keptIn(new CleanupFile(dataDir)); // a restart runs the clean-ups that still waited
         controller = new Controller(source, SourceStatus.notFetched(ManifestSources.safe(config.repo()), config.ref(),
-                config.path()), synchronizer, settings(config, dataDir), metrics,
+                config.path()), synchronizer, settings(config, dataDir, prometheus != null), metrics,
                 new RolloutFile(dataDir)).discoverWith(gateways.catalog());
         io.micrometer.core.instrument.Gauge.builder("logship.clusters.uncovered", controller, c -> c.status().discovery().stream()
                 .mapToInt(dev.logship.discovery.SetCoverage::uncovered).sum())
@@ -156,9 +157,13 @@ public final class Operator implements AutoCloseable {
         return gateways.calls();
     }
 
-    /** The controller's settings, a scaled rollout clock continued from its anchor in the data directory (times saved there are its). */
-    private static dev.logship.reconcile.ControllerSettings settings(ServeConfig config, Path dataDir) {
-        return config.controller().withRolloutClock(ClockAnchorFile.continued(dataDir, config.controller().rolloutClock()));
+    /**
+     * The controller's settings, a scaled rollout clock continued from its anchor in the data directory (times saved there are its),
+     * and which forwarders must report, from where delivery is read: derived here, so it cannot disagree with the source started.
+     */
+    private static dev.logship.reconcile.ControllerSettings settings(ServeConfig config, Path dataDir, boolean readsPrometheus) {
+        return config.controller().withRolloutClock(ClockAnchorFile.continued(dataDir, config.controller().rolloutClock()))
+                .withTelemetryExpected(readsPrometheus ? TelemetryExpected.PROMETHEUS : TelemetryExpected.INGEST);
     }
 
     private static ManifestSource openSource(ServeConfig config, Path dataDir) {

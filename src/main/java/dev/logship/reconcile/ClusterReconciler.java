@@ -5,6 +5,7 @@ import dev.logship.diff.Plan;
 import dev.logship.diff.PlanText;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.Revision;
+import dev.logship.render.TelemetryExpected;
 import dev.logship.sync.ClusterSynchronizer;
 import dev.logship.sync.GatewayException;
 import dev.logship.sync.Health;
@@ -43,11 +44,12 @@ final class ClusterReconciler {
     private final HaltGate halts;
     /** Ends a rollout's cluster that never progresses (errors, no ECS cluster, no nodes) as RolloutStuck. */
     private final StuckInRollout stuck;
-    /** The events of a run's changes (steps, failures, drift). */
-    private final ClusterEvents events;
+    private final ClusterEvents events; // the events of a run's changes (steps, failures, drift)
+    private final TelemetryExpected telemetryExpected; // which forwarders must report to serve's delivery source
 
     ClusterReconciler(ClusterSynchronizer synchronizer, StatusStore store, ReconcileListener listener,
-                      RolloutProgress progress, Clock clock, Rollouts rollouts) {
+                      RolloutProgress progress, Clock clock, Rollouts rollouts, TelemetryExpected telemetryExpected) {
+        this.telemetryExpected = telemetryExpected;
         this.rollouts = rollouts;
         this.halts = new HaltGate(synchronizer, store, rollouts);
         this.stuck = new StuckInRollout(progress, rollouts, clock);
@@ -119,7 +121,7 @@ final class ClusterReconciler {
     private Next record(DesiredCluster desired, Revision revision, Stall stall, ClusterPlan after, SyncResult result,
                         Instant startedAt, Duration took) {
         String name = desired.target().name();
-        List<ForwarderRows.Assessed> rows = ForwarderRows.of(after);
+        List<ForwarderRows.Assessed> rows = ForwarderRows.of(after, telemetryExpected);
         Health health = after.clusterExists()
                 ? Health.worst(rows.stream().map(ForwarderRows.Assessed::health).toList())
                 : Health.missing("ECS cluster " + desired.target().clusterName() + " not found");

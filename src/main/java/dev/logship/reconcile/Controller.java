@@ -41,10 +41,12 @@ public final class Controller implements AutoCloseable {
         this.store = new StatusStore(where, settings.eventCapacity());
         this.sourceRun = new SourceReconciler(source, store, listener, this::clustersChanged);
         this.timers = new ClusterTimers(this::triggerCluster, settings.rolloutClock());
+        // one rule for which forwarders must report, for both the status rows and the delivery-gated bakes
         this.rollouts = new Rollouts(store, settings.rolloutClock(), timers::at, saved,
-                commit -> source.at(commit).map(dev.logship.render.DesiredStates::read).filter(r -> r.ok()).map(r -> r.state()));
+                commit -> source.at(commit).map(dev.logship.render.DesiredStates::read).filter(r -> r.ok()).map(r -> r.state()),
+                settings.telemetryExpected());
         this.clusterRun = new ClusterReconciler(synchronizer, store, listener, new RolloutProgress(settings.recheckInterval(),
-                settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts);
+                settings.recheckMax(), settings.rolloutTimeout()), java.time.Clock.systemUTC(), rollouts, settings.telemetryExpected());
         this.synchronizer = synchronizer;
         // clean-up keeps the revisions a rollout in progress or halted may roll a cluster back to
         synchronizer.retaining(dev.logship.sync.RetainedRevisions.of(rollouts::retained, rollouts::retainedUnknownBecause));

@@ -1,5 +1,6 @@
 package dev.logship.reconcile;
 
+import dev.logship.render.TelemetryExpected;
 import dev.logship.rollout.RolloutClock;
 import java.time.Duration;
 
@@ -14,12 +15,15 @@ import java.time.Duration;
  * Degraded (RolloutStuck); {@code rolloutClock}: the rollout planner's clock (bake times, sync
  * windows), real time unless serve's hidden {@code --clock-scale} or {@code --clock-start} is
  * given; nothing else reads it. {@code discoveryInterval}: list the ClusterSets' accounts and
- * regions again this often ({@code --discovery-interval}).
+ * regions again this often ({@code --discovery-interval}). {@code telemetryExpected}: which forwarders
+ * must report to the delivery source serve reads (the ingest unless serve reads Prometheus), so
+ * that their silence is Silent on the status and bad for a delivery-gated bake.
  */
 public record ControllerSettings(Duration pollInterval, Duration resyncInterval, int maxParallel,
                                  Duration sourceMinInterval, Duration recheckInterval, Duration recheckMax,
                                  Duration rolloutTimeout, Backoff clusterBackoff, Backoff sourceBackoff, int eventCapacity,
-                                 RolloutClock rolloutClock, Duration discoveryInterval) {
+                                 RolloutClock rolloutClock, Duration discoveryInterval,
+                                 TelemetryExpected telemetryExpected) {
     public static final Duration DEFAULT_ROLLOUT_TIMEOUT = Duration.ofMinutes(10);
     public static final Duration DEFAULT_DISCOVERY_INTERVAL = Duration.ofMinutes(5);
     /** Rechecks back off from {@code recheckInterval} to this many times it (2 s -> 60 s by default). */
@@ -36,6 +40,7 @@ public record ControllerSettings(Duration pollInterval, Duration resyncInterval,
         rolloutClock = rolloutClock == null ? RolloutClock.system() : rolloutClock;
         discoveryInterval = discoveryInterval == null ? DEFAULT_DISCOVERY_INTERVAL : discoveryInterval;
         positive(discoveryInterval, "--discovery-interval");
+        telemetryExpected = telemetryExpected == null ? TelemetryExpected.INGEST : telemetryExpected;
         if (maxParallel < 1) {
             throw new IllegalArgumentException("--max-parallel must be at least 1, got " + maxParallel);
         }
@@ -46,45 +51,52 @@ public record ControllerSettings(Duration pollInterval, Duration resyncInterval,
                 Duration.ofSeconds(2), Duration.ofSeconds(60), DEFAULT_ROLLOUT_TIMEOUT,
                 Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(5)),
                 Backoff.exponential(Duration.ofSeconds(1), Duration.ofMinutes(1)), 200, RolloutClock.system(),
-                DEFAULT_DISCOVERY_INTERVAL);
+                DEFAULT_DISCOVERY_INTERVAL, TelemetryExpected.INGEST);
     }
 
     public ControllerSettings withIntervals(Duration poll, Duration resync) {
         return new ControllerSettings(poll, resync, maxParallel, sourceMinInterval, recheckInterval, recheckMax,
-                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval, telemetryExpected);
     }
 
     public ControllerSettings withMaxParallel(int parallel) {
         return new ControllerSettings(pollInterval, resyncInterval, parallel, sourceMinInterval, recheckInterval, recheckMax,
-                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval, telemetryExpected);
     }
 
     /** First recheck after {@code recheck}, backing off to 30 times it; {@code backoff} after failed runs. */
     public ControllerSettings withRecheck(Duration recheck, Backoff backoff) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheck,
-                recheck.multipliedBy(RECHECK_MAX_FACTOR), rolloutTimeout, backoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
+                recheck.multipliedBy(RECHECK_MAX_FACTOR), rolloutTimeout, backoff, sourceBackoff, eventCapacity, rolloutClock,
+                discoveryInterval, telemetryExpected);
     }
 
     public ControllerSettings withRolloutTimeout(Duration timeout) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
-                recheckMax, timeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
+                recheckMax, timeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval, telemetryExpected);
     }
 
     /** Tests may shorten it; a burst of webhooks that name no commit then costs more fetches. */
     public ControllerSettings withSourceMinInterval(Duration interval) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, interval, recheckInterval, recheckMax,
-                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval);
+                rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval, telemetryExpected);
     }
 
     /** The rollout planner's clock (a scaled one lets tests pass bake times and windows in seconds). */
     public ControllerSettings withRolloutClock(RolloutClock clock) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
-                recheckMax, rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, clock, discoveryInterval);
+                recheckMax, rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, clock, discoveryInterval, telemetryExpected);
     }
 
     public ControllerSettings withDiscoveryInterval(Duration interval) {
         return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
-                recheckMax, rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, interval);
+                recheckMax, rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, interval, telemetryExpected);
+    }
+
+    /** Which forwarders must report: serve sets it from the delivery source it reads (Operator). */
+    public ControllerSettings withTelemetryExpected(TelemetryExpected rule) {
+        return new ControllerSettings(pollInterval, resyncInterval, maxParallel, sourceMinInterval, recheckInterval,
+                recheckMax, rolloutTimeout, clusterBackoff, sourceBackoff, eventCapacity, rolloutClock, discoveryInterval, rule);
     }
 
     private static void positive(Duration d, String what) {

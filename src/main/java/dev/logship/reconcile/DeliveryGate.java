@@ -18,12 +18,19 @@ import java.util.Set;
  * Delivery as the rollout planner sees it: the delivery model's judgement of each cluster mapped
  * onto {@link Delivery}, with since when it holds on the rollout clock (bad counts as one status:
  * Silent while a restarted forwarder comes up, then DeliveryFailing, is one spell). A forwarder whose
- * telemetry is expected (its rendered task reads the ingest token) and that never reported is
+ * telemetry is expected ({@link TelemetryExpected}: its rendered task reads the ingest token, or serves
+ * metrics when serve reads Prometheus) and that never reported is
  * Silent here, not Unknown: a new forwarder that dies before its first push must not pass a bake.
  * Kept in memory: after a restart a bad status starts its window again, which only lengthens a bake.
  */
 final class DeliveryGate {
     private final Map<String, Delivery> current = new HashMap<>();
+    /** Which forwarders must report to the delivery source serve reads (the ingest, or Prometheus). */
+    private final TelemetryExpected telemetryExpected;
+
+    DeliveryGate(TelemetryExpected telemetryExpected) {
+        this.telemetryExpected = telemetryExpected;
+    }
 
     /** The cluster's delivery now; UNJUDGED when no judgement arrived (no ingest, or not judged yet). */
     Delivery of(String cluster) {
@@ -51,7 +58,7 @@ final class DeliveryGate {
         return changed;
     }
 
-    private static Delivery map(ClusterDelivery delivery, DesiredCluster desired, Delivery before, Instant now) {
+    private Delivery map(ClusterDelivery delivery, DesiredCluster desired, Delivery before, Instant now) {
         DeliveryState worst = DeliveryState.Unknown;
         String message = "";
         for (ForwarderDelivery f : delivery.forwarders()) {
@@ -77,8 +84,8 @@ final class DeliveryGate {
         return sameSpell && before.since() != null ? Delivery.of(status, before.since(), message) : next;
     }
 
-    private static boolean expected(DesiredCluster desired, String forwarder) {
+    private boolean expected(DesiredCluster desired, String forwarder) {
         return desired != null && desired.forwarders().stream()
-                .anyMatch(f -> f.key().forwarder().equals(forwarder) && TelemetryExpected.of(f));
+                .anyMatch(f -> f.key().forwarder().equals(forwarder) && telemetryExpected.of(f));
     }
 }

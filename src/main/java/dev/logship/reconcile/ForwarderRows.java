@@ -52,12 +52,13 @@ final class ForwarderRows {
         }
     }
 
-    static List<Assessed> of(ClusterPlan plan) {
+    /** {@code expected}: which forwarders must report to the delivery source serve reads. */
+    static List<Assessed> of(ClusterPlan plan, TelemetryExpected expected) {
         List<Assessed> rows = new ArrayList<>();
         for (Change change : plan.changes()) {
             Assessed row = row(change, nodesFor(plan, change));
             DesiredForwarder desired = desiredOf(change);
-            rows.add(desired == null ? row : new Assessed(row.status().withDesired(desired.routes(), TelemetryExpected.of(desired)), row.health()));
+            rows.add(desired == null ? row : new Assessed(row.status().withDesired(desired.routes(), expected.of(desired)), row.health()));
         }
         return rows;
     }

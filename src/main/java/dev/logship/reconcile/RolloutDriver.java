@@ -4,6 +4,7 @@ import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
 import dev.logship.model.Revision;
 import dev.logship.model.RolloutPolicy;
+import dev.logship.render.TelemetryExpected;
 import dev.logship.rollout.ClusterHealth;
 import dev.logship.rollout.CronTimes;
 import dev.logship.rollout.Decision;
@@ -57,7 +58,7 @@ abstract class RolloutDriver {
     final DurableDecisions durable;
     final HaltMarks marks = new HaltMarks();
     /** Each cluster's delivery as last judged, for policies that gate bakes on it. */
-    final DeliveryGate delivery = new DeliveryGate();
+    final DeliveryGate delivery;
     /** The rollouts saved before a restart, resumed by the first commit accepted if it is theirs. */
     private final RolloutOrigin origin;
     Map<String, List<RunRecord>> history;
@@ -65,7 +66,8 @@ abstract class RolloutDriver {
     final Map<String, List<String>> commitRevisions = new LinkedHashMap<>();
 
     RolloutDriver(StatusStore store, Clock clock, BiConsumer<String, Instant> trigger, RolloutStore saved,
-             Function<String, Optional<DesiredState>> commits) {
+             Function<String, Optional<DesiredState>> commits, TelemetryExpected telemetryExpected) {
+        this.delivery = new DeliveryGate(telemetryExpected);
         this.store = store;
         this.clock = clock;
         this.trigger = trigger;

@@ -4,6 +4,7 @@ import dev.logship.model.ClusterTarget;
 import dev.logship.model.DesiredCluster;
 import dev.logship.model.DesiredState;
 import dev.logship.model.Revision;
+import dev.logship.render.TelemetryExpected;
 import dev.logship.rollout.ClusterHealth;
 import dev.logship.rollout.ClusterRun;
 import dev.logship.rollout.Observation;
@@ -31,9 +32,16 @@ final class Rollouts extends RolloutDriver {
         this(store, clock, trigger, RolloutStore.inMemory(), commit -> Optional.empty());
     }
 
+    /** Forwarders must report as to the built-in ingest. */
     Rollouts(StatusStore store, Clock clock, BiConsumer<String, Instant> trigger, RolloutStore saved,
              Function<String, Optional<DesiredState>> commits) {
-        super(store, clock, trigger, saved, commits);
+        this(store, clock, trigger, saved, commits, TelemetryExpected.INGEST);
+    }
+
+    /** {@code telemetryExpected}: which forwarders' silence is bad in a delivery-gated bake (serve's delivery source). */
+    Rollouts(StatusStore store, Clock clock, BiConsumer<String, Instant> trigger, RolloutStore saved,
+             Function<String, Optional<DesiredState>> commits, TelemetryExpected telemetryExpected) {
+        super(store, clock, trigger, saved, commits, telemetryExpected);
     }
 
     /** An operator's resume of every halted rollout; true when one was halted. */

@@ -137,7 +137,7 @@ public final class RevisionSweeper {
         try {
             for (Key key : List.copyOf(pending.keySet())) {
                 Pending p = pending.remove(key);
-                if (p == null) {
+                if (p == null || toKeep.leftGit(p.target())) { // dropped: its revisions stay registered
                     continue;
                 }
                 Outcome o = key.daemon() ? daemonFamily(key, p, spareOnly) : serviceFamily(key, p, spareOnly);

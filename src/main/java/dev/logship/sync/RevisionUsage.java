@@ -59,6 +59,12 @@ final class RevisionUsage {
         return seen == null ? Set.of() : Set.copyOf(seen);
     }
 
+    /** False once the clusters logship manages are known and {@code target} is not among them. */
+    boolean manages(ClusterTarget target) {
+        Set<ClusterId> known = managed;
+        return known == null || known.contains(ClusterId.of(target));
+    }
+
     /** True once the cluster has been observed (or an apply claimed a revision there) in this process. */
     boolean seen(ClusterTarget target) {
         return observed.containsKey(ClusterId.of(target));

@@ -30,6 +30,14 @@ final class RevisionsToKeep {
         restoredClusters.add(target.name());
     }
 
+    /**
+     * True for a clean-up kept from before a restart whose cluster is no longer in Git: it will not
+     * be observed again, while its services may still run the revisions, so the clean-up is dropped.
+     */
+    boolean leftGit(ClusterTarget target) {
+        return restoredClusters.contains(target.name()) && !usage.seen(target) && !usage.manages(target);
+    }
+
     /** The ARNs of {@code family} to keep, or null while they are not all known. */
     Set<String> of(ClusterTarget target, String family, Set<String> used, Set<String> draining) {
         if (unknownBecause(target) != null) {

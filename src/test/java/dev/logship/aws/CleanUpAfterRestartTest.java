@@ -132,6 +132,19 @@ class CleanUpAfterRestartTest {
     }
 
     @Test
+    void aKeptCleanUpOfAClusterNoLongerInGitIsDroppedKeepingItsRevisions() throws Exception {
+        fivePushesThenKilled();
+
+        ClusterSynchronizer after = serve(1000);
+        after.manage(new DesiredState(new Revision("r2", "test"), List.of(cluster(target("other", false)))));
+        assertThat(after.cleanUps().sweepFromSpareBudget()).isEmpty();
+
+        assertThat(after.cleanUps().pending()).isFalse();
+        assertThat(active()).containsExactly("1", "2", "3", "4", "5");
+        assertThat(calls("DeregisterTaskDefinition")).isZero();
+    }
+
+    @Test
     void aRetainedRevisionIsNeverDeregisteredAndNothingIsWhileTheRetainedAreUnknown() throws Exception {
         fivePushesThenKilled();
         String first;

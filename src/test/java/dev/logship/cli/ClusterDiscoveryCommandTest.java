@@ -198,4 +198,40 @@ class ClusterDiscoveryCommandTest {
         assertThat(failing.exitCode()).isEqualTo(3);
         assertThat(failing.out()).contains("failing: " + B + "/us-east-1: AccessDenied");
     }
+
+    /** Issue 21: the set's defaults (suspend, allowEmpty, prune) are what its generated Clusters do under apply. */
+    @Test
+    void theSetsDefaultsAreWhatItsClustersDo() throws Exception {
+        String fleet = clusterSet("fleet", roles(A, B), "[us-east-1, eu-west-1]");
+        write("fleet.yaml", fleet + "  defaults: {suspend: true}\n");
+        CliRun suspended = run("apply");
+        System.out.println(suspended.out() + suspended.err());
+        assertThat(ecs.mutatingCallCounts()).as("a suspended set's clusters get no ECS change").isEmpty();
+        assertThat(runs("pay")).isFalse();
+
+        write("fleet.yaml", fleet + "  defaults: {allowEmpty: true}\n");
+        CliRun apply = run("apply");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        assertThat(runs("pay")).isTrue();
+        Files.delete(repo.resolve("papertrail.yaml")); // the clusters' only forwarder
+        CliRun emptied = run("apply");
+        System.out.println(emptied.out() + emptied.err());
+        assertThat(runs("pay")).as("allowEmpty: the last forwarder is pruned").isFalse();
+        assertThat(runs("web")).isFalse();
+
+        write("papertrail.yaml", FORWARDER);
+        assertThat(run("apply").exitCode()).isZero();
+        write("fleet.yaml", fleet + "  defaults: {prune: false, allowEmpty: true}\n");
+        Files.delete(repo.resolve("papertrail.yaml"));
+        ecs.resetCallCounts();
+        CliRun kept = run("apply");
+        System.out.println(kept.out() + kept.err());
+        assertThat(runs("pay")).as("prune: false keeps what Git no longer has").isTrue();
+        assertThat(ecs.mutatingCallCounts()).doesNotContainKey("DeleteService");
+    }
+
+    private boolean runs(String cluster) throws Exception {
+        JsonNode service = JSON.readTree(ecs.stateJson()).path("clusters").path(cluster).path("services").path("papertrail");
+        return "ACTIVE".equals(service.path("status").asText());
+    }
 }

@@ -8,6 +8,7 @@ import dev.logship.delivery.ForwarderDelivery;
 import dev.logship.manifest.TestSnapshots;
 import dev.logship.model.DesiredState;
 import dev.logship.render.DesiredStates;
+import dev.logship.render.TelemetryExpected;
 import dev.logship.rollout.Delivery;
 import java.time.Instant;
 import java.util.List;
@@ -19,15 +20,19 @@ class DeliveryGateTest {
     static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
 
     private static DesiredState state(boolean telemetry) {
-        String spec = """
-                agent: fluentBit
-                executionRoleArn: arn:aws:iam::123456789012:role/read-route
-                routes: [syslog+tls://logs.example.com:6514]
-                """ + (telemetry ? """
+        return state(telemetry ? """
                 telemetry:
                   endpoint: http://127.0.0.1:4318
                   tokenFrom: arn:aws:ssm:us-east-1:123456789012:parameter/logship/ingest-token
                 """ : "");
+    }
+
+    private static DesiredState state(String extra) {
+        String spec = """
+                agent: fluentBit
+                executionRoleArn: arn:aws:iam::123456789012:role/read-route
+                routes: [syslog+tls://logs.example.com:6514]
+                """ + extra;
         var read = DesiredStates.read(TestSnapshots.of("c.yaml", TestSnapshots.cluster("prod", "us-east-1"),
                 "f.yaml", TestSnapshots.forwarder("pt", spec)));
         assertThat(read.problems()).isEmpty();
@@ -42,19 +47,35 @@ class DeliveryGateTest {
 
     @Test
     void aForwarderThatShouldReportAndNeverDidIsSilentOneWithoutTelemetryIsNotJudged() {
-        DeliveryGate expected = new DeliveryGate();
+        DeliveryGate expected = new DeliveryGate(TelemetryExpected.INGEST);
         assertThat(expected.judged(judged(DeliveryState.Unknown), state(true), T0)).containsExactly("prod");
         assertThat(expected.of("prod").status()).isEqualTo(Delivery.Status.SILENT);
         assertThat(expected.of("prod").message()).contains("forwarder pt", "telemetry is expected");
 
-        DeliveryGate off = new DeliveryGate();
+        DeliveryGate off = new DeliveryGate(TelemetryExpected.INGEST);
         off.judged(judged(DeliveryState.Unknown), state(false), T0);
         assertThat(off.of("prod")).isEqualTo(Delivery.UNJUDGED);
     }
 
     @Test
+    void underPrometheusAForwarderServingMetricsThatWasNeverScrapedIsSilentUnderTheIngestItIsNotJudged() {
+        DesiredState scraped = state("prometheusMetrics: true\n");
+        DesiredState pushes = state(true);
+        DeliveryGate prometheus = new DeliveryGate(TelemetryExpected.PROMETHEUS);
+        prometheus.judged(judged(DeliveryState.Unknown), scraped, T0);
+        assertThat(prometheus.of("prod").status()).as("listed for scraping, never heard").isEqualTo(Delivery.Status.SILENT);
+        DeliveryGate pushesUnderPrometheus = new DeliveryGate(TelemetryExpected.PROMETHEUS);
+        pushesUnderPrometheus.judged(judged(DeliveryState.Unknown), pushes, T0);
+        assertThat(pushesUnderPrometheus.of("prod")).as("its pushes have no ingest to reach").isEqualTo(Delivery.UNJUDGED);
+
+        DeliveryGate ingest = new DeliveryGate(TelemetryExpected.INGEST);
+        ingest.judged(judged(DeliveryState.Unknown), scraped, T0);
+        assertThat(ingest.of("prod")).as("metrics for the user's own scraping hold no bake").isEqualTo(Delivery.UNJUDGED);
+    }
+
+    @Test
     void silentThenFailingIsOneSpellAndDeliveringEndsIt() {
-        DeliveryGate gate = new DeliveryGate();
+        DeliveryGate gate = new DeliveryGate(TelemetryExpected.INGEST);
         DesiredState state = state(true);
         gate.judged(judged(DeliveryState.Delivering), state, T0);
         gate.judged(judged(DeliveryState.Silent), state, T0.plusSeconds(10));
@@ -87,7 +108,7 @@ class DeliveryGateTest {
                           tokenFrom: arn:aws:ssm:us-east-1:123456789012:parameter/logship/ingest-token
                         """));
         assertThat(read.problems()).isEmpty();
-        DeliveryGate gate = new DeliveryGate();
+        DeliveryGate gate = new DeliveryGate(TelemetryExpected.INGEST);
         gate.judged(judged(DeliveryState.Unknown), read.state(), T0);
         assertThat(gate.of("prod").status()).as("never reported, though the default says it should").isEqualTo(Delivery.Status.SILENT);
     }

@@ -11,6 +11,7 @@ import dev.logship.model.DesiredForwarder;
 import dev.logship.model.RouteSummary;
 import dev.logship.manifest.TestSnapshots;
 import dev.logship.render.DesiredStates;
+import dev.logship.render.TelemetryExpected;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class ForwarderRoutesStatusTest {
         DesiredForwarder f = cluster.forwarders().get(0);
         ClusterPlan plan = new ClusterPlan(new ClusterTarget("prod", "prod-ecs", "us-east-1", null, true, false, false),
                 true, 1, List.of(new Create(f, f.service())), List.of(), List.of());
-        ForwarderStatus status = ForwarderRows.of(plan).get(0).status();
+        ForwarderStatus status = ForwarderRows.of(plan, TelemetryExpected.INGEST).get(0).status();
         assertThat(status.routes()).containsExactly(new RouteSummary("syslog", "syslog+tls://****:****", "all"),
                 new RouteSummary("cloudwatchLogs", "/ecs/prod/{container} (us-east-1)", "api, worker"));
         String json = new ObjectMapper().writeValueAsString(status);

@@ -81,10 +81,11 @@ public final class ServeHarness implements AutoCloseable {
         work = ManifestRepo.cloneOf(bare, tmp.resolve("work"));
         ControllerSettings settings = b.tune.apply(ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), b.resync)
                 .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2))));
-        operator = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
+        ServeConfig serve = new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
                 tmp.resolve("data"), WEBHOOK_SECRET, false, API_TOKEN, GitCredentials.token(GIT_TOKEN), settings)
                 // Test receivers are plain HTTP on loopback and read their URL from files in the test's directory.
-                .withNotifyRules(new NotifyRules(true, List.of("127.0.0.0/8"), tmp)), b.ingest);
+                .withNotifyRules(new NotifyRules(true, List.of("127.0.0.0/8"), tmp));
+        operator = b.prometheus != null ? Operator.startWithPrometheus(serve, b.prometheus) : Operator.start(serve, b.ingest);
     }
 
     /** A harness to set up: the examples, resync every 10 minutes, unless the builder says otherwise. */

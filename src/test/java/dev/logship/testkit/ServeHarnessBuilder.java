@@ -1,5 +1,6 @@
 package dev.logship.testkit;
 
+import dev.logship.prometheus.PrometheusSettings;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.web.IngestSettings;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.function.UnaryOperator;
 /**
  * What a {@link ServeHarness} runs: which manifest tree seeds its repository (the examples
  * unless said; any directory or {@link ManifestTree}), how often serve resyncs, how slow ECS
- * answers, the controller settings and telemetry ingest. Each test states only what it varies.
+ * answers, the controller settings and telemetry ingest or Prometheus. Each test states only what it varies.
  */
 public final class ServeHarnessBuilder {
     final Path tmp;
@@ -19,6 +20,7 @@ public final class ServeHarnessBuilder {
     Duration ecsLatency = Duration.ZERO;
     UnaryOperator<ControllerSettings> tune = UnaryOperator.identity();
     IngestSettings ingest;
+    PrometheusSettings prometheus;
     int nodes = 3;
 
     ServeHarnessBuilder(Path tmp) {
@@ -59,6 +61,12 @@ public final class ServeHarnessBuilder {
     /** Serve also takes forwarder telemetry with these settings and judges delivery (null: off). */
     public ServeHarnessBuilder ingest(IngestSettings settings) {
         ingest = settings;
+        return this;
+    }
+
+    /** Serve reads delivery from this Prometheus instead (serve --prometheus-url); not with {@link #ingest}. */
+    public ServeHarnessBuilder prometheus(PrometheusSettings settings) {
+        prometheus = settings;
         return this;
     }
 
