@@ -5,13 +5,8 @@ import static dev.logship.cli.HeadlessChromium.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logship.localecs.LocalEcsServer;
-import dev.logship.reconcile.Backoff;
-import dev.logship.reconcile.ControllerSettings;
 import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ForwarderManifest;
-import dev.logship.testkit.GitHubPush;
-import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.RolloutPolicyManifest;
 import dev.logship.testkit.ServeHarness;
 import dev.logship.testkit.Waits;
@@ -43,56 +38,50 @@ class HistoryPageBrowserTest {
     void anOpenedClusterShowsItsRolloutsNewestFirstWithOutcomeAndTaskDefinitions() throws Exception {
         Fleet fleet = Fleet.inWaves(RolloutPolicyManifest.named("rings", "0s", "rollback"),
                 ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(Fleet.LOGSPOUT),
-                new Fleet.Wave("canary", List.of("c01"), null), new Fleet.Wave("main", List.of("m01"), null)).nodesPerCluster(3);
-        try (ManifestRepo repo = ManifestRepo.seeded(tmp, fleet);
-             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs().build())) {
-            ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
-                    .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
-            try (Operator operator = Operator.start(new ServeConfig(repo.bare.toString(), "main", null, ecs.endpoint().toString(),
-                    "127.0.0.1", 0, tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN, null, settings))) {
-                int port = operator.port();
-                String seed = repo.head();
-                Waits.until("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
-                        && rollout(port).path("commit").asText().equals(seed));
-                String bad = repo.commit(fleet.forwarder(fleet.forwarder("logs").image(Fleet.CRASHLOOPING)), "crash-looping image");
-                assertThat(GitHubPush.send(port, ServeHarness.WEBHOOK_SECRET, repo.bare, bad).statusCode()).isEqualTo(202);
-                Waits.until("c01's bad run recorded as rolled back", Duration.ofSeconds(90), () -> {
-                    JsonNode runs = history(port, "c01").path("runs");
-                    return runs.size() == 2 && runs.get(0).path("outcome").asText().equals("ROLLED_BACK");
-                });
+                new Fleet.Wave("canary", List.of("c01"), null), new Fleet.Wave("main", List.of("m01"), null));
+        try (ServeHarness h = ServeHarness.with(tmp).manifests(fleet).start()) {
+            int port = h.operator.port();
+            String seed = h.head();
+            Waits.until("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
+                    && rollout(port).path("commit").asText().equals(seed));
+            String bad = h.work.commit(fleet.forwarder(fleet.forwarder("logs").image(Fleet.CRASHLOOPING)), "crash-looping image");
+            assertThat(h.githubPush("refs/heads/main", bad).statusCode()).isEqualTo(202);
+            Waits.until("c01's bad run recorded as rolled back", Duration.ofSeconds(90), () -> {
                 JsonNode runs = history(port, "c01").path("runs");
+                return runs.size() == 2 && runs.get(0).path("outcome").asText().equals("ROLLED_BACK");
+            });
+            JsonNode runs = history(port, "c01").path("runs");
 
-                WebDriver browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1280, 900);
-                try {
-                    browser.get("http://127.0.0.1:" + port + "/");
-                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
-                    // Two clusters: the page opens every cluster's details, so both fetch their history.
-                    String c01 = "[data-history=c01] tr.history-run";
-                    wait.until(b -> count(b, c01) == 2);
-                    assertThat(text(browser, c01 + ":nth-child(1) .history-commit")).isEqualTo(bad.substring(0, 12));
-                    assertThat(text(browser, c01 + ":nth-child(1) .outcome")).isEqualTo("ROLLED_BACK");
-                    assertThat(text(browser, c01 + ":nth-child(1) .history-wave")).isEqualTo("1");
-                    assertThat(text(browser, c01 + ":nth-child(1) .history-taskdefs"))
-                            .isEqualTo(runs.get(0).path("taskDefinitions").get(0).asText()).isNotBlank();
-                    assertThat(text(browser, c01 + ":nth-child(2) .history-commit")).isEqualTo(seed.substring(0, 12));
-                    assertThat(text(browser, c01 + ":nth-child(2) .outcome")).isEqualTo("SUCCEEDED");
-                    assertThat(text(browser, c01 + ":nth-child(2) .history-taskdefs"))
-                            .isEqualTo(runs.get(1).path("taskDefinitions").get(0).asText())
-                            .isNotEqualTo(text(browser, c01 + ":nth-child(1) .history-taskdefs"));
-                    assertThat(text(browser, "[data-history=c01]")).contains("last Healthy commit " + seed.substring(0, 12));
-                    // m01 (wave 2) was never started on the bad commit: only the seed's run.
-                    wait.until(b -> count(b, "[data-history=m01] tr.history-run") == 1);
-                    assertThat(text(browser, "[data-history=m01] .outcome")).isEqualTo("SUCCEEDED");
-                    assertThat(text(browser, "[data-history=m01] .history-wave")).isEqualTo("2");
+            WebDriver browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1280, 900);
+            try {
+                browser.get("http://127.0.0.1:" + port + "/");
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
+                // Two clusters: the page opens every cluster's details, so both fetch their history.
+                String c01 = "[data-history=c01] tr.history-run";
+                wait.until(b -> count(b, c01) == 2);
+                assertThat(text(browser, c01 + ":nth-child(1) .history-commit")).isEqualTo(bad.substring(0, 12));
+                assertThat(text(browser, c01 + ":nth-child(1) .outcome")).isEqualTo("ROLLED_BACK");
+                assertThat(text(browser, c01 + ":nth-child(1) .history-wave")).isEqualTo("1");
+                assertThat(text(browser, c01 + ":nth-child(1) .history-taskdefs"))
+                        .isEqualTo(runs.get(0).path("taskDefinitions").get(0).asText()).isNotBlank();
+                assertThat(text(browser, c01 + ":nth-child(2) .history-commit")).isEqualTo(seed.substring(0, 12));
+                assertThat(text(browser, c01 + ":nth-child(2) .outcome")).isEqualTo("SUCCEEDED");
+                assertThat(text(browser, c01 + ":nth-child(2) .history-taskdefs"))
+                        .isEqualTo(runs.get(1).path("taskDefinitions").get(0).asText())
+                        .isNotEqualTo(text(browser, c01 + ":nth-child(1) .history-taskdefs"));
+                assertThat(text(browser, "[data-history=c01]")).contains("last Healthy commit " + seed.substring(0, 12));
+                // m01 (wave 2) was never started on the bad commit: only the seed's run.
+                wait.until(b -> count(b, "[data-history=m01] tr.history-run") == 1);
+                assertThat(text(browser, "[data-history=m01] .outcome")).isEqualTo("SUCCEEDED");
+                assertThat(text(browser, "[data-history=m01] .history-wave")).isEqualTo("2");
 
-                    // app.js rebuilds the table every 2 s; the history must be there after a redraw too.
-                    String marked = script(browser, "const d = document.querySelector('[data-history=c01]'); d.dataset.seen = '1'; return 'ok';");
-                    assertThat(marked).isEqualTo("ok");
-                    wait.until(b -> count(b, "[data-history=c01][data-seen]") == 0 && count(b, c01) == 2);
-                    assertThat(text(browser, c01 + ":nth-child(1) .outcome")).isEqualTo("ROLLED_BACK");
-                } finally {
-                    browser.quit();
-                }
+                // app.js rebuilds the table every 2 s; the history must be there after a redraw too.
+                String marked = script(browser, "const d = document.querySelector('[data-history=c01]'); d.dataset.seen = '1'; return 'ok';");
+                assertThat(marked).isEqualTo("ok");
+                wait.until(b -> count(b, "[data-history=c01][data-seen]") == 0 && count(b, c01) == 2);
+                assertThat(text(browser, c01 + ":nth-child(1) .outcome")).isEqualTo("ROLLED_BACK");
+            } finally {
+                browser.quit();
             }
         }
     }

@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.git.GitCredentials;
-import dev.logship.git.SeedRepository;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.Backoff;
 import dev.logship.reconcile.ControllerSettings;
+import dev.logship.testkit.ClusterManifest;
 import dev.logship.testkit.EcsClients;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.GitHubPush;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.ServeHarness;
-import dev.logship.testkit.Signatures;
 import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.eclipse.jgit.api.Git;
@@ -38,13 +38,12 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * the page; the next good commit recovers it; an instance joining the provider gets its task.
  */
 class ManagedDaemonServeTest {
-    private static final String CLUSTER = "apiVersion: logship.dev/v1\nkind: Cluster\nmetadata:\n  name: managed\nspec:\n"
-            + "  clusterName: managed-ecs\n  region: us-east-1\n";
     private static final Duration WAIT = Duration.ofSeconds(90); // generous: the machine may be loaded
 
     @TempDir Path tmp;
     private LocalEcsServer ecs;
     private Operator operator;
+    private Fleet fleet;
     private ManifestRepo work;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -72,29 +71,19 @@ class ManagedDaemonServeTest {
         // 600x: a scaled minute of bake time is 0.1 s
         ecs = LocalEcsServer.start(LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).timeScale(600).build());
         ecs.setManagedInstances("managed-ecs", "managed", 2);
-        Path seed = tmp.resolve("seed/managed");
-        Files.createDirectories(seed);
-        Files.writeString(seed.resolve("cluster.yaml"), CLUSTER);
-        Files.writeString(seed.resolve("fluent-bit.yaml"), forwarder("fluent/fluent-bit:5.1.1"));
-        Path bare = tmp.resolve("manifests.git");
-        SeedRepository.createIfAbsent(bare, "main", tmp.resolve("seed"), "seed: fluent-bit as a managed daemon");
-        work = ManifestRepo.cloneOf(bare, tmp.resolve("work"));
+        fleet = Fleet.create().cluster("managed/cluster.yaml", ClusterManifest.named("managed").clusterName("managed-ecs"))
+                .file("managed/fluent-bit.yaml", forwarder("fluent/fluent-bit:5.1.1"));
+        work = ManifestRepo.seeded(tmp, fleet);
         // Resync every 500 ms: the rollback and a joining instance happen in ECS, not in Git.
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMillis(500))
                 .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
-        operator = Operator.start(new ServeConfig(bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
+        operator = Operator.start(new ServeConfig(work.bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
                 tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN, GitCredentials.none(), settings));
     }
 
     private String push(String image, String message) throws Exception {
-        String id = work.change("managed/fluent-bit.yaml", forwarder(image), message);
-        String body = """
-                {"ref":"refs/heads/main","after":"%s","repository":{"full_name":"local/manifests","clone_url":"%s"},
-                 "pusher":{"name":"tester"}}""".formatted(id, tmp.resolve("manifests.git").toUri());
-        HttpResponse<String> hook = http.send(HttpRequest.newBuilder(url("/api/v1/webhooks/github"))
-                .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
-                .header("X-Hub-Signature-256", "sha256=" + Signatures.hmac(ServeHarness.WEBHOOK_SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String id = work.commit(fleet.file("managed/fluent-bit.yaml", forwarder(image)), message);
+        HttpResponse<String> hook = GitHubPush.send(operator.port(), ServeHarness.WEBHOOK_SECRET, work.bare, id);
         assertThat(hook.statusCode()).as(hook.body()).isBetween(200, 299);
         return id;
     }

@@ -10,6 +10,9 @@ import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.ManifestSource;
 import dev.logship.reconcile.SourceStatus;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.ClusterManifest;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ForwarderManifest;
 import dev.logship.web.OperatorServer;
 import dev.logship.web.ServeMetrics;
 import dev.logship.web.WebhookSettings;
@@ -23,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.openqa.selenium.WebDriver;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -129,30 +131,15 @@ public final class PageAtRestBench {
         return "c%05d".formatted(i);
     }
 
-    private static Path writeFleet(Path root, int clusters) throws Exception {
+    private static Path writeFleet(Path root, int clusters) {
+        Fleet fleet = Fleet.create();
         for (int i = 0; i < clusters; i++) {
-            Path dir = Files.createDirectories(root.resolve(name(i)));
-            Files.writeString(dir.resolve("cluster.yaml"), """
-                    apiVersion: logship.dev/v1
-                    kind: Cluster
-                    metadata:
-                      name: %s
-                      labels: {env: %s}
-                    spec:
-                      clusterName: ecs-%s
-                      region: us-east-1
-                    """.formatted(name(i), List.of("prod", "staging", "dev").get(i % 3), name(i)));
+            fleet.cluster(name(i) + "/cluster.yaml",
+                    ClusterManifest.named(name(i)).label("env", List.of("prod", "staging", "dev").get(i % 3)).clusterName("ecs-" + name(i)));
         }
-        Files.writeString(root.resolve("papertrail.yaml"), """
-                apiVersion: logship.dev/v1
-                kind: LogForwarder
-                metadata:
-                  name: papertrail
-                spec:
-                  clusters: [%s]
-                  routes:
-                    - syslog+tls://logs3.papertrailapp.com:12345
-                """.formatted(IntStream.range(0, 25).mapToObj(PageAtRestBench::name).collect(Collectors.joining(", "))));
+        List<String> first25 = IntStream.range(0, 25).mapToObj(PageAtRestBench::name).toList();
+        fleet.forwarder("papertrail.yaml", ForwarderManifest.named("papertrail", "syslog+tls://logs3.papertrailapp.com:12345").on(first25));
+        fleet.writeTo(root);
         return root;
     }
 }

@@ -4,13 +4,8 @@ import static dev.logship.cli.HeadlessChromium.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logship.localecs.LocalEcsServer;
-import dev.logship.reconcile.Backoff;
-import dev.logship.reconcile.ControllerSettings;
 import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ForwarderManifest;
-import dev.logship.testkit.GitHubPush;
-import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.RolloutPolicyManifest;
 import dev.logship.testkit.ServeHarness;
 import dev.logship.testkit.Waits;
@@ -44,69 +39,63 @@ class RolloutPanelBrowserTest {
     void aHaltedRolloutShowsItsWaveCountsAndReasonAndResumesOnlyWithTheApiToken() throws Exception {
         Fleet fleet = Fleet.inWaves(RolloutPolicyManifest.named("rings", "0s", "rollback"),
                 ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(Fleet.LOGSPOUT),
-                new Fleet.Wave("canary", List.of("c01"), null), new Fleet.Wave("main", List.of("m01", "m02"), null)).nodesPerCluster(3);
-        try (ManifestRepo repo = ManifestRepo.seeded(tmp, fleet);
-             LocalEcsServer ecs = LocalEcsServer.start(fleet.localEcs().build())) {
-            ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
-                    .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
-            try (Operator operator = Operator.start(new ServeConfig(repo.bare.toString(), "main", null, ecs.endpoint().toString(),
-                    "127.0.0.1", 0, tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN, null, settings))) {
-                int port = operator.port();
-                String seed = repo.head();
-                Waits.until("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
-                        && rollout(port).path("commit").asText().equals(seed));
+                new Fleet.Wave("canary", List.of("c01"), null), new Fleet.Wave("main", List.of("m01", "m02"), null));
+        try (ServeHarness h = ServeHarness.with(tmp).manifests(fleet).start()) {
+            int port = h.operator.port();
+            String seed = h.head();
+            Waits.until("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
+                    && rollout(port).path("commit").asText().equals(seed));
 
-                String bad = repo.commit(fleet.forwarder(fleet.forwarder("logs").image(Fleet.CRASHLOOPING)), "crash-looping image");
-                assertThat(GitHubPush.send(port, ServeHarness.WEBHOOK_SECRET, repo.bare, bad).statusCode()).isEqualTo(202);
-                Waits.until("c01 rolled back and the rollout halted", Duration.ofSeconds(90), () -> {
-                    JsonNode r = rollout(port);
-                    return r.path("commit").asText().equals(bad) && r.path("state").asText().equals("HALTED")
-                            && r.path("counts").path("rolledBack").asInt() == 1;
-                });
+            String bad = h.work.commit(fleet.forwarder(fleet.forwarder("logs").image(Fleet.CRASHLOOPING)), "crash-looping image");
+            assertThat(h.githubPush("refs/heads/main", bad).statusCode()).isEqualTo(202);
+            Waits.until("c01 rolled back and the rollout halted", Duration.ofSeconds(90), () -> {
+                JsonNode r = rollout(port);
+                return r.path("commit").asText().equals(bad) && r.path("state").asText().equals("HALTED")
+                        && r.path("counts").path("rolledBack").asInt() == 1;
+            });
 
-                WebDriver browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1280, 900);
-                try {
-                    browser.get("http://127.0.0.1:" + port + "/");
-                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
-                    wait.until(b -> !text(b, ".rollout[data-state=HALTED]").isEmpty());
-                    String panel = text(browser, "#rollouts");
-                    assertThat(panel).contains("HALTED").contains("policy rings").contains("commit " + bad.substring(0, 12));
-                    assertThat(text(browser, ".rollout .rollout-wave")).isEqualTo("wave 1 of 2 (canary)");
-                    // m01 and m02 differ from the commit and wait for a resume: held, and the table says the same
-                    assertThat(text(browser, ".phase-count[data-state=held]")).isEqualTo("held 2");
-                    assertThat(text(browser, ".phase-count[data-state=rolledBack]")).isEqualTo("rolled back 1");
-                    assertThat(text(browser, ".rollout-counts")).doesNotContain("done");
-                    assertThat(text(browser, ".halt-reason")).startsWith("halted: cluster c01 went Degraded in wave 1 (canary)");
-                    assertThat(text(browser, ".rollout-waves li[data-wave='1']")).isEqualTo("wave 1 (canary): c01 rolled back");
-                    assertThat(text(browser, ".rollout-waves li[data-wave='2']")).isEqualTo("wave 2 (main): m01 held m02 held");
-                    wait.until(b -> text(b, "tbody[data-cluster=m01] td.state").startsWith("Held"));
+            WebDriver browser = HeadlessChromium.start(tmp.resolve("chromium-profile"), 1280, 900);
+            try {
+                browser.get("http://127.0.0.1:" + port + "/");
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
+                wait.until(b -> !text(b, ".rollout[data-state=HALTED]").isEmpty());
+                String panel = text(browser, "#rollouts");
+                assertThat(panel).contains("HALTED").contains("policy rings").contains("commit " + bad.substring(0, 12));
+                assertThat(text(browser, ".rollout .rollout-wave")).isEqualTo("wave 1 of 2 (canary)");
+                // m01 and m02 differ from the commit and wait for a resume: held, and the table says the same
+                assertThat(text(browser, ".phase-count[data-state=held]")).isEqualTo("held 2");
+                assertThat(text(browser, ".phase-count[data-state=rolledBack]")).isEqualTo("rolled back 1");
+                assertThat(text(browser, ".rollout-counts")).doesNotContain("done");
+                assertThat(text(browser, ".halt-reason")).startsWith("halted: cluster c01 went Degraded in wave 1 (canary)");
+                assertThat(text(browser, ".rollout-waves li[data-wave='1']")).isEqualTo("wave 1 (canary): c01 rolled back");
+                assertThat(text(browser, ".rollout-waves li[data-wave='2']")).isEqualTo("wave 2 (main): m01 held m02 held");
+                wait.until(b -> text(b, "tbody[data-cluster=m01] td.state").startsWith("Held"));
 
-                    browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys("not-the-token");
-                    HeadlessChromium.click(browser, "form.resume button");
-                    wait.until(b -> text(b, "#rollout-action").equals("the API token was refused"));
-                    assertThat(rollout(port).path("state").asText()).isEqualTo("HALTED");
-                    assertThat(get(port, "/api/v1/events")).doesNotContain("\"Resumed\"");
+                browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys("not-the-token");
+                HeadlessChromium.click(browser, "form.resume button");
+                wait.until(b -> text(b, "#rollout-action").equals("the API token was refused"));
+                assertThat(rollout(port).path("state").asText()).isEqualTo("HALTED");
+                assertThat(get(port, "/api/v1/events")).doesNotContain("\"Resumed\"");
 
-                    browser.findElement(By.cssSelector("form.resume input[name=token]")).clear();
-                    browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys(ServeHarness.API_TOKEN);
-                    HeadlessChromium.click(browser, "form.resume button");
-                    wait.until(b -> text(b, "#rollout-action").equals("resumed"));
-                    Waits.until("the Resumed event", Duration.ofSeconds(10), () -> get(port, "/api/v1/events").contains("\"Resumed\""));
-                    assertThat(browser.getPageSource()).doesNotContain(ServeHarness.API_TOKEN);
-                } finally {
-                    browser.quit();
-                }
-                // The resumed rollout tries c01 again and halts again; the metrics count both halts.
-                Waits.until("halted again", Duration.ofSeconds(90), () -> metric(get(port, "/metrics"), "logship_rollout_halts_total", "") == 2
-                        && rollout(port).path("state").asText().equals("HALTED"));
-                Waits.until("c01 rolled back again", Duration.ofSeconds(90), () -> rollout(port).path("counts").path("rolledBack").asInt() == 1);
-                String metrics = get(port, "/metrics");
-                assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"pending\",policy=\"rings\"")).isEqualTo(2);
-                assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"rolledBack\",policy=\"rings\"")).isEqualTo(1);
-                assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"done\",policy=\"rings\"")).isEqualTo(0);
-                assertThat(metric(metrics, "logship_rollout_wave", "policy=\"rings\"")).isEqualTo(1);
-                assertThat(metric(metrics, "logship_rollout_halted", "policy=\"rings\"")).isEqualTo(1);
+                browser.findElement(By.cssSelector("form.resume input[name=token]")).clear();
+                browser.findElement(By.cssSelector("form.resume input[name=token]")).sendKeys(ServeHarness.API_TOKEN);
+                HeadlessChromium.click(browser, "form.resume button");
+                wait.until(b -> text(b, "#rollout-action").equals("resumed"));
+                Waits.until("the Resumed event", Duration.ofSeconds(10), () -> get(port, "/api/v1/events").contains("\"Resumed\""));
+                assertThat(browser.getPageSource()).doesNotContain(ServeHarness.API_TOKEN);
+            } finally {
+                browser.quit();
             }
+            // The resumed rollout tries c01 again and halts again; the metrics count both halts.
+            Waits.until("halted again", Duration.ofSeconds(90), () -> metric(get(port, "/metrics"), "logship_rollout_halts_total", "") == 2
+                    && rollout(port).path("state").asText().equals("HALTED"));
+            Waits.until("c01 rolled back again", Duration.ofSeconds(90), () -> rollout(port).path("counts").path("rolledBack").asInt() == 1);
+            String metrics = get(port, "/metrics");
+            assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"pending\",policy=\"rings\"")).isEqualTo(2);
+            assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"rolledBack\",policy=\"rings\"")).isEqualTo(1);
+            assertThat(metric(metrics, "logship_rollout_clusters", "phase=\"done\",policy=\"rings\"")).isEqualTo(0);
+            assertThat(metric(metrics, "logship_rollout_wave", "policy=\"rings\"")).isEqualTo(1);
+            assertThat(metric(metrics, "logship_rollout_halted", "policy=\"rings\"")).isEqualTo(1);
         }
     }
 

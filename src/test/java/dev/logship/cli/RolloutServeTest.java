@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.logging.LogFormat;
-import dev.logship.reconcile.Backoff;
-import dev.logship.reconcile.ControllerSettings;
 import dev.logship.testkit.Fleet;
 import dev.logship.testkit.ForwarderManifest;
-import dev.logship.testkit.GitHubPush;
 import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.RolloutPolicyManifest;
 import dev.logship.testkit.ServeHarness;
@@ -46,32 +43,24 @@ class RolloutServeTest {
     private Fleet fleet;
     private ManifestRepo work;
     private Operator operator;
+    private ServeHarness harness;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stop() {
-        if (operator != null) {
-            operator.close();
-        }
-        if (work != null) {
-            work.close();
-        }
-        if (ecs != null) {
-            ecs.close();
+        if (harness != null) {
+            harness.close();
         }
     }
 
     private void start(String bake) throws Exception {
         fleet = Fleet.inWaves(RolloutPolicyManifest.named("rings", bake, "rollback"),
                 ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(GOOD),
-                new Fleet.Wave("canary", CANARY, null), new Fleet.Wave("early", EARLY, "2"), new Fleet.Wave("main", MAIN, "50%")).nodesPerCluster(3);
-        ecs = LocalEcsServer.start(fleet.localEcs().build());
-        work = ManifestRepo.seeded(tmp, fleet);
-        ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMinutes(10), Duration.ofMinutes(10))
-                .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
-        operator = Operator.start(new ServeConfig(work.bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
-                tmp.resolve("data"), ServeHarness.WEBHOOK_SECRET, false, ServeHarness.API_TOKEN,
-                dev.logship.git.GitCredentials.token(ServeHarness.GIT_TOKEN), settings));
+                new Fleet.Wave("canary", CANARY, null), new Fleet.Wave("early", EARLY, "2"), new Fleet.Wave("main", MAIN, "50%"));
+        harness = ServeHarness.with(tmp).manifests(fleet).start(); // 3 nodes a cluster, serve in-process
+        ecs = harness.ecs;
+        work = harness.work;
+        operator = harness.operator;
     }
 
     private static List<String> all() {
@@ -83,7 +72,7 @@ class RolloutServeTest {
 
     private String push(String image, String message) throws Exception {
         String id = work.commit(fleet.forwarder(fleet.forwarder("logs").image(image)), message);
-        HttpResponse<String> response = GitHubPush.send(operator.port(), ServeHarness.WEBHOOK_SECRET, work.bare, id);
+        HttpResponse<String> response = harness.githubPush("refs/heads/main", id);
         assertThat(response.statusCode()).isEqualTo(202);
         return id;
     }

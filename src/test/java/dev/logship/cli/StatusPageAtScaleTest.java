@@ -13,6 +13,9 @@ import dev.logship.reconcile.Controller;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.SourceStatus;
 import dev.logship.sync.ClusterSynchronizer;
+import dev.logship.testkit.ClusterManifest;
+import dev.logship.testkit.Fleet;
+import dev.logship.testkit.ForwarderManifest;
 import dev.logship.testkit.Waits;
 import dev.logship.web.OperatorServer;
 import dev.logship.web.ServeMetrics;
@@ -168,33 +171,15 @@ class StatusPageAtScaleTest {
     }
 
     /** One directory per cluster; the first 25 also run a forwarder (5 of them suspended). */
-    private static Path writeFleet(Path root) throws Exception {
+    private static Path writeFleet(Path root) {
+        Fleet fleet = Fleet.create();
         for (int i = 0; i < CLUSTERS; i++) {
-            Path dir = Files.createDirectories(root.resolve(name(i)));
-            Files.writeString(dir.resolve("cluster.yaml"), """
-                    apiVersion: logship.dev/v1
-                    kind: Cluster
-                    metadata:
-                      name: %s
-                      labels:
-                        env: %s
-                        team: team-%d
-                    spec:
-                      clusterName: %s
-                      region: us-east-1
-                      suspend: %s
-                    """.formatted(name(i), List.of("prod", "staging", "dev").get(i % 3), i % 7, ecsName(i), suspended(i)));
+            fleet.cluster(name(i) + "/cluster.yaml", ClusterManifest.named(name(i)).label("env", List.of("prod", "staging", "dev").get(i % 3))
+                    .label("team", "team-" + i % 7).clusterName(ecsName(i)).suspend(suspended(i)));
         }
-        Files.writeString(root.resolve("papertrail.yaml"), """
-                apiVersion: logship.dev/v1
-                kind: LogForwarder
-                metadata:
-                  name: papertrail
-                spec:
-                  clusters: [%s]
-                  routes:
-                    - syslog+tls://logs3.papertrailapp.com:12345
-                """.formatted(String.join(", ", IntStream.range(0, 25).mapToObj(StatusPageAtScaleTest::name).toList())));
+        List<String> first25 = IntStream.range(0, 25).mapToObj(StatusPageAtScaleTest::name).toList();
+        fleet.forwarder("papertrail.yaml", ForwarderManifest.named("papertrail", "syslog+tls://logs3.papertrailapp.com:12345").on(first25));
+        fleet.writeTo(root);
         return root;
     }
 }
