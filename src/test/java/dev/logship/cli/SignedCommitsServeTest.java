@@ -10,6 +10,7 @@ import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.SignaturePolicy;
+import dev.logship.testkit.ManifestRepo;
 import dev.logship.testkit.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,6 +113,42 @@ class SignedCommitsServeTest {
                 "--verify-signatures", "enforce", "--allowed-signers", allowed.toString());
         assertThat(apply.exitCode()).isEqualTo(1);
         assertThat(apply.err()).contains("nothing was planned or applied");
+    }
+
+    /**
+     * Issue 21, {@code --verify-signatures warn}: an unsigned commit is applied, by serve and by apply,
+     * with a warning that names the commit; nothing stalls. No key is needed to make an unsigned commit.
+     */
+    @Test
+    void underWarnAnUnsignedCommitIsAppliedWithAWarningNamingIt() throws Exception {
+        Path allowed = Files.writeString(tmp.resolve("allowed_signers"), ""); // trusts nobody: every commit is untrusted
+        try (ManifestRepo repo = ManifestRepo.create(tmp.resolve("r"))) {
+            String unsigned = repo.push("not signed", java.util.Map.of("cluster.yaml", "apiVersion: logship.dev/v1\nkind: Cluster\n"
+                    + "metadata:\n  name: prod\nspec:\n  clusterName: prod-ecs\n  region: us-east-1\n", "forwarder.yaml", forwarder("1111")));
+            ecs = LocalEcsServer.start(LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).cluster("prod-ecs", 2).build());
+            ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofMillis(300), Duration.ofMinutes(10));
+            operator = Operator.start(new ServeConfig(repo.bare.toString(), "main", null, ecs.endpoint().toString(), "127.0.0.1", 0,
+                    tmp.resolve("data"), null, true, "token", null, settings), null,
+                    new CommitTrust(SignaturePolicy.WARN, TrustedSigners.of(null, allowed)));
+            Waits.until("serve applies the unsigned commit", Duration.ofSeconds(60), () -> applied(unsigned));
+            assertThat(status().path("source").path("error").isNull()).as("nothing stalls under warn").isTrue();
+            assertThat(operator.controller().events()).as("the warning names the commit").anySatisfy(e -> {
+                assertThat(e.type()).isEqualTo("UntrustedCommit");
+                assertThat(e.revision()).isEqualTo(unsigned);
+                assertThat(e.message()).contains("revision " + unsigned.substring(0, 12) + ": not signed", "applied anyway");
+            });
+            operator.close();
+            operator = null;
+
+            String next = repo.change("forwarder.yaml", forwarder("2222"), "not signed either");
+            ecs.resetCallCounts();
+            CliRun apply = CliRun.of("apply", "--repo", repo.bare.toString(), "--ref", "main", "--ecs-endpoint", ecs.endpoint().toString(),
+                    "--verify-signatures", "warn", "--allowed-signers", allowed.toString());
+            System.out.println(apply.out() + apply.err());
+            assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+            assertThat(apply.err()).contains("warning: commit " + next.substring(0, 12) + ": not signed");
+            assertThat(ecs.mutatingCallCounts()).as("apply applied it").containsKey("UpdateService");
+        }
     }
 
     private String push(Path work, String port, String fingerprint, String message) throws Exception {
