@@ -8,6 +8,7 @@ import dev.logship.aws.AwsSettings;
 import dev.logship.discovery.SetCoverage;
 import dev.logship.localecs.LocalEcsConfig;
 import dev.logship.localecs.LocalEcsServer;
+import dev.logship.localecs.faults.Faults;
 import dev.logship.reconcile.ClusterStatus;
 import dev.logship.reconcile.ControllerSettings;
 import dev.logship.reconcile.Event;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Churn through serve: a ClusterSet over two accounts (roles assumed at local-ecs's STS) with a
  * discovery interval of one second. A cluster another team creates gets its forwarder; an
  * untagged or deleted one leaves the status with an event and nothing is called or pruned there;
- * an account that starts denying access keeps its last good list and the set says so (status
- * over HTTP, the metric). Real Git pushes, real SDK, real HTTP.
+ * an account that starts denying access, or ECS throttling every call, keeps its last good list
+ * and the set says so (status over HTTP, the metric). Real Git pushes, real SDK, real HTTP.
  */
 class ClusterChurnServeTest {
     private static final String A = ClusterDiscoveryCommandTest.A;
@@ -123,6 +124,18 @@ class ClusterChurnServeTest {
                 ecs.denyAccounts(List.of());
                 Waits.until("the set recovers", WAIT, () -> serve.controller().status().discovery().get(0).ready());
                 assertThat(said(serve, "DiscoveryRecovered", null)).isTrue();
+
+                // throttling (every ECS call answered ThrottlingException) keeps the last good list too (issue 21)
+                ecs.setFaults(new Faults(1.0, 0, 0, 0));
+                Waits.until("the set says discovery is throttled", WAIT, () -> !serve.controller().status().discovery().get(0).ready());
+                SetCoverage throttled = serve.controller().status().discovery().get(0);
+                System.out.println("while throttled: " + throttled.failing());
+                assertThat(throttled.failing()).anySatisfy(f -> assertThat(f).contains("Throttled", "keeping the last good list"));
+                assertThat(clusters(serve)).as("the last good list is kept through throttling").contains(fresh);
+                assertThat(runs("fresh")).isTrue();
+                ecs.setFaults(Faults.none());
+                Waits.until("the set recovers from throttling", WAIT, () -> serve.controller().status().discovery().get(0).ready());
+                assertThat(clusters(serve)).contains(fresh);
             }
         }
     }
