@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logship.testkit.Fleet;
-import dev.logship.testkit.ForwarderManifest;
-import dev.logship.testkit.RolloutPolicyManifest;
 import dev.logship.testkit.ServeHarness;
 import dev.logship.testkit.Waits;
 import java.net.URI;
@@ -16,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebDriver;
@@ -36,15 +33,11 @@ class HistoryPageBrowserTest {
 
     @Test
     void anOpenedClusterShowsItsRolloutsNewestFirstWithOutcomeAndTaskDefinitions() throws Exception {
-        Fleet fleet = Fleet.inWaves(RolloutPolicyManifest.named("rings", "0s", "rollback"),
-                ForwarderManifest.named("logs", "syslog+tls://logs.example.com:12345").image(Fleet.LOGSPOUT),
-                new Fleet.Wave("canary", List.of("c01"), null), new Fleet.Wave("main", List.of("m01"), null));
+        Fleet fleet = CanaryThenMain.fleet("m01");
         try (ServeHarness h = ServeHarness.with(tmp).manifests(fleet).start()) {
             int port = h.operator.port();
-            String seed = h.head();
-            Waits.until("the seed's rollout done", Duration.ofSeconds(60), () -> rollout(port).path("state").asText().equals("DONE")
-                    && rollout(port).path("commit").asText().equals(seed));
-            String bad = h.work.commit(fleet.forwarder(fleet.forwarder("logs").image(Fleet.CRASHLOOPING)), "crash-looping image");
+            String seed = CanaryThenMain.seedRolledOut(h);
+            String bad = CanaryThenMain.crashLoopingImage(h, fleet);
             assertThat(h.githubPush("refs/heads/main", bad).statusCode()).isEqualTo(202);
             Waits.until("c01's bad run recorded as rolled back", Duration.ofSeconds(90), () -> {
                 JsonNode runs = history(port, "c01").path("runs");
