@@ -109,7 +109,12 @@ class RolloutWavesEndToEndTest {
     }
 
     static JsonNode rolloutOf(ServeProcess serve, String commit) {
-        for (JsonNode r : rollouts(serve).path("rollouts")) {
+        return rolloutIn(rollouts(serve), commit);
+    }
+
+    /** The rollout of {@code commit} in one answer of /api/v1/rollouts (its clock and counts read together). */
+    static JsonNode rolloutIn(JsonNode view, String commit) {
+        for (JsonNode r : view.path("rollouts")) {
             if (r.path("commit").asText().equals(commit)) {
                 return r;
             }
