@@ -45,6 +45,6 @@ record CommitTrust(SignaturePolicy policy, TrustedSigners signers) {
         if (policy == SignaturePolicy.ENFORCE) {
             throw new IllegalStateException(line + "; --verify-signatures enforce: nothing was planned or applied");
         }
-        err.println("warning: " + line + " (--verify-signatures warn: planned anyway)");
+        err.println("warning: " + line + " (--verify-signatures warn: used anyway)");
     }
 }
