@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the burst the bucket is given time to refill, so every build starts it full. Per push: webhook
  * posted -> serve's status shows that commit (or a later one carrying it) applied. ECS calls are
  * local-ecs's own counts: during the burst (first webhook to last push applied) and until
- * clean-up has settled (no DeregisterTaskDefinition for {@link #SETTLED}). {@code -Dbench.cleanupScale=0.5}
+ * clean-up has settled (no DeregisterTaskDefinition for {@link #SETTLED}, and at least {@link #REFILL} + {@link #SETTLED}
+ * after the last apply: the clean-up waits for a full bucket). {@code -Dbench.cleanupScale=0.5}
  * runs local-ecs's buckets and serve's pacing at half ECS's rates (the same burst then meets the
  * bucket at fewer applies: on a loaded machine serve folds 200 ms pushes into fewer applies).
  */
@@ -93,7 +94,10 @@ final class CleanUpBurst {
                 long deregistered = -1;
                 long changedAt = System.nanoTime();
                 Map<String, Long> now = ecs.callCounts();
-                while (System.nanoTime() - changedAt < SETTLED.toNanos()) { // clean-up has settled: no deregistration for a while
+                // the clean-up spends only spare tokens, so it starts once the bucket has refilled (REFILL after the burst):
+                // settled = no deregistration for SETTLED, and not before REFILL + SETTLED after the last apply
+                long earliest = lastAppliedNanos + Math.round((REFILL.plus(SETTLED).toNanos()) / SCALE);
+                while (System.nanoTime() - changedAt < SETTLED.toNanos() || System.nanoTime() < earliest) {
                     Thread.sleep(200);
                     now = ecs.callCounts();
                     long d = now.getOrDefault("DeregisterTaskDefinition", 0L);
