@@ -45,6 +45,30 @@ import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
  * the last commit Healthy there before B, on revision 1 itself.
  */
 class RollbackKeepsItsRevisionsTest {
+    private static AwsEcsGateways gateways(LocalEcsServer ecs) {
+        return new AwsEcsGateways(new AwsSettings(ecs.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), RateLimits.off(), 3));
+    }
+
+    /** A started controller over {@code head}, on a 60x clock: B's 10 minute bake lasts 10 s, the time the other apply has to run in. */
+    private static Controller controller(ClusterSynchronizer synchronizer, AtomicReference<Snapshot> head) {
+        ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofHours(1))
+                .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)))
+                .withRolloutClock(RolloutClock.scaled(Clock.systemUTC(), null, 60));
+        ManifestSource source = new ManifestSource() {
+            @Override
+            public Snapshot fetch() {
+                return head.get();
+            }
+
+            @Override
+            public String describe() {
+                return "test";
+            }
+        };
+        return new Controller(source, SourceStatus.notFetched("test", "main", "."), synchronizer, settings, ReconcileListener.NONE).start();
+    }
+
     private static final String REGION = "us-east-1";
     private static final String PORT_SPEC = "scheduling: perNodePort\nhostPort: 1234\nroutes: [\"udp://a.example.com:1\"]\n";
 
@@ -52,29 +76,11 @@ class RollbackKeepsItsRevisionsTest {
     void aRollbackAfterCleanUpComesBackOnTheExactSameRevision() throws Exception {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(REGION);
         List.of("c01", "r03", "x01").forEach(c -> config.cluster(c, 2));
-        try (LocalEcsServer ecs = LocalEcsServer.start(config.build());
-             AwsEcsGateways gateways = new AwsEcsGateways(new AwsSettings(ecs.endpoint(),
-                     StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), RateLimits.off(), 3));
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); AwsEcsGateways gateways = gateways(ecs);
              EcsClient sdk = sdk(ecs.endpoint())) {
             ClusterSynchronizer synchronizer = new ClusterSynchronizer(gateways, new SyncOptions(1, Duration.ofMinutes(1)), "team-a");
             AtomicReference<Snapshot> head = new AtomicReference<>(commitA());
-            // 60x: B's 10 minute bake lasts 10 s, the time the other apply has to run in
-            ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofHours(1))
-                    .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)))
-                    .withRolloutClock(RolloutClock.scaled(Clock.systemUTC(), null, 60));
-            ManifestSource source = new ManifestSource() {
-                @Override
-                public Snapshot fetch() {
-                    return head.get();
-                }
-
-                @Override
-                public String describe() {
-                    return "test";
-                }
-            };
-            try (Controller controller = new Controller(source, SourceStatus.notFetched("test", "main", "."), synchronizer,
-                    settings, ReconcileListener.NONE).start()) {
+            try (Controller controller = controller(synchronizer, head)) {
                 Waits.until("A is Healthy on c01", Duration.ofSeconds(60), () -> healthyOn(controller, "c01", "aaaa"));
                 String revision1 = service(sdk, "c01").taskDefinition();
                 assertThat(revision1).endsWith(":1");
@@ -115,28 +121,11 @@ class RollbackKeepsItsRevisionsTest {
     void daemonCleanUpKeepsTheRevisionARollbackReturnsTo() throws Exception {
         LocalEcsConfig.Builder config = LocalEcsConfig.builder().taskConvergence(Duration.ofMillis(20)).region(REGION);
         List.of("c01", "x01").forEach(c -> config.cluster(c, 0).managedInstances(c, "managed-" + c, 2)); // a provider is one cluster's
-        try (LocalEcsServer ecs = LocalEcsServer.start(config.build());
-             AwsEcsGateways gateways = new AwsEcsGateways(new AwsSettings(ecs.endpoint(),
-                     StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), RateLimits.off(), 3));
+        try (LocalEcsServer ecs = LocalEcsServer.start(config.build()); AwsEcsGateways gateways = gateways(ecs);
              EcsClient sdk = sdk(ecs.endpoint())) {
             ClusterSynchronizer synchronizer = new ClusterSynchronizer(gateways, new SyncOptions(1, Duration.ofMinutes(1)), "team-a");
             AtomicReference<Snapshot> head = new AtomicReference<>(daemonCommit("aaaa", "gliderlabs/logspout:v3.2.14", "c01"));
-            ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofHours(1))
-                    .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)))
-                    .withRolloutClock(RolloutClock.scaled(Clock.systemUTC(), null, 60));
-            ManifestSource source = new ManifestSource() {
-                @Override
-                public Snapshot fetch() {
-                    return head.get();
-                }
-
-                @Override
-                public String describe() {
-                    return "test";
-                }
-            };
-            try (Controller controller = new Controller(source, SourceStatus.notFetched("test", "main", "."), synchronizer,
-                    settings, ReconcileListener.NONE).start()) {
+            try (Controller controller = controller(synchronizer, head)) {
                 Waits.until("A is Healthy on c01", Duration.ofSeconds(60), () -> healthyOn(controller, "c01", "aaaa"));
                 String revision1 = daemonRevision(sdk, "c01");
                 assertThat(revision1).endsWith(":1");
