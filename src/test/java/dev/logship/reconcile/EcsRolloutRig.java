@@ -108,17 +108,7 @@ final class EcsRolloutRig implements AutoCloseable {
 
     /** A started controller whose settings {@code tune} changes (e.g. a hand-moved rollout clock). */
     Controller controller(java.util.function.UnaryOperator<ControllerSettings> tune) {
-        ManifestSource source = new ManifestSource() {
-            @Override
-            public Snapshot fetch() {
-                return head.get();
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-        };
+        ManifestSource source = HeldSource.of(head::get);
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofHours(1))
                 .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(1)))
                 .withRolloutTimeout(ControllerSettings.DEFAULT_ROLLOUT_TIMEOUT);

@@ -55,17 +55,7 @@ class RollbackKeepsItsRevisionsTest {
         ControllerSettings settings = ControllerSettings.defaults().withIntervals(Duration.ofHours(1), Duration.ofHours(1))
                 .withRecheck(Duration.ofMillis(100), Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)))
                 .withRolloutClock(RolloutClock.scaled(Clock.systemUTC(), null, 60));
-        ManifestSource source = new ManifestSource() {
-            @Override
-            public Snapshot fetch() {
-                return head.get();
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-        };
+        ManifestSource source = HeldSource.of(head::get);
         return new Controller(source, SourceStatus.notFetched("test", "main", "."), synchronizer, settings, ReconcileListener.NONE).start();
     }
 

@@ -23,17 +23,7 @@ class SourceReconcilerTest {
     private Snapshot current;
     private final List<DesiredState> accepted = new ArrayList<>();
 
-    private final ManifestSource source = new ManifestSource() {
-        @Override
-        public Snapshot fetch() {
-            return current;
-        }
-
-        @Override
-        public String describe() {
-            return "test source";
-        }
-    };
+    private final ManifestSource source = HeldSource.of(() -> current);
 
     private static Snapshot commit(String id) {
         Snapshot files = TestSnapshots.of("c.yaml", TestSnapshots.cluster("prod", "us-east-1"),

@@ -119,16 +119,6 @@ class StuckRolloutAgainstLocalEcsTest {
     }
 
     private static ManifestSource source(Snapshot snapshot) {
-        return new ManifestSource() {
-            @Override
-            public Snapshot fetch() {
-                return snapshot;
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-        };
+        return HeldSource.of(() -> snapshot);
     }
 }
