@@ -46,13 +46,20 @@ public final class CleanupFile implements CleanupStore {
     public List<Request> load() {
         try {
             CleanupsJson read = StateFormat.parse(file, CleanupsJson.class);
-            return read == null || read.pending() == null ? List.of() : read.pending().stream().map(CleanupFile::request).toList();
+            if (read == null || read.pending() == null) {
+                return List.of();
+            }
+            List<Request> requests = new java.util.ArrayList<>();
+            for (int i = 0; i < read.pending().size(); i++) {
+                requests.add(request(read.pending().get(i), i + 1));
+            }
+            return requests;
         } catch (RolloutFile.UnreadableException e) {
             RolloutFile.setAside(file, "pending revision clean-ups not restored", e);
             return List.of();
         } catch (RuntimeException e) { // a request without its cluster or forwarder: the file was edited
             RolloutFile.setAside(file, "pending revision clean-ups not restored",
-                    new RolloutFile.UnreadableException(file + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+                    new RolloutFile.UnreadableException(file + ": " + e.getMessage(), e));
             return List.of();
         }
     }
@@ -89,7 +96,13 @@ public final class CleanupFile implements CleanupStore {
                 r.owner(), r.used(), r.draining());
     }
 
-    private static Request request(RequestJson j) {
+    /** Request {@code n} (from 1) as written; a field it cannot do without is named in the exception. */
+    private static Request request(RequestJson j, int n) {
+        String missing = j == null ? "everything" : j.cluster() == null ? "cluster" : j.clusterName() == null ? "clusterName"
+                : j.region() == null ? "region" : j.family() == null ? "family" : j.forwarder() == null ? "forwarder" : null;
+        if (missing != null) {
+            throw new IllegalArgumentException("pending request " + n + " has no '" + missing + "'");
+        }
         ClusterTarget target = new ClusterTarget(j.cluster(), j.clusterName(), j.region(), j.roleArn(), false, false, false);
         return new Request(target, j.daemon(), j.family(), ForwarderKey.parse(j.forwarder()), j.owner(),
                 j.used() == null ? Set.of() : j.used(), j.draining() == null ? Set.of() : j.draining());
